@@ -1,0 +1,13 @@
+//! `rivals`: explore the talent rivalries between AI labs, in a terminal UI
+//! or from scripts.
+//!
+//! - [`model`]: the dataset, its loader and validation;
+//! - [`search`]: the fuzzy index over people, organizations and events;
+//! - [`cli`]: the scriptable subcommands;
+//! - [`text`]: sanitizing and fitting dataset text for a terminal.
+
+pub mod cli;
+pub mod model;
+pub mod search;
+pub mod text;
+pub mod tui;

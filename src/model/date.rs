@@ -1,0 +1,188 @@
+//! Dates at the precision they were written: a year, a month or a day.
+
+use std::fmt;
+
+/// A calendar date known to year, month or day precision.
+///
+/// `month` and `day` are 0 when unknown, so the derived order puts a
+/// year-only date before every month of that year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    /// Year, 1..=9999.
+    pub year: u16,
+    /// Month 1..=12, or 0 when only the year is known.
+    pub month: u8,
+    /// Day 1..=31, or 0 when only the year or month is known.
+    pub day: u8,
+}
+
+/// How precisely a [`Date`] is known.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Precision {
+    /// Only the year.
+    Year,
+    /// Year and month.
+    Month,
+    /// Year, month and day.
+    Day,
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+fn is_leap(year: u16) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+/// Number of days in `month` (1..=12) of `year`.
+pub fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        2 if is_leap(year) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+impl Date {
+    /// A year-only date.
+    pub fn year(year: u16) -> Self {
+        Date {
+            year,
+            month: 0,
+            day: 0,
+        }
+    }
+
+    /// How precisely this date is known.
+    pub fn precision(self) -> Precision {
+        match (self.month, self.day) {
+            (0, _) => Precision::Year,
+            (_, 0) => Precision::Month,
+            _ => Precision::Day,
+        }
+    }
+
+    /// The first day this date may mean, as a sortable `YYYYMMDD` number.
+    pub fn first_day(self) -> u32 {
+        let m = if self.month == 0 { 1 } else { self.month };
+        let d = if self.day == 0 { 1 } else { self.day };
+        u32::from(self.year) * 10_000 + u32::from(m) * 100 + u32::from(d)
+    }
+
+    /// The last day this date may mean, as a sortable `YYYYMMDD` number.
+    pub fn last_day(self) -> u32 {
+        let m = if self.month == 0 { 12 } else { self.month };
+        let d = if self.day == 0 {
+            days_in_month(self.year, m)
+        } else {
+            self.day
+        };
+        u32::from(self.year) * 10_000 + u32::from(m) * 100 + u32::from(d)
+    }
+
+    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, explaining what is wrong.
+    pub fn parse(text: &str) -> Result<Date, String> {
+        let parts: Vec<&str> = text.split('-').collect();
+        let shape_ok = matches!(parts.len(), 1..=3)
+            && parts[0].len() == 4
+            && parts[1..].iter().all(|p| p.len() == 2)
+            && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()));
+        if !shape_ok {
+            return Err(format!(
+                "date `{text}` is not of the form YYYY, YYYY-MM or YYYY-MM-DD"
+            ));
+        }
+        let num = |s: &str| s.parse::<u16>().unwrap_or(0);
+        let year = num(parts[0]);
+        if year == 0 {
+            return Err(format!("date `{text}` has year 0; years start at 0001"));
+        }
+        let mut date = Date::year(year);
+        if let Some(m) = parts.get(1) {
+            let month = num(m);
+            if !(1..=12).contains(&month) {
+                return Err(format!("date `{text}` has no month {month}"));
+            }
+            date.month = month as u8;
+        }
+        if let Some(d) = parts.get(2) {
+            let day = num(d);
+            let max = days_in_month(year, date.month);
+            if day == 0 || day > u16::from(max) {
+                let month = MONTHS[usize::from(date.month - 1)];
+                return Err(format!(
+                    "date `{text}` has no day {day}: {month} {year} has {max} days"
+                ));
+            }
+            date.day = day as u8;
+        }
+        Ok(date)
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.precision() {
+            Precision::Year => write!(f, "{:04}", self.year),
+            Precision::Month => write!(f, "{:04}-{:02}", self.year, self.month),
+            Precision::Day => write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_each_precision_and_prints_it_back() {
+        for text in ["2014", "2025-06", "2025-06-12", "2024-02-29"] {
+            assert_eq!(Date::parse(text).unwrap().to_string(), text);
+        }
+        assert_eq!(Date::parse("2014").unwrap().precision(), Precision::Year);
+        assert_eq!(Date::parse("2014-03").unwrap().precision(), Precision::Month);
+    }
+
+    #[test]
+    fn rejects_impossible_dates_with_reasons() {
+        assert_eq!(Date::parse("2025-13").unwrap_err(), "date `2025-13` has no month 13");
+        assert_eq!(
+            Date::parse("2025-02-30").unwrap_err(),
+            "date `2025-02-30` has no day 30: February 2025 has 28 days"
+        );
+        assert!(Date::parse("0000").unwrap_err().contains("year 0"));
+        assert!(Date::parse("2025-6").unwrap_err().contains("YYYY-MM"));
+        assert!(Date::parse("June 2025").is_err());
+        assert!(Date::parse("").is_err());
+        assert!(Date::parse("2023-02-29").is_err());
+    }
+
+    #[test]
+    fn ranges_cover_the_whole_period() {
+        let d = Date::parse("2023-12").unwrap();
+        assert_eq!((d.first_day(), d.last_day()), (20231201, 20231231));
+        let y = Date::parse("2024").unwrap();
+        assert_eq!((y.first_day(), y.last_day()), (20240101, 20241231));
+    }
+
+    #[test]
+    fn year_sorts_before_its_months() {
+        let mut v = ["2025-06-12", "2025", "2024-12", "2025-06"].map(|s| Date::parse(s).unwrap());
+        v.sort();
+        let shown: Vec<String> = v.iter().map(Date::to_string).collect();
+        assert_eq!(shown, ["2024-12", "2025", "2025-06", "2025-06-12"]);
+    }
+}

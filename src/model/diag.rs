@@ -1,0 +1,114 @@
+//! Diagnostics: what is wrong in a dataset, where, and how to fix it.
+
+use crate::text::sanitize;
+use std::fmt;
+
+/// One problem found in a dataset, printed as `FILE:LINE:COL: error: WHAT`
+/// followed by a hint.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// The file, as the user named it (`data/people.yaml`).
+    pub file: String,
+    /// 1-based line, or 0 for a problem with the whole file.
+    pub line: usize,
+    /// 1-based column in characters, or 0 for a problem with the whole file.
+    pub col: usize,
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it.
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    /// A problem at a position in a file.
+    pub fn at(file: &str, (line, col): (usize, usize), message: String) -> Self {
+        Diagnostic {
+            file: file.to_string(),
+            line,
+            col,
+            message,
+            hint: None,
+        }
+    }
+
+    /// A problem with a whole file or folder.
+    pub fn file(file: &str, message: String) -> Self {
+        Self::at(file, (0, 0), message)
+    }
+
+    /// Adds a hint on how to fix the problem.
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let message = sanitize(&self.message);
+        let hint = self.hint.as_deref().map(sanitize);
+        match (self.line, hint) {
+            (0, None) => write!(f, "{}: error: {message}", sanitize(&self.file)),
+            (0, Some(h)) => write!(f, "{}: error: {message}; {h}", sanitize(&self.file)),
+            (line, hint) => {
+                write!(f, "{}:{line}:{}: error: {message}", sanitize(&self.file), self.col)?;
+                if let Some(h) = hint {
+                    write!(f, "\n  hint: {h}")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+/// The closest of `candidates` to `wanted`, if any is close enough to be a
+/// plausible typo.
+pub fn closest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::normalized_damerau_levenshtein(wanted, c), c))
+        .filter(|(score, _)| *score >= 0.6)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+/// Up to `n` candidates ordered by closeness to `wanted`.
+pub fn nearest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>, n: usize) -> Vec<&'a str> {
+    let mut scored: Vec<(f64, &str)> = candidates
+        .into_iter()
+        .map(|c| {
+            let contains = if c.contains(wanted) || wanted.contains(c) { 0.3 } else { 0.0 };
+            (strsim::jaro_winkler(wanted, c) + contains, c)
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+    let best = scored.first().map_or(0.0, |s| s.0);
+    scored.into_iter().take(n).take_while(|s| s.0 >= 0.75 || s.0 >= best).map(|(_, c)| c).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prints_position_message_and_hint() {
+        let d = Diagnostic::at("data/events.yaml", (3, 5), "unknown field `too`".into()).hint("did you mean `to`?");
+        assert_eq!(d.to_string(), "data/events.yaml:3:5: error: unknown field `too`\n  hint: did you mean `to`?");
+        let f = Diagnostic::file("data/people.yaml", "file not found".into());
+        assert_eq!(f.to_string(), "data/people.yaml: error: file not found");
+    }
+
+    #[test]
+    fn message_text_is_sanitized() {
+        let d = Diagnostic::at("f", (1, 1), "id `\x1b]0;x\x07`".into());
+        assert!(!d.to_string().contains('\x1b'));
+    }
+
+    #[test]
+    fn suggests_close_names_only() {
+        assert_eq!(closest("sam-altmann", ["sam-altman", "elon-musk"]), Some("sam-altman"));
+        assert_eq!(closest("too", ["to", "from", "orgs"]), Some("to"));
+        assert_eq!(closest("zzzz", ["to", "from"]), None);
+        assert_eq!(nearest("altman", ["sam-altman", "meta", "elon-musk"], 1), vec!["sam-altman"]);
+    }
+}

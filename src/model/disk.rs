@@ -1,0 +1,97 @@
+//! Reading a dataset folder from disk, with clear errors and a size limit.
+
+use super::diag::Diagnostic;
+use super::load::{FILES, Files, load};
+use super::Dataset;
+use std::fs::File;
+use std::io::{ErrorKind, Read};
+use std::path::Path;
+
+/// Largest file read by default: 64 MiB (`--max-file-size` raises it).
+pub const DEFAULT_MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Reads and validates the dataset in folder `dir`. Every file problem is
+/// reported before anything is parsed.
+pub fn load_dir(dir: &Path, max_bytes: u64) -> Result<Dataset, Vec<Diagnostic>> {
+    let shown = dir.display().to_string();
+    let shown = shown.trim_end_matches('/');
+    let shown = if shown.is_empty() { "/" } else { shown };
+    match std::fs::metadata(dir) {
+        Err(e) => {
+            return Err(vec![Diagnostic::file(shown, describe(&e)).hint(
+                "pass a folder that holds sources.yaml, organizations.yaml, people.yaml and events.yaml",
+            )]);
+        }
+        Ok(m) if !m.is_dir() => {
+            return Err(vec![Diagnostic::file(shown, "is a file, not a folder".into())
+                .hint("pass the folder that holds the four dataset files")]);
+        }
+        Ok(_) => {}
+    }
+    let mut texts: Vec<String> = Vec::with_capacity(4);
+    let mut errors = Vec::new();
+    for file in FILES {
+        let name = format!("{shown}/{file}");
+        match read_text(&dir.join(file), &name, max_bytes) {
+            Ok(text) => texts.push(text),
+            Err(d) => {
+                errors.push(d);
+                texts.push(String::new());
+            }
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let files = Files { sources: &texts[0], organizations: &texts[1], people: &texts[2], events: &texts[3] };
+    let name = dir
+        .canonicalize()
+        .ok()
+        .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .unwrap_or_else(|| shown.to_string());
+    load(&name, &files, shown)
+}
+
+fn describe(e: &std::io::Error) -> String {
+    match e.kind() {
+        ErrorKind::NotFound => "no such file or folder".into(),
+        ErrorKind::PermissionDenied => "cannot be read: permission denied".into(),
+        _ if e.raw_os_error() == Some(40) => "cannot be read: symbolic link loop".into(),
+        _ => format!("cannot be read: {e}"),
+    }
+}
+
+/// Reads one file as UTF-8, refusing folders, oversized files and bad bytes.
+fn read_text(path: &Path, name: &str, max_bytes: u64) -> Result<String, Diagnostic> {
+    let meta = std::fs::metadata(path).map_err(|e| {
+        let d = Diagnostic::file(name, describe(&e));
+        match e.kind() {
+            ErrorKind::NotFound => d.hint("every dataset folder needs sources.yaml, organizations.yaml, people.yaml and events.yaml"),
+            _ => d,
+        }
+    })?;
+    if meta.is_dir() {
+        return Err(Diagnostic::file(name, "is a folder, not a file".into()).hint("the dataset files must be plain YAML files"));
+    }
+    let too_big = |size: u64| {
+        Diagnostic::file(name, format!("file is {} MiB, over the limit of {} MiB", size.div_ceil(1 << 20), max_bytes >> 20))
+            .hint("raise the limit with --max-file-size MIB if the file is genuine")
+    };
+    if meta.len() > max_bytes {
+        return Err(too_big(meta.len()));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    File::open(path)
+        .and_then(|f| f.take(max_bytes + 1).read_to_end(&mut bytes))
+        .map_err(|e| Diagnostic::file(name, describe(&e)))?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(too_big(bytes.len() as u64));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
+        let line_start = good.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+        let col = String::from_utf8_lossy(&good[line_start..]).chars().count() + 1;
+        Diagnostic::at(name, (line, col), "file is not valid UTF-8".into()).hint("save the file as UTF-8")
+    })
+}

@@ -1,0 +1,281 @@
+//! The dataset: its records, how they are loaded and validated, and the
+//! indexes the rest of the program browses them by.
+//!
+//! References between records are resolved to integer indexes at load time,
+//! so nothing downstream looks ids up by string.
+
+mod date;
+mod diag;
+mod disk;
+mod kinds;
+mod load;
+mod locate;
+
+pub use date::{Date, Precision};
+pub use diag::{Diagnostic, nearest};
+pub use disk::{DEFAULT_MAX_FILE_BYTES, load_dir};
+pub use kinds::{EventKind, OrgKind};
+pub use load::{FILES, Files, load};
+
+use std::collections::HashMap;
+
+/// Index of a source in [`Dataset::sources`].
+pub type SourceIx = u32;
+/// Index of an organization in [`Dataset::orgs`].
+pub type OrgIx = u32;
+/// Index of a person in [`Dataset::people`].
+pub type PersonIx = u32;
+/// Index of an event in [`Dataset::events`] (which are in date order).
+pub type EventIx = u32;
+
+/// One article the data comes from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    pub outlet: Option<String>,
+    pub language: String,
+    pub published: Option<Date>,
+    pub file: Option<String>,
+}
+
+/// A lab, company, investor, outlet or other organization.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Organization {
+    pub id: String,
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub kind: OrgKind,
+    pub parent: Option<OrgIx>,
+    pub founded: Option<Date>,
+    pub summary: String,
+    pub sources: Vec<SourceIx>,
+}
+
+/// A named person.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Person {
+    pub id: String,
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub summary: String,
+    pub sources: Vec<SourceIx>,
+}
+
+/// Money as an article states it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Amount {
+    /// Plain number in units of `currency` (14.3e9, not "14.3B").
+    pub value: f64,
+    /// ISO 4217 code.
+    pub currency: String,
+    /// The amount as the article words it.
+    pub text: Option<String>,
+}
+
+/// One alternative value of a disputed fact.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Alternative {
+    pub value: String,
+    pub sources: Vec<SourceIx>,
+}
+
+/// Where the articles disagree about an event.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Disputed {
+    pub note: String,
+    pub alternatives: Vec<Alternative>,
+}
+
+/// Something that happened: a move, an offer, a deal, a statement.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Event {
+    pub id: String,
+    pub date: Date,
+    /// The date exactly as written in the file.
+    pub date_text: String,
+    pub kind: EventKind,
+    pub people: Vec<PersonIx>,
+    pub count: Option<u32>,
+    pub from: Option<OrgIx>,
+    pub to: Option<OrgIx>,
+    pub orgs: Vec<OrgIx>,
+    pub role: Option<String>,
+    pub amount: Option<Amount>,
+    pub quote: Option<String>,
+    pub summary: String,
+    pub sources: Vec<SourceIx>,
+    pub disputed: Option<Disputed>,
+}
+
+impl Event {
+    /// Every organization the event involves: `from`, `to`, then `orgs`.
+    pub fn all_orgs(&self) -> impl Iterator<Item = OrgIx> + '_ {
+        self.from.into_iter().chain(self.to).chain(self.orgs.iter().copied())
+    }
+}
+
+/// What an id names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Record {
+    Source(SourceIx),
+    Org(OrgIx),
+    Person(PersonIx),
+    Event(EventIx),
+}
+
+/// A validated dataset with its indexes.
+#[derive(Clone, Debug, Default)]
+pub struct Dataset {
+    /// Short name shown in the title bar (folder name, or "embedded").
+    pub name: String,
+    pub sources: Vec<Source>,
+    pub orgs: Vec<Organization>,
+    pub people: Vec<Person>,
+    /// Events sorted by date (file order among equal dates).
+    pub events: Vec<Event>,
+    /// Events of each organization (from, to or orgs), in date order.
+    pub org_events: Vec<Vec<EventIx>>,
+    /// Events of each person, in date order.
+    pub person_events: Vec<Vec<EventIx>>,
+    /// People who ever took part in an event of each organization, by name.
+    pub org_people: Vec<Vec<PersonIx>>,
+    /// Hires into each organization (`to`) and out of it (`from`).
+    pub org_moves: Vec<(u32, u32)>,
+    /// The organization each person was last seen at, if any.
+    pub person_last_org: Vec<Option<OrgIx>>,
+    ids: HashMap<String, Record>,
+}
+
+impl Dataset {
+    /// Looks an id up across every kind of record.
+    pub fn lookup(&self, id: &str) -> Option<Record> {
+        self.ids.get(id).copied()
+    }
+
+    /// Every id in the dataset (for suggestions).
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.ids.keys().map(String::as_str)
+    }
+
+    /// The organization at `ix`.
+    pub fn org(&self, ix: OrgIx) -> &Organization {
+        &self.orgs[ix as usize]
+    }
+
+    /// The person at `ix`.
+    pub fn person(&self, ix: PersonIx) -> &Person {
+        &self.people[ix as usize]
+    }
+
+    /// The event at `ix`.
+    pub fn event(&self, ix: EventIx) -> &Event {
+        &self.events[ix as usize]
+    }
+
+    /// The source at `ix`.
+    pub fn source(&self, ix: SourceIx) -> &Source {
+        &self.sources[ix as usize]
+    }
+
+    /// `ok: N sources, …` counts line printed by `rivals check`.
+    pub fn counts_line(&self) -> String {
+        format!(
+            "{} sources, {} organizations, {} people, {} events",
+            self.sources.len(),
+            self.orgs.len(),
+            self.people.len(),
+            self.events.len()
+        )
+    }
+
+    /// The dataset compiled into the binary from `data/`.
+    pub fn embedded() -> Result<Dataset, Vec<Diagnostic>> {
+        let files = Files {
+            sources: include_str!("../../data/sources.yaml"),
+            organizations: include_str!("../../data/organizations.yaml"),
+            people: include_str!("../../data/people.yaml"),
+            events: include_str!("../../data/events.yaml"),
+        };
+        load("embedded", &files, "data")
+    }
+
+    /// Builds the derived indexes; `events` must already be in date order.
+    fn index(&mut self) {
+        let (n_orgs, n_people) = (self.orgs.len(), self.people.len());
+        self.org_events = vec![Vec::new(); n_orgs];
+        self.person_events = vec![Vec::new(); n_people];
+        self.org_people = vec![Vec::new(); n_orgs];
+        self.org_moves = vec![(0, 0); n_orgs];
+        self.person_last_org = vec![None; n_people];
+        for (ix, e) in self.events.iter().enumerate() {
+            let ix = ix as EventIx;
+            let mut orgs: Vec<OrgIx> = e.all_orgs().collect();
+            orgs.sort_unstable();
+            orgs.dedup();
+            for &o in &orgs {
+                self.org_events[o as usize].push(ix);
+                self.org_people[o as usize].extend(&e.people);
+            }
+            let moved = e.kind.is_move();
+            if moved {
+                let weight = e.count.unwrap_or(e.people.len() as u32).max(1);
+                if let Some(to) = e.to {
+                    self.org_moves[to as usize].0 += weight;
+                }
+                if let Some(from) = e.from {
+                    self.org_moves[from as usize].1 += weight;
+                }
+            }
+            for &p in &e.people {
+                self.person_events[p as usize].push(ix);
+                let last = if moved { e.to.or(e.from) } else { None };
+                if let Some(o) = last.or_else(|| orgs.first().copied()) {
+                    self.person_last_org[p as usize] = Some(o);
+                }
+            }
+        }
+        for people in &mut self.org_people {
+            people.sort_unstable_by(|&a, &b| self.people[a as usize].name.cmp(&self.people[b as usize].name));
+            people.dedup();
+        }
+    }
+}
+
+impl Amount {
+    /// The value in a compact, normalized form: `USD 14.3B`, `GBP 400M`.
+    pub fn normalized(&self) -> String {
+        let v = self.value;
+        let (scaled, suffix) = if v >= 1e12 {
+            (v / 1e12, "T")
+        } else if v >= 1e9 {
+            (v / 1e9, "B")
+        } else if v >= 1e6 {
+            (v / 1e6, "M")
+        } else if v >= 1e3 {
+            (v / 1e3, "K")
+        } else {
+            (v, "")
+        };
+        let mut num = format!("{scaled:.2}");
+        while num.contains('.') && (num.ends_with('0') || num.ends_with('.')) {
+            num.pop();
+        }
+        format!("{} {num}{suffix}", self.currency)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_normalize_compactly() {
+        let a = |value| Amount { value, currency: "USD".into(), text: None };
+        assert_eq!(a(14.3e9).normalized(), "USD 14.3B");
+        assert_eq!(a(100e6).normalized(), "USD 100M");
+        assert_eq!(a(1.25e12).normalized(), "USD 1.25T");
+        assert_eq!(a(950.0).normalized(), "USD 950");
+        assert_eq!(a(0.0).normalized(), "USD 0");
+    }
+}
