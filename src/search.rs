@@ -32,7 +32,9 @@ pub struct SearchIndex {
 
 impl std::fmt::Debug for SearchIndex {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("SearchIndex").field("entries", &self.entries.len()).finish()
+        f.debug_struct("SearchIndex")
+            .field("entries", &self.entries.len())
+            .finish()
     }
 }
 
@@ -61,19 +63,31 @@ impl SearchIndex {
         for (i, p) in ds.people.iter().enumerate() {
             let target = Record::Person(i as u32);
             for text in std::iter::once(&p.name).chain(&p.aliases) {
-                entries.push(Entry { target, text: text.clone() });
+                entries.push(Entry {
+                    target,
+                    text: text.clone(),
+                });
             }
         }
         for (i, o) in ds.orgs.iter().enumerate() {
             let target = Record::Org(i as u32);
             for text in std::iter::once(&o.name).chain(&o.aliases) {
-                entries.push(Entry { target, text: text.clone() });
+                entries.push(Entry {
+                    target,
+                    text: text.clone(),
+                });
             }
         }
         for (i, e) in ds.events.iter().enumerate() {
-            entries.push(Entry { target: Record::Event(i as u32), text: e.summary.clone() });
+            entries.push(Entry {
+                target: Record::Event(i as u32),
+                text: e.summary.clone(),
+            });
         }
-        SearchIndex { entries, matcher: SkimMatcherV2::default().ignore_case() }
+        SearchIndex {
+            entries,
+            matcher: SkimMatcherV2::default().ignore_case(),
+        }
     }
 
     /// The text of entry `entry` (what a [`Hit`] matched).
@@ -92,7 +106,9 @@ impl SearchIndex {
             .iter()
             .enumerate()
             .filter_map(|(i, e)| {
-                self.matcher.fuzzy_match(&e.text, query).map(|s| (weight(e.target, s), i as u32))
+                self.matcher
+                    .fuzzy_match(&e.text, query)
+                    .map(|s| (weight(e.target, s), i as u32))
             })
             .collect();
         scored.sort_by(|a, b| {
@@ -109,8 +125,17 @@ impl SearchIndex {
             if !seen.insert(e.target) {
                 continue;
             }
-            let indices = self.matcher.fuzzy_indices(&e.text, query).map(|m| m.1).unwrap_or_default();
-            hits.push(Hit { target: e.target, score, entry, indices });
+            let indices = self
+                .matcher
+                .fuzzy_indices(&e.text, query)
+                .map(|m| m.1)
+                .unwrap_or_default();
+            hits.push(Hit {
+                target: e.target,
+                score,
+                entry,
+                indices,
+            });
             if hits.len() == limit {
                 break;
             }

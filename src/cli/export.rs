@@ -121,7 +121,11 @@ fn event_out<'a>(ds: &'a Dataset, e: &'a Event) -> EventOut<'a> {
         to: e.to.map(|o| ds.org(o).id.as_str()),
         orgs: org_ids(ds, &e.orgs),
         role: e.role.as_deref(),
-        amount: e.amount.as_ref().map(|a| AmountOut { value: a.value, currency: &a.currency, text: a.text.as_deref() }),
+        amount: e.amount.as_ref().map(|a| AmountOut {
+            value: a.value,
+            currency: &a.currency,
+            text: a.text.as_deref(),
+        }),
         quote: e.quote.as_deref(),
         summary: &e.summary,
         sources: src_ids(ds, &e.sources),
@@ -130,7 +134,10 @@ fn event_out<'a>(ds: &'a Dataset, e: &'a Event) -> EventOut<'a> {
             alternatives: d
                 .alternatives
                 .iter()
-                .map(|a| AlternativeOut { value: &a.value, sources: src_ids(ds, &a.sources) })
+                .map(|a| AlternativeOut {
+                    value: &a.value,
+                    sources: src_ids(ds, &a.sources),
+                })
                 .collect(),
         }),
     }
@@ -188,7 +195,13 @@ pub fn json(ds: &Dataset, out: &mut String) {
         people: ds
             .people
             .iter()
-            .map(|p| PersonOut { id: &p.id, name: &p.name, aliases: &p.aliases, summary: &p.summary, sources: src_ids(ds, &p.sources) })
+            .map(|p| PersonOut {
+                id: &p.id,
+                name: &p.name,
+                aliases: &p.aliases,
+                summary: &p.summary,
+                sources: src_ids(ds, &p.sources),
+            })
             .collect(),
         events: ds.events.iter().map(|e| event_out(ds, e)).collect(),
     };
@@ -201,7 +214,13 @@ pub fn json(ds: &Dataset, out: &mut String) {
 fn field(text: &str) -> String {
     let clean: String = text
         .chars()
-        .map(|c| if is_unsafe(c) { format!("\\u{{{:x}}}", u32::from(c)) } else { c.to_string() })
+        .map(|c| {
+            if is_unsafe(c) {
+                format!("\\u{{{:x}}}", u32::from(c))
+            } else {
+                c.to_string()
+            }
+        })
         .collect();
     if clean.contains([',', '"']) {
         format!("\"{}\"", clean.replace('"', "\"\""))
@@ -211,8 +230,7 @@ fn field(text: &str) -> String {
 }
 
 /// CSV columns, one row per event.
-pub const CSV_HEADER: &str =
-    "id,date,kind,people,count,from,to,orgs,role,amount_value,amount_currency,amount_text,quote,summary,sources,disputed";
+pub const CSV_HEADER: &str = "id,date,kind,people,count,from,to,orgs,role,amount_value,amount_currency,amount_text,quote,summary,sources,disputed";
 
 /// Appends the events as CSV; list fields are joined with `;`.
 pub fn csv(ds: &Dataset, out: &mut String) {

@@ -118,7 +118,11 @@ pub fn report(errors: &[Diagnostic]) {
         let _ = writeln!(err, "{e}");
     }
     let n = errors.len();
-    let _ = writeln!(err, "{n} problem{} found; nothing was loaded", if n == 1 { "" } else { "s" });
+    let _ = writeln!(
+        err,
+        "{n} problem{} found; nothing was loaded",
+        if n == 1 { "" } else { "s" }
+    );
 }
 
 /// Entry point of the binary.
@@ -173,9 +177,13 @@ pub fn run(command: &Command, ds: &Dataset, out: &mut String) -> Result<(), Fail
             Ok(())
         }
         Command::Show { id } => show::show(ds, id, out),
-        Command::Timeline { person, org, kind, from, to } => {
-            timeline(ds, person.as_deref(), org.as_deref(), *kind, *from, *to, out)
-        }
+        Command::Timeline {
+            person,
+            org,
+            kind,
+            from,
+            to,
+        } => timeline(ds, person.as_deref(), org.as_deref(), *kind, *from, *to, out),
         Command::Export { format: Format::Json } => {
             export::json(ds, out);
             Ok(())
@@ -231,7 +239,11 @@ fn filter_id(ds: &Dataset, id: &str, want: &str, ok: impl Fn(Record) -> Option<u
     }
     let candidates = ds.ids().filter(|c| ds.lookup(c).and_then(&ok).is_some());
     let near = model::nearest(id, candidates, 5);
-    Err(format!("error: no {want} with id `{id}`; did you mean: {}?", near.join(", ")).into())
+    Err(format!(
+        "error: no {want} with id `{id}`; did you mean: {}?",
+        near.join(", ")
+    )
+    .into())
 }
 
 fn timeline(
@@ -244,10 +256,18 @@ fn timeline(
     out: &mut String,
 ) -> Result<(), Failure> {
     let person = person
-        .map(|id| filter_id(ds, id, "person", |r| if let Record::Person(i) = r { Some(i) } else { None }))
+        .map(|id| {
+            filter_id(ds, id, "person", |r| {
+                if let Record::Person(i) = r { Some(i) } else { None }
+            })
+        })
         .transpose()?;
     let org = org
-        .map(|id| filter_id(ds, id, "organization", |r| if let Record::Org(i) = r { Some(i) } else { None }))
+        .map(|id| {
+            filter_id(ds, id, "organization", |r| {
+                if let Record::Org(i) = r { Some(i) } else { None }
+            })
+        })
         .transpose()?;
     let lo = from.map_or(0, Date::first_day);
     let hi = to.map_or(u32::MAX, Date::last_day);
@@ -259,7 +279,12 @@ fn timeline(
             && e.date.last_day() >= lo
             && e.date.first_day() <= hi;
         if keep {
-            out.push_str(&format!("{:<10}  {:<width$}  {}\n", e.date.to_string(), e.kind.as_str(), sanitize(&e.summary)));
+            out.push_str(&format!(
+                "{:<10}  {:<width$}  {}\n",
+                e.date.to_string(),
+                e.kind.as_str(),
+                sanitize(&e.summary)
+            ));
         }
     }
     Ok(())

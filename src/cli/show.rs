@@ -39,7 +39,10 @@ pub fn show(ds: &Dataset, id: &str, out: &mut String) -> Result<(), Failure> {
             }
             let (hires_in, hires_out) = ds.org_moves[i as usize];
             w.field("moves", &format!("{hires_in} in, {hires_out} out"));
-            let people: Vec<String> = ds.org_people[i as usize].iter().map(|&p| ds.person(p).name.clone()).collect();
+            let people: Vec<String> = ds.org_people[i as usize]
+                .iter()
+                .map(|&p| ds.person(p).name.clone())
+                .collect();
             w.list("people", &people);
             w.para(&o.summary);
             w.timeline(ds, &ds.org_events[i as usize]);
@@ -68,7 +71,10 @@ fn event(w: &mut Writer, ds: &Dataset, e: &Event) {
     w.head(&e.summary, e.kind.as_str(), &e.id);
     w.field("date", &e.date.to_string());
     let names = |ixs: &mut dyn Iterator<Item = String>| ixs.collect::<Vec<_>>();
-    w.list("people", &names(&mut e.people.iter().map(|&p| ds.person(p).name.clone())));
+    w.list(
+        "people",
+        &names(&mut e.people.iter().map(|&p| ds.person(p).name.clone())),
+    );
     if let Some(c) = e.count {
         w.field("count", &c.to_string());
     }
@@ -78,12 +84,19 @@ fn event(w: &mut Writer, ds: &Dataset, e: &Event) {
     if let Some(t) = e.to {
         w.field("to", &ds.org(t).name);
     }
-    w.list("also", &names(&mut e.orgs.iter().map(|&o| ds.org(o).name.clone())));
+    w.list(
+        "also",
+        &names(&mut e.orgs.iter().map(|&o| ds.org(o).name.clone())),
+    );
     if let Some(r) = &e.role {
         w.field("role", r);
     }
     if let Some(a) = &e.amount {
-        let stated = a.text.as_deref().map(|t| format!("{t} ({})", a.normalized())).unwrap_or_else(|| a.normalized());
+        let stated = a
+            .text
+            .as_deref()
+            .map(|t| format!("{t} ({})", a.normalized()))
+            .unwrap_or_else(|| a.normalized());
         w.field("amount", &stated);
     }
     if let Some(q) = &e.quote {
@@ -93,7 +106,12 @@ fn event(w: &mut Writer, ds: &Dataset, e: &Event) {
         w.field("disputed", &d.note);
         for alt in &d.alternatives {
             let from: Vec<&str> = alt.sources.iter().map(|&s| ds.source(s).id.as_str()).collect();
-            let _ = writeln!(w.0, "  - {} [{}]", sanitize(&alt.value), sanitize(&from.join(", ")));
+            let _ = writeln!(
+                w.0,
+                "  - {} [{}]",
+                sanitize(&alt.value),
+                sanitize(&from.join(", "))
+            );
         }
     }
     w.sources(ds, &e.sources);
@@ -128,7 +146,13 @@ impl Writer<'_> {
         let _ = writeln!(self.0, "\ntimeline ({})", events.len());
         for &e in events {
             let e = ds.event(e);
-            let _ = writeln!(self.0, "  {:<10}  {:<14}  {}", e.date.to_string(), e.kind.as_str(), sanitize(&e.summary));
+            let _ = writeln!(
+                self.0,
+                "  {:<10}  {:<14}  {}",
+                e.date.to_string(),
+                e.kind.as_str(),
+                sanitize(&e.summary)
+            );
         }
     }
 

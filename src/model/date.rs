@@ -43,7 +43,7 @@ const MONTHS: [&str; 12] = [
 ];
 
 fn is_leap(year: u16) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400)
 }
 
 /// Number of days in `month` (1..=12) of `year`.
@@ -158,7 +158,10 @@ mod tests {
 
     #[test]
     fn rejects_impossible_dates_with_reasons() {
-        assert_eq!(Date::parse("2025-13").unwrap_err(), "date `2025-13` has no month 13");
+        assert_eq!(
+            Date::parse("2025-13").unwrap_err(),
+            "date `2025-13` has no month 13"
+        );
         assert_eq!(
             Date::parse("2025-02-30").unwrap_err(),
             "date `2025-02-30` has no day 30: February 2025 has 28 days"

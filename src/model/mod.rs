@@ -111,7 +111,10 @@ pub struct Event {
 impl Event {
     /// Every organization the event involves: `from`, `to`, then `orgs`.
     pub fn all_orgs(&self) -> impl Iterator<Item = OrgIx> + '_ {
-        self.from.into_iter().chain(self.to).chain(self.orgs.iter().copied())
+        self.from
+            .into_iter()
+            .chain(self.to)
+            .chain(self.orgs.iter().copied())
     }
 }
 
@@ -200,6 +203,32 @@ impl Dataset {
         load("embedded", &files, "data")
     }
 
+    /// Where person `p` was last seen: the latest organization they joined,
+    /// founded or left; for people who never moved, the organization their
+    /// events mention most (the latest among equals).
+    fn last_org(&self, p: usize) -> Option<OrgIx> {
+        let events = &self.person_events[p];
+        let affiliation = events.iter().rev().find_map(|&e| {
+            let e = &self.events[e as usize];
+            match e.kind {
+                EventKind::Hire | EventKind::Return | EventKind::Founding => e.to,
+                EventKind::Departure => e.from,
+                _ => None,
+            }
+        });
+        affiliation.or_else(|| {
+            // (mentions, latest event, earliest place in that event's list)
+            let mut counts: HashMap<OrgIx, (usize, usize, std::cmp::Reverse<usize>)> = HashMap::new();
+            for (order, &e) in events.iter().enumerate() {
+                for (place, o) in self.events[e as usize].all_orgs().enumerate() {
+                    let c = counts.entry(o).or_insert((0, 0, std::cmp::Reverse(0)));
+                    *c = (c.0 + 1, order, std::cmp::Reverse(place));
+                }
+            }
+            counts.into_iter().max_by_key(|&(_, c)| c).map(|(o, _)| o)
+        })
+    }
+
     /// Builds the derived indexes; `events` must already be in date order.
     fn index(&mut self) {
         let (n_orgs, n_people) = (self.orgs.len(), self.people.len());
@@ -207,7 +236,6 @@ impl Dataset {
         self.person_events = vec![Vec::new(); n_people];
         self.org_people = vec![Vec::new(); n_orgs];
         self.org_moves = vec![(0, 0); n_orgs];
-        self.person_last_org = vec![None; n_people];
         for (ix, e) in self.events.iter().enumerate() {
             let ix = ix as EventIx;
             let mut orgs: Vec<OrgIx> = e.all_orgs().collect();
@@ -229,12 +257,9 @@ impl Dataset {
             }
             for &p in &e.people {
                 self.person_events[p as usize].push(ix);
-                let last = if moved { e.to.or(e.from) } else { None };
-                if let Some(o) = last.or_else(|| orgs.first().copied()) {
-                    self.person_last_org[p as usize] = Some(o);
-                }
             }
         }
+        self.person_last_org = (0..n_people).map(|p| self.last_org(p)).collect();
         for people in &mut self.org_people {
             people.sort_unstable_by(|&a, &b| self.people[a as usize].name.cmp(&self.people[b as usize].name));
             people.dedup();
@@ -271,7 +296,11 @@ mod tests {
 
     #[test]
     fn amounts_normalize_compactly() {
-        let a = |value| Amount { value, currency: "USD".into(), text: None };
+        let a = |value| Amount {
+            value,
+            currency: "USD".into(),
+            text: None,
+        };
         assert_eq!(a(14.3e9).normalized(), "USD 14.3B");
         assert_eq!(a(100e6).normalized(), "USD 100M");
         assert_eq!(a(1.25e12).normalized(), "USD 1.25T");

@@ -1,0 +1,351 @@
+//! The command line, run as the real binary.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use assert_cmd::Command;
+use common::*;
+use std::process::Stdio;
+
+fn rivals() -> Command {
+    let mut cmd = Command::cargo_bin("rivals").unwrap();
+    cmd.env_remove("RIVALS_DATA").env("NO_COLOR", "1");
+    cmd
+}
+
+fn stdout(cmd: &mut Command) -> String {
+    let out = cmd.output().unwrap();
+    assert!(
+        out.status.success(),
+        "failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn failure(cmd: &mut Command, code: i32) -> String {
+    let out = cmd.output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "stdout: {}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    String::from_utf8(out.stderr).unwrap()
+}
+
+#[test]
+fn check_prints_the_embedded_counts() {
+    let ds = rivals::model::Dataset::embedded().unwrap();
+    let out = stdout(rivals().arg("check"));
+    assert_eq!(out, format!("ok: {}\n", ds.counts_line()));
+    assert!(out.starts_with("ok: 5 sources, "));
+}
+
+#[test]
+fn check_reports_every_problem_with_positions_and_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let events = EVENTS
+        .replace("  to: meta", "  too: meta")
+        .replace("people: [sam-altman]", "people: [sam-altmann]");
+    write_dataset(dir.path(), SOURCES, ORGS, PEOPLE, &events);
+    // The unknown field stops that record's parse, so fix it to see the reference error too.
+    let err = failure(rivals().arg("check").arg("--data").arg(dir.path()), 1);
+    let file = format!("{}/events.yaml", dir.path().display());
+    assert!(
+        err.contains(&format!(
+            "{file}:6:3: error: unknown field `too`\n  hint: did you mean `to`?"
+        )),
+        "{err}"
+    );
+    let events = EVENTS
+        .replace("people: [sam-altman]", "people: [sam-altmann]")
+        .replace("date: 2024-01", "date: 2024-13");
+    write_dataset(dir.path(), SOURCES, ORGS, PEOPLE, &events);
+    let err = failure(rivals().arg("check").arg("--data").arg(dir.path()), 1);
+    assert!(err.contains(&format!("{file}:4:12: error: event `late-2023` refers to unknown person `sam-altmann`\n  hint: did you mean `sam-altman`?")), "{err}");
+    assert!(
+        err.contains(&format!("{file}:10:9: error: date `2024-13` has no month 13")),
+        "{err}"
+    );
+    assert!(err.ends_with("2 problems found; nothing was loaded\n"), "{err}");
+}
+
+#[test]
+fn data_flag_works_before_or_after_the_subcommand_and_from_the_environment() {
+    let dir = fixture();
+    let expected = "ok: 1 sources, 2 organizations, 1 people, 4 events\n";
+    assert_eq!(
+        stdout(rivals().arg("--data").arg(dir.path()).arg("check")),
+        expected
+    );
+    assert_eq!(
+        stdout(rivals().arg("check").arg("--data").arg(dir.path())),
+        expected
+    );
+    assert_eq!(
+        stdout(rivals().arg("check").env("RIVALS_DATA", dir.path())),
+        expected
+    );
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    failure(rivals().arg("frobnicate"), 2);
+    let err = failure(rivals().args(["timeline", "--kind", "hiree"]), 2);
+    assert!(err.contains("one of: hire"), "{err}");
+    let err = failure(rivals().args(["timeline", "--from", "2025-13"]), 2);
+    assert!(err.contains("no month 13"), "{err}");
+    failure(rivals().args(["export", "--format", "xml"]), 2);
+    failure(rivals().arg("search"), 2);
+}
+
+#[test]
+fn search_ranks_the_right_person_first_despite_typos() {
+    for (query, id) in [
+        ("shngjia", "shengjia-zhao"),
+        ("zukerberg", "mark-zuckerberg"),
+        ("sutskever", "ilya-sutskever"),
+    ] {
+        let out = stdout(rivals().args(["search", query, "--limit", "3"]));
+        let first = out.lines().next().unwrap();
+        assert!(
+            first.starts_with("person") && first.contains(id),
+            "{query}: {out}"
+        );
+        assert!(out.lines().count() <= 3);
+    }
+}
+
+#[test]
+fn search_json_is_ranked_and_parseable() {
+    let out = stdout(rivals().args(["search", "openai", "--json", "--limit", "5"]));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let rows = v.as_array().unwrap();
+    assert_eq!(rows.len(), 5);
+    assert_eq!(rows[0]["id"], "openai");
+    assert_eq!(rows[0]["kind"], "organization");
+    let scores: Vec<i64> = rows.iter().map(|r| r["score"].as_i64().unwrap()).collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
+}
+
+#[test]
+fn show_prints_a_record_in_full() {
+    let out = stdout(rivals().args(["show", "meta-invests-in-scale-ai"]));
+    assert!(
+        out.contains("amount        $14.3 billion for a 49% stake (USD 14.3B)"),
+        "{out}"
+    );
+    assert!(out.contains("$14.9 billion [ai-game-of-thrones]"), "{out}");
+    let out = stdout(rivals().args(["show", "sam-altman"]));
+    assert!(out.starts_with("Sam Altman\nperson · sam-altman\n"), "{out}");
+    assert!(out.contains("\ntimeline ("), "{out}");
+    assert!(out.contains("\nsources\n"), "{out}");
+    let out = stdout(rivals().args(["show", "scale-ai"]));
+    assert!(out.contains("moves         0 in, 1 out"), "{out}");
+}
+
+#[test]
+fn show_unknown_id_suggests_and_exits_1() {
+    let err = failure(rivals().args(["show", "sam-altmann"]), 1);
+    assert!(err.contains("did you mean: sam-altman"), "{err}");
+}
+
+#[test]
+fn timeline_filters_by_inclusive_dates_of_any_precision() {
+    let dir = fixture();
+    let run = |args: &[&str]| {
+        let out = stdout(rivals().arg("--data").arg(dir.path()).arg("timeline").args(args));
+        out.lines()
+            .map(|l| l.split("  ").last().unwrap().trim().to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(run(&[]).len(), 4);
+    assert_eq!(
+        run(&["--to", "2023-12"]),
+        [
+            "Some time in 2023.",
+            "November 2023, with a comma, and \"quotes\".",
+            "Last day of 2023."
+        ]
+    );
+    assert_eq!(run(&["--from", "2024"]), ["January 2024."]);
+    assert_eq!(
+        run(&["--from", "2023-12-31", "--to", "2023-12-31"]),
+        ["Some time in 2023.", "Last day of 2023."]
+    );
+    assert_eq!(
+        run(&["--kind", "offer"]),
+        ["November 2023, with a comma, and \"quotes\"."]
+    );
+    assert_eq!(run(&["--person", "sam-altman"]), ["Last day of 2023."]);
+    assert_eq!(
+        run(&["--org", "meta"]),
+        [
+            "November 2023, with a comma, and \"quotes\".",
+            "Last day of 2023."
+        ]
+    );
+}
+
+#[test]
+fn timeline_lines_are_date_kind_summary_without_header() {
+    let out = stdout(rivals().arg("timeline"));
+    let ds = rivals::model::Dataset::embedded().unwrap();
+    assert_eq!(out.lines().count(), ds.events.len());
+    let first = out.lines().next().unwrap();
+    assert!(first.starts_with("2012        acquisition     "), "{first}");
+    assert!(out.contains("\n2015-07-18  statement       "), "{out}");
+    let err = failure(rivals().args(["timeline", "--person", "sam-altmann"]), 1);
+    assert!(err.contains("did you mean: sam-altman"), "{err}");
+}
+
+#[test]
+fn export_json_mirrors_the_yaml() {
+    let dir = fixture();
+    let out = stdout(
+        rivals()
+            .arg("--data")
+            .arg(dir.path())
+            .args(["export", "--format", "json"]),
+    );
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let keys: Vec<&String> = v.as_object().unwrap().keys().collect();
+    assert_eq!(keys, ["events", "organizations", "people", "sources"]);
+    let events = v["events"].as_array().unwrap();
+    assert_eq!(events[0]["id"], "year-2023");
+    assert_eq!(events[0]["date"], "2023");
+    let hire = events.iter().find(|e| e["id"] == "late-2023").unwrap();
+    assert_eq!(hire["people"][0], "sam-altman");
+    assert_eq!(hire["from"], "openai");
+    assert_eq!(hire["date"], "2023-12-31");
+    assert_eq!(v["organizations"][0]["kind"], "company");
+    // The embedded one too: every event is there under its YAML id.
+    let out = stdout(rivals().args(["export", "--format", "json"]));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let scale = v["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == "meta-invests-in-scale-ai")
+        .unwrap();
+    assert_eq!(scale["amount"]["value"], 14.3e9);
+    assert_eq!(
+        scale["disputed"]["alternatives"][1]["sources"][0],
+        "ai-game-of-thrones"
+    );
+}
+
+#[test]
+fn export_csv_has_a_header_and_a_row_per_event() {
+    let dir = fixture();
+    let out = stdout(
+        rivals()
+            .arg("--data")
+            .arg(dir.path())
+            .args(["export", "--format", "csv"]),
+    );
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines[0],
+        "id,date,kind,people,count,from,to,orgs,role,amount_value,amount_currency,amount_text,quote,summary,sources,disputed"
+    );
+    assert_eq!(lines.len(), 5);
+    assert!(lines.contains(&"nov-2023,2023-11-05,offer,,,meta,,,,,,,,\"November 2023, with a comma, and \"\"quotes\"\".\",s1,"), "{out}");
+}
+
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    let bin = assert_cmd::cargo::cargo_bin("rivals");
+    let mut child = std::process::Command::new(bin)
+        .args(["export", "--format", "json"])
+        .env_remove("RIVALS_DATA")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}
+
+#[test]
+fn folder_and_file_problems_get_one_clear_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("nope");
+    let err = failure(rivals().arg("check").arg("--data").arg(&missing), 1);
+    assert!(
+        err.starts_with(&format!(
+            "{}: error: no such file or folder; pass a folder",
+            missing.display()
+        )),
+        "{err}"
+    );
+
+    let file = dir.path().join("file.yaml");
+    std::fs::write(&file, "x").unwrap();
+    let err = failure(rivals().arg("check").arg("--data").arg(&file), 1);
+    assert!(err.contains("is a file, not a folder"), "{err}");
+
+    let ds = fixture();
+    std::fs::remove_file(ds.path().join("people.yaml")).unwrap();
+    std::fs::create_dir(ds.path().join("people.yaml")).unwrap();
+    std::fs::remove_file(ds.path().join("sources.yaml")).unwrap();
+    std::fs::write(ds.path().join("events.yaml"), b"- id: x\n  summary: caf\xe9\n").unwrap();
+    let err = failure(rivals().arg("check").arg("--data").arg(ds.path()), 1);
+    let p = ds.path().display();
+    assert!(
+        err.contains(&format!(
+            "{p}/sources.yaml: error: no such file or folder; every dataset folder needs"
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("{p}/people.yaml: error: is a folder, not a file")),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("{p}/events.yaml:2:15: error: file is not valid UTF-8")),
+        "{err}"
+    );
+    assert!(err.ends_with("3 problems found; nothing was loaded\n"), "{err}");
+}
+
+#[test]
+fn symlink_loops_and_size_limits_are_refused() {
+    let ds = fixture();
+    let people = ds.path().join("people.yaml");
+    std::fs::remove_file(&people).unwrap();
+    std::os::unix::fs::symlink(&people, &people).unwrap();
+    let err = failure(rivals().arg("check").arg("--data").arg(ds.path()), 1);
+    assert!(
+        err.contains("people.yaml: error: cannot be read: symbolic link loop"),
+        "{err}"
+    );
+
+    let ds = fixture();
+    let big = format!("{EVENTS}{}", "# padding\n".repeat(120_000));
+    std::fs::write(ds.path().join("events.yaml"), big).unwrap();
+    let err = failure(
+        rivals()
+            .arg("check")
+            .arg("--data")
+            .arg(ds.path())
+            .args(["--max-file-size", "1"]),
+        1,
+    );
+    assert!(
+        err.contains(
+            "events.yaml: error: file is 2 MiB, over the limit of 1 MiB; raise the limit with --max-file-size"
+        ),
+        "{err}"
+    );
+    stdout(
+        rivals()
+            .arg("check")
+            .arg("--data")
+            .arg(ds.path())
+            .args(["--max-file-size", "2"]),
+    );
+}

@@ -1,0 +1,70 @@
+//! Shared fixtures for the integration tests.
+#![allow(dead_code, clippy::unwrap_used)]
+
+use std::path::Path;
+
+pub const SOURCES: &str = "- id: s1\n  title: First article\n  language: fr\n";
+pub const ORGS: &str = "\
+- id: meta
+  name: Meta
+  kind: company
+  summary: Social networks.
+  sources: [s1]
+- id: openai
+  name: OpenAI
+  kind: lab
+  summary: Lab.
+  sources: [s1]
+";
+pub const PEOPLE: &str = "\
+- id: sam-altman
+  name: Sam Altman
+  summary: Runs OpenAI.
+  sources: [s1]
+";
+pub const EVENTS: &str = r#"- id: late-2023
+  date: 2023-12-31
+  kind: hire
+  people: [sam-altman]
+  from: openai
+  to: meta
+  summary: Last day of 2023.
+  sources: [s1]
+- id: jan-2024
+  date: 2024-01
+  kind: statement
+  summary: January 2024.
+  sources: [s1]
+- id: year-2023
+  date: 2023
+  kind: founding
+  to: openai
+  summary: Some time in 2023.
+  sources: [s1]
+- id: nov-2023
+  date: 2023-11-05
+  kind: offer
+  from: meta
+  summary: November 2023, with a comma, and "quotes".
+  sources: [s1]
+"#;
+
+/// Writes a dataset folder from the four files' text.
+pub fn write_dataset(dir: &Path, sources: &str, orgs: &str, people: &str, events: &str) {
+    std::fs::create_dir_all(dir).unwrap();
+    for (name, text) in [
+        ("sources.yaml", sources),
+        ("organizations.yaml", orgs),
+        ("people.yaml", people),
+        ("events.yaml", events),
+    ] {
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+}
+
+/// A temporary folder holding the small valid fixture dataset.
+pub fn fixture() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    write_dataset(dir.path(), SOURCES, ORGS, PEOPLE, EVENTS);
+    dir
+}
