@@ -1,6 +1,8 @@
 //! Shared fixtures for the integration tests.
 #![allow(dead_code, clippy::unwrap_used)]
 
+pub mod pty;
+
 use std::path::Path;
 
 pub const SOURCES: &str = "- id: s1\n  title: First article\n  language: fr\n";

@@ -1,0 +1,114 @@
+//! Where each pane goes for a terminal size. Pure, so key handling (page
+//! sizes, mouse hits) and rendering agree on the same rectangles.
+
+use ratatui::layout::{Constraint, Layout, Rect};
+
+use super::keymap::Pane;
+
+/// Smallest terminal the layout works in.
+pub const MIN_WIDTH: u16 = 60;
+/// Smallest terminal height the layout works in.
+pub const MIN_HEIGHT: u16 = 16;
+/// From this width on, lists sit beside the timeline instead of above it.
+pub const WIDE: u16 = 100;
+
+/// The rectangles of one frame.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Areas {
+    pub title: Rect,
+    pub companies: Rect,
+    pub people: Rect,
+    pub timeline: Rect,
+    pub detail: Rect,
+    pub status: Rect,
+    /// The terminal is below the minimum size; nothing but a message fits.
+    pub too_small: bool,
+}
+
+impl Areas {
+    /// Lays out a terminal of `area`.
+    pub fn new(area: Rect) -> Self {
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            return Areas {
+                too_small: true,
+                ..Areas::default()
+            };
+        }
+        let [title, body, status] =
+            Layout::vertical([Constraint::Length(1), Constraint::Min(0), Constraint::Length(1)]).areas(area);
+        if area.width >= WIDE {
+            let left_width = (area.width * 3 / 10).clamp(26, 44);
+            let [left, right] =
+                Layout::horizontal([Constraint::Length(left_width), Constraint::Min(0)]).areas(body);
+            let [companies, people] =
+                Layout::vertical([Constraint::Percentage(45), Constraint::Min(0)]).areas(left);
+            let [timeline, detail] =
+                Layout::vertical([Constraint::Percentage(58), Constraint::Min(0)]).areas(right);
+            Areas {
+                title,
+                companies,
+                people,
+                timeline,
+                detail,
+                status,
+                too_small: false,
+            }
+        } else {
+            let [lists, timeline, detail] = Layout::vertical([
+                Constraint::Percentage(32),
+                Constraint::Percentage(40),
+                Constraint::Min(0),
+            ])
+            .areas(body);
+            let [companies, people] =
+                Layout::horizontal([Constraint::Percentage(50), Constraint::Min(0)]).areas(lists);
+            Areas {
+                title,
+                companies,
+                people,
+                timeline,
+                detail,
+                status,
+                too_small: false,
+            }
+        }
+    }
+
+    /// The rectangle of a pane, borders included.
+    pub fn pane(&self, pane: Pane) -> Rect {
+        match pane {
+            Pane::Companies => self.companies,
+            Pane::People => self.people,
+            Pane::Timeline => self.timeline,
+        }
+    }
+
+    /// Rows of list content inside a pane's borders.
+    pub fn rows(&self, pane: Pane) -> usize {
+        usize::from(self.pane(pane).height.saturating_sub(2))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_pane_is_visible_from_80x24() {
+        for (w, h) in [(80, 24), (120, 40), (100, 30), (60, 16), (300, 100)] {
+            let a = Areas::new(Rect::new(0, 0, w, h));
+            assert!(!a.too_small);
+            for p in Pane::ALL {
+                assert!(a.rows(p) >= 2, "{w}x{h} {p:?} {a:?}");
+            }
+            assert!(a.detail.height >= 3, "{w}x{h}");
+        }
+    }
+
+    #[test]
+    fn tiny_terminals_get_the_fallback() {
+        for (w, h) in [(0, 0), (1, 1), (59, 40), (200, 15)] {
+            assert!(Areas::new(Rect::new(0, 0, w, h)).too_small);
+        }
+    }
+}

@@ -1,0 +1,187 @@
+//! Drawing: a pure function of the [`App`] state. Nothing here changes
+//! state; lists build rows only for the visible window.
+
+mod companies;
+mod detail;
+mod help;
+mod people;
+mod popup;
+mod status;
+mod timeline;
+
+use super::app::{App, Mode};
+use super::keymap::Pane;
+use super::layout::{Areas, MIN_HEIGHT, MIN_WIDTH};
+use super::list::visible_offset;
+use super::theme::Theme;
+use crate::text::{fit, width};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
+
+/// Draws the whole screen.
+pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
+    let area = frame.area();
+    let areas = Areas::new(area);
+    if areas.too_small {
+        let msg = format!("terminal too small (need {MIN_WIDTH}x{MIN_HEIGHT})");
+        let y = area.y + area.height / 2;
+        let row = Rect::new(area.x, y, area.width, area.height.min(1));
+        let text =
+            Paragraph::new(fit(&msg, usize::from(area.width))).alignment(ratatui::layout::Alignment::Center);
+        frame.render_widget(text, row);
+        return;
+    }
+    status::title(app, theme, frame, areas.title);
+    companies::render(app, theme, frame, areas.companies);
+    people::render(app, theme, frame, areas.people);
+    timeline::render(app, theme, frame, areas.timeline);
+    detail::render(app, theme, frame, areas.detail);
+    status::render(app, theme, frame, areas.status);
+    match &app.mode {
+        Mode::Search(s) => popup::search(app, s, theme, frame, area),
+        Mode::Chooser { items, list, event } => popup::chooser(app, *event, items, list, theme, frame, area),
+        Mode::Kinds { list } => popup::kinds(app, list, theme, frame, area),
+        Mode::Help { scroll } => help::render(*scroll, theme, frame, area),
+        Mode::Browse | Mode::Prompt { .. } => {}
+    }
+}
+
+/// A bordered block titled with the pane name and number.
+fn pane_block(app: &App, pane: Pane, theme: &Theme, extra: &str) -> Block<'static> {
+    let focused = app.focus == pane && matches!(app.mode, Mode::Browse | Mode::Prompt { .. });
+    let style = if focused {
+        theme.border_focused
+    } else {
+        theme.border
+    };
+    let title = format!(" {} {}{} ", pane.index() + 1, pane.title(), extra);
+    Block::bordered()
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Plain
+        })
+        .border_style(style)
+        .title(title)
+}
+
+/// Draws a virtualized list in `area`: `row(i, width)` builds row `i`, and
+/// is only called for the rows on screen.
+fn list<'a>(
+    app: &App,
+    pane: Pane,
+    theme: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+    extra: &str,
+    row: impl Fn(usize, usize) -> Line<'a>,
+) {
+    let block = pane_block(app, pane, theme, extra);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let (len, height, width) = (app.len(pane), usize::from(inner.height), usize::from(inner.width));
+    let state = app.list(pane);
+    let offset = visible_offset(state.offset, state.selected, len, height);
+    let focused = app.focus == pane;
+    let text_width = width.saturating_sub(2);
+    let lines: Vec<Line> = (offset..len.min(offset + height))
+        .map(|i| {
+            let selected = i == state.selected;
+            let marker = if selected { "› " } else { "  " };
+            let mut line = row(i, text_width);
+            line.spans.insert(0, Span::raw(marker));
+            if selected {
+                let style = if focused {
+                    theme.selection
+                } else {
+                    theme.selection_unfocused
+                };
+                pad(&mut line, width);
+                line = line.patch_style(style);
+            }
+            line
+        })
+        .collect();
+    if len == 0 {
+        frame.render_widget(
+            Paragraph::new(Line::styled("  (nothing here)", theme.muted)),
+            inner,
+        );
+        return;
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+    if len > height && inner.height > 0 {
+        let mut sb = ScrollbarState::new(len.saturating_sub(height)).position(offset);
+        let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight)
+            .begin_symbol(None)
+            .end_symbol(None)
+            .track_symbol(None);
+        frame.render_stateful_widget(
+            bar,
+            area.inner(ratatui::layout::Margin {
+                horizontal: 0,
+                vertical: 1,
+            }),
+            &mut sb,
+        );
+    }
+}
+
+/// Pads a line with spaces to `width` columns (so a selection bar spans it).
+fn pad(line: &mut Line, width: usize) {
+    let used = line.width();
+    if used < width {
+        line.spans.push(Span::raw(" ".repeat(width - used)));
+    }
+}
+
+/// Builds a line from styled pieces of dataset text, sanitized and cut to
+/// `max` columns with `…` (never wrapping into the next row).
+fn fit_spans(pieces: Vec<(String, Style)>, max: usize) -> Line<'static> {
+    let mut spans = Vec::with_capacity(pieces.len());
+    let mut used = 0;
+    for (text, style) in pieces {
+        let room = max.saturating_sub(used);
+        if room == 0 {
+            break;
+        }
+        let piece = fit(&text, room);
+        used += width(&piece);
+        let cut = piece.ends_with('…') && !text.ends_with('…');
+        spans.push(Span::styled(piece, style));
+        if cut {
+            break;
+        }
+    }
+    Line::from(spans)
+}
+
+/// Text left-aligned with `right` aligned to the right edge of `max` columns.
+fn with_right(left: Vec<(String, Style)>, right: (String, Style), max: usize) -> Line<'static> {
+    let right_text = fit(&right.0, max / 2);
+    let right_w = width(&right_text);
+    let mut line = fit_spans(left, max.saturating_sub(right_w + 1));
+    let used = line.width();
+    let gap = max.saturating_sub(used + right_w);
+    line.spans.push(Span::raw(" ".repeat(gap)));
+    line.spans.push(Span::styled(right_text, right.1));
+    line
+}
+
+/// A rectangle of `w`x`h` centred in `area`, clamped to fit.
+fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+#[cfg(test)]
+mod tests;

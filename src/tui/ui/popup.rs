@@ -1,0 +1,221 @@
+//! Popups: the fuzzy search, the jump chooser and the kind filter.
+
+use super::{centered, fit_spans};
+use crate::model::{EventIx, EventKind, Record};
+use crate::search::Hit;
+use crate::text::{fit, is_unsafe};
+use crate::tui::app::{App, SearchState, Target};
+use crate::tui::list::{ListState, visible_offset};
+use crate::tui::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+fn frame_popup(frame: &mut Frame, rect: Rect, title: String, theme: &Theme) -> Rect {
+    let block = Block::bordered().border_style(theme.border_focused).title(title);
+    let inner = block.inner(rect);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(block, rect);
+    inner
+}
+
+/// Rows of a popup list, with the selection highlighted.
+fn rows(
+    list: &ListState,
+    lines: Vec<Line<'static>>,
+    theme: &Theme,
+    height: usize,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let offset = visible_offset(list.offset, list.selected, lines.len(), height);
+    lines
+        .into_iter()
+        .enumerate()
+        .skip(offset)
+        .take(height)
+        .map(|(i, mut line)| {
+            if i == list.selected {
+                let used = line.width();
+                line.spans.push(Span::raw(" ".repeat(width.saturating_sub(used))));
+                line.patch_style(theme.selection)
+            } else {
+                line
+            }
+        })
+        .collect()
+}
+
+/// The search popup: query, then results tagged by kind with the matched
+/// characters highlighted. Only the visible results are built.
+pub fn search(app: &App, s: &SearchState, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let rect = centered(
+        area,
+        area.width.saturating_sub(8).clamp(20, 100),
+        area.height.saturating_sub(4).min(24),
+    );
+    let status = if s.pending {
+        "searching…".to_string()
+    } else if s.query.trim().is_empty() {
+        "type to search people, companies and events".to_string()
+    } else {
+        format!("{} results", s.hits.len())
+    };
+    let inner = frame_popup(
+        frame,
+        rect,
+        format!(" Search · {status} · Enter jump · Esc cancel "),
+        theme,
+    );
+    if inner.height == 0 {
+        return;
+    }
+    let width = usize::from(inner.width);
+    let input = fit_spans(
+        vec![
+            ("/ ".into(), theme.key),
+            (s.query.clone(), Style::new()),
+            ("▏".into(), theme.key),
+        ],
+        width,
+    );
+    frame.render_widget(Paragraph::new(input), Rect { height: 1, ..inner });
+    let list_area = Rect {
+        y: inner.y + 1,
+        height: inner.height.saturating_sub(1),
+        ..inner
+    };
+    let height = usize::from(list_area.height);
+    let offset = visible_offset(s.list.offset, s.list.selected, s.hits.len(), height);
+    let lines: Vec<Line> = s
+        .hits
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(height)
+        .map(|(i, hit)| {
+            let mut line = hit_line(app, hit, theme, width);
+            if i == s.list.selected {
+                let used = line.width();
+                line.spans.push(Span::raw(" ".repeat(width.saturating_sub(used))));
+                line = line.patch_style(theme.selection);
+            }
+            line
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), list_area);
+}
+
+/// One result: a kind tag, then the matched text with hits highlighted.
+fn hit_line(app: &App, hit: &Hit, theme: &Theme, width: usize) -> Line<'static> {
+    let ds = &app.data.ds;
+    let (tag, tag_style, prefix) = match hit.target {
+        Record::Person(_) => ("person ", theme.person, String::new()),
+        Record::Org(_) => ("company", theme.org, String::new()),
+        Record::Event(e) => ("event  ", theme.kind, format!("{} ", ds.event(e).date)),
+        Record::Source(_) => ("source ", theme.muted, String::new()),
+    };
+    let mut spans = vec![
+        Span::styled(format!(" {tag} "), tag_style),
+        Span::styled(prefix.clone(), theme.date),
+    ];
+    let mut used = 1 + tag.len() + 1 + prefix.len();
+    let text = app.data.index.text(hit.entry);
+    let mut run = String::new();
+    let mut run_hit = false;
+    for (i, c) in text.chars().enumerate() {
+        let c = if is_unsafe(c) { '�' } else { c };
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w + 1 > width {
+            run.push('…');
+            break;
+        }
+        let is_hit = hit.indices.contains(&i);
+        if is_hit != run_hit && !run.is_empty() {
+            spans.push(Span::styled(
+                std::mem::take(&mut run),
+                if run_hit { theme.match_hit } else { Style::new() },
+            ));
+        }
+        run_hit = is_hit;
+        run.push(c);
+        used += w;
+    }
+    if !run.is_empty() {
+        spans.push(Span::styled(
+            run,
+            if run_hit { theme.match_hit } else { Style::new() },
+        ));
+    }
+    if let Record::Person(p) = hit.target {
+        let name = &ds.person(p).name;
+        if name != text {
+            spans.push(Span::styled(
+                fit(&format!("  ({name})"), width.saturating_sub(used)),
+                theme.muted,
+            ));
+        }
+    }
+    Line::from(spans)
+}
+
+/// The chooser for an event's people and organizations.
+pub fn chooser(
+    app: &App,
+    event: EventIx,
+    items: &[Target],
+    list: &ListState,
+    theme: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    let ds = &app.data.ds;
+    let h = (items.len() as u16).saturating_add(2).min(area.height);
+    let rect = centered(area, 56, h);
+    let title = format!(" Jump from {} · p person · o company ", ds.event(event).date);
+    let inner = frame_popup(frame, rect, title, theme);
+    let width = usize::from(inner.width);
+    let lines: Vec<Line<'static>> = items
+        .iter()
+        .map(|t| match *t {
+            Target::Person(p) => fit_spans(
+                vec![
+                    (" person   ".into(), theme.person),
+                    (ds.person(p).name.clone(), Style::new()),
+                ],
+                width,
+            ),
+            Target::Org(o) => fit_spans(
+                vec![
+                    (" company  ".into(), theme.org),
+                    (ds.org(o).name.clone(), Style::new()),
+                ],
+                width,
+            ),
+        })
+        .collect();
+    frame.render_widget(
+        Paragraph::new(rows(list, lines, theme, usize::from(inner.height), width)),
+        inner,
+    );
+}
+
+/// The event-kind filter.
+pub fn kinds(app: &App, list: &ListState, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let h = (EventKind::ALL.len() as u16 + 3).min(area.height);
+    let rect = centered(area, 30, h);
+    let inner = frame_popup(frame, rect, " Filter by kind ".into(), theme);
+    let width = usize::from(inner.width);
+    let current = |k: Option<EventKind>| if app.kind_filter == k { "● " } else { "  " };
+    let mut lines = vec![Line::raw(format!("{}all kinds", current(None)))];
+    lines.extend(
+        EventKind::ALL
+            .iter()
+            .map(|&k| Line::styled(format!("{}{}", current(Some(k)), k.as_str()), theme.kind)),
+    );
+    frame.render_widget(
+        Paragraph::new(rows(list, lines, theme, usize::from(inner.height), width)),
+        inner,
+    );
+}

@@ -1,0 +1,244 @@
+//! Render tests: the screen as text (insta snapshots) at several sizes and
+//! modes, plus checks on styles that text snapshots cannot show.
+
+use super::render;
+use crate::model::{Dataset, Files, load};
+use crate::tui::app::{App, Effect, MAX_HITS, Msg, update};
+use crate::tui::theme::Theme;
+use crate::tui::view::Data;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier};
+use std::sync::Arc;
+
+fn embedded(size: (u16, u16)) -> App {
+    App::new(Arc::new(Data::new(Dataset::embedded().unwrap())), size)
+}
+
+fn keys(app: &mut App, keys: &str) {
+    for c in keys.chars() {
+        let code = match c {
+            '\n' => KeyCode::Enter,
+            '\x1b' => KeyCode::Esc,
+            c => KeyCode::Char(c),
+        };
+        if let Some(Effect::Search { query, generation }) =
+            update(app, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)))
+        {
+            let hits = app.data.index.search(&query, MAX_HITS);
+            update(app, Msg::Hits { generation, hits });
+        }
+    }
+}
+
+fn draw(app: &App, theme: &Theme) -> Buffer {
+    let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
+    t.draw(|f| render(app, theme, f)).unwrap();
+    t.backend().buffer().clone()
+}
+
+/// The screen as text, one line per row.
+fn text(app: &App) -> String {
+    let buf = draw(app, &Theme::color());
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut skip = 0;
+        for x in 0..buf.area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let sym = buf[(x, y)].symbol();
+            skip = crate::text::width(sym).saturating_sub(1);
+            out.push_str(sym);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn wide_120x40() {
+    insta::assert_snapshot!(text(&embedded((120, 40))));
+}
+
+#[test]
+fn narrow_80x24() {
+    let mut app = embedded((80, 24));
+    keys(&mut app, "3jjj");
+    insta::assert_snapshot!(text(&app));
+}
+
+#[test]
+fn too_small_and_degenerate_sizes() {
+    insta::assert_snapshot!(text(&embedded((40, 10))));
+    for size in [(1, 1), (0, 0), (59, 16), (60, 15), (1, 200), (300, 1)] {
+        let screen = text(&embedded(size));
+        if size.0 > 0 && size.1 > 0 {
+            assert!(
+                screen.contains('…') || screen.contains("too small"),
+                "{size:?}: {screen}"
+            );
+        }
+    }
+    for size in [(60, 16), (99, 30), (100, 30), (300, 100)] {
+        let screen = text(&embedded(size));
+        for pane in ["Companies", "People", "Timeline", "Detail"] {
+            assert!(screen.contains(pane), "{size:?} lacks {pane}");
+        }
+    }
+}
+
+#[test]
+fn company_selected_filters_the_other_panes() {
+    let mut app = embedded((120, 40));
+    // Meta Superintelligence Labs is the 12th company by name.
+    keys(&mut app, "jjjjjjjjjjj\n");
+    insta::assert_snapshot!(text(&app));
+}
+
+#[test]
+fn event_detail_shows_amount_quote_dispute_and_sources() {
+    let mut app = embedded((120, 40));
+    keys(&mut app, "/scale ai\n");
+    keys(&mut app, "3");
+    let screen = text(&app);
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn search_popup_with_typo() {
+    let mut app = embedded((120, 40));
+    keys(&mut app, "/zukerberg");
+    insta::assert_snapshot!(text(&app));
+}
+
+#[test]
+fn help_overlay() {
+    let mut app = embedded((120, 40));
+    keys(&mut app, "?");
+    insta::assert_snapshot!(text(&app));
+}
+
+#[test]
+fn chooser_and_kind_popups() {
+    let mut app = embedded((100, 30));
+    keys(&mut app, "3\n");
+    insta::assert_snapshot!("chooser", text(&app));
+    keys(&mut app, "\x1bf");
+    insta::assert_snapshot!("kinds", text(&app));
+}
+
+#[test]
+fn date_prompt_in_the_status_line() {
+    let mut app = embedded((100, 30));
+    keys(&mut app, "t2025-1");
+    let screen = text(&app);
+    assert!(
+        screen
+            .lines()
+            .last()
+            .unwrap()
+            .starts_with("jump to date: 2025-1▏"),
+        "{screen}"
+    );
+}
+
+const HOSTILE_ORGS: &str = "
+- {id: zhong, name: \"中国科学院 Academy\", kind: lab, summary: \"CJK name.\", sources: [s]}
+- {id: rocket, name: \"🚀 Rocket Labs 🚀\", kind: startup, summary: \"Emoji.\", sources: [s]}
+- {id: evil, name: \"Evil\\e[31mRed\\e]0;pwned\\aCorp\", kind: company, summary: \"Has \\e[2J escapes\\r and \\b.\", sources: [s]}
+- {id: bidi, name: \"Right\\u202eLeft\\u200bZero\", kind: other, summary: \"Bidi.\", sources: [s]}
+";
+const HOSTILE_PEOPLE: &str = "
+- {id: wei, name: \"张伟\", summary: \"宽字符的人名和一段很长很长很长很长很长很长很长很长很长的中文摘要\", sources: [s]}
+- {id: bell, name: \"Ding\\a\\e[5mDong\", summary: \"Bell.\", sources: [s]}
+";
+const HOSTILE_EVENTS: &str = "
+- {id: e1, date: 2024-02-29, kind: hire, people: [wei], from: zhong, to: rocket, summary: \"张伟 joins 🚀 with a summary long enough to be cut off at the edge of any sane terminal width.\", sources: [s], amount: {value: 1.5e9, currency: CNY}}
+- {id: e2, date: 2024, kind: lawsuit, people: [bell], from: evil, to: bidi, summary: \"\\e]52;c;aGk=\\a clipboard \\e[?1049l screen\", sources: [s]}
+";
+
+fn hostile(size: (u16, u16)) -> App {
+    let files = Files {
+        sources: "- {id: s, title: \"T\\e[1m\", language: en}\n",
+        organizations: HOSTILE_ORGS,
+        people: HOSTILE_PEOPLE,
+        events: HOSTILE_EVENTS,
+    };
+    App::new(Arc::new(Data::new(load("hostile", &files, "").unwrap())), size)
+}
+
+#[test]
+fn hostile_text_is_shown_harmlessly_and_aligned() {
+    let mut app = hostile((100, 30));
+    keys(&mut app, "j");
+    let screen = text(&app);
+    insta::assert_snapshot!(screen);
+    for (y, line) in screen.lines().enumerate() {
+        assert_eq!(crate::text::width(line), 100, "row {y} is misaligned: {line}");
+    }
+    let buf = draw(&app, &Theme::color());
+    for cell in buf.content() {
+        assert!(
+            !cell.symbol().chars().any(crate::text::is_unsafe),
+            "unsafe char {:?} reached the buffer",
+            cell.symbol()
+        );
+    }
+    // Every pane of every mode too.
+    for k in ["2", "3", "3/evil", "\x1b?", "\x1b3\n"] {
+        keys(&mut app, k);
+        let buf = draw(&app, &Theme::color());
+        assert!(
+            buf.content()
+                .iter()
+                .all(|c| !c.symbol().chars().any(crate::text::is_unsafe)),
+            "after {k:?}"
+        );
+    }
+}
+
+#[test]
+fn no_color_uses_no_colour_but_keeps_the_selection_visible() {
+    let app = embedded((120, 40));
+    let mono = draw(&app, &Theme::mono());
+    assert!(
+        mono.content()
+            .iter()
+            .all(|c| c.fg == Color::Reset && c.bg == Color::Reset)
+    );
+    assert!(
+        mono.content()
+            .iter()
+            .any(|c| c.modifier.contains(Modifier::REVERSED)),
+        "selection shown by reverse video"
+    );
+    let colour = draw(&app, &Theme::color());
+    assert!(colour.content().iter().any(|c| c.bg == Color::Cyan));
+    // Same text either way.
+    let symbols = |b: &Buffer| {
+        b.content()
+            .iter()
+            .map(|c| c.symbol().to_string())
+            .collect::<String>()
+    };
+    assert_eq!(symbols(&mono), symbols(&colour));
+}
+
+#[test]
+fn search_highlights_matched_characters() {
+    let mut app = embedded((120, 40));
+    keys(&mut app, "/altman");
+    let buf = draw(&app, &Theme::mono());
+    let hit_style = Theme::mono().match_hit.add_modifier;
+    let highlighted: String = buf
+        .content()
+        .iter()
+        .filter(|c| c.modifier.contains(hit_style) && !c.modifier.contains(Modifier::REVERSED))
+        .map(|c| c.symbol().to_lowercase())
+        .collect();
+    assert!(highlighted.contains("altman"), "{highlighted}");
+}

@@ -1,0 +1,90 @@
+//! The Timeline pane: `DATE  KIND  who  from → to  amount`, in date order.
+
+use super::{fit_spans, list};
+use crate::model::{Event, EventKind};
+use crate::tui::app::App;
+use crate::tui::keymap::Pane;
+use crate::tui::theme::Theme;
+use crate::tui::view::Data;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::Line;
+
+/// Marks an event whose facts the sources dispute.
+pub const DISPUTED: &str = "≠";
+
+const KIND_WIDTH: usize = 14;
+
+/// Draws the visible events.
+pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let d = &app.data;
+    let extra = match app.kind_filter {
+        Some(k) => format!(" · {k}"),
+        None => String::new(),
+    };
+    list(
+        app,
+        Pane::Timeline,
+        theme,
+        frame,
+        area,
+        &extra,
+        |i, width| match app.event_rows.get(d, i) {
+            Some(e) => row(d, d.ds.event(e), theme, width),
+            None => Line::default(),
+        },
+    );
+}
+
+/// Who an event is about: its first person, `+N` more, or a group count.
+fn who(d: &Data, e: &Event) -> String {
+    match (e.people.first(), e.count) {
+        (Some(&p), Some(c)) if c as usize > e.people.len() => {
+            format!("{} +{}", d.ds.person(p).name, c as usize - 1)
+        }
+        (Some(&p), _) if e.people.len() > 1 => format!("{} +{}", d.ds.person(p).name, e.people.len() - 1),
+        (Some(&p), _) => d.ds.person(p).name.clone(),
+        (None, Some(c)) => format!("{c} people"),
+        (None, None) => String::new(),
+    }
+}
+
+/// One timeline row.
+pub fn row(d: &Data, e: &Event, theme: &Theme, width: usize) -> Line<'static> {
+    let mark = if e.disputed.is_some() { DISPUTED } else { " " };
+    let mut pieces: Vec<(String, Style)> = vec![
+        (format!("{:<10}", e.date.to_string()), theme.date),
+        (mark.to_string(), theme.disputed),
+        (" ".into(), Style::new()),
+        (format!("{:<KIND_WIDTH$}", e.kind.as_str()), theme.kind),
+        (" ".into(), Style::new()),
+    ];
+    let who = who(d, e);
+    if !who.is_empty() {
+        pieces.push((who, theme.person));
+        pieces.push(("  ".into(), Style::new()));
+    }
+    let name = |o: u32| d.ds.org(o).name.clone();
+    match (e.from, e.to) {
+        (Some(f), Some(t)) => pieces.push((format!("{} → {}", name(f), name(t)), theme.org)),
+        (Some(f), None) if e.kind == EventKind::Departure => {
+            pieces.push((format!("{} →", name(f)), theme.org))
+        }
+        (Some(f), None) => pieces.push((name(f), theme.org)),
+        (None, Some(t)) => pieces.push((format!("→ {}", name(t)), theme.org)),
+        (None, None) => {
+            if let Some(&o) = e.orgs.first() {
+                pieces.push((name(o), theme.org));
+            }
+        }
+    }
+    if let Some(a) = &e.amount {
+        pieces.push(("  ".into(), Style::new()));
+        pieces.push((a.normalized(), theme.amount));
+    }
+    if e.people.is_empty() && e.from.is_none() && e.to.is_none() && e.orgs.is_empty() {
+        pieces.push((e.summary.clone(), theme.muted));
+    }
+    fit_spans(pieces, width)
+}

@@ -1,0 +1,194 @@
+//! Drives the real binary in a pseudo-terminal and reads the screen back
+//! with a VT100 emulator.
+#![allow(dead_code, clippy::unwrap_used)]
+
+use portable_pty::{Child, CommandBuilder, PtyPair, PtySize, native_pty_system};
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// How long to wait for the screen to show something.
+pub const TIMEOUT: Duration = Duration::from_secs(20);
+
+/// A running `rivals` in a pseudo-terminal.
+pub struct Pty {
+    pair: PtyPair,
+    child: Box<dyn Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    parser: Arc<Mutex<vt100::Parser>>,
+    /// Every byte the program wrote.
+    pub raw: Arc<Mutex<Vec<u8>>>,
+}
+
+impl Pty {
+    /// Starts the binary with `args` in a `cols`x`rows` terminal.
+    pub fn spawn(args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)]) -> Pty {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        let bin = assert_cmd::cargo::cargo_bin("rivals");
+        let mut cmd = CommandBuilder::new(bin);
+        cmd.args(args);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("NO_COLOR");
+        cmd.env_remove("RIVALS_DATA");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let child = pair.slave.spawn_command(cmd).unwrap();
+        let writer = pair.master.take_writer().unwrap();
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(
+            NonZeroU16::new(rows).unwrap(),
+            NonZeroU16::new(cols).unwrap(),
+            0,
+        )));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        let (p, r) = (Arc::clone(&parser), Arc::clone(&raw));
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                p.lock().unwrap().process(&buf[..n]);
+                r.lock().unwrap().extend_from_slice(&buf[..n]);
+            }
+        });
+        Pty {
+            pair,
+            child,
+            writer,
+            parser,
+            raw,
+        }
+    }
+
+    /// The screen's text.
+    pub fn screen(&self) -> String {
+        self.parser.lock().unwrap().screen().contents()
+    }
+
+    /// Whether the emulated terminal is on the alternate screen.
+    pub fn alternate_screen(&self) -> bool {
+        self.parser.lock().unwrap().screen().alternate_screen()
+    }
+
+    /// Whether the cursor is hidden, and whether mouse reporting is on.
+    pub fn cursor_hidden_and_mouse(&self) -> (bool, bool) {
+        let p = self.parser.lock().unwrap();
+        let s = p.screen();
+        (
+            s.hide_cursor(),
+            s.mouse_protocol_mode() != vt100::MouseProtocolMode::None,
+        )
+    }
+
+    /// Sends bytes as if typed.
+    pub fn send(&mut self, bytes: &str) {
+        self.writer.write_all(bytes.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    /// Waits until the screen satisfies `cond`, or fails showing it.
+    pub fn wait_for(&self, what: &str, cond: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if cond(&screen) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < TIMEOUT,
+                "timed out waiting for {what}; screen:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Waits until `text` is on screen.
+    pub fn wait_text(&self, text: &str) -> String {
+        self.wait_for(text, |s| s.contains(text))
+    }
+
+    /// The child's process id.
+    pub fn pid(&self) -> u32 {
+        self.child.process_id().unwrap()
+    }
+
+    /// Waits for the program to exit; returns whether it succeeded.
+    pub fn wait_exit(&mut self) -> bool {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                // Let the reader drain the last bytes.
+                std::thread::sleep(Duration::from_millis(100));
+                return status.success();
+            }
+            assert!(
+                start.elapsed() < TIMEOUT,
+                "the program did not exit; screen:\n{}",
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Runs `stty -a` on the same terminal after the program exited, to see
+    /// whether it was left in raw mode.
+    pub fn stty(&self) -> String {
+        let before = self.raw.lock().unwrap().len();
+        let mut child = self
+            .pair
+            .slave
+            .spawn_command(CommandBuilder::new("stty").tap_arg("-a"))
+            .unwrap();
+        child.wait().unwrap();
+        let start = Instant::now();
+        loop {
+            let out = String::from_utf8_lossy(&self.raw.lock().unwrap()[before..]).into_owned();
+            if out.contains("icanon") || start.elapsed() > Duration::from_secs(5) {
+                return out;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+trait TapArg {
+    fn tap_arg(self, arg: &str) -> Self;
+}
+
+impl TapArg for CommandBuilder {
+    fn tap_arg(mut self, arg: &str) -> Self {
+        self.arg(arg);
+        self
+    }
+}
+
+/// Asserts that the terminal was handed back as it was found.
+pub fn assert_restored(pty: &Pty) {
+    assert!(!pty.alternate_screen(), "still on the alternate screen");
+    assert_eq!(
+        pty.cursor_hidden_and_mouse(),
+        (false, false),
+        "cursor hidden or mouse still captured"
+    );
+    let stty = pty.stty();
+    assert!(
+        stty.contains(" icanon") && stty.contains(" echo"),
+        "terminal left in raw mode:\n{stty}"
+    );
+}
+
+/// Writes a dataset to `dir` (for tests with hostile data).
+pub fn dataset_dir(dir: &Path, sources: &str, orgs: &str, people: &str, events: &str) {
+    super::write_dataset(dir, sources, orgs, people, events);
+}

@@ -1,0 +1,98 @@
+//! End-to-end: the real binary in a pseudo-terminal.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use common::pty::{Pty, assert_restored};
+
+#[test]
+fn browse_search_jump_help_and_quit() {
+    let mut pty = Pty::spawn(&[], 120, 40, &[]);
+    let screen = pty.wait_text("1/25");
+    for pane in [
+        "1 Companies",
+        "2 People",
+        "3 Timeline",
+        "Detail",
+        "rivals · embedded",
+    ] {
+        assert!(screen.contains(pane), "{pane} missing:\n{screen}");
+    }
+    assert!(pty.alternate_screen());
+
+    // A typo'd name finds the person; Enter focuses them and filters the timeline.
+    pty.send("/shngjia");
+    pty.wait_text("person  Shengjia Zhao");
+    pty.send("\r");
+    let screen = pty.wait_text("filter: Shengjia Zhao");
+    assert!(screen.contains("› Shengjia Zhao"), "{screen}");
+    assert!(
+        screen.contains("Shengjia Zhao  OpenAI → Meta Superintelligence Labs"),
+        "{screen}"
+    );
+    assert!(
+        !screen.contains("Geoffrey Hinton +1"),
+        "timeline still unfiltered:\n{screen}"
+    );
+
+    // Clear the filter; on the timeline, ] moves to the next year (2012 → 2013).
+    pty.send("x3g");
+    pty.wait_text("1/81");
+    pty.send("]");
+    pty.wait_text("2/81");
+
+    // Help lists the keys from the keymap.
+    pty.send("?");
+    let screen = pty.wait_text("Keys · Esc closes");
+    assert!(
+        screen.contains("fuzzy search people, companies and events"),
+        "{screen}"
+    );
+    pty.send("\x1b");
+    pty.wait_for("help closed", |s| !s.contains("Keys · Esc closes"));
+
+    pty.send("q");
+    assert!(pty.wait_exit());
+    assert_restored(&pty);
+}
+
+#[test]
+fn ctrl_c_quits_from_a_popup_and_restores() {
+    let mut pty = Pty::spawn(&[], 80, 24, &[]);
+    pty.wait_text("Companies");
+    pty.send("/mus");
+    pty.wait_text("Elon Musk");
+    pty.send("\x03");
+    assert!(pty.wait_exit());
+    assert_restored(&pty);
+}
+
+#[test]
+fn a_tiny_terminal_gets_a_message_not_a_broken_layout() {
+    let mut pty = Pty::spawn(&[], 30, 8, &[]);
+    pty.wait_text("terminal too small");
+    pty.send("q");
+    assert!(pty.wait_exit());
+}
+
+#[test]
+fn no_color_sends_no_colour_codes() {
+    let mut pty = Pty::spawn(&["--no-color"], 100, 30, &[]);
+    pty.wait_text("Companies");
+    pty.send("q");
+    assert!(pty.wait_exit());
+    let raw = String::from_utf8_lossy(&pty.raw.lock().unwrap()).into_owned();
+    assert!(
+        !raw.contains("\x1b[38;5;") && !raw.contains("\x1b[36m") && !raw.contains("\x1b[46m"),
+        "colour codes sent"
+    );
+    let mut pty = Pty::spawn(&[], 100, 30, &[("NO_COLOR", "1")]);
+    pty.wait_text("Companies");
+    pty.send("q");
+    assert!(pty.wait_exit());
+    let raw = String::from_utf8_lossy(&pty.raw.lock().unwrap()).into_owned();
+    assert!(
+        !raw.contains("\x1b[36m") && !raw.contains("\x1b[46m"),
+        "colour codes sent with NO_COLOR"
+    );
+}
