@@ -20,8 +20,8 @@ pub fn show(ds: &Dataset, id: &str, out: &mut String) -> Result<(), Failure> {
             let p = ds.person(i);
             w.head(&p.name, "person", &p.id);
             w.list("aliases", &p.aliases);
-            if let Some(o) = ds.person_last_org[i as usize] {
-                w.field("last seen at", &ds.org(o).name);
+            if let Some(at) = ds.whereabouts(i) {
+                w.field("last seen at", &at);
             }
             w.para(&p.summary);
             w.timeline(ds, &ds.person_events[i as usize]);

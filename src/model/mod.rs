@@ -141,12 +141,16 @@ pub struct Dataset {
     pub org_events: Vec<Vec<EventIx>>,
     /// Events of each person, in date order.
     pub person_events: Vec<Vec<EventIx>>,
-    /// People who ever took part in an event of each organization, by name.
+    /// People who were ever at each organization, by name: they joined,
+    /// left, founded or were appointed there, or it is where they were last
+    /// seen.
     pub org_people: Vec<Vec<PersonIx>>,
     /// Hires into each organization (`to`) and out of it (`from`).
     pub org_moves: Vec<(u32, u32)>,
     /// The organization each person was last seen at, if any.
     pub person_last_org: Vec<Option<OrgIx>>,
+    /// Whether each person's last known move was leaving that organization.
+    pub person_left: Vec<bool>,
     ids: HashMap<String, Record>,
 }
 
@@ -181,6 +185,18 @@ impl Dataset {
         &self.sources[ix as usize]
     }
 
+    /// Where person `p` is, as shown next to their name: `OpenAI`, or
+    /// `ex-Meta` when the last thing known is that they left.
+    pub fn whereabouts(&self, p: PersonIx) -> Option<String> {
+        let o = self.person_last_org[p as usize]?;
+        let name = &self.org(o).name;
+        Some(if self.person_left[p as usize] {
+            format!("ex-{name}")
+        } else {
+            name.clone()
+        })
+    }
+
     /// `ok: N sources, …` counts line printed by `rivals check`.
     pub fn counts_line(&self) -> String {
         format!(
@@ -203,29 +219,36 @@ impl Dataset {
         load("embedded", &files, "data")
     }
 
-    /// Where person `p` was last seen: the latest organization they joined,
-    /// founded or left; for people who never moved, the organization their
-    /// events mention most (the latest among equals).
-    fn last_org(&self, p: usize) -> Option<OrgIx> {
+    /// Where person `p` was last seen, and whether they left it: the latest
+    /// organization they joined, founded or left; for people who never moved, the organization most
+    /// mentioned by the events they lead (are first named in), the latest
+    /// among equals.
+    fn last_org(&self, p: usize) -> Option<(OrgIx, bool)> {
         let events = &self.person_events[p];
         let affiliation = events.iter().rev().find_map(|&e| {
             let e = &self.events[e as usize];
             match e.kind {
-                EventKind::Hire | EventKind::Return | EventKind::Founding => e.to,
-                EventKind::Departure => e.from,
+                EventKind::Hire | EventKind::Return | EventKind::Founding => e.to.map(|o| (o, false)),
+                EventKind::Departure => e.from.map(|o| (o, true)),
                 _ => None,
             }
         });
         affiliation.or_else(|| {
             // (mentions, latest event, earliest place in that event's list)
             let mut counts: HashMap<OrgIx, (usize, usize, std::cmp::Reverse<usize>)> = HashMap::new();
-            for (order, &e) in events.iter().enumerate() {
+            let led = events
+                .iter()
+                .filter(|&&e| self.events[e as usize].people.first() == Some(&(p as PersonIx)));
+            for (order, &e) in led.enumerate() {
                 for (place, o) in self.events[e as usize].all_orgs().enumerate() {
                     let c = counts.entry(o).or_insert((0, 0, std::cmp::Reverse(0)));
                     *c = (c.0 + 1, order, std::cmp::Reverse(place));
                 }
             }
-            counts.into_iter().max_by_key(|&(_, c)| c).map(|(o, _)| o)
+            counts
+                .into_iter()
+                .max_by_key(|&(_, c)| c)
+                .map(|(o, _)| (o, false))
         })
     }
 
@@ -243,6 +266,13 @@ impl Dataset {
             orgs.dedup();
             for &o in &orgs {
                 self.org_events[o as usize].push(ix);
+            }
+            let postings = match e.kind {
+                EventKind::Hire | EventKind::Departure | EventKind::Return => [e.from, e.to],
+                EventKind::Founding | EventKind::Reorganization => [e.to, None],
+                _ => [None, None],
+            };
+            for o in postings.into_iter().flatten() {
                 self.org_people[o as usize].extend(&e.people);
             }
             let moved = e.kind.is_move();
@@ -259,10 +289,18 @@ impl Dataset {
                 self.person_events[p as usize].push(ix);
             }
         }
-        self.person_last_org = (0..n_people).map(|p| self.last_org(p)).collect();
+        let last: Vec<Option<(OrgIx, bool)>> = (0..n_people).map(|p| self.last_org(p)).collect();
+        self.person_last_org = last.iter().map(|l| l.map(|(o, _)| o)).collect();
+        self.person_left = last.iter().map(|l| l.is_some_and(|(_, left)| left)).collect();
+        for (p, last) in self.person_last_org.iter().enumerate() {
+            if let Some(o) = last {
+                self.org_people[*o as usize].push(p as PersonIx);
+            }
+        }
         for people in &mut self.org_people {
-            people.sort_unstable_by(|&a, &b| self.people[a as usize].name.cmp(&self.people[b as usize].name));
+            people.sort_unstable();
             people.dedup();
+            people.sort_by_cached_key(|&p| self.people[p as usize].name.to_lowercase());
         }
     }
 }

@@ -145,6 +145,15 @@ fn starts_on_companies_sorted_by_name() {
     assert_eq!(id_of(&a, a.detail_record()), "alpha");
     assert_eq!(people_ids(&a), ["ann", "bob", "cat"]);
     assert_eq!(timeline_ids(&a), ["e1", "e2", "e3", "e4", "e5", "e6"]);
+    let ds = &a.data.ds;
+    assert_eq!(
+        ds.whereabouts(0).as_deref(),
+        Some("ex-Beta Corp"),
+        "Ann's last move was leaving Beta"
+    );
+    assert_eq!(ds.whereabouts(1).as_deref(), Some("Gamma"));
+    assert_eq!(ds.whereabouts(2).as_deref(), Some("Gamma"), "Cat founded Gamma");
+    assert_eq!(ds.org_people[2], [1, 2], "people ever at Gamma");
 }
 
 #[test]

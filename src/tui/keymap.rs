@@ -403,6 +403,24 @@ mod tests {
     }
 
     #[test]
+    fn the_readme_documents_every_browsing_and_search_key() {
+        let readme = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"));
+        for b in KEYMAP
+            .iter()
+            .filter(|b| matches!(b.ctx, Global | Browse | Timeline | SearchCtx))
+        {
+            assert!(readme.contains(b.help), "README lacks `{}`", b.help);
+            for k in b.keys {
+                assert!(
+                    readme.contains(&format!("`{}`", k.label())),
+                    "README lacks key {}",
+                    k.label()
+                );
+            }
+        }
+    }
+
+    #[test]
     fn hints_come_from_the_table() {
         let hints = hints();
         assert!(hints.contains(&("/".to_string(), "search")));

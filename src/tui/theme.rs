@@ -38,7 +38,7 @@ impl Theme {
             border: Style::new().fg(Color::DarkGray),
             border_focused: Style::new().fg(Color::Cyan).add_modifier(BOLD),
             selection: Style::new().fg(Color::Black).bg(Color::Cyan),
-            selection_unfocused: Style::new().add_modifier(Modifier::REVERSED),
+            selection_unfocused: Style::new().fg(Color::White).bg(Color::DarkGray),
             match_hit: Style::new()
                 .fg(Color::Yellow)
                 .add_modifier(BOLD | Modifier::UNDERLINED),

@@ -23,8 +23,8 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             let p_rec = ds.person(p);
             let mut l = vec![heading(&p_rec.name, "person", theme)];
             field(&mut l, "aliases", &p_rec.aliases.join(", "), theme);
-            if let Some(o) = ds.person_last_org[p as usize] {
-                field(&mut l, "last seen", &ds.org(o).name, theme);
+            if let Some(w) = ds.whereabouts(p) {
+                field(&mut l, "last seen", &w, theme);
             }
             para(&mut l, &p_rec.summary);
             timeline(&mut l, ds, &ds.person_events[p as usize], theme, budget, width);

@@ -99,8 +99,7 @@ fn list<'a>(
                 } else {
                     theme.selection_unfocused
                 };
-                pad(&mut line, width);
-                line = line.patch_style(style);
+                mark_selected(&mut line, width, style);
             }
             line
         })
@@ -130,11 +129,16 @@ fn list<'a>(
     }
 }
 
-/// Pads a line with spaces to `width` columns (so a selection bar spans it).
-fn pad(line: &mut Line, width: usize) {
+/// Pads a row to `width` columns and applies the selection style over
+/// every span, so it wins over the spans' own colours (a line-level style
+/// would lose to them).
+fn mark_selected(line: &mut Line, width: usize, style: Style) {
     let used = line.width();
     if used < width {
         line.spans.push(Span::raw(" ".repeat(width - used)));
+    }
+    for span in &mut line.spans {
+        span.style = span.style.patch(style);
     }
 }
 

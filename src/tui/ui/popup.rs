@@ -1,6 +1,6 @@
 //! Popups: the fuzzy search, the jump chooser and the kind filter.
 
-use super::{centered, fit_spans};
+use super::{centered, fit_spans, mark_selected};
 use crate::model::{EventIx, EventKind, Record};
 use crate::search::Hit;
 use crate::text::{fit, is_unsafe};
@@ -37,12 +37,9 @@ fn rows(
         .take(height)
         .map(|(i, mut line)| {
             if i == list.selected {
-                let used = line.width();
-                line.spans.push(Span::raw(" ".repeat(width.saturating_sub(used))));
-                line.patch_style(theme.selection)
-            } else {
-                line
+                mark_selected(&mut line, width, theme.selection);
             }
+            line
         })
         .collect()
 }
@@ -97,9 +94,7 @@ pub fn search(app: &App, s: &SearchState, theme: &Theme, frame: &mut Frame, area
         .map(|(i, hit)| {
             let mut line = hit_line(app, hit, theme, width);
             if i == s.list.selected {
-                let used = line.width();
-                line.spans.push(Span::raw(" ".repeat(width.saturating_sub(used))));
-                line = line.patch_style(theme.selection);
+                mark_selected(&mut line, width, theme.selection);
             }
             line
         })

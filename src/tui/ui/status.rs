@@ -64,11 +64,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     };
     let left: Vec<(String, Style)> = match (&app.note, filter_text(app)) {
         (Some(note), _) => vec![(format!(" {note}"), theme.key)],
-        (None, Some(f)) => vec![
-            (" filter: ".into(), theme.muted),
-            (f, theme.heading),
-            ("  (Esc clears)".into(), theme.muted),
-        ],
+        (None, Some(f)) => vec![(" filter: ".into(), theme.muted), (f, theme.heading)],
         (None, None) => vec![(" no filter".into(), theme.muted)],
     };
     // Position first, then as many key hints as fit, then the filter.
