@@ -96,3 +96,55 @@ fn no_color_sends_no_colour_codes() {
         "colour codes sent with NO_COLOR"
     );
 }
+
+#[test]
+fn redraws_on_resize() {
+    let mut pty = Pty::spawn(&[], 120, 40, &[]);
+    pty.wait_for("wide layout", |s| {
+        s.lines()
+            .any(|l| l.contains("1 Companies") && l.contains("3 Timeline"))
+    });
+    pty.resize(80, 24);
+    pty.wait_for("stacked layout", |s| {
+        s.lines()
+            .any(|l| l.contains("1 Companies") && l.contains("2 People"))
+    });
+    pty.resize(30, 8);
+    pty.wait_text("terminal too small");
+    pty.resize(100, 30);
+    pty.wait_text("3 Timeline");
+    pty.send("q");
+    assert!(pty.wait_exit());
+}
+
+#[test]
+fn works_in_common_terminal_types() {
+    for term in [
+        "xterm-256color",
+        "screen-256color",
+        "tmux-256color",
+        "xterm",
+        "linux",
+        "vt100",
+    ] {
+        let mut pty = Pty::spawn(&[], 100, 30, &[("TERM", term)]);
+        pty.wait_text("3 Timeline");
+        pty.send("jq");
+        assert!(pty.wait_exit(), "{term}");
+        assert_restored(&pty);
+    }
+}
+
+#[test]
+fn idle_uses_no_cpu() {
+    let mut pty = Pty::spawn(&[], 120, 40, &[]);
+    pty.wait_text("1/25");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let before = pty.cpu_ticks();
+    std::thread::sleep(std::time::Duration::from_secs(2));
+    let used = pty.cpu_ticks() - before;
+    // A polling loop would burn ticks (100 a second per core); sleeping uses none.
+    assert!(used <= 1, "used {used} ticks of CPU in 2 s of idling");
+    pty.send("q");
+    assert!(pty.wait_exit());
+}
