@@ -9,5 +9,6 @@
 pub mod cli;
 pub mod model;
 pub mod search;
+pub mod synth;
 pub mod text;
 pub mod tui;

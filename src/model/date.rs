@@ -17,7 +17,7 @@ pub struct Date {
 }
 
 /// How precisely a [`Date`] is known.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Precision {
     /// Only the year.
     Year,

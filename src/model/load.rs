@@ -186,7 +186,7 @@ impl<'a> FileCtx<'a> {
 }
 
 /// Parses one file as a list of `T`, reporting every record that does not fit.
-fn parse_list<T: DeserializeOwned>(file: &FileCtx, errors: &mut Vec<Diagnostic>) -> Option<Vec<T>> {
+fn parse_list<T: DeserializeOwned + Send>(file: &FileCtx, errors: &mut Vec<Diagnostic>) -> Option<Vec<T>> {
     let significant = file.text.lines().any(|l| {
         let t = l.trim();
         !t.is_empty() && !t.starts_with('#') && t != "---"
@@ -202,6 +202,9 @@ fn parse_list<T: DeserializeOwned>(file: &FileCtx, errors: &mut Vec<Diagnostic>)
                 .hint("write a YAML list of records (`- id: ...`), or `[]` for none"),
         );
         return None;
+    }
+    if let Some(records) = parse_in_parts(file.text) {
+        return Some(records);
     }
     let whole = match serde_yaml::from_str::<Vec<T>>(file.text) {
         Ok(records) => return Some(records),
@@ -223,6 +226,50 @@ fn parse_list<T: DeserializeOwned>(file: &FileCtx, errors: &mut Vec<Diagnostic>)
     }
     errors.extend(found);
     None
+}
+
+/// Files larger than this are parsed in parts on several threads.
+const PARALLEL_MIN_BYTES: usize = 1 << 20;
+
+/// Parses a large block list in parts, one thread each, split at record
+/// starts (`- ` at column 0). `None` when the file is small, not of that
+/// shape, or any part fails: the caller then parses it whole, which is
+/// authoritative for every error (e.g. an alias to an anchor in another part).
+fn parse_in_parts<T: DeserializeOwned + Send>(text: &str) -> Option<Vec<T>> {
+    let parts = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+    if text.len() < PARALLEL_MIN_BYTES || parts < 2 {
+        return None;
+    }
+    let first_item = text
+        .lines()
+        .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))?;
+    if !first_item.starts_with("- ") {
+        return None;
+    }
+    let mut cuts = vec![0];
+    for k in 1..parts {
+        let target = (text.len() * k / parts).max(cuts[cuts.len() - 1]);
+        if let Some(at) = text.get(target..).and_then(|rest| rest.find("\n- ")) {
+            cuts.push(target + at + 1);
+        }
+    }
+    cuts.push(text.len());
+    cuts.dedup();
+    let results: Vec<Option<Vec<T>>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = cuts
+            .windows(2)
+            .map(|w| {
+                let part = &text[w[0]..w[1]];
+                scope.spawn(move || serde_yaml::from_str::<Vec<T>>(part).ok())
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().ok().flatten()).collect()
+    });
+    let mut all = Vec::new();
+    for part in results {
+        all.extend(part?);
+    }
+    Some(all)
 }
 
 /// Turns a serde_yaml error into a diagnostic with a hint.
@@ -337,6 +384,15 @@ enum Want {
 }
 
 impl Want {
+    fn accepts(self, r: Record) -> bool {
+        matches!(
+            (self, r),
+            (Want::Source, Record::Source(_))
+                | (Want::Org, Record::Org(_))
+                | (Want::Person, Record::Person(_))
+        )
+    }
+
     fn noun(self) -> &'static str {
         match self {
             Want::Source => "source",
@@ -383,14 +439,24 @@ fn slugify(id: &str) -> String {
     out.trim_end_matches('-').to_string()
 }
 
+/// The record a problem belongs to (`event `x``), formatted only when
+/// there is a problem to report.
+#[derive(Clone, Copy)]
+struct Owner<'a>(&'static str, &'a str);
+
+impl fmt::Display for Owner<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "{} `{}`", self.0, self.1)
+    }
+}
+
 /// Suggestions are costly on huge datasets; only the first problems get one.
 const MAX_SUGGESTIONS: usize = 200;
 
 /// The validation pass: ids, references, dates and amounts.
 struct Validator<'f> {
     files: [FileCtx<'f>; 4],
-    ids: HashMap<String, (Record, usize, usize)>,
-    by_kind: [Vec<String>; 3],
+    ids: HashMap<String, Record>,
     errors: Vec<Diagnostic>,
 }
 
@@ -413,9 +479,14 @@ impl<'f> Validator<'f> {
             );
         }
         match self.ids.get(id) {
-            Some(&(_, first_file, first_rec)) => {
-                let first = &self.files[first_file];
-                let (line, col) = first.value(first_rec, &["id"]);
+            Some(&first) => {
+                let (first_file, first_rec) = match first {
+                    Record::Source(i) => (0, i),
+                    Record::Org(i) => (1, i),
+                    Record::Person(i) => (2, i),
+                    Record::Event(i) => (3, i),
+                };
+                let (line, col) = self.files[first_file].value(first_rec as usize, &["id"]);
                 let short = FILES[first_file];
                 self.errors.push(
                     f.err(
@@ -426,24 +497,15 @@ impl<'f> Validator<'f> {
                 );
             }
             None => {
-                self.ids.insert(id.to_string(), (record, file, rec));
-                let slot = match record {
-                    Record::Source(_) => Some(0),
-                    Record::Org(_) => Some(1),
-                    Record::Person(_) => Some(2),
-                    Record::Event(_) => None,
-                };
-                if let Some(s) = slot {
-                    self.by_kind[s].push(id.to_string());
-                }
+                self.ids.insert(id.to_string(), record);
             }
         }
     }
 
     /// Resolves a reference, or reports it pointing at the reference itself.
-    fn resolve(&mut self, want: Want, id: &str, at: (usize, usize, &str), owner: &str) -> Option<u32> {
+    fn resolve(&mut self, want: Want, id: &str, at: (usize, usize, &str), owner: Owner) -> Option<u32> {
         let (file, rec, key) = at;
-        let found = self.ids.get(id).map(|e| e.0);
+        let found = self.ids.get(id).copied();
         let ix = match (want, found) {
             (Want::Source, Some(Record::Source(i)))
             | (Want::Org, Some(Record::Org(i)))
@@ -462,13 +524,13 @@ impl<'f> Validator<'f> {
                 if noun == "organization" { "an" } else { "a" }
             ),
             None => {
-                let pool = match want {
-                    Want::Source => &self.by_kind[0],
-                    Want::Org => &self.by_kind[1],
-                    Want::Person => &self.by_kind[2],
-                };
                 let suggestion = if self.errors.len() < MAX_SUGGESTIONS {
-                    closest(id, pool.iter().map(String::as_str))
+                    let same_kind = self
+                        .ids
+                        .iter()
+                        .filter(|(_, r)| want.accepts(**r))
+                        .map(|(k, _)| k.as_str());
+                    closest(id, same_kind)
                 } else {
                     None
                 };
@@ -485,13 +547,19 @@ impl<'f> Validator<'f> {
         None
     }
 
-    fn resolve_all(&mut self, want: Want, ids: &[String], at: (usize, usize, &str), owner: &str) -> Vec<u32> {
+    fn resolve_all(
+        &mut self,
+        want: Want,
+        ids: &[String],
+        at: (usize, usize, &str),
+        owner: Owner,
+    ) -> Vec<u32> {
         ids.iter()
             .filter_map(|id| self.resolve(want, id, at, owner))
             .collect()
     }
 
-    fn sources(&mut self, ids: &[String], at: (usize, usize, &str), owner: &str) -> Vec<SourceIx> {
+    fn sources(&mut self, ids: &[String], at: (usize, usize, &str), owner: Owner) -> Vec<SourceIx> {
         if ids.is_empty() {
             let f = &self.files[at.0];
             let pos = f.key(at.1, at.2);
@@ -579,7 +647,6 @@ pub fn load(name: &str, files: &Files, dir: &str) -> Result<Dataset, Vec<Diagnos
     let mut v = Validator {
         files: file_ctx,
         ids: HashMap::with_capacity(sources.len() + orgs.len() + people.len() + events.len()),
-        by_kind: Default::default(),
         errors,
     };
     for (i, s) in sources.iter().enumerate() {
@@ -612,15 +679,15 @@ pub fn load(name: &str, files: &Files, dir: &str) -> Result<Dataset, Vec<Diagnos
         });
     }
     for (i, o) in orgs.into_iter().enumerate() {
-        let owner = format!("organization `{}`", o.id);
+        let owner = Owner("organization", &o.id);
         v.non_empty(&o.name, (1, i, "name"));
         v.non_empty(&o.summary, (1, i, "summary"));
         let parent = o
             .parent
             .as_deref()
-            .and_then(|p| v.resolve(Want::Org, p, (1, i, "parent"), &owner));
+            .and_then(|p| v.resolve(Want::Org, p, (1, i, "parent"), owner));
         let founded = o.founded.and_then(|d| v.date(&d.0, (1, i, "founded")));
-        let srcs = v.sources(&o.sources, (1, i, "sources"), &owner);
+        let srcs = v.sources(&o.sources, (1, i, "sources"), owner);
         ds.orgs.push(Organization {
             id: o.id,
             name: o.name,
@@ -633,10 +700,10 @@ pub fn load(name: &str, files: &Files, dir: &str) -> Result<Dataset, Vec<Diagnos
         });
     }
     for (i, p) in people.into_iter().enumerate() {
-        let owner = format!("person `{}`", p.id);
+        let owner = Owner("person", &p.id);
         v.non_empty(&p.name, (2, i, "name"));
         v.non_empty(&p.summary, (2, i, "summary"));
-        let srcs = v.sources(&p.sources, (2, i, "sources"), &owner);
+        let srcs = v.sources(&p.sources, (2, i, "sources"), owner);
         ds.people.push(Person {
             id: p.id,
             name: p.name,
@@ -647,17 +714,17 @@ pub fn load(name: &str, files: &Files, dir: &str) -> Result<Dataset, Vec<Diagnos
     }
     let placeholder = Date::year(1);
     for (i, e) in events.into_iter().enumerate() {
-        let owner = format!("event `{}`", e.id);
+        let owner = Owner("event", &e.id);
         v.non_empty(&e.summary, (3, i, "summary"));
         let date = v.date(&e.date.0, (3, i, "date")).unwrap_or(placeholder);
-        let people = v.resolve_all(Want::Person, &e.people, (3, i, "people"), &owner);
+        let people = v.resolve_all(Want::Person, &e.people, (3, i, "people"), owner);
         let org = |v: &mut Validator, id: &Option<String>, key: &str| -> Option<OrgIx> {
             id.as_deref()
-                .and_then(|id| v.resolve(Want::Org, id, (3, i, key), &owner))
+                .and_then(|id| v.resolve(Want::Org, id, (3, i, key), owner))
         };
         let from = org(&mut v, &e.from, "from");
         let to = org(&mut v, &e.to, "to");
-        let orgs = v.resolve_all(Want::Org, &e.orgs, (3, i, "orgs"), &owner);
+        let orgs = v.resolve_all(Want::Org, &e.orgs, (3, i, "orgs"), owner);
         if e.count == Some(0) {
             let f = &v.files[3];
             v.errors.push(
@@ -696,7 +763,7 @@ pub fn load(name: &str, files: &Files, dir: &str) -> Result<Dataset, Vec<Diagnos
                     sources: v.sources(
                         &a.sources,
                         (3, i, "disputed"),
-                        &format!("an alternative of {owner}"),
+                        Owner("an alternative of event", &e.id),
                     ),
                 })
                 .collect();
@@ -705,7 +772,7 @@ pub fn load(name: &str, files: &Files, dir: &str) -> Result<Dataset, Vec<Diagnos
                 alternatives,
             }
         });
-        let sources = v.sources(&e.sources, (3, i, "sources"), &owner);
+        let sources = v.sources(&e.sources, (3, i, "sources"), owner);
         ds.events.push(Event {
             id: e.id,
             date,
@@ -728,7 +795,7 @@ pub fn load(name: &str, files: &Files, dir: &str) -> Result<Dataset, Vec<Diagnos
         return Err(v.errors);
     }
     ds.events.sort_by_key(|e| e.date);
-    let mut ids: HashMap<String, Record> = v.ids.into_iter().map(|(id, (r, _, _))| (id, r)).collect();
+    let mut ids = v.ids;
     for (ix, e) in ds.events.iter().enumerate() {
         if let Some(r) = ids.get_mut(&e.id) {
             *r = Record::Event(ix as u32);

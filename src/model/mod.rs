@@ -151,6 +151,10 @@ pub struct Dataset {
     pub person_last_org: Vec<Option<OrgIx>>,
     /// Whether each person's last known move was leaving that organization.
     pub person_left: Vec<bool>,
+    /// Organizations in name order (case-insensitive).
+    pub orgs_by_name: Vec<OrgIx>,
+    /// People in name order (case-insensitive).
+    pub people_by_name: Vec<PersonIx>,
     ids: HashMap<String, Record>,
 }
 
@@ -261,11 +265,11 @@ impl Dataset {
         self.org_moves = vec![(0, 0); n_orgs];
         for (ix, e) in self.events.iter().enumerate() {
             let ix = ix as EventIx;
-            let mut orgs: Vec<OrgIx> = e.all_orgs().collect();
-            orgs.sort_unstable();
-            orgs.dedup();
-            for &o in &orgs {
-                self.org_events[o as usize].push(ix);
+            for (k, o) in e.all_orgs().enumerate() {
+                // An organization named twice in one event lists it once.
+                if !e.all_orgs().take(k).any(|x| x == o) {
+                    self.org_events[o as usize].push(ix);
+                }
             }
             let postings = match e.kind {
                 EventKind::Hire | EventKind::Departure | EventKind::Return => [e.from, e.to],
@@ -297,10 +301,19 @@ impl Dataset {
                 self.org_people[*o as usize].push(p as PersonIx);
             }
         }
+        self.orgs_by_name = (0..n_orgs as OrgIx).collect();
+        self.orgs_by_name
+            .sort_by_cached_key(|&o| self.orgs[o as usize].name.to_lowercase());
+        self.people_by_name = (0..n_people as PersonIx).collect();
+        self.people_by_name
+            .sort_by_cached_key(|&p| self.people[p as usize].name.to_lowercase());
+        let mut rank = vec![0u32; n_people];
+        for (r, &p) in self.people_by_name.iter().enumerate() {
+            rank[p as usize] = r as u32;
+        }
         for people in &mut self.org_people {
-            people.sort_unstable();
+            people.sort_unstable_by_key(|&p| rank[p as usize]);
             people.dedup();
-            people.sort_by_cached_key(|&p| self.people[p as usize].name.to_lowercase());
         }
     }
 }

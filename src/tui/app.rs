@@ -151,7 +151,7 @@ impl App {
     /// Number of rows in a pane.
     pub fn len(&self, pane: Pane) -> usize {
         match pane {
-            Pane::Companies => self.data.org_order.len(),
+            Pane::Companies => self.data.ds.orgs_by_name.len(),
             Pane::People => self.people_rows.len(&self.data),
             Pane::Timeline => self.event_rows.len(&self.data),
         }
@@ -169,7 +169,8 @@ impl App {
     /// The organization selected in Companies.
     pub fn selected_org(&self) -> Option<OrgIx> {
         self.data
-            .org_order
+            .ds
+            .orgs_by_name
             .get(self.list(Pane::Companies).selected)
             .copied()
     }
@@ -319,7 +320,13 @@ impl App {
     fn jump_org(&mut self, o: OrgIx) {
         self.remember();
         self.focus = Pane::Companies;
-        let row = self.data.org_order.iter().position(|&x| x == o).unwrap_or(0);
+        let row = self
+            .data
+            .ds
+            .orgs_by_name
+            .iter()
+            .position(|&x| x == o)
+            .unwrap_or(0);
         self.select_row(Pane::Companies, row);
         let keep_event = self.selected_event();
         self.set_filters(Some(o), None, self.kind_filter);

@@ -4,36 +4,18 @@
 use crate::model::{Dataset, EventIx, EventKind, OrgIx, PersonIx};
 use crate::search::SearchIndex;
 
-/// The dataset plus the orders and index the TUI browses it by, built once.
+/// The dataset plus the search index the TUI browses it by, built once.
 #[derive(Debug)]
 pub struct Data {
     pub ds: Dataset,
     pub index: SearchIndex,
-    /// Organizations by name.
-    pub org_order: Vec<OrgIx>,
-    /// People by name.
-    pub people_order: Vec<PersonIx>,
 }
 
 impl Data {
-    /// Sorts the lists and builds the search index.
+    /// Builds the search index.
     pub fn new(ds: Dataset) -> Self {
-        let mut org_order: Vec<OrgIx> = (0..ds.orgs.len() as OrgIx).collect();
-        org_order.sort_by_cached_key(|&o| ds.org(o).name.to_lowercase());
-        let mut people_order: Vec<PersonIx> = (0..ds.people.len() as PersonIx).collect();
-        people_order.sort_by(|&a, &b| {
-            ds.person(a)
-                .name
-                .to_lowercase()
-                .cmp(&ds.person(b).name.to_lowercase())
-        });
         let index = SearchIndex::new(&ds);
-        Data {
-            ds,
-            index,
-            org_order,
-            people_order,
-        }
+        Data { ds, index }
     }
 }
 
@@ -50,7 +32,7 @@ impl PeopleRows {
     /// Number of rows.
     pub fn len(&self, d: &Data) -> usize {
         match self {
-            PeopleRows::All => d.people_order.len(),
+            PeopleRows::All => d.ds.people_by_name.len(),
             PeopleRows::AtOrg(o) => d.ds.org_people[*o as usize].len(),
         }
     }
@@ -58,7 +40,7 @@ impl PeopleRows {
     /// The person on row `row`.
     pub fn get(&self, d: &Data, row: usize) -> Option<PersonIx> {
         match self {
-            PeopleRows::All => d.people_order.get(row).copied(),
+            PeopleRows::All => d.ds.people_by_name.get(row).copied(),
             PeopleRows::AtOrg(o) => d.ds.org_people[*o as usize].get(row).copied(),
         }
     }
@@ -66,7 +48,7 @@ impl PeopleRows {
     /// The row showing `person`, if listed.
     pub fn position(&self, d: &Data, person: PersonIx) -> Option<usize> {
         match self {
-            PeopleRows::All => d.people_order.iter().position(|&p| p == person),
+            PeopleRows::All => d.ds.people_by_name.iter().position(|&p| p == person),
             PeopleRows::AtOrg(o) => d.ds.org_people[*o as usize].iter().position(|&p| p == person),
         }
     }

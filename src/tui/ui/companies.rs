@@ -11,7 +11,7 @@ use ratatui::layout::Rect;
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let d = &app.data;
     list(app, Pane::Companies, theme, frame, area, "", |i, width| {
-        let Some(&o) = d.org_order.get(i) else {
+        let Some(&o) = d.ds.orgs_by_name.get(i) else {
             return Default::default();
         };
         let (hires_in, hires_out) = d.ds.org_moves[o as usize];
