@@ -359,9 +359,9 @@ mod tests {
         assert!(ds.org_events[0].len() > 100, "organization 0 is the busy one");
         let precisions: std::collections::HashSet<_> = ds.events.iter().map(|e| e.date.precision()).collect();
         assert_eq!(precisions.len(), 3);
-        assert!(ds.events.iter().any(|e| e.count.is_some()));
-        assert!(ds.events.iter().any(|e| e.amount.is_some()));
-        assert!(ds.events.iter().any(|e| e.disputed.is_some()));
+        assert!(ds.events.iter().any(|e| e.count().is_some()));
+        assert!(ds.events.iter().any(|e| e.amount().is_some()));
+        assert!(ds.events.iter().any(|e| e.disputed().is_some()));
         assert!(ds.people.iter().any(|p| !p.aliases.is_empty()));
         assert_eq!(generate(spec), [s, o, p, e], "deterministic");
     }

@@ -66,7 +66,7 @@ struct DisputedOut<'a> {
 #[derive(Serialize)]
 struct EventOut<'a> {
     id: &'a str,
-    date: &'a str,
+    date: String,
     kind: &'a str,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     people: Vec<&'a str>,
@@ -113,23 +113,23 @@ fn person_ids<'a>(ds: &'a Dataset, ixs: &[PersonIx]) -> Vec<&'a str> {
 fn event_out<'a>(ds: &'a Dataset, e: &'a Event) -> EventOut<'a> {
     EventOut {
         id: &e.id,
-        date: &e.date_text,
+        date: e.date.to_string(),
         kind: e.kind.as_str(),
         people: person_ids(ds, &e.people),
-        count: e.count,
+        count: e.count(),
         from: e.from.map(|o| ds.org(o).id.as_str()),
         to: e.to.map(|o| ds.org(o).id.as_str()),
         orgs: org_ids(ds, &e.orgs),
-        role: e.role.as_deref(),
-        amount: e.amount.as_ref().map(|a| AmountOut {
+        role: e.role(),
+        amount: e.amount().map(|a| AmountOut {
             value: a.value,
-            currency: &a.currency,
+            currency: a.currency,
             text: a.text.as_deref(),
         }),
-        quote: e.quote.as_deref(),
+        quote: e.quote(),
         summary: &e.summary,
         sources: src_ids(ds, &e.sources),
-        disputed: e.disputed.as_ref().map(|d| DisputedOut {
+        disputed: e.disputed().map(|d| DisputedOut {
             note: &d.note,
             alternatives: d
                 .alternatives
@@ -240,7 +240,7 @@ pub fn csv(ds: &Dataset, out: &mut String) {
         let o = event_out(ds, e);
         let row = [
             field(o.id),
-            field(o.date),
+            field(&o.date),
             field(o.kind),
             field(&o.people.join(";")),
             o.count.map(|c| c.to_string()).unwrap_or_default(),
@@ -248,13 +248,13 @@ pub fn csv(ds: &Dataset, out: &mut String) {
             field(o.to.unwrap_or("")),
             field(&o.orgs.join(";")),
             field(o.role.unwrap_or("")),
-            e.amount.as_ref().map(|a| a.value.to_string()).unwrap_or_default(),
-            field(e.amount.as_ref().map_or("", |a| a.currency.as_str())),
-            field(e.amount.as_ref().and_then(|a| a.text.as_deref()).unwrap_or("")),
+            e.amount().map(|a| a.value.to_string()).unwrap_or_default(),
+            field(e.amount().map_or("", |a| a.currency)),
+            field(e.amount().and_then(|a| a.text.as_deref()).unwrap_or("")),
             field(o.quote.unwrap_or("").trim()),
             field(o.summary.trim()),
             field(&o.sources.join(";")),
-            field(e.disputed.as_ref().map_or("", |d| d.note.as_str())),
+            field(e.disputed().map_or("", |d| d.note.as_str())),
         ];
         out.push_str(&row.join(","));
         out.push('\n');

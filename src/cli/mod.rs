@@ -207,13 +207,13 @@ pub fn describe(ds: &Dataset, r: Record) -> (&str, &'static str, &str) {
 
 fn search(ds: &Dataset, query: &str, limit: usize, json: bool, out: &mut String) {
     let index = SearchIndex::new(ds);
-    let hits = index.search(query, limit);
+    let hits = index.search(ds, query, limit);
     if json {
         let rows: Vec<serde_json::Value> = hits
             .iter()
             .map(|h| {
                 let (id, kind, name) = describe(ds, h.target);
-                serde_json::json!({"kind": kind, "id": id, "name": name, "matched": index.text(h.entry), "score": h.score})
+                serde_json::json!({"kind": kind, "id": id, "name": name, "matched": index.text(ds, h.entry), "score": h.score})
             })
             .collect();
         out.push_str(&export::safe_json(&serde_json::Value::Array(rows)));
@@ -222,7 +222,7 @@ fn search(ds: &Dataset, query: &str, limit: usize, json: bool, out: &mut String)
     }
     for h in &hits {
         let (id, kind, name) = describe(ds, h.target);
-        let matched = index.text(h.entry);
+        let matched = index.text(ds, h.entry);
         let name = if matched != name && !matches!(h.target, Record::Event(_)) {
             format!("{name} (matched {matched})")
         } else {

@@ -75,7 +75,7 @@ fn event(w: &mut Writer, ds: &Dataset, e: &Event) {
         "people",
         &names(&mut e.people.iter().map(|&p| ds.person(p).name.clone())),
     );
-    if let Some(c) = e.count {
+    if let Some(c) = e.count() {
         w.field("count", &c.to_string());
     }
     if let Some(f) = e.from {
@@ -88,10 +88,10 @@ fn event(w: &mut Writer, ds: &Dataset, e: &Event) {
         "also",
         &names(&mut e.orgs.iter().map(|&o| ds.org(o).name.clone())),
     );
-    if let Some(r) = &e.role {
+    if let Some(r) = e.role() {
         w.field("role", r);
     }
-    if let Some(a) = &e.amount {
+    if let Some(a) = e.amount() {
         let stated = a
             .text
             .as_deref()
@@ -99,10 +99,10 @@ fn event(w: &mut Writer, ds: &Dataset, e: &Event) {
             .unwrap_or_else(|| a.normalized());
         w.field("amount", &stated);
     }
-    if let Some(q) = &e.quote {
+    if let Some(q) = e.quote() {
         w.field("quote", &format!("“{}”", q.trim()));
     }
-    if let Some(d) = &e.disputed {
+    if let Some(d) = e.disputed() {
         w.field("disputed", &d.note);
         for alt in &d.alternatives {
             let from: Vec<&str> = alt.sources.iter().map(|&s| ds.source(s).id.as_str()).collect();

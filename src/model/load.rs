@@ -7,8 +7,8 @@
 use super::diag::{Diagnostic, closest};
 use super::locate::{Locator, Pos};
 use super::{
-    Alternative, Amount, Dataset, Date, Disputed, Event, EventKind, OrgIx, OrgKind, Organization, Person,
-    Record, Source, SourceIx,
+    Alternative, Amount, Dataset, Date, Details, Disputed, Event, EventKind, OrgIx, OrgKind, Organization,
+    Person, Record, Source, SourceIx,
 };
 use serde::Deserialize;
 use serde::de::{self, DeserializeOwned, Deserializer, Visitor};
@@ -608,7 +608,8 @@ impl<'f> Validator<'f> {
             );
             ok = false;
         }
-        if !CURRENCIES.contains(&raw.currency.as_str()) {
+        let currency = CURRENCIES.iter().copied().find(|&c| c == raw.currency);
+        if currency.is_none() {
             let hint = match closest(&raw.currency.to_uppercase(), CURRENCIES.iter().copied()) {
                 Some(s) => format!("did you mean `{s}`? known: {}", CURRENCIES.join(", ")),
                 None => format!("use an ISO 4217 code: {}", CURRENCIES.join(", ")),
@@ -622,11 +623,12 @@ impl<'f> Validator<'f> {
             );
             ok = false;
         }
-        ok.then_some(Amount {
+        Some(Amount {
             value: raw.value,
-            currency: raw.currency,
+            currency: currency?,
             text: raw.text,
         })
+        .filter(|_| ok)
     }
 }
 
@@ -664,6 +666,10 @@ pub fn load(name: &str, files: &Files, dir: &str) -> Result<Dataset, Vec<Diagnos
 
     let mut ds = Dataset {
         name: name.to_string(),
+        sources: Vec::with_capacity(sources.len()),
+        orgs: Vec::with_capacity(orgs.len()),
+        people: Vec::with_capacity(people.len()),
+        events: Vec::with_capacity(events.len()),
         ..Dataset::default()
     };
     for (i, s) in sources.into_iter().enumerate() {
@@ -773,35 +779,37 @@ pub fn load(name: &str, files: &Files, dir: &str) -> Result<Dataset, Vec<Diagnos
             }
         });
         let sources = v.sources(&e.sources, (3, i, "sources"), owner);
+        let details = (e.count.is_some()
+            || e.role.is_some()
+            || amount.is_some()
+            || e.quote.is_some()
+            || disputed.is_some())
+        .then(|| {
+            Box::new(Details {
+                count: e.count,
+                role: e.role,
+                amount,
+                quote: e.quote,
+                disputed,
+            })
+        });
         ds.events.push(Event {
             id: e.id,
             date,
-            date_text: e.date.0,
             kind: e.kind,
             people,
-            count: e.count,
             from,
             to,
             orgs,
-            role: e.role,
-            amount,
-            quote: e.quote,
             summary: e.summary,
             sources,
-            disputed,
+            details,
         });
     }
     if !v.errors.is_empty() {
         return Err(v.errors);
     }
     ds.events.sort_by_key(|e| e.date);
-    let mut ids = v.ids;
-    for (ix, e) in ds.events.iter().enumerate() {
-        if let Some(r) = ids.get_mut(&e.id) {
-            *r = Record::Event(ix as u32);
-        }
-    }
-    ds.ids = ids;
     ds.index();
     Ok(ds)
 }

@@ -336,7 +336,7 @@ fn disputes_need_alternatives_with_sources() {
         "data",
     )
     .unwrap();
-    let alt = &ds.events[0].disputed.as_ref().unwrap().alternatives[0];
+    let alt = &ds.events[0].disputed().unwrap().alternatives[0];
     assert_eq!(alt.value, "14.9");
 }
 

@@ -67,8 +67,8 @@ pub struct Person {
 pub struct Amount {
     /// Plain number in units of `currency` (14.3e9, not "14.3B").
     pub value: f64,
-    /// ISO 4217 code.
-    pub currency: String,
+    /// ISO 4217 code, one of the known ones (so it is shared, not copied).
+    pub currency: &'static str,
     /// The amount as the article words it.
     pub text: Option<String>,
 }
@@ -87,25 +87,31 @@ pub struct Disputed {
     pub alternatives: Vec<Alternative>,
 }
 
+/// The fields most events lack, kept out of line so every event stays small.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Details {
+    pub count: Option<u32>,
+    pub role: Option<String>,
+    pub amount: Option<Amount>,
+    pub quote: Option<String>,
+    pub disputed: Option<Disputed>,
+}
+
 /// Something that happened: a move, an offer, a deal, a statement.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Event {
     pub id: String,
+    /// The date, shown exactly as written (`2014`, `2025-06`, `2025-06-12`).
     pub date: Date,
-    /// The date exactly as written in the file.
-    pub date_text: String,
     pub kind: EventKind,
     pub people: Vec<PersonIx>,
-    pub count: Option<u32>,
     pub from: Option<OrgIx>,
     pub to: Option<OrgIx>,
     pub orgs: Vec<OrgIx>,
-    pub role: Option<String>,
-    pub amount: Option<Amount>,
-    pub quote: Option<String>,
     pub summary: String,
     pub sources: Vec<SourceIx>,
-    pub disputed: Option<Disputed>,
+    /// Count, role, amount, quote and dispute, when any is given.
+    pub details: Option<Box<Details>>,
 }
 
 impl Event {
@@ -115,6 +121,31 @@ impl Event {
             .into_iter()
             .chain(self.to)
             .chain(self.orgs.iter().copied())
+    }
+
+    /// How many people a group move involved.
+    pub fn count(&self) -> Option<u32> {
+        self.details.as_ref().and_then(|d| d.count)
+    }
+
+    /// The role someone took or left.
+    pub fn role(&self) -> Option<&str> {
+        self.details.as_ref().and_then(|d| d.role.as_deref())
+    }
+
+    /// The amount involved.
+    pub fn amount(&self) -> Option<&Amount> {
+        self.details.as_ref().and_then(|d| d.amount.as_ref())
+    }
+
+    /// Words attributed to the first person.
+    pub fn quote(&self) -> Option<&str> {
+        self.details.as_ref().and_then(|d| d.quote.as_deref())
+    }
+
+    /// Where the sources disagree.
+    pub fn disputed(&self) -> Option<&Disputed> {
+        self.details.as_ref().and_then(|d| d.disputed.as_ref())
     }
 }
 
@@ -155,18 +186,56 @@ pub struct Dataset {
     pub orgs_by_name: Vec<OrgIx>,
     /// People in name order (case-insensitive).
     pub people_by_name: Vec<PersonIx>,
-    ids: HashMap<String, Record>,
+    /// Id → record. Holds records only: the ids stay in the records.
+    ids: hashbrown::HashTable<Record>,
+}
+
+/// Hash of an id for [`Dataset::lookup`] (fixed keys: deterministic).
+fn id_hash(id: &str) -> u64 {
+    use std::hash::BuildHasher;
+    std::hash::BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default().hash_one(id)
 }
 
 impl Dataset {
     /// Looks an id up across every kind of record.
     pub fn lookup(&self, id: &str) -> Option<Record> {
-        self.ids.get(id).copied()
+        self.ids.find(id_hash(id), |&r| self.id_of(r) == id).copied()
+    }
+
+    /// The id of a record.
+    pub fn id_of(&self, r: Record) -> &str {
+        match r {
+            Record::Source(i) => &self.source(i).id,
+            Record::Org(i) => &self.org(i).id,
+            Record::Person(i) => &self.person(i).id,
+            Record::Event(i) => &self.event(i).id,
+        }
     }
 
     /// Every id in the dataset (for suggestions).
     pub fn ids(&self) -> impl Iterator<Item = &str> {
-        self.ids.keys().map(String::as_str)
+        let sources = self.sources.iter().map(|r| r.id.as_str());
+        let orgs = self.orgs.iter().map(|r| r.id.as_str());
+        let people = self.people.iter().map(|r| r.id.as_str());
+        sources
+            .chain(orgs)
+            .chain(people)
+            .chain(self.events.iter().map(|r| r.id.as_str()))
+    }
+
+    /// Fills the id table from the records (ids already checked unique).
+    fn index_ids(&mut self) {
+        let n = self.sources.len() + self.orgs.len() + self.people.len() + self.events.len();
+        let mut table = hashbrown::HashTable::with_capacity(n);
+        let records = (0..self.sources.len() as u32)
+            .map(Record::Source)
+            .chain((0..self.orgs.len() as u32).map(Record::Org))
+            .chain((0..self.people.len() as u32).map(Record::Person))
+            .chain((0..self.events.len() as u32).map(Record::Event));
+        for r in records {
+            table.insert_unique(id_hash(self.id_of(r)), r, |&x| id_hash(self.id_of(x)));
+        }
+        self.ids = table;
     }
 
     /// The organization at `ix`.
@@ -258,6 +327,7 @@ impl Dataset {
 
     /// Builds the derived indexes; `events` must already be in date order.
     fn index(&mut self) {
+        self.index_ids();
         let (n_orgs, n_people) = (self.orgs.len(), self.people.len());
         self.org_events = vec![Vec::new(); n_orgs];
         self.person_events = vec![Vec::new(); n_people];
@@ -281,7 +351,7 @@ impl Dataset {
             }
             let moved = e.kind.is_move();
             if moved {
-                let weight = e.count.unwrap_or(e.people.len() as u32).max(1);
+                let weight = e.count().unwrap_or(e.people.len() as u32).max(1);
                 if let Some(to) = e.to {
                     self.org_moves[to as usize].0 += weight;
                 }
@@ -349,7 +419,7 @@ mod tests {
     fn amounts_normalize_compactly() {
         let a = |value| Amount {
             value,
-            currency: "USD".into(),
+            currency: "USD",
             text: None,
         };
         assert_eq!(a(14.3e9).normalized(), "USD 14.3B");

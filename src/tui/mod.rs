@@ -48,7 +48,7 @@ fn run_loop(data: Arc<Data>, theme: &Theme) -> io::Result<()> {
     let size = terminal.size()?;
     let mut app = App::new(Arc::clone(&data), (size.width, size.height));
     let (tx, rx) = term::spawn_sources()?;
-    let searcher = term::spawn_searcher(data, tx);
+    let searcher = term::Searcher::spawn(data, tx);
     while !app.quit {
         terminal.draw(|f| ui::render(&app, theme, f))?;
         // Sleep until something happens, then take everything queued
@@ -57,7 +57,7 @@ fn run_loop(data: Arc<Data>, theme: &Theme) -> io::Result<()> {
         let mut next = Some(first);
         while let Some(msg) = next {
             if let Some(Effect::Search { query, generation }) = update(&mut app, msg) {
-                let _ = searcher.send((query, generation));
+                searcher.request(query, generation);
             }
             next = rx.try_recv().ok();
         }

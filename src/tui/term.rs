@@ -3,11 +3,13 @@
 
 use super::app::{MAX_HITS, Msg};
 use super::view::Data;
+use crate::search::Session;
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
 use crossterm::{cursor, execute};
 use std::io::{self, stdout};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 
@@ -78,26 +80,44 @@ pub fn spawn_sources() -> io::Result<(Sender<Msg>, Receiver<Msg>)> {
     Ok((tx, rx))
 }
 
-/// Starts the search worker: it runs the newest query it has been sent
-/// (older ones still queued are skipped) and answers with [`Msg::Hits`].
-pub fn spawn_searcher(data: Arc<Data>, results: Sender<Msg>) -> Sender<(String, u64)> {
-    let (tx, rx) = mpsc::channel::<(String, u64)>();
-    thread::spawn(move || {
-        while let Ok(mut job) = rx.recv() {
-            while let Ok(newer) = rx.try_recv() {
-                job = newer;
+/// The search worker's inbox: the newest query wins, and a query still
+/// running when a newer one arrives is cancelled mid-scan.
+pub struct Searcher {
+    jobs: Sender<(String, u64)>,
+    latest: Arc<AtomicU64>,
+}
+
+impl Searcher {
+    /// Starts the worker thread; results come back as [`Msg::Hits`].
+    pub fn spawn(data: Arc<Data>, results: Sender<Msg>) -> Searcher {
+        let (jobs, rx) = mpsc::channel::<(String, u64)>();
+        let latest = Arc::new(AtomicU64::new(0));
+        let newest = Arc::clone(&latest);
+        thread::spawn(move || {
+            let mut session = Session::default();
+            while let Ok(mut job) = rx.recv() {
+                while let Ok(newer) = rx.try_recv() {
+                    job = newer;
+                }
+                let (query, generation) = job;
+                let superseded = || newest.load(Ordering::Relaxed) != generation;
+                let Some(hits) = data
+                    .index
+                    .search_in(&data.ds, &query, MAX_HITS, &mut session, &superseded)
+                else {
+                    continue;
+                };
+                if results.send(Msg::Hits { generation, hits }).is_err() {
+                    break;
+                }
             }
-            let hits = data.index.search(&job.0, MAX_HITS);
-            if results
-                .send(Msg::Hits {
-                    generation: job.1,
-                    hits,
-                })
-                .is_err()
-            {
-                break;
-            }
-        }
-    });
-    tx
+        });
+        Searcher { jobs, latest }
+    }
+
+    /// Asks for a search; any older one still running stops.
+    pub fn request(&self, query: String, generation: u64) {
+        self.latest.store(generation, Ordering::Relaxed);
+        let _ = self.jobs.send((query, generation));
+    }
 }

@@ -118,7 +118,7 @@ fn event(ds: &Dataset, e: EventIx, theme: &Theme) -> Vec<Line<'static>> {
         Span::raw("  "),
         Span::styled(e.kind.as_str(), theme.kind),
         Span::styled(
-            if e.disputed.is_some() {
+            if e.disputed().is_some() {
                 "  ≠ disputed"
             } else {
                 ""
@@ -135,7 +135,7 @@ fn event(ds: &Dataset, e: EventIx, theme: &Theme) -> Vec<Line<'static>> {
         &names(&e.people, &|p| ds.person(p).name.clone()),
         theme,
     );
-    if let Some(c) = e.count {
+    if let Some(c) = e.count() {
         field(&mut l, "count", &c.to_string(), theme);
     }
     if let Some(f) = e.from {
@@ -150,10 +150,10 @@ fn event(ds: &Dataset, e: EventIx, theme: &Theme) -> Vec<Line<'static>> {
         &names(&e.orgs, &|o| ds.org(o).name.clone()),
         theme,
     );
-    if let Some(r) = &e.role {
+    if let Some(r) = e.role() {
         field(&mut l, "role", r, theme);
     }
-    if let Some(a) = &e.amount {
+    if let Some(a) = e.amount() {
         let stated = a
             .text
             .as_deref()
@@ -163,13 +163,13 @@ fn event(ds: &Dataset, e: EventIx, theme: &Theme) -> Vec<Line<'static>> {
             Span::styled(sanitize(&stated).into_owned(), theme.amount),
         ]));
     }
-    if let Some(q) = &e.quote {
+    if let Some(q) = e.quote() {
         l.push(Line::from(vec![
             Span::styled("quote      ", theme.muted),
             Span::styled(format!("“{}”", sanitize(q.trim())), Style::new().italic()),
         ]));
     }
-    if let Some(d) = &e.disputed {
+    if let Some(d) = e.disputed() {
         l.push(Line::from(vec![
             Span::styled("disputed   ", theme.disputed),
             Span::raw(sanitize(&d.note).into_owned()),

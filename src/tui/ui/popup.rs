@@ -116,7 +116,7 @@ fn hit_line(app: &App, hit: &Hit, theme: &Theme, width: usize) -> Line<'static> 
         Span::styled(prefix.clone(), theme.date),
     ];
     let mut used = 1 + tag.len() + 1 + prefix.len();
-    let text = app.data.index.text(hit.entry);
+    let text = app.data.index.text(ds, hit.entry);
     let mut run = String::new();
     let mut run_hit = false;
     for (i, c) in text.chars().enumerate() {

@@ -27,7 +27,7 @@ fn keys(app: &mut App, keys: &str) {
         if let Some(Effect::Search { query, generation }) =
             update(app, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)))
         {
-            let hits = app.data.index.search(&query, MAX_HITS);
+            let hits = app.data.index.search(&app.data.ds, &query, MAX_HITS);
             update(app, Msg::Hits { generation, hits });
         }
     }

@@ -39,7 +39,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
 
 /// Who an event is about: its first person, `+N` more, or a group count.
 fn who(d: &Data, e: &Event) -> String {
-    match (e.people.first(), e.count) {
+    match (e.people.first(), e.count()) {
         (Some(&p), Some(c)) if c as usize > e.people.len() => {
             format!("{} +{}", d.ds.person(p).name, c as usize - 1)
         }
@@ -52,7 +52,7 @@ fn who(d: &Data, e: &Event) -> String {
 
 /// One timeline row.
 pub fn row(d: &Data, e: &Event, theme: &Theme, width: usize) -> Line<'static> {
-    let mark = if e.disputed.is_some() { DISPUTED } else { " " };
+    let mark = if e.disputed().is_some() { DISPUTED } else { " " };
     let mut pieces: Vec<(String, Style)> = vec![
         (format!("{:<10}", e.date.to_string()), theme.date),
         (mark.to_string(), theme.disputed),
@@ -79,7 +79,7 @@ pub fn row(d: &Data, e: &Event, theme: &Theme, width: usize) -> Line<'static> {
             }
         }
     }
-    if let Some(a) = &e.amount {
+    if let Some(a) = e.amount() {
         pieces.push(("  ".into(), Style::new()));
         pieces.push((a.normalized(), theme.amount));
     }
