@@ -69,7 +69,12 @@ fn bench_first_frame_process(c: &mut Criterion) {
         b.iter_custom(|iters| {
             let mut total = std::time::Duration::ZERO;
             for _ in 0..iters {
-                let size = PtySize { rows: 40, cols: 120, pixel_width: 0, pixel_height: 0 };
+                let size = PtySize {
+                    rows: 40,
+                    cols: 120,
+                    pixel_width: 0,
+                    pixel_height: 0,
+                };
                 let pair = native_pty_system().openpty(size).unwrap();
                 let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_rivals"));
                 cmd.env("TERM", "xterm-256color");
@@ -92,5 +97,10 @@ fn bench_first_frame_process(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_frames, bench_first_frame, bench_first_frame_process);
+criterion_group!(
+    benches,
+    bench_frames,
+    bench_first_frame,
+    bench_first_frame_process
+);
 criterion_main!(benches);

@@ -83,6 +83,13 @@ fn read_text(path: &Path, name: &str, max_bytes: u64) -> Result<String, Diagnost
         return Err(Diagnostic::file(name, "is a folder, not a file".into())
             .hint("the dataset files must be plain YAML files"));
     }
+    if !meta.is_file() {
+        // A FIFO would block forever and a device could be endless.
+        return Err(
+            Diagnostic::file(name, "is not a regular file (a pipe, socket or device)".into())
+                .hint("the dataset files must be plain YAML files"),
+        );
+    }
     let too_big = |size: u64| {
         Diagnostic::file(
             name,

@@ -5,6 +5,7 @@
 //! out) and reports every problem it finds, never a partial dataset.
 
 use super::diag::{Diagnostic, closest};
+use super::guard::{self, MAX_DEPTH, Refusal};
 use super::locate::{Locator, Pos};
 use super::{
     Alternative, Amount, Dataset, Date, Details, Disputed, Event, EventKind, OrgIx, OrgKind, Organization,
@@ -13,7 +14,6 @@ use super::{
 use serde::Deserialize;
 use serde::de::{self, DeserializeOwned, Deserializer, Visitor};
 use std::cell::OnceCell;
-use std::collections::HashMap;
 use std::fmt;
 
 /// The file names of a dataset folder, in load order.
@@ -203,6 +203,10 @@ fn parse_list<T: DeserializeOwned + Send>(file: &FileCtx, errors: &mut Vec<Diagn
         );
         return None;
     }
+    if let Err(refusal) = guard::check(file.text) {
+        errors.push(refused(file, refusal));
+        return None;
+    }
     if let Some(records) = parse_in_parts(file.text) {
         return Some(records);
     }
@@ -298,6 +302,18 @@ fn yaml_error(file: &FileCtx, e: &serde_yaml::Error, line_offset: usize) -> Diag
     let mut d = file.err(pos, message);
     d.hint = hint;
     d
+}
+
+/// The diagnostic for a file the pre-parse guard refused.
+fn refused(file: &FileCtx, refusal: Refusal) -> Diagnostic {
+    match refusal {
+        Refusal::Alias { line, col, name } => file
+            .err((line, col), format!("YAML alias `*{name}` is not allowed"))
+            .hint("write the value out in full; aliases can expand a small file into gigabytes, and the format never needs them"),
+        Refusal::TooDeep { line, col } => file
+            .err((line, col), format!("nested more than {MAX_DEPTH} levels deep"))
+            .hint("dataset records are flat lists of fields; check for unclosed brackets"),
+    }
 }
 
 /// Rewords a serde or YAML message and finds a hint for it.
@@ -456,7 +472,7 @@ const MAX_SUGGESTIONS: usize = 200;
 /// The validation pass: ids, references, dates and amounts.
 struct Validator<'f> {
     files: [FileCtx<'f>; 4],
-    ids: HashMap<String, Record>,
+    ids: hashbrown::HashMap<String, Record>,
     errors: Vec<Diagnostic>,
 }
 
@@ -648,7 +664,7 @@ pub fn load(name: &str, files: &Files, dir: &str) -> Result<Dataset, Vec<Diagnos
 
     let mut v = Validator {
         files: file_ctx,
-        ids: HashMap::with_capacity(sources.len() + orgs.len() + people.len() + events.len()),
+        ids: hashbrown::HashMap::with_capacity(sources.len() + orgs.len() + people.len() + events.len()),
         errors,
     };
     for (i, s) in sources.iter().enumerate() {

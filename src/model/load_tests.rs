@@ -355,10 +355,11 @@ fn alias_bombs_are_refused() {
     let errs = errors_in(files(SOURCES, ORGS, &bomb, EVENTS));
     assert!(started.elapsed().as_secs() < 5);
     assert_eq!(
-        (errs[0].file.as_str(), errs[0].line),
-        ("data/people.yaml", 2),
+        (errs[0].file.as_str(), errs[0].line, errs[0].col),
+        ("data/people.yaml", 3, 11),
         "{errs:#?}"
     );
+    assert_eq!(errs[0].message, "YAML alias `*a` is not allowed");
 }
 
 #[test]

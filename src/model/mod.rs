@@ -7,6 +7,7 @@
 mod date;
 mod diag;
 mod disk;
+mod guard;
 mod kinds;
 mod load;
 mod locate;
@@ -17,7 +18,7 @@ pub use disk::{DEFAULT_MAX_FILE_BYTES, load_dir};
 pub use kinds::{EventKind, OrgKind};
 pub use load::{FILES, Files, load};
 
-use std::collections::HashMap;
+use std::hash::BuildHasher;
 
 /// Index of a source in [`Dataset::sources`].
 pub type SourceIx = u32;
@@ -188,18 +189,15 @@ pub struct Dataset {
     pub people_by_name: Vec<PersonIx>,
     /// Id → record. Holds records only: the ids stay in the records.
     ids: hashbrown::HashTable<Record>,
-}
-
-/// Hash of an id for [`Dataset::lookup`] (fixed keys: deterministic).
-fn id_hash(id: &str) -> u64 {
-    use std::hash::BuildHasher;
-    std::hash::BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default().hash_one(id)
+    hasher: hashbrown::DefaultHashBuilder,
 }
 
 impl Dataset {
     /// Looks an id up across every kind of record.
     pub fn lookup(&self, id: &str) -> Option<Record> {
-        self.ids.find(id_hash(id), |&r| self.id_of(r) == id).copied()
+        self.ids
+            .find(self.hasher.hash_one(id), |&r| self.id_of(r) == id)
+            .copied()
     }
 
     /// The id of a record.
@@ -233,7 +231,8 @@ impl Dataset {
             .chain((0..self.people.len() as u32).map(Record::Person))
             .chain((0..self.events.len() as u32).map(Record::Event));
         for r in records {
-            table.insert_unique(id_hash(self.id_of(r)), r, |&x| id_hash(self.id_of(x)));
+            let hash = |&x: &Record| self.hasher.hash_one(self.id_of(x));
+            table.insert_unique(hash(&r), r, hash);
         }
         self.ids = table;
     }
@@ -307,21 +306,24 @@ impl Dataset {
             }
         });
         affiliation.or_else(|| {
-            // (mentions, latest event, earliest place in that event's list)
-            let mut counts: HashMap<OrgIx, (usize, usize, std::cmp::Reverse<usize>)> = HashMap::new();
+            // (organization, mentions, latest event, earliest place in that event's list)
+            let mut counts: Vec<(OrgIx, usize, usize, std::cmp::Reverse<usize>)> = Vec::new();
             let led = events
                 .iter()
                 .filter(|&&e| self.events[e as usize].people.first() == Some(&(p as PersonIx)));
             for (order, &e) in led.enumerate() {
                 for (place, o) in self.events[e as usize].all_orgs().enumerate() {
-                    let c = counts.entry(o).or_insert((0, 0, std::cmp::Reverse(0)));
-                    *c = (c.0 + 1, order, std::cmp::Reverse(place));
+                    let mention = (1, order, std::cmp::Reverse(place));
+                    match counts.iter_mut().find(|c| c.0 == o) {
+                        Some(c) => (c.1, c.2, c.3) = (c.1 + 1, order, mention.2),
+                        None => counts.push((o, mention.0, mention.1, mention.2)),
+                    }
                 }
             }
             counts
                 .into_iter()
-                .max_by_key(|&(_, c)| c)
-                .map(|(o, _)| (o, false))
+                .max_by_key(|c| (c.1, c.2, c.3))
+                .map(|c| (c.0, false))
         })
     }
 

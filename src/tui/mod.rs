@@ -49,8 +49,14 @@ fn run_loop(data: Arc<Data>, theme: &Theme) -> io::Result<()> {
     let mut app = App::new(Arc::clone(&data), (size.width, size.height));
     let (tx, rx) = term::spawn_sources()?;
     let searcher = term::Searcher::spawn(data, tx);
+    // Test hook: lets the end-to-end tests check that a panic restores the
+    // terminal before its message prints.
+    let panic_on_purpose = std::env::var_os("RIVALS_TEST_PANIC").is_some();
     while !app.quit {
         terminal.draw(|f| ui::render(&app, theme, f))?;
+        if panic_on_purpose {
+            panic!("RIVALS_TEST_PANIC is set: panicking on purpose");
+        }
         // Sleep until something happens, then take everything queued
         // before drawing again.
         let Ok(first) = rx.recv() else { break };

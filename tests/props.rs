@@ -1,0 +1,258 @@
+//! Property tests: random datasets, random keys, random terminal sizes,
+//! and random bytes for the loader. Nothing may panic; every invariant of
+//! the explorer's state must hold after every message.
+#![allow(clippy::unwrap_used)]
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use proptest::prelude::*;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use rivals::model::{Files, load};
+use rivals::tui::app::{App, Effect, MAX_HITS, Msg, update};
+use rivals::tui::keymap::Pane;
+use rivals::tui::theme::Theme;
+use rivals::tui::ui::render;
+use rivals::tui::view::{Data, EventRows, PeopleRows};
+use std::sync::Arc;
+
+/// A YAML double-quoted string holding exactly `s` (every unusual
+/// character escaped, controls and bidi included).
+fn yaml_str(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        if c.is_ascii_alphanumeric() || c == ' ' {
+            out.push(c);
+        } else {
+            out.push_str(&format!("\\U{:08x}", u32::from(c)));
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// An event: year, month, day (0 = unknown), kind, then person, from and
+/// to (taken modulo the counts) and the summary.
+type EventShape = (u16, u8, u8, u8, usize, usize, usize, String);
+
+#[derive(Debug, Clone)]
+struct Shape {
+    orgs: Vec<String>,
+    people: Vec<String>,
+    events: Vec<EventShape>,
+}
+
+fn text() -> impl Strategy<Value = String> {
+    prop::collection::vec(any::<char>(), 0..24).prop_map(|v| v.into_iter().collect())
+}
+
+fn shape() -> impl Strategy<Value = Shape> {
+    (
+        prop::collection::vec(text(), 0..30),
+        prop::collection::vec(text(), 0..80),
+        prop::collection::vec(
+            (
+                1990u16..2030,
+                0u8..13,
+                0u8..29,
+                0u8..13,
+                any::<usize>(),
+                any::<usize>(),
+                any::<usize>(),
+                text(),
+            ),
+            0..1500,
+        ),
+    )
+        .prop_map(|(orgs, people, events)| Shape { orgs, people, events })
+}
+
+const KINDS: [&str; 13] = [
+    "hire",
+    "departure",
+    "return",
+    "offer",
+    "founding",
+    "acquisition",
+    "investment",
+    "funding",
+    "reorganization",
+    "lawsuit",
+    "statement",
+    "launch",
+    "other",
+];
+
+fn files(s: &Shape) -> [String; 4] {
+    let sources = "- {id: s, title: T, language: en}\n".to_string();
+    let mut orgs = String::from("[]\n");
+    if !s.orgs.is_empty() {
+        orgs = s
+            .orgs
+            .iter()
+            .enumerate()
+            .map(|(i, n)| {
+                format!(
+                    "- {{id: o{i}, name: {}, kind: lab, summary: x, sources: [s]}}\n",
+                    yaml_str(&format!("o{n}"))
+                )
+            })
+            .collect();
+    }
+    let mut people = String::from("[]\n");
+    if !s.people.is_empty() {
+        people = s
+            .people
+            .iter()
+            .enumerate()
+            .map(|(i, n)| {
+                format!(
+                    "- {{id: p{i}, name: {}, summary: x, sources: [s]}}\n",
+                    yaml_str(&format!("p{n}"))
+                )
+            })
+            .collect();
+    }
+    let mut events = String::from("[]\n");
+    if !s.events.is_empty() {
+        events = s
+            .events
+            .iter()
+            .enumerate()
+            .map(|(i, (y, m, d, k, p, f, t, summary))| {
+                let date = match (m, d) {
+                    (0, _) => format!("{y}"),
+                    (m, 0) => format!("{y}-{m:02}"),
+                    (m, d) => format!("{y}-{m:02}-{d:02}"),
+                };
+                let mut e = format!(
+                    "- id: e{i}\n  date: {date}\n  kind: {}\n  summary: {}\n  sources: [s]\n",
+                    KINDS[*k as usize],
+                    yaml_str(&format!("e{summary}"))
+                );
+                if !s.people.is_empty() {
+                    e.push_str(&format!("  people: [p{}]\n", p % s.people.len()));
+                }
+                if !s.orgs.is_empty() {
+                    e.push_str(&format!(
+                        "  from: o{}\n  to: o{}\n",
+                        f % s.orgs.len(),
+                        t % s.orgs.len()
+                    ));
+                }
+                e
+            })
+            .collect();
+    }
+    [sources, orgs, people, events]
+}
+
+fn key_msg() -> impl Strategy<Value = Msg> {
+    let codes = prop_oneof![
+        prop::sample::select("jkhlgGnNftxq?/123[]{}po \u{e9}z".chars().collect::<Vec<_>>())
+            .prop_map(KeyCode::Char),
+        prop::sample::select(vec![
+            KeyCode::Enter,
+            KeyCode::Esc,
+            KeyCode::Tab,
+            KeyCode::BackTab,
+            KeyCode::Backspace,
+            KeyCode::PageUp,
+            KeyCode::PageDown,
+            KeyCode::Home,
+            KeyCode::End,
+            KeyCode::Up,
+            KeyCode::Down,
+            KeyCode::F(1),
+        ]),
+        (0u8..10).prop_map(|d| KeyCode::Char(char::from(b'0' + d))),
+    ];
+    let ctrl = prop::sample::select(vec!['d', 'u', 'o', 'w', 'n', 'p'])
+        .prop_map(|c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+    prop_oneof![
+        8 => codes.prop_map(|c| Msg::Key(KeyEvent::new(c, KeyModifiers::NONE))),
+        1 => ctrl.prop_map(Msg::Key),
+        1 => (0u16..300, 0u16..100).prop_map(|(w, h)| Msg::Resize(w, h)),
+        1 => (0u16..300, 0u16..100, 0u8..3).prop_map(|(column, row, k)| Msg::Mouse(MouseEvent {
+            kind: [MouseEventKind::Down(MouseButton::Left), MouseEventKind::ScrollDown, MouseEventKind::ScrollUp][k as usize],
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        })),
+    ]
+}
+
+fn check(app: &App) {
+    let areas = app.areas();
+    for pane in Pane::ALL {
+        let (len, s) = (app.len(pane), app.list(pane));
+        assert!(
+            s.selected < len.max(1),
+            "{pane:?}: selection {} of {len}",
+            s.selected
+        );
+        let rows = areas.rows(pane);
+        if !areas.too_small && rows > 0 && len > 0 {
+            assert!(
+                s.offset <= s.selected && s.selected < s.offset + rows,
+                "{pane:?}: selected row off screen"
+            );
+        }
+    }
+    let d = &app.data;
+    assert_eq!(
+        app.event_rows,
+        EventRows::new(d, app.org_filter, app.person_filter, app.kind_filter),
+        "timeline rows disagree with the filters"
+    );
+    let people = app.org_filter.map_or(PeopleRows::All, PeopleRows::AtOrg);
+    assert_eq!(
+        app.people_rows, people,
+        "people rows disagree with the company filter"
+    );
+    if let Some(p) = app.person_filter {
+        assert!(
+            app.people_rows.position(d, p).is_some(),
+            "the filtered person is not listed"
+        );
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 40, ..ProptestConfig::default() })]
+
+    #[test]
+    fn random_keys_on_random_data_at_random_sizes(shape in shape(), w in 0u16..300, h in 0u16..100, msgs in prop::collection::vec(key_msg(), 0..120)) {
+        let [s, o, p, e] = files(&shape);
+        let ds = load("prop", &Files { sources: &s, organizations: &o, people: &p, events: &e }, "").unwrap_or_else(|errs| panic!("{}", errs[0]));
+        let data = Arc::new(Data::new(ds));
+        let mut app = App::new(Arc::clone(&data), (w, h));
+        let theme = Theme::color();
+        for msg in msgs {
+            if let Some(Effect::Search { query, generation }) = update(&mut app, msg) {
+                let hits = data.index.search(&data.ds, &query, MAX_HITS);
+                update(&mut app, Msg::Hits { generation, hits });
+            }
+            check(&app);
+            let mut term = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
+            term.draw(|f| render(&app, &theme, f)).unwrap();
+        }
+    }
+
+    #[test]
+    fn the_loader_never_panics_on_arbitrary_bytes(bytes in prop::collection::vec(any::<u8>(), 0..2000)) {
+        let text = String::from_utf8_lossy(&bytes);
+        let _ = load("fuzz", &Files { sources: &text, organizations: &text, people: &text, events: &text }, "");
+    }
+
+    #[test]
+    fn the_loader_never_panics_on_yaml_like_soup(tokens in prop::collection::vec(prop::sample::select(vec![
+        "- ", "id: ", "name: ", "kind: ", "date: ", "summary: ", "sources: ", "people: ", "amount: ", "value: ",
+        "disputed: ", "alternatives: ", "\n", "\n  ", "\n    ", "[", "]", "{", "}", ",", ":", "\"", "'", "#", "&a ",
+        "*a", "\t", "lab", "hire", "2025-02-30", "2025", "x", "s", "é", "\u{feff}", "\r\n", "---\n", "...", "? ", "|", ">-",
+        "!!str ", "%YAML 1.2\n", "-1e999", ".nan", "null", "~",
+    ]), 0..80)) {
+        let text: String = tokens.concat();
+        let files = Files { sources: "- {id: s, title: T, language: en}", organizations: &text, people: &text, events: &text };
+        let _ = load("fuzz", &files, "");
+    }
+}
