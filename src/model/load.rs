@@ -316,31 +316,34 @@ fn refused(file: &FileCtx, refusal: Refusal) -> Diagnostic {
     }
 }
 
+/// The `names` in a serde message, in order.
+fn ticked(text: &str) -> Vec<String> {
+    text.split('`').skip(1).step_by(2).map(str::to_string).collect()
+}
+
+/// From serde's "`bad`, expected one of `a`, `b`": the bad name, and a
+/// hint with the closest allowed name and the whole `listing`.
+fn suggest(rest: &str, listing: &str) -> (String, String) {
+    let names = ticked(rest);
+    let (bad, allowed) = names
+        .split_first()
+        .map_or(("", &[][..]), |(b, a)| (b.as_str(), a));
+    let allowed: Vec<&str> = allowed.iter().map(String::as_str).collect();
+    let hint = match closest(bad, allowed.iter().copied()) {
+        Some(s) => format!("did you mean `{s}`? {listing}: {}", allowed.join(", ")),
+        None => format!("{listing}: {}", allowed.join(", ")),
+    };
+    (bad.to_string(), hint)
+}
+
 /// Rewords a serde or YAML message and finds a hint for it.
 fn explain(what: &str, field: Option<&str>) -> (String, Option<String>) {
-    let ticked = |s: &str| -> Vec<String> { s.split('`').skip(1).step_by(2).map(str::to_string).collect() };
     if let Some(rest) = what.strip_prefix("unknown field ") {
-        let names = ticked(rest);
-        let (bad, allowed) = names
-            .split_first()
-            .map_or(("", &[][..]), |(b, a)| (b.as_str(), a));
-        let allowed: Vec<&str> = allowed.iter().map(String::as_str).collect();
-        let hint = match closest(bad, allowed.iter().copied()) {
-            Some(s) => format!("did you mean `{s}`? allowed fields: {}", allowed.join(", ")),
-            None => format!("allowed fields: {}", allowed.join(", ")),
-        };
+        let (bad, hint) = suggest(rest, "allowed fields");
         return (format!("unknown field `{bad}`"), Some(hint));
     }
     if let Some(rest) = what.strip_prefix("unknown variant ") {
-        let names = ticked(rest);
-        let (bad, allowed) = names
-            .split_first()
-            .map_or(("", &[][..]), |(b, a)| (b.as_str(), a));
-        let allowed: Vec<&str> = allowed.iter().map(String::as_str).collect();
-        let hint = match closest(bad, allowed.iter().copied()) {
-            Some(s) => format!("did you mean `{s}`? one of: {}", allowed.join(", ")),
-            None => format!("one of: {}", allowed.join(", ")),
-        };
+        let (bad, hint) = suggest(rest, "one of");
         let what = field.map_or("value".to_string(), |f| format!("`{f}`"));
         return (format!("unknown {what} `{bad}`"), Some(hint));
     }

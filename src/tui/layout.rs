@@ -36,7 +36,7 @@ impl Areas {
         }
         let [title, body, status] =
             Layout::vertical([Constraint::Length(1), Constraint::Min(0), Constraint::Length(1)]).areas(area);
-        if area.width >= WIDE {
+        let (companies, people, timeline, detail) = if area.width >= WIDE {
             let left_width = (area.width * 3 / 10).clamp(26, 44);
             let [left, right] =
                 Layout::horizontal([Constraint::Length(left_width), Constraint::Min(0)]).areas(body);
@@ -44,15 +44,7 @@ impl Areas {
                 Layout::vertical([Constraint::Percentage(45), Constraint::Min(0)]).areas(left);
             let [timeline, detail] =
                 Layout::vertical([Constraint::Percentage(58), Constraint::Min(0)]).areas(right);
-            Areas {
-                title,
-                companies,
-                people,
-                timeline,
-                detail,
-                status,
-                too_small: false,
-            }
+            (companies, people, timeline, detail)
         } else {
             let [lists, timeline, detail] = Layout::vertical([
                 Constraint::Percentage(32),
@@ -62,15 +54,16 @@ impl Areas {
             .areas(body);
             let [companies, people] =
                 Layout::horizontal([Constraint::Percentage(50), Constraint::Min(0)]).areas(lists);
-            Areas {
-                title,
-                companies,
-                people,
-                timeline,
-                detail,
-                status,
-                too_small: false,
-            }
+            (companies, people, timeline, detail)
+        };
+        Areas {
+            title,
+            companies,
+            people,
+            timeline,
+            detail,
+            status,
+            too_small: false,
         }
     }
 
