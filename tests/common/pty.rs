@@ -5,7 +5,6 @@
 use portable_pty::{Child, CommandBuilder, PtyPair, PtySize, native_pty_system};
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
-use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -212,9 +211,4 @@ pub fn assert_restored(pty: &Pty) {
         stty.contains(" icanon") && stty.contains(" echo"),
         "terminal left in raw mode:\n{stty}"
     );
-}
-
-/// Writes a dataset to `dir` (for tests with hostile data).
-pub fn dataset_dir(dir: &Path, sources: &str, orgs: &str, people: &str, events: &str) {
-    super::write_dataset(dir, sources, orgs, people, events);
 }
