@@ -60,7 +60,7 @@ fn shape() -> impl Strategy<Value = Shape> {
                 any::<usize>(),
                 text(),
             ),
-            0..1500,
+            0..3000,
         ),
     )
         .prop_map(|(orgs, people, events)| Shape { orgs, people, events })
