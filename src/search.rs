@@ -198,9 +198,11 @@ impl SearchIndex {
         let needle: Vec<u8> = trimmed.bytes().map(|b| b.to_ascii_lowercase()).collect();
         let narrowing = !session.query.is_empty() && trimmed.starts_with(&session.query);
         let previous = narrowing.then_some(session.candidates.as_slice());
-        let (candidates, mut ranked) = self.prefilter(&needle, previous, cancelled)?;
+        let mut ranked = self.prefilter(&needle, previous, cancelled)?;
         session.query = trimmed.to_string();
-        session.candidates = candidates;
+        // Every match, in index order, before the cut below: what the next
+        // keystroke narrows.
+        session.candidates = ranked.iter().map(|&(_, i)| i).collect();
 
         // Keep the best candidates by the cheap score, then score them properly.
         if ranked.len() > RESCORE {
@@ -247,42 +249,38 @@ impl SearchIndex {
         Some(hits)
     }
 
-    /// Entries whose text holds the query's bytes in order (all of them, for
-    /// the next keystroke), with a cheap score each. Runs on every core.
-    #[allow(clippy::type_complexity)]
+    /// Entries whose text holds the query's bytes in order, in index order,
+    /// each with a cheap score. Runs on every core.
     fn prefilter(
         &self,
         needle: &[u8],
         previous: Option<&[u32]>,
         cancelled: &(dyn Fn() -> bool + Sync),
-    ) -> Option<(Vec<u32>, Vec<(i64, u32)>)> {
+    ) -> Option<Vec<(i64, u32)>> {
         let total = previous.map_or(self.entries.len(), <[u32]>::len);
         let threads = std::thread::available_parallelism()
             .map_or(1, |n| n.get())
             .clamp(1, 8);
         let threads = if total < 20_000 { 1 } else { threads };
-        let scan = |from: usize, to: usize| -> Option<(Vec<u32>, Vec<(i64, u32)>)> {
-            let (mut keep, mut ranked) = (Vec::new(), Vec::new());
+        let scan = |from: usize, to: usize| -> Option<Vec<(i64, u32)>> {
+            let mut ranked = Vec::new();
             for (n, k) in (from..to).enumerate() {
                 if n % CANCEL_STRIDE == 0 && cancelled() {
                     return None;
                 }
                 let i = previous.map_or(k as u32, |p| p[k]);
-                let hay = self.hay(&self.entries[i as usize]);
+                let e = &self.entries[i as usize];
+                let hay = self.hay(e);
                 if let Some(span) = subsequence(hay, needle) {
-                    keep.push(i);
-                    ranked.push((
-                        weight(self.entries[i as usize].target, cheap_score(hay, needle, span)),
-                        i,
-                    ));
+                    ranked.push((weight(e.target, cheap_score(hay, needle, span)), i));
                 }
             }
-            Some((keep, ranked))
+            Some(ranked)
         };
         if threads == 1 {
             return scan(0, total);
         }
-        let parts: Vec<Option<(Vec<u32>, Vec<(i64, u32)>)>> = std::thread::scope(|s| {
+        let parts: Vec<Option<Vec<(i64, u32)>>> = std::thread::scope(|s| {
             let handles: Vec<_> = (0..threads)
                 .map(|t| {
                     let scan = &scan;
@@ -291,13 +289,11 @@ impl SearchIndex {
                 .collect();
             handles.into_iter().map(|h| h.join().ok().flatten()).collect()
         });
-        let (mut keep, mut ranked) = (Vec::new(), Vec::new());
+        let mut ranked = Vec::new();
         for part in parts {
-            let (k, r) = part?;
-            keep.extend(k);
-            ranked.extend(r);
+            ranked.extend(part?);
         }
-        Some((keep, ranked))
+        Some(ranked)
     }
 }
 

@@ -119,8 +119,17 @@ pub fn check(text: &str) -> Result<(), Refusal> {
                 b'#' if i == line_start || matches!(bytes[i - 1], b' ' | b'\t') => state = State::Comment,
                 b'"' if node_start(last, flow) => state = State::Double,
                 b'\'' if node_start(last, flow) => state = State::Single,
-                b'[' | b'{' if node_start(last, flow) => {
-                    flow += 1;
+                // A collection opens: a flow one (`[`, `{`) or a block
+                // sequence item (`- `), both one level deeper.
+                b'[' | b'{' | b'-'
+                    if node_start(last, flow)
+                        && (b != b'-' || matches!(bytes.get(i + 1), Some(b' ') | None)) =>
+                {
+                    if b == b'-' {
+                        block += 1;
+                    } else {
+                        flow += 1;
+                    }
                     if flow + block > MAX_DEPTH {
                         return Err(Refusal::TooDeep {
                             line,
@@ -133,16 +142,7 @@ pub fn check(text: &str) -> Result<(), Refusal> {
                     flow = flow.saturating_sub(1);
                     last = b;
                 }
-                b'-' if node_start(last, flow) && matches!(bytes.get(i + 1), Some(b' ') | None) => {
-                    block += 1;
-                    if flow + block > MAX_DEPTH {
-                        return Err(Refusal::TooDeep {
-                            line,
-                            col: col(i, line_start),
-                        });
-                    }
-                    last = b;
-                }
+
                 // Node properties (`&anchor`, `!tag`) come before the node
                 // itself: skip them, still at the node's start.
                 b'&' | b'!' if node_start(last, flow) => {
