@@ -43,11 +43,11 @@ fn browse_search_jump_help_and_quit() {
 
     // Help lists the keys from the keymap.
     pty.send("?");
-    let screen = pty.wait_text("Keys · Esc closes");
-    assert!(
-        screen.contains("fuzzy search people, companies and events"),
-        "{screen}"
-    );
+    // Wait for the whole overlay, not just its title: a loaded machine can show a half-painted frame.
+    let screen = pty.wait_for("the help overlay", |s| {
+        s.contains("Keys · Esc closes") && s.contains("fuzzy search people, companies and events")
+    });
+    assert!(screen.contains("Ctrl-c"), "{screen}");
     pty.send("\x1b");
     pty.wait_for("help closed", |s| !s.contains("Keys · Esc closes"));
 
