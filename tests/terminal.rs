@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::pty::{Pty, assert_restored};
+use common::pty::{Pty, assert_restored, assert_restored_live};
 use rivals::synth::{Spec, write};
 
 /// A synthetic dataset with 5,000 people.
@@ -64,7 +64,7 @@ fn a_bracketed_paste_is_text_not_keys() {
     // As keys, the carriage return would accept the search and `q` quit.
     pty.send("\x1b[200~Shengjia\rZhaoq\x1b[201~");
     pty.wait_text("Shengjia Zhaoq");
-    pty.send("\x08");
+    pty.send("\x7f");
     pty.wait_text("person  Shengjia Zhao");
     pty.send("\r");
     pty.wait_text("› Shengjia Zhao");
@@ -90,7 +90,7 @@ fn ctrl_z_and_sigtstp_suspend_and_sigcont_resumes() {
         }
         pty.wait_stopped(true);
         // Stopped: the shell gets its terminal back as it was.
-        assert_restored(&pty);
+        assert_restored_live(&pty);
 
         pty.signal("CONT");
         pty.wait_stopped(false);
@@ -98,7 +98,7 @@ fn ctrl_z_and_sigtstp_suspend_and_sigcont_resumes() {
         let screen = pty.wait_text("3 Timeline");
         assert!(screen.contains("1 Companies"), "{how}: not redrawn:\n{screen}");
         assert_eq!(pty.cursor_hidden_and_mouse(), (true, true), "{how}");
-        let stty = pty.stty();
+        let stty = pty.stty_live();
         assert!(stty.contains("-icanon"), "{how}: not raw again:\n{stty}");
 
         // Still alive and listening.

@@ -273,3 +273,35 @@ impl Pty {
             .count()
     }
 }
+
+impl Pty {
+    /// `stty -a` of the terminal while the program still holds it (a second
+    /// session cannot attach to it, so this reads it by its device path).
+    pub fn stty_live(&self) -> String {
+        let tty = self.pair.master.tty_name().unwrap();
+        let out = std::process::Command::new("stty")
+            .arg("-a")
+            .arg("-F")
+            .arg(tty)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    }
+}
+
+/// Asserts that the terminal was handed back as it was found, while the
+/// program is still alive (stopped, for instance).
+pub fn assert_restored_live(pty: &Pty) {
+    assert!(!pty.alternate_screen(), "still on the alternate screen");
+    assert_eq!(
+        pty.cursor_hidden_and_mouse(),
+        (false, false),
+        "cursor hidden or mouse still captured"
+    );
+    let stty = pty.stty_live();
+    assert!(
+        stty.contains(" icanon") && stty.contains(" echo"),
+        "terminal left in raw mode:\n{stty}"
+    );
+}
