@@ -68,6 +68,14 @@ fn a_bracketed_paste_is_text_not_keys() {
     pty.wait_text("person  Shengjia Zhao");
     pty.send("\r");
     pty.wait_text("› Shengjia Zhao");
+    // In the date prompt only digits and dashes are kept, and a line
+    // break does not submit.
+    pty.send("t");
+    pty.wait_text("jump to date: ▏");
+    pty.send("\x1b[200~2015-0x6\r\x1b[201~");
+    pty.wait_text("jump to date: 2015-06▏");
+    pty.send("\x1b");
+    std::thread::sleep(std::time::Duration::from_millis(100));
     pty.send("q");
     assert!(pty.wait_exit());
     let raw = String::from_utf8_lossy(&pty.raw.lock().unwrap()).into_owned();

@@ -34,16 +34,8 @@ pub fn run(ds: Dataset, no_color: bool) -> ExitCode {
         eprintln!("rivals: the explorer needs a terminal; for scripts use a subcommand (see rivals --help)");
         return ExitCode::from(2);
     }
-    let term = std::env::var("TERM").ok();
-    if !term::can_draw(term.as_deref()) {
-        let which = match term.as_deref() {
-            Some(t) if !t.trim().is_empty() => format!("TERM={}", crate::text::sanitize(t)),
-            _ => "TERM is not set".into(),
-        };
-        eprintln!(
-            "rivals: can't draw the explorer on this terminal ({which}); \
-             set TERM (e.g. TERM=xterm-256color) or use a subcommand (see rivals --help)"
-        );
+    if let Some(why) = term::cannot_draw(std::env::var("TERM").ok().as_deref()) {
+        eprintln!("rivals: {why}");
         return ExitCode::from(2);
     }
     let theme = Theme::pick(no_color, std::env::var("NO_COLOR").ok().as_deref());

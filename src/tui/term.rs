@@ -23,10 +23,19 @@ use std::thread;
 /// screen a second time moves the cursor back up over the panic message.
 static ACTIVE: AtomicBool = AtomicBool::new(false);
 
-/// Whether a terminal called `term` (the `TERM` variable) can draw the
-/// explorer: unset, empty and `dumb` cannot move the cursor or show colour.
-pub fn can_draw(term: Option<&str>) -> bool {
-    !matches!(term.map(str::trim), None | Some("" | "dumb"))
+/// Why a terminal called `term` (the `TERM` variable) cannot draw the
+/// explorer, if it cannot: unset, empty and `dumb` terminals cannot move
+/// the cursor or show colour.
+pub fn cannot_draw(term: Option<&str>) -> Option<String> {
+    let which = match term.map(str::trim) {
+        None | Some("") => "TERM is not set".to_string(),
+        Some("dumb") => "TERM=dumb".to_string(),
+        Some(_) => return None,
+    };
+    Some(format!(
+        "can't draw the explorer on this terminal ({which}); \
+         set TERM (e.g. TERM=xterm-256color) or use a subcommand (see rivals --help)"
+    ))
 }
 
 /// Raw mode, the alternate screen, mouse capture, bracketed paste and a
@@ -201,10 +210,14 @@ mod tests {
     #[test]
     fn dumb_empty_and_unset_terminals_cannot_draw() {
         for term in [None, Some(""), Some("dumb"), Some(" dumb ")] {
-            assert!(!can_draw(term), "{term:?}");
+            let why = cannot_draw(term).unwrap_or_default();
+            assert!(
+                why.contains("can't draw") && why.contains("TERM"),
+                "{term:?}: {why}"
+            );
         }
         for term in ["xterm-256color", "linux", "vt100", "screen"] {
-            assert!(can_draw(Some(term)), "{term}");
+            assert_eq!(cannot_draw(Some(term)), None, "{term}");
         }
     }
 
