@@ -32,8 +32,13 @@ pub enum Msg {
         generation: u64,
         hits: Vec<Hit>,
     },
-    /// SIGTERM, SIGHUP or SIGINT.
+    /// Stop now: SIGTERM, SIGHUP or SIGINT arrived (the event loop keeps
+    /// which, for the exit code), or the terminal's input failed.
     Signal,
+    /// Text pasted in the terminal (bracketed paste), not typed.
+    Paste(String),
+    /// Ctrl-z or SIGTSTP: hand the terminal back and stop.
+    Suspend,
 }
 
 /// Work for the event loop.
@@ -41,6 +46,8 @@ pub enum Msg {
 pub enum Effect {
     /// Run a fuzzy search and answer with [`Msg::Hits`].
     Search { query: String, generation: u64 },
+    /// Restore the terminal, stop the process, and take over again on SIGCONT.
+    Suspend,
 }
 
 /// The fuzzy-search popup.
@@ -384,6 +391,8 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
             app.quit = true;
             None
         }
+        Msg::Paste(text) => paste(app, &text),
+        Msg::Suspend => Some(Effect::Suspend),
     };
     app.settle();
     effect
@@ -605,6 +614,11 @@ fn search_key(app: &mut App, action: Option<Action>, key: Key) -> Option<Effect>
     if !edited {
         return None;
     }
+    requery(s)
+}
+
+/// Asks for a search of the edited query, or clears the results when it is blank.
+fn requery(s: &mut SearchState) -> Option<Effect> {
     s.generation += 1;
     if s.query.trim().is_empty() {
         s.hits.clear();
@@ -616,6 +630,28 @@ fn search_key(app: &mut App, action: Option<Action>, key: Key) -> Option<Effect>
         query: s.query.clone(),
         generation: s.generation,
     })
+}
+
+/// Pasted text goes into the search box or the date prompt as if typed:
+/// line breaks and tabs become spaces, unsafe characters are dropped.
+fn paste(app: &mut App, text: &str) -> Option<Effect> {
+    let chars = text
+        .chars()
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .filter(|&c| !crate::text::is_unsafe(c));
+    match &mut app.mode {
+        Mode::Search(s) => {
+            s.query.extend(chars);
+            requery(s)
+        }
+        Mode::Prompt { input, error } => {
+            let room = 10usize.saturating_sub(input.len());
+            input.extend(chars.filter(|&c| c.is_ascii_digit() || c == '-').take(room));
+            *error = None;
+            None
+        }
+        _ => None,
+    }
 }
 
 fn chooser(app: &mut App, action: Option<Action>) {

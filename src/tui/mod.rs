@@ -17,24 +17,31 @@ pub mod ui;
 pub mod view;
 
 use crate::model::Dataset;
-use app::{App, Effect, update};
+use app::{App, Effect, Msg, update};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
+use ratatui::layout::Rect;
 use std::io::{self, IsTerminal};
 use std::process::ExitCode;
 use std::sync::Arc;
 use theme::Theme;
 use view::Data;
 
-/// Runs the TUI on `ds` until the user quits.
+/// Runs the TUI on `ds` until the user quits; a signal that stops it gives
+/// the exit code 128 + its number, as shells expect.
 pub fn run(ds: Dataset, no_color: bool) -> ExitCode {
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         eprintln!("rivals: the explorer needs a terminal; for scripts use a subcommand (see rivals --help)");
         return ExitCode::from(2);
     }
+    if let Some(why) = term::cannot_draw(std::env::var("TERM").ok().as_deref()) {
+        eprintln!("rivals: {why}");
+        return ExitCode::from(2);
+    }
     let theme = Theme::pick(no_color, std::env::var("NO_COLOR").ok().as_deref());
     match run_loop(Arc::new(Data::new(ds)), &theme) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(None) => ExitCode::SUCCESS,
+        Ok(Some(signal)) => ExitCode::from(u8::try_from(128 + signal).unwrap_or(1)),
         Err(e) => {
             eprintln!("rivals: terminal error: {e}");
             ExitCode::from(1)
@@ -42,18 +49,21 @@ pub fn run(ds: Dataset, no_color: bool) -> ExitCode {
     }
 }
 
-fn run_loop(data: Arc<Data>, theme: &Theme) -> io::Result<()> {
+/// Draws and handles messages until quit; returns the signal that ended it, if any.
+fn run_loop(data: Arc<Data>, theme: &Theme) -> io::Result<Option<i32>> {
     let _guard = term::Guard::enter()?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;
     let mut app = App::new(Arc::clone(&data), (size.width, size.height));
-    let (tx, rx) = term::spawn_sources()?;
+    let (tx, rx, stop) = term::spawn_sources()?;
     let searcher = term::Searcher::spawn(data, tx);
-    // Test hook: lets the end-to-end tests check that a panic restores the
-    // terminal before its message prints.
+    // Test hook (debug builds only): lets the end-to-end tests check that a
+    // panic restores the terminal before its message prints.
+    #[cfg(debug_assertions)]
     let panic_on_purpose = std::env::var_os("RIVALS_TEST_PANIC").is_some();
     while !app.quit {
         terminal.draw(|f| ui::render(&app, theme, f))?;
+        #[cfg(debug_assertions)]
         if panic_on_purpose {
             panic!("RIVALS_TEST_PANIC is set: panicking on purpose");
         }
@@ -62,11 +72,20 @@ fn run_loop(data: Arc<Data>, theme: &Theme) -> io::Result<()> {
         let Ok(first) = rx.recv() else { break };
         let mut next = Some(first);
         while let Some(msg) = next {
-            if let Some(Effect::Search { query, generation }) = update(&mut app, msg) {
-                searcher.request(query, generation);
+            match update(&mut app, msg) {
+                Some(Effect::Search { query, generation }) => searcher.request(query, generation),
+                Some(Effect::Suspend) => {
+                    term::suspend()?;
+                    // Redraw everything, at the size the terminal has now
+                    // (`clear` would ask the terminal where its cursor is).
+                    let size = terminal.size()?;
+                    terminal.resize(Rect::new(0, 0, size.width, size.height))?;
+                    update(&mut app, Msg::Resize(size.width, size.height));
+                }
+                None => {}
             }
             next = rx.try_recv().ok();
         }
     }
-    Ok(())
+    Ok(stop.signal())
 }

@@ -1,22 +1,79 @@
-//! The real terminal: setup, restore on every exit path, and the threads
-//! that turn input, signals and search results into messages.
+//! The real terminal: setup, restore on every exit path, suspend and
+//! resume, and the threads that turn input, signals and search results into
+//! messages.
 
 use super::app::{MAX_HITS, Msg};
 use super::view::Data;
 use crate::search::Session;
-use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
+use crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
+    KeyCode, KeyEvent, KeyEventKind, KeyModifiers,
+};
 use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
 use crossterm::{cursor, execute};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGSTOP, SIGTERM, SIGTSTP};
 use std::io::{self, stdout};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 
-/// Undoes exactly what [`Guard::enter`] turned on. Safe to call twice.
+/// Whether the terminal is in our modes. The panic hook and the guard's
+/// drop both restore; only the first may write, since leaving the alternate
+/// screen a second time moves the cursor back up over the panic message.
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+
+/// Why a terminal called `term` (the `TERM` variable) cannot draw the
+/// explorer, if it cannot: unset, empty and `dumb` terminals cannot move
+/// the cursor or show colour.
+pub fn cannot_draw(term: Option<&str>) -> Option<String> {
+    let which = match term.map(str::trim) {
+        None | Some("") => "TERM is not set".to_string(),
+        Some("dumb") => "TERM=dumb".to_string(),
+        Some(_) => return None,
+    };
+    Some(format!(
+        "can't draw the explorer on this terminal ({which}); \
+         set TERM (e.g. TERM=xterm-256color) or use a subcommand (see rivals --help)"
+    ))
+}
+
+/// Raw mode, the alternate screen, mouse capture, bracketed paste and a
+/// hidden cursor.
+fn take_over() -> io::Result<()> {
+    enable_raw_mode()?;
+    ACTIVE.store(true, Ordering::SeqCst);
+    execute!(
+        stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste,
+        cursor::Hide
+    )
+}
+
+/// Undoes exactly what [`Guard::enter`] turned on. Safe to call twice: the
+/// second call writes nothing.
 pub fn restore() {
-    let _ = execute!(stdout(), DisableMouseCapture, LeaveAlternateScreen, cursor::Show);
-    let _ = disable_raw_mode();
+    if ACTIVE.swap(false, Ordering::SeqCst) {
+        let _ = execute!(
+            stdout(),
+            DisableBracketedPaste,
+            DisableMouseCapture,
+            LeaveAlternateScreen,
+            cursor::Show
+        );
+        let _ = disable_raw_mode();
+    }
+}
+
+/// Hands the terminal back and stops the process, as Ctrl-z does in a
+/// shell; returns once continued (`fg`, SIGCONT) with the terminal taken
+/// over again. The caller must redraw everything.
+pub fn suspend() -> io::Result<()> {
+    restore();
+    signal_hook::low_level::raise(SIGSTOP)?;
+    take_over()
 }
 
 /// Holds the terminal in raw mode on the alternate screen; restores it
@@ -32,9 +89,8 @@ impl Guard {
             restore();
             previous(info);
         }));
-        enable_raw_mode()?;
         let guard = Guard;
-        execute!(stdout(), EnterAlternateScreen, EnableMouseCapture, cursor::Hide)?;
+        take_over()?;
         Ok(guard)
     }
 }
@@ -45,17 +101,39 @@ impl Drop for Guard {
     }
 }
 
+/// The signal that asked the program to stop, if one did.
+#[derive(Clone, Default)]
+pub struct Stop(Arc<AtomicI32>);
+
+impl Stop {
+    /// The signal's number; `None` when the program stopped for another reason.
+    pub fn signal(&self) -> Option<i32> {
+        Some(self.0.load(Ordering::SeqCst)).filter(|&n| n != 0)
+    }
+}
+
+/// Ctrl-z: raw mode turns off the terminal's own suspend key, so the
+/// program honours it itself.
+fn is_suspend(k: &KeyEvent) -> bool {
+    k.code == KeyCode::Char('z')
+        && k.modifiers.contains(KeyModifiers::CONTROL)
+        && k.kind != KeyEventKind::Release
+}
+
 /// Starts the input and signal threads; everything arrives on one channel,
-/// so the loop sleeps until something happens (no polling).
-pub fn spawn_sources() -> io::Result<(Sender<Msg>, Receiver<Msg>)> {
+/// so the loop sleeps until something happens (no polling). [`Stop`] tells
+/// which signal, if any, asked the program to quit.
+pub fn spawn_sources() -> io::Result<(Sender<Msg>, Receiver<Msg>, Stop)> {
     let (tx, rx) = mpsc::channel();
     let input = tx.clone();
     thread::spawn(move || {
         loop {
             let msg = match event::read() {
+                Ok(Event::Key(k)) if is_suspend(&k) => Msg::Suspend,
                 Ok(Event::Key(k)) => Msg::Key(k),
                 Ok(Event::Mouse(m)) => Msg::Mouse(m),
                 Ok(Event::Resize(w, h)) => Msg::Resize(w, h),
+                Ok(Event::Paste(text)) => Msg::Paste(text),
                 Ok(_) => continue,
                 Err(_) => Msg::Signal,
             };
@@ -64,20 +142,23 @@ pub fn spawn_sources() -> io::Result<(Sender<Msg>, Receiver<Msg>)> {
             }
         }
     });
-    let mut signals = signal_hook::iterator::Signals::new([
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-    ])?;
-    let sig = tx.clone();
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGTSTP])?;
+    let stop = Stop::default();
+    let (sig, caught) = (tx.clone(), Arc::clone(&stop.0));
     thread::spawn(move || {
-        for _ in signals.forever() {
-            if sig.send(Msg::Signal).is_err() {
+        for signal in signals.forever() {
+            let msg = if signal == SIGTSTP {
+                Msg::Suspend
+            } else {
+                caught.store(signal, Ordering::SeqCst);
+                Msg::Signal
+            };
+            if sig.send(msg).is_err() {
                 break;
             }
         }
     });
-    Ok((tx, rx))
+    Ok((tx, rx, stop))
 }
 
 /// The search worker's inbox: the newest query wins, and a query still
@@ -119,5 +200,34 @@ impl Searcher {
     pub fn request(&self, query: String, generation: u64) {
         self.latest.store(generation, Ordering::Relaxed);
         let _ = self.jobs.send((query, generation));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dumb_empty_and_unset_terminals_cannot_draw() {
+        for term in [None, Some(""), Some("dumb"), Some(" dumb ")] {
+            let why = cannot_draw(term).unwrap_or_default();
+            assert!(
+                why.contains("can't draw") && why.contains("TERM"),
+                "{term:?}: {why}"
+            );
+        }
+        for term in ["xterm-256color", "linux", "vt100", "screen"] {
+            assert_eq!(cannot_draw(Some(term)), None, "{term}");
+        }
+    }
+
+    #[test]
+    fn ctrl_z_suspends_and_plain_z_does_not() {
+        let ctrl_z = KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL);
+        assert!(is_suspend(&ctrl_z));
+        assert!(!is_suspend(&KeyEvent::new(
+            KeyCode::Char('z'),
+            KeyModifiers::NONE
+        )));
     }
 }

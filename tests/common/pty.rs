@@ -212,3 +212,96 @@ pub fn assert_restored(pty: &Pty) {
         "terminal left in raw mode:\n{stty}"
     );
 }
+
+impl Pty {
+    /// Sends `signal` (a name such as `TERM`) with the shell's own `kill`.
+    pub fn signal(&self, signal: &str) {
+        let status = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(format!("kill -{signal} {}", self.pid()))
+            .status()
+            .unwrap();
+        assert!(status.success(), "kill -{signal} failed");
+    }
+
+    /// Waits for the program to exit; returns its exit code.
+    pub fn wait_exit_code(&mut self) -> u32 {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                std::thread::sleep(Duration::from_millis(100));
+                return status.exit_code();
+            }
+            assert!(
+                start.elapsed() < TIMEOUT,
+                "the program did not exit; screen:\n{}",
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Whether the program is stopped (job control), from `/proc` (Linux).
+    pub fn stopped(&self) -> bool {
+        let stat = std::fs::read_to_string(format!("/proc/{}/stat", self.pid())).unwrap();
+        stat[stat.rfind(')').unwrap() + 2..].starts_with('T')
+    }
+
+    /// Waits until the program is stopped (`true`) or running (`false`).
+    pub fn wait_stopped(&self, stopped: bool) {
+        let start = Instant::now();
+        while self.stopped() != stopped {
+            assert!(
+                start.elapsed() < TIMEOUT,
+                "the program never became {}; screen:\n{}",
+                if stopped { "stopped" } else { "running" },
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// The cursor's (row, column) on the emulated screen.
+    pub fn cursor(&self) -> (u16, u16) {
+        self.parser.lock().unwrap().screen().cursor_position()
+    }
+
+    /// How many times the program wrote `needle`.
+    pub fn count_raw(&self, needle: &str) -> usize {
+        String::from_utf8_lossy(&self.raw.lock().unwrap())
+            .matches(needle)
+            .count()
+    }
+}
+
+impl Pty {
+    /// `stty -a` of the terminal while the program still holds it (a second
+    /// session cannot attach to it, so this reads it by its device path).
+    pub fn stty_live(&self) -> String {
+        let tty = self.pair.master.tty_name().unwrap();
+        let out = std::process::Command::new("stty")
+            .arg("-a")
+            .arg("-F")
+            .arg(tty)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    }
+}
+
+/// Asserts that the terminal was handed back as it was found, while the
+/// program is still alive (stopped, for instance).
+pub fn assert_restored_live(pty: &Pty) {
+    assert!(!pty.alternate_screen(), "still on the alternate screen");
+    assert_eq!(
+        pty.cursor_hidden_and_mouse(),
+        (false, false),
+        "cursor hidden or mouse still captured"
+    );
+    let stty = pty.stty_live();
+    assert!(
+        stty.contains(" icanon") && stty.contains(" echo"),
+        "terminal left in raw mode:\n{stty}"
+    );
+}
