@@ -4,7 +4,7 @@
 use rivals::model::{Dataset, Files, load};
 use rivals::synth::{Spec, generate};
 use rivals::tui::app::{App, Msg, update};
-use rivals::tui::view::Data;
+use rivals::tui::data::Data;
 use std::sync::Arc;
 
 /// Loads a generated dataset.

@@ -1,6 +1,7 @@
 //! The one keymap table: it drives key handling, the footer hints and the
 //! help overlay, so they can never disagree.
 
+use super::app::Pane;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// A key as bound: a code and whether Ctrl is held. Shift is part of the
@@ -95,33 +96,6 @@ impl Ctx {
             Ctx::Popup => "Choosers (Enter on an event, f)",
             Ctx::Prompt => "Date prompt (t)",
             Ctx::Help => "Help",
-        }
-    }
-}
-
-/// The panes, in focus order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Pane {
-    Companies,
-    People,
-    Timeline,
-}
-
-impl Pane {
-    /// All panes in Tab order.
-    pub const ALL: [Pane; 3] = [Pane::Companies, Pane::People, Pane::Timeline];
-
-    /// Position in [`Pane::ALL`].
-    pub fn index(self) -> usize {
-        self as usize
-    }
-
-    /// The pane's title.
-    pub fn title(self) -> &'static str {
-        match self {
-            Pane::Companies => "Companies",
-            Pane::People => "People",
-            Pane::Timeline => "Timeline",
         }
     }
 }

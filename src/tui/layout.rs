@@ -3,7 +3,7 @@
 
 use ratatui::layout::{Constraint, Layout, Rect};
 
-use super::keymap::Pane;
+use super::app::Pane;
 
 /// Smallest terminal the layout works in.
 pub const MIN_WIDTH: u16 = 60;

@@ -2,7 +2,7 @@
 //! that turn input, signals and search results into messages.
 
 use super::app::{MAX_HITS, Msg};
-use super::view::Data;
+use super::data::Data;
 use crate::search::Session;
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};

@@ -9,8 +9,8 @@ mod popup;
 mod status;
 mod timeline;
 
+use super::app::Pane;
 use super::app::{App, Mode};
-use super::keymap::Pane;
 use super::layout::{Areas, MIN_HEIGHT, MIN_WIDTH};
 use super::list::visible_offset;
 use super::theme::Theme;

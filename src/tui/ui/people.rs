@@ -3,7 +3,7 @@
 
 use super::{list, with_right};
 use crate::tui::app::App;
-use crate::tui::keymap::Pane;
+use crate::tui::app::Pane;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;

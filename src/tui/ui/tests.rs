@@ -4,8 +4,8 @@
 use super::render;
 use crate::model::{Dataset, Files, load};
 use crate::tui::app::{App, Effect, MAX_HITS, Msg, update};
+use crate::tui::data::Data;
 use crate::tui::theme::Theme;
-use crate::tui::view::Data;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

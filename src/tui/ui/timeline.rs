@@ -3,9 +3,9 @@
 use super::{fit_spans, list};
 use crate::model::{Event, EventKind};
 use crate::tui::app::App;
-use crate::tui::keymap::Pane;
+use crate::tui::app::Pane;
+use crate::tui::data::Data;
 use crate::tui::theme::Theme;
-use crate::tui::view::Data;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;

@@ -3,7 +3,10 @@
 
 use super::*;
 use crate::model::{Dataset, Files, load};
-use crossterm::event::KeyModifiers;
+use crate::model::{EventKind, Record};
+use crate::tui::data::Data;
+use crossterm::event::{KeyCode, KeyModifiers, MouseButton, MouseEventKind};
+use std::sync::Arc;
 
 const SOURCES: &str = "- id: s\n  title: T\n  language: en\n";
 const ORGS: &str = "

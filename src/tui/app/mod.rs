@@ -1,0 +1,128 @@
+//! Application state and the one function that changes it, [`update`].
+//!
+//! Every key, click, resize and search result becomes a [`Msg`]; `update`
+//! applies it and may return an [`Effect`] for the event loop to carry out
+//! (a search to run). Nothing here touches the terminal.
+//!
+//! - [`state`]: the [`App`] state, its selectors and navigation;
+//! - one module per mode for the keys: `browse`, `search`, `popups`
+//!   (chooser, kinds, help), `prompt`; `mouse` for clicks and the wheel.
+
+mod browse;
+mod mouse;
+mod popups;
+mod prompt;
+mod search;
+pub mod state;
+
+pub use state::{App, Mode, Nav, Pane, SearchState, Target};
+
+use crate::search::Hit;
+use crate::tui::keymap::{self, Action, Key};
+use crate::tui::list::ListState;
+use crossterm::event::{KeyEvent, KeyEventKind, MouseEvent};
+
+/// Most search results kept for the popup and for `n`/`N`.
+pub const MAX_HITS: usize = 200;
+
+/// Something that happened.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Msg {
+    Key(KeyEvent),
+    Mouse(MouseEvent),
+    Resize(u16, u16),
+    /// Results of the search numbered `generation`.
+    Hits {
+        generation: u64,
+        hits: Vec<Hit>,
+    },
+    /// SIGTERM, SIGHUP or SIGINT.
+    Signal,
+}
+
+/// Work for the event loop.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Effect {
+    /// Run a fuzzy search and answer with [`Msg::Hits`].
+    Search { query: String, generation: u64 },
+}
+
+/// Applies `msg` to the state; returns work for the event loop, if any.
+pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
+    let effect = match msg {
+        Msg::Key(key) if key.kind == KeyEventKind::Release => None,
+        Msg::Key(key) => {
+            app.note = None;
+            on_key(app, key)
+        }
+        Msg::Mouse(m) => {
+            mouse::on_mouse(app, m);
+            None
+        }
+        Msg::Resize(w, h) => {
+            app.size = (w, h);
+            None
+        }
+        Msg::Hits { generation, hits } => {
+            if let Mode::Search(s) = &mut app.mode
+                && s.generation == generation
+            {
+                s.hits = hits;
+                s.pending = false;
+                s.list = ListState::default();
+            }
+            None
+        }
+        Msg::Signal => {
+            app.quit = true;
+            None
+        }
+    };
+    app.settle();
+    effect
+}
+
+fn on_key(app: &mut App, event: KeyEvent) -> Option<Effect> {
+    let key = Key::from_event(&event);
+    let action = keymap::action(key, app.ctx());
+    if action == Some(Action::Quit) {
+        app.quit = true;
+        return None;
+    }
+    match &app.mode {
+        Mode::Browse => {
+            if let Some(a) = action {
+                browse::browse(app, a);
+            }
+            None
+        }
+        Mode::Search(_) => search::search_key(app, action, key),
+        Mode::Chooser { .. } => {
+            popups::chooser(app, action);
+            None
+        }
+        Mode::Kinds { .. } => {
+            popups::kinds(app, action);
+            None
+        }
+        Mode::Prompt { .. } => {
+            prompt::prompt(app, action, key);
+            None
+        }
+        Mode::Help { scroll } => {
+            let scroll = *scroll;
+            app.mode = match action {
+                Some(Action::Cancel) => Mode::Browse,
+                Some(Action::Down) => Mode::Help { scroll: scroll + 1 },
+                Some(Action::Up) => Mode::Help {
+                    scroll: scroll.saturating_sub(1),
+                },
+                _ => Mode::Help { scroll },
+            };
+            None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

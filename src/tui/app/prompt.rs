@@ -1,0 +1,34 @@
+//! The date prompt: type a date, jump the timeline to it.
+
+use super::state::{App, Mode, Pane};
+use crate::model::Date;
+use crate::tui::keymap::{Action, Key};
+use crossterm::event::KeyCode;
+
+pub(super) fn prompt(app: &mut App, action: Option<Action>, key: Key) {
+    let Mode::Prompt { input, error } = &mut app.mode else {
+        return;
+    };
+    match (action, key.code) {
+        (Some(Action::Cancel), _) => app.mode = Mode::Browse,
+        (Some(Action::Accept), _) => match Date::parse(input.trim()) {
+            Ok(date) => {
+                app.mode = Mode::Browse;
+                app.remember();
+                app.focus = Pane::Timeline;
+                let row = app.event_rows.first_on_or_after(&app.data, date.first_day());
+                app.select_row(Pane::Timeline, row);
+            }
+            Err(e) => *error = Some(e),
+        },
+        (None, KeyCode::Backspace) => {
+            input.pop();
+            *error = None;
+        }
+        (None, KeyCode::Char(c)) if !key.ctrl && (c.is_ascii_digit() || c == '-') && input.len() < 10 => {
+            input.push(c);
+            *error = None;
+        }
+        _ => {}
+    }
+}

@@ -1,0 +1,72 @@
+//! The fuzzy-search popup: editing the query, moving through the results,
+//! accepting one.
+
+use super::Effect;
+use super::state::{App, Mode};
+use crate::tui::keymap::{Action, Key};
+use crossterm::event::KeyCode;
+
+pub(super) fn search_key(app: &mut App, action: Option<Action>, key: Key) -> Option<Effect> {
+    let Mode::Search(s) = &mut app.mode else {
+        return None;
+    };
+    let len = s.hits.len();
+    let edited = match (action, key.code) {
+        (Some(Action::Cancel), _) => {
+            app.mode = Mode::Browse;
+            return None;
+        }
+        (Some(Action::Accept), _) => {
+            let chosen = s.hits.get(s.list.selected).map(|h| h.target);
+            let (hits, cursor) = (std::mem::take(&mut s.hits), s.list.selected);
+            app.mode = Mode::Browse;
+            match chosen {
+                Some(target) => {
+                    app.hits = hits;
+                    app.hit_cursor = cursor;
+                    app.jump_to(target);
+                }
+                None => app.note = Some("no match".into()),
+            }
+            return None;
+        }
+        (Some(Action::Down), _) => {
+            s.list.move_by(1, len);
+            false
+        }
+        (Some(Action::Up), _) => {
+            s.list.move_by(-1, len);
+            false
+        }
+        (Some(Action::DeleteWord), _) => {
+            let trimmed = s.query.trim_end().len();
+            let cut = s.query[..trimmed].rfind(' ').map_or(0, |i| i + 1);
+            s.query.truncate(cut);
+            true
+        }
+        (Some(Action::ClearInput), _) => {
+            s.query.clear();
+            true
+        }
+        (None, KeyCode::Backspace) => s.query.pop().is_some(),
+        (None, KeyCode::Char(c)) if !key.ctrl && !c.is_control() => {
+            s.query.push(c);
+            true
+        }
+        _ => false,
+    };
+    if !edited {
+        return None;
+    }
+    s.generation += 1;
+    if s.query.trim().is_empty() {
+        s.hits.clear();
+        s.pending = false;
+        return None;
+    }
+    s.pending = true;
+    Some(Effect::Search {
+        query: s.query.clone(),
+        generation: s.generation,
+    })
+}
