@@ -334,6 +334,35 @@ pub fn hints() -> Vec<(String, &'static str)> {
         .collect()
 }
 
+/// One row of the help overlay.
+#[derive(Clone, Copy)]
+pub enum HelpRow {
+    /// A context's heading.
+    Heading(Ctx),
+    Binding(&'static Binding),
+    /// A note on a context's other keys: (keys, what they do).
+    Note(&'static str, &'static str),
+    /// What the `≠` marker means.
+    Disputed,
+    Blank,
+}
+
+/// The help overlay's rows, grouped by context, in table order.
+pub fn help_rows() -> Vec<HelpRow> {
+    let contexts = [Global, Browse, Timeline, SearchCtx, Popup, Prompt, HelpCtx];
+    let mut out = Vec::new();
+    for ctx in contexts {
+        out.push(HelpRow::Heading(ctx));
+        out.extend(KEYMAP.iter().filter(|b| b.ctx == ctx).map(HelpRow::Binding));
+        if ctx == SearchCtx {
+            out.push(HelpRow::Note("other keys", "type the query"));
+        }
+        out.push(HelpRow::Blank);
+    }
+    out.push(HelpRow::Disputed);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -109,16 +109,8 @@ fn on_key(app: &mut App, event: KeyEvent) -> Option<Effect> {
             prompt::prompt(app, action, key);
             None
         }
-        Mode::Help { scroll } => {
-            let scroll = *scroll;
-            app.mode = match action {
-                Some(Action::Cancel) => Mode::Browse,
-                Some(Action::Down) => Mode::Help { scroll: scroll + 1 },
-                Some(Action::Up) => Mode::Help {
-                    scroll: scroll.saturating_sub(1),
-                },
-                _ => Mode::Help { scroll },
-            };
+        Mode::Help { .. } => {
+            popups::help(app, action);
             None
         }
     }

@@ -1,6 +1,6 @@
-//! The list popups: the jump chooser and the kind filter.
+//! The popups: the jump chooser, the kind filter and the help overlay.
 
-use super::state::{App, Mode, Target};
+use super::state::{App, Mode, Target, max_help_scroll};
 use crate::model::EventKind;
 use crate::tui::keymap::Action;
 
@@ -55,6 +55,20 @@ pub(super) fn kinds(app: &mut App, action: Option<Action>) {
             app.set_filters(app.org_filter, app.person_filter, kind);
             app.reselect_event(keep);
         }
+        _ => {}
+    }
+}
+
+/// Keys in the help overlay: scroll (stopping at its last line) or close.
+pub(super) fn help(app: &mut App, action: Option<Action>) {
+    let bottom = max_help_scroll(app.screen());
+    let Mode::Help { scroll } = &mut app.mode else {
+        return;
+    };
+    match action {
+        Some(Action::Cancel) => app.mode = Mode::Browse,
+        Some(Action::Down) => *scroll = (*scroll + 1).min(bottom),
+        Some(Action::Up) => *scroll = scroll.saturating_sub(1),
         _ => {}
     }
 }

@@ -5,7 +5,8 @@ use crate::model::{EventIx, EventKind, OrgIx, PersonIx, Record};
 use crate::search::Hit;
 use crate::tui::data::Data;
 use crate::tui::keymap::Ctx;
-use crate::tui::layout::Areas;
+use crate::tui::keymap::help_rows;
+use crate::tui::layout::{self, Areas};
 use crate::tui::list::ListState;
 use crate::tui::view::{EventRows, PeopleRows};
 use ratatui::layout::Rect;
@@ -143,7 +144,7 @@ impl App {
 
     /// The pane rectangles for the current size.
     pub fn areas(&self) -> Areas {
-        Areas::new(Rect::new(0, 0, self.size.0, self.size.1))
+        Areas::new(self.screen())
     }
 
     /// Number of rows in a pane.
@@ -249,12 +250,32 @@ impl App {
         self.event_rows = EventRows::new(&self.data, org, person, kind);
     }
 
-    /// Clamps every selection and scrolls it into view.
+    /// The whole screen.
+    pub fn screen(&self) -> Rect {
+        Rect::new(0, 0, self.size.0, self.size.1)
+    }
+
+    /// Clamps every selection and scroll, the panes' and the open popup's,
+    /// and scrolls each selection into view: drawing only reads them.
     pub(super) fn settle(&mut self) {
         let areas = self.areas();
         for pane in Pane::ALL {
             let (len, rows) = (self.len(pane), areas.rows(pane));
             self.list_mut(pane).scroll_into_view(len, rows);
+        }
+        let screen = self.screen();
+        match &mut self.mode {
+            Mode::Browse | Mode::Prompt { .. } => {}
+            Mode::Search(s) => s.list.scroll_into_view(s.hits.len(), layout::search_rows(screen)),
+            Mode::Chooser { items, list, .. } => {
+                let rows = layout::inner_rows(layout::chooser_popup(screen, items.len()));
+                list.scroll_into_view(items.len(), rows);
+            }
+            Mode::Kinds { list } => {
+                let len = EventKind::ALL.len() + 1;
+                list.scroll_into_view(len, layout::inner_rows(layout::kinds_popup(screen, len)));
+            }
+            Mode::Help { scroll } => *scroll = (*scroll).min(max_help_scroll(screen)),
         }
     }
 
@@ -355,4 +376,11 @@ impl App {
             Record::Source(_) => {}
         }
     }
+}
+
+/// The last help line the overlay can scroll to on a screen of `screen`.
+pub fn max_help_scroll(screen: Rect) -> usize {
+    help_rows()
+        .len()
+        .saturating_sub(layout::inner_rows(layout::help_popup(screen)))
 }

@@ -552,3 +552,23 @@ fn key_releases_are_ignored() {
     send(&mut a, Msg::Key(release));
     assert_eq!(a.list(Pane::Companies).selected, 0);
 }
+
+#[test]
+fn help_scroll_stops_at_its_last_line() {
+    let mut a = app();
+    a.size = (80, 24);
+    press(&mut a, "?");
+    for _ in 0..300 {
+        press(&mut a, "j");
+    }
+    let Mode::Help { scroll: bottom } = a.mode else {
+        panic!("help closed")
+    };
+    assert!(bottom > 0 && bottom < 100, "scrolled to {bottom}");
+    press(&mut a, "k");
+    assert_eq!(a.mode, Mode::Help { scroll: bottom - 1 }, "one k moves the view");
+    // A taller terminal shows more, so the bound shrinks with it.
+    send(&mut a, Msg::Resize(120, 40));
+    let Mode::Help { scroll } = a.mode else { panic!() };
+    assert!(scroll < bottom - 1, "{scroll}");
+}

@@ -12,7 +12,6 @@ mod timeline;
 use super::app::Pane;
 use super::app::{App, Mode};
 use super::layout::{Areas, MIN_HEIGHT, MIN_WIDTH};
-use super::list::visible_offset;
 use super::theme::Theme;
 use crate::text::{fit, width};
 use ratatui::Frame;
@@ -84,7 +83,7 @@ fn list<'a>(
     frame.render_widget(block, area);
     let (len, height, width) = (app.len(pane), usize::from(inner.height), usize::from(inner.width));
     let state = app.list(pane);
-    let offset = visible_offset(state.offset, state.selected, len, height);
+    let offset = state.offset;
     let focused = app.focus == pane;
     let text_width = width.saturating_sub(2);
     let lines: Vec<Line> = (offset..len.min(offset + height))
@@ -177,18 +176,6 @@ fn with_right(left: Vec<(String, Style)>, right: (String, Style), max: usize) ->
     line.spans.push(Span::raw(" ".repeat(gap)));
     line.spans.push(Span::styled(right_text, right.1));
     line
-}
-
-/// A rectangle of `w`x`h` centred in `area`, clamped to fit.
-fn centered(area: Rect, w: u16, h: u16) -> Rect {
-    let w = w.min(area.width);
-    let h = h.min(area.height);
-    Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
-    )
 }
 
 #[cfg(test)]

@@ -1,11 +1,12 @@
 //! Popups: the fuzzy search, the jump chooser and the kind filter.
 
-use super::{centered, fit_spans, mark_selected};
+use super::{fit_spans, mark_selected};
 use crate::model::{EventIx, EventKind, Record};
 use crate::search::Hit;
 use crate::text::{fit, is_unsafe};
 use crate::tui::app::{App, SearchState, Target};
-use crate::tui::list::{ListState, visible_offset};
+use crate::tui::layout::{chooser_popup, kinds_popup, search_popup};
+use crate::tui::list::ListState;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -21,7 +22,7 @@ fn frame_popup(frame: &mut Frame, rect: Rect, title: String, theme: &Theme) -> R
     inner
 }
 
-/// Rows of a popup list, with the selection highlighted.
+/// Rows of a popup list from its offset, with the selection highlighted.
 fn rows(
     list: &ListState,
     lines: Vec<Line<'static>>,
@@ -29,11 +30,10 @@ fn rows(
     height: usize,
     width: usize,
 ) -> Vec<Line<'static>> {
-    let offset = visible_offset(list.offset, list.selected, lines.len(), height);
     lines
         .into_iter()
         .enumerate()
-        .skip(offset)
+        .skip(list.offset)
         .take(height)
         .map(|(i, mut line)| {
             if i == list.selected {
@@ -47,11 +47,7 @@ fn rows(
 /// The search popup: query, then results tagged by kind with the matched
 /// characters highlighted. Only the visible results are built.
 pub fn search(app: &App, s: &SearchState, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let rect = centered(
-        area,
-        area.width.saturating_sub(8).clamp(20, 100),
-        area.height.saturating_sub(4).min(24),
-    );
+    let rect = search_popup(area);
     let status = if s.pending {
         "searching…".to_string()
     } else if s.query.trim().is_empty() {
@@ -84,12 +80,11 @@ pub fn search(app: &App, s: &SearchState, theme: &Theme, frame: &mut Frame, area
         ..inner
     };
     let height = usize::from(list_area.height);
-    let offset = visible_offset(s.list.offset, s.list.selected, s.hits.len(), height);
     let lines: Vec<Line> = s
         .hits
         .iter()
         .enumerate()
-        .skip(offset)
+        .skip(s.list.offset)
         .take(height)
         .map(|(i, hit)| {
             let mut line = hit_line(app, hit, theme, width);
@@ -166,8 +161,7 @@ pub fn chooser(
     area: Rect,
 ) {
     let ds = &app.data.ds;
-    let h = (items.len() as u16).saturating_add(2).min(area.height);
-    let rect = centered(area, 56, h);
+    let rect = chooser_popup(area, items.len());
     let title = format!(" Jump from {} · p person · o company ", ds.event(event).date);
     let inner = frame_popup(frame, rect, title, theme);
     let width = usize::from(inner.width);
@@ -198,8 +192,7 @@ pub fn chooser(
 
 /// The event-kind filter.
 pub fn kinds(app: &App, list: &ListState, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let h = (EventKind::ALL.len() as u16 + 3).min(area.height);
-    let rect = centered(area, 30, h);
+    let rect = kinds_popup(area, EventKind::ALL.len() + 1);
     let inner = frame_popup(frame, rect, " Filter by kind ".into(), theme);
     let width = usize::from(inner.width);
     let current = |k: Option<EventKind>| if app.kind_filter == k { "● " } else { "  " };

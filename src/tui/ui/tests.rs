@@ -242,3 +242,26 @@ fn search_highlights_matched_characters() {
         .collect();
     assert!(highlighted.contains("altman"), "{highlighted}");
 }
+
+#[test]
+fn popups_keep_their_own_scroll_offset() {
+    let mut app = embedded((80, 24));
+    keys(&mut app, "/a");
+    let down = KeyEvent::new(KeyCode::Down, KeyModifiers::NONE);
+    let up = KeyEvent::new(KeyCode::Up, KeyModifiers::NONE);
+    for _ in 0..20 {
+        update(&mut app, Msg::Key(down));
+    }
+    let offset = |app: &App| match &app.mode {
+        crate::tui::app::Mode::Search(s) => s.list.offset,
+        _ => panic!("search closed"),
+    };
+    let scrolled = offset(&app);
+    assert!(scrolled > 0);
+    let before = text(&app);
+    update(&mut app, Msg::Key(up));
+    assert_eq!(offset(&app), scrolled, "one step up does not move the window");
+    let after = text(&app);
+    let first_result = |s: &str| s.lines().nth(5).map(str::to_owned);
+    assert_eq!(first_result(&before), first_result(&after));
+}
