@@ -43,13 +43,13 @@ fn browse_search_jump_help_and_quit() {
 
     // Help lists the keys from the keymap.
     pty.send("?");
-    let screen = pty.wait_text("Keys · Esc closes");
+    let screen = pty.wait_text("Keys · Esc close");
     assert!(
         screen.contains("fuzzy search people, companies and events"),
         "{screen}"
     );
     pty.send("\x1b");
-    pty.wait_for("help closed", |s| !s.contains("Keys · Esc closes"));
+    pty.wait_for("help closed", |s| !s.contains("Keys · Esc close"));
 
     pty.send("q");
     assert!(pty.wait_exit());

@@ -200,7 +200,8 @@ impl App {
             Mode::Browse if self.focus == Pane::Timeline => Ctx::Timeline,
             Mode::Browse => Ctx::Browse,
             Mode::Search(_) => Ctx::Search,
-            Mode::Chooser { .. } | Mode::Kinds { .. } => Ctx::Popup,
+            Mode::Chooser { .. } => Ctx::Chooser,
+            Mode::Kinds { .. } => Ctx::Popup,
             Mode::Prompt { .. } => Ctx::Prompt,
             Mode::Help { .. } => Ctx::Help,
         }
@@ -380,7 +381,8 @@ impl App {
 
 /// The last help line the overlay can scroll to on a screen of `screen`.
 pub fn max_help_scroll(screen: Rect) -> usize {
-    help_rows()
+    let popup = layout::help_popup(screen);
+    help_rows(usize::from(popup.width.saturating_sub(2)))
         .len()
-        .saturating_sub(layout::inner_rows(layout::help_popup(screen)))
+        .saturating_sub(layout::inner_rows(popup))
 }

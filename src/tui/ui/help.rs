@@ -1,7 +1,8 @@
 //! The help overlay, generated from the keymap table.
 
+use super::status::hint_spans;
 use super::timeline::DISPUTED;
-use crate::tui::keymap::{HelpRow, help_rows, keys_label};
+use crate::tui::keymap::{Ctx, HELP_KEYS_WIDTH, HelpRow, help_rows, hints, keys_label};
 use crate::tui::layout::help_popup;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
@@ -10,13 +11,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 /// Every line of the help, grouped by context.
-pub fn lines(theme: &Theme) -> Vec<Line<'static>> {
-    let key = |k: String| Span::styled(format!("  {k:<18}"), theme.key);
-    help_rows()
+fn lines(theme: &Theme, width: usize) -> Vec<Line<'static>> {
+    let key = |k: String| Span::styled(format!("  {k:<w$}", w = HELP_KEYS_WIDTH - 2), theme.key);
+    help_rows(width)
         .into_iter()
         .map(|row| match row {
             HelpRow::Heading(ctx) => Line::styled(ctx.title(), theme.heading),
-            HelpRow::Binding(b) => Line::from(vec![key(keys_label(b)), Span::raw(b.help)]),
+            HelpRow::Binding(b, help) => Line::from(vec![key(keys_label(b)), Span::raw(help)]),
+            HelpRow::More(help) => Line::from(vec![key(String::new()), Span::raw(help)]),
             HelpRow::Note(keys, what) => Line::from(vec![key(keys.to_string()), Span::raw(what)]),
             HelpRow::Disputed => Line::from(vec![
                 Span::styled(format!("  {DISPUTED} "), theme.disputed),
@@ -32,9 +34,22 @@ pub fn render(scroll: usize, theme: &Theme, frame: &mut Frame, area: Rect) {
     let rect = help_popup(area);
     let block = Block::bordered()
         .border_style(theme.border_focused)
-        .title(" Keys · Esc closes · j/k scroll ");
-    let height = usize::from(block.inner(rect).height);
-    let shown: Vec<Line> = lines(theme).into_iter().skip(scroll).take(height).collect();
+        .title(Line::from(
+            [
+                Span::styled(" Keys", theme.popup_title),
+                Span::styled(" · ", theme.muted),
+            ]
+            .into_iter()
+            .chain(hint_spans(&hints(Ctx::Help), " · ", theme))
+            .chain([Span::raw(" ")])
+            .collect::<Vec<_>>(),
+        ));
+    let inner = block.inner(rect);
+    let shown: Vec<Line> = lines(theme, usize::from(inner.width))
+        .into_iter()
+        .skip(scroll)
+        .take(usize::from(inner.height))
+        .collect();
     frame.render_widget(Clear, rect);
     frame.render_widget(Paragraph::new(shown).block(block), rect);
 }

@@ -1,10 +1,12 @@
 //! Popups: the fuzzy search, the jump chooser and the kind filter.
 
+use super::status::hint_spans;
 use super::{fit_spans, mark_selected};
 use crate::model::{EventIx, EventKind, Record};
 use crate::search::Hit;
 use crate::text::{fit, is_unsafe};
 use crate::tui::app::{App, SearchState, Target};
+use crate::tui::keymap::{self, Ctx, Shown};
 use crate::tui::layout::{chooser_popup, kinds_popup, search_popup};
 use crate::tui::list::ListState;
 use crate::tui::theme::Theme;
@@ -14,8 +16,18 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
-fn frame_popup(frame: &mut Frame, rect: Rect, title: String, theme: &Theme) -> Rect {
-    let block = Block::bordered().border_style(theme.border_focused).title(title);
+/// Clears `rect` and draws a bordered popup titled `title` then the hints,
+/// `·`-separated; returns the inside.
+fn frame_popup(frame: &mut Frame, rect: Rect, title: String, hints: &[Shown], theme: &Theme) -> Rect {
+    let mut spans = vec![Span::styled(title, theme.popup_title)];
+    if !hints.is_empty() {
+        spans.push(Span::styled(" · ", theme.muted));
+        spans.extend(hint_spans(hints, " · ", theme));
+    }
+    spans.push(Span::raw(" "));
+    let block = Block::bordered()
+        .border_style(theme.border_focused)
+        .title(Line::from(spans));
     let inner = block.inner(rect);
     frame.render_widget(Clear, rect);
     frame.render_widget(block, rect);
@@ -55,12 +67,9 @@ pub fn search(app: &App, s: &SearchState, theme: &Theme, frame: &mut Frame, area
     } else {
         format!("{} results", s.hits.len())
     };
-    let inner = frame_popup(
-        frame,
-        rect,
-        format!(" Search · {status} · Enter jump · Esc cancel "),
-        theme,
-    );
+    // The keys that must show (priority 0): how to jump and how to leave.
+    let hints = keymap::fitting_hints(Ctx::Search, 0, 0);
+    let inner = frame_popup(frame, rect, format!(" Search · {status}"), &hints, theme);
     if inner.height == 0 {
         return;
     }
@@ -162,8 +171,8 @@ pub fn chooser(
 ) {
     let ds = &app.data.ds;
     let rect = chooser_popup(area, items.len());
-    let title = format!(" Jump from {} · p person · o company ", ds.event(event).date);
-    let inner = frame_popup(frame, rect, title, theme);
+    let title = format!(" Jump from {}", ds.event(event).date);
+    let inner = frame_popup(frame, rect, title, &keymap::own_hints(Ctx::Chooser), theme);
     let width = usize::from(inner.width);
     let lines: Vec<Line<'static>> = items
         .iter()
@@ -193,7 +202,7 @@ pub fn chooser(
 /// The event-kind filter.
 pub fn kinds(app: &App, list: &ListState, theme: &Theme, frame: &mut Frame, area: Rect) {
     let rect = kinds_popup(area, EventKind::ALL.len() + 1);
-    let inner = frame_popup(frame, rect, " Filter by kind ".into(), theme);
+    let inner = frame_popup(frame, rect, " Filter by kind".into(), &[], theme);
     let width = usize::from(inner.width);
     let current = |k: Option<EventKind>| if app.kind_filter == k { "● " } else { "  " };
     let mut lines = vec![Line::raw(format!("{}all kinds", current(None)))];
