@@ -22,7 +22,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         };
         with_right(
             vec![(d.ds.org(o).name.clone(), theme.org)],
-            (counts, theme.muted),
+            (&[counts], theme.muted),
             width,
         )
     });

@@ -164,11 +164,17 @@ fn fit_spans(pieces: Vec<(String, Style)>, max: usize) -> Line<'static> {
 
 /// Text left-aligned with `right` aligned to the right edge of `max` columns.
 /// The left text comes first; the right gets what is left, and at least a
-/// third of the row when both are long.
-fn with_right(left: Vec<(String, Style)>, right: (String, Style), max: usize) -> Line<'static> {
+/// third of the row when both are long. `right` lists ways to say the same
+/// thing, longest first: the first that fits whole is shown, else the
+/// first, cut.
+fn with_right(left: Vec<(String, Style)>, right: (&[String], Style), max: usize) -> Line<'static> {
     let left_w: usize = left.iter().map(|(t, _)| width(&crate::text::sanitize(t))).sum();
     let right_room = max.saturating_sub(left_w + 2).max(max / 3);
-    let right_text = fit(&right.0, right_room);
+    let whole = right
+        .0
+        .iter()
+        .find(|t| width(&crate::text::sanitize(t)) <= right_room);
+    let right_text = fit(whole.or(right.0.first()).map_or("", |t| t.as_str()), right_room);
     let right_w = width(&right_text);
     let mut line = fit_spans(left, max.saturating_sub(right_w + 1));
     let used = line.width();

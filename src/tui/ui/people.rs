@@ -2,6 +2,7 @@
 //! their current or last known organization.
 
 use super::{list, with_right};
+use crate::model::{Dataset, PersonIx};
 use crate::tui::app::App;
 use crate::tui::app::Pane;
 use crate::tui::theme::Theme;
@@ -21,11 +22,25 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         let Some(p) = app.people_rows.get(d, i) else {
             return Default::default();
         };
-        let org = d.ds.whereabouts(p).unwrap_or_default();
         with_right(
             vec![(d.ds.person(p).name.clone(), theme.person)],
-            (org, theme.muted),
+            (&whereabouts(&d.ds, p), theme.muted),
             width,
         )
     });
+}
+
+/// Where a person was last seen, longest first: `ex-` and the organization's
+/// name, then the same with each of its aliases (`ex-MSL`), for narrow rows.
+fn whereabouts(ds: &Dataset, p: PersonIx) -> Vec<String> {
+    let Some(full) = ds.whereabouts(p) else {
+        return Vec::new();
+    };
+    let Some(o) = ds.person_last_org[p as usize] else {
+        return vec![full];
+    };
+    let prefix = if ds.person_left[p as usize] { "ex-" } else { "" };
+    let mut all = vec![full];
+    all.extend(ds.org(o).aliases.iter().map(|a| format!("{prefix}{a}")));
+    all
 }

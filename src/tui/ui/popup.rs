@@ -147,14 +147,19 @@ fn hit_line(app: &App, hit: &Hit, theme: &Theme, width: usize) -> Line<'static> 
             if run_hit { theme.match_hit } else { Style::new() },
         ));
     }
-    if let Record::Person(p) = hit.target {
-        let name = &ds.person(p).name;
-        if name != text {
-            spans.push(Span::styled(
-                fit(&format!("  ({name})"), width.saturating_sub(used)),
-                theme.muted,
-            ));
-        }
+    // Matched by an alias: the alias, then the name it stands for.
+    let name = match hit.target {
+        Record::Person(p) => Some(&ds.person(p).name),
+        Record::Org(o) => Some(&ds.org(o).name),
+        Record::Event(_) | Record::Source(_) => None,
+    };
+    if let Some(name) = name
+        && name != text
+    {
+        spans.push(Span::styled(
+            fit(&format!("  ({name})"), width.saturating_sub(used)),
+            theme.muted,
+        ));
     }
     Line::from(spans)
 }

@@ -417,3 +417,33 @@ fn status_line_shows_the_current_modes_hints() {
     let help = status("?");
     assert!(help.contains("Esc close") && help.contains("j down"), "{help}");
 }
+
+#[test]
+fn display_slips_are_fixed() {
+    // An organization found by its alias shows the name too, like people.
+    let mut app = embedded((120, 40));
+    keys(&mut app, "/msl");
+    let screen = text(&app);
+    assert!(screen.contains("MSL  (Meta Superintelligence Labs)"), "{screen}");
+    // A cut organization name gives way to its alias.
+    let mut app = embedded((80, 24));
+    keys(&mut app, "2");
+    let screen = text(&app);
+    assert!(screen.contains("ex-MSL"), "{screen}");
+    assert!(!screen.contains("ex-Meta Superi…"), "{screen}");
+    // The dispute marker never touches a date, even a full one.
+    let d = &app.data;
+    let disputed: Vec<String> =
+        d.ds.events
+            .iter()
+            .filter(|e| e.disputed().is_some())
+            .map(|e| super::timeline::row(d, e, &Theme::color(), 80).to_string())
+            .collect();
+    assert!(
+        disputed.iter().any(|r| r.starts_with("2023-07-12 ≠ founding")),
+        "{disputed:?}"
+    );
+    for r in disputed {
+        assert!(r.contains(" ≠ "), "{r}");
+    }
+}

@@ -55,6 +55,7 @@ pub fn row(d: &Data, e: &Event, theme: &Theme, width: usize) -> Line<'static> {
     let mark = if e.disputed().is_some() { DISPUTED } else { " " };
     let mut pieces: Vec<(String, Style)> = vec![
         (format!("{:<10}", e.date.to_string()), theme.date),
+        (" ".into(), Style::new()),
         (mark.to_string(), theme.disputed),
         (" ".into(), Style::new()),
         (format!("{:<KIND_WIDTH$}", e.kind.as_str()), theme.kind),
