@@ -5,10 +5,12 @@
 //! (a search to run). Nothing here touches the terminal.
 //!
 //! - [`state`]: the [`App`] state, its selectors and navigation;
+//! - `input`: editing a one-line input by grapheme clusters;
 //! - one module per mode for the keys: `browse`, `search`, `popups`
 //!   (chooser, kinds, help), `prompt`; `mouse` for clicks and the wheel.
 
 mod browse;
+mod input;
 mod mouse;
 mod popups;
 mod prompt;

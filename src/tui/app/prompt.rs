@@ -1,5 +1,6 @@
 //! The date prompt: type a date, jump the timeline to it.
 
+use super::input::pop_grapheme;
 use super::state::{App, Mode, Pane};
 use crate::model::Date;
 use crate::tui::keymap::{Action, Key};
@@ -22,7 +23,7 @@ pub(super) fn prompt(app: &mut App, action: Option<Action>, key: Key) {
             Err(e) => *error = Some(e),
         },
         (None, KeyCode::Backspace) => {
-            input.pop();
+            pop_grapheme(input);
             *error = None;
         }
         (None, KeyCode::Char(c)) if !key.ctrl && (c.is_ascii_digit() || c == '-') && input.len() < 10 => {

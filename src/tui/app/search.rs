@@ -2,6 +2,7 @@
 //! accepting one.
 
 use super::Effect;
+use super::input;
 use super::state::{App, Mode};
 use crate::tui::keymap::{Action, Key};
 use crossterm::event::KeyCode;
@@ -39,16 +40,14 @@ pub(super) fn search_key(app: &mut App, action: Option<Action>, key: Key) -> Opt
             false
         }
         (Some(Action::DeleteWord), _) => {
-            let trimmed = s.query.trim_end().len();
-            let cut = s.query[..trimmed].rfind(' ').map_or(0, |i| i + 1);
-            s.query.truncate(cut);
+            input::delete_word(&mut s.query);
             true
         }
         (Some(Action::ClearInput), _) => {
             s.query.clear();
             true
         }
-        (None, KeyCode::Backspace) => s.query.pop().is_some(),
+        (None, KeyCode::Backspace) => input::pop_grapheme(&mut s.query),
         (None, KeyCode::Char(c)) if !key.ctrl && !c.is_control() => {
             s.query.push(c);
             true

@@ -572,3 +572,28 @@ fn help_scroll_stops_at_its_last_line() {
     let Mode::Help { scroll } = a.mode else { panic!() };
     assert!(scroll < bottom - 1, "{scroll}");
 }
+
+#[test]
+fn search_and_date_inputs_edit_whole_graphemes() {
+    let query = |a: &App| match &a.mode {
+        Mode::Search(s) => s.query.clone(),
+        other => panic!("{other:?}"),
+    };
+    let mut a = app();
+    press(&mut a, "/");
+    type_text(&mut a, "🇫🇷x");
+    press(&mut a, "Bksp");
+    assert_eq!(query(&a), "🇫🇷");
+    press(&mut a, "Bksp");
+    assert_eq!(query(&a), "", "a flag goes in one Backspace");
+    type_text(&mut a, "🇫🇷x");
+    press(&mut a, "C-u");
+    assert_eq!(query(&a), "");
+    type_text(&mut a, "e\u{301}");
+    press(&mut a, "Bksp");
+    assert_eq!(query(&a), "");
+    press(&mut a, "Esc t");
+    type_text(&mut a, "2021-05");
+    press(&mut a, "Bksp Bksp");
+    assert!(matches!(&a.mode, Mode::Prompt { input, .. } if input == "2021-"));
+}

@@ -4,7 +4,7 @@ use super::status::hint_spans;
 use super::{fit_spans, mark_selected};
 use crate::model::{EventIx, EventKind, Record};
 use crate::search::Hit;
-use crate::text::{fit, is_unsafe};
+use crate::text::{fit, is_unsafe, sanitize, tail};
 use crate::tui::app::{App, SearchState, Target};
 use crate::tui::keymap::{self, Ctx, Shown};
 use crate::tui::layout::{chooser_popup, kinds_popup, search_popup};
@@ -74,10 +74,12 @@ pub fn search(app: &App, s: &SearchState, theme: &Theme, frame: &mut Frame, area
         return;
     }
     let width = usize::from(inner.width);
+    // The end of the query, so what is typed and the cursor stay in view.
+    let query = tail(&sanitize(&s.query), width.saturating_sub(3)).into_owned();
     let input = fit_spans(
         vec![
             ("/ ".into(), theme.key),
-            (s.query.clone(), Style::new()),
+            (query, Style::new()),
             ("▏".into(), theme.key),
         ],
         width,

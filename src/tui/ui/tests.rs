@@ -447,3 +447,14 @@ fn display_slips_are_fixed() {
         assert!(r.contains(" ≠ "), "{r}");
     }
 }
+
+#[test]
+fn a_long_query_scrolls_so_the_end_and_cursor_show() {
+    let mut app = embedded((80, 24));
+    let long = format!("/{}zz🇫🇷", "a".repeat(150));
+    keys(&mut app, &long);
+    let screen = text(&app);
+    let input = screen.lines().find(|l| l.contains("/ ")).unwrap();
+    assert!(input.contains("/ …aaa"), "{input}");
+    assert!(input.contains("zz🇫🇷▏"), "{input}");
+}
