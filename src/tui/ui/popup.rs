@@ -63,7 +63,7 @@ pub fn search(app: &App, s: &SearchState, theme: &Theme, frame: &mut Frame, area
     let status = if s.pending {
         "searching…".to_string()
     } else if s.query.trim().is_empty() {
-        "type to search people, companies and events".to_string()
+        "type to search".to_string()
     } else {
         format!("{} results", s.hits.len())
     };
