@@ -118,5 +118,10 @@ fn on_key(app: &mut App, event: KeyEvent) -> Option<Effect> {
     }
 }
 
+/// The key notation the tests share with the benches.
+#[cfg(test)]
+#[path = "../../../tests/common/keys.rs"]
+pub(crate) mod test_keys;
+
 #[cfg(test)]
 mod tests;

@@ -18,16 +18,12 @@ fn embedded(size: (u16, u16)) -> App {
     App::new(Arc::new(Data::new(Dataset::embedded().unwrap())), size)
 }
 
+use crate::tui::app::test_keys as key_notation;
+
+/// Sends keys in the shared notation, running searches as the loop would.
 fn keys(app: &mut App, keys: &str) {
-    for c in keys.chars() {
-        let code = match c {
-            '\n' => KeyCode::Enter,
-            '\x1b' => KeyCode::Esc,
-            c => KeyCode::Char(c),
-        };
-        if let Some(Effect::Search { query, generation }) =
-            update(app, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)))
-        {
+    for key in key_notation::parse(keys) {
+        if let Some(Effect::Search { query, generation }) = update(app, Msg::Key(key)) {
             let hits = app.data.index.search(&app.data.ds, &query, MAX_HITS);
             update(app, Msg::Hits { generation, hits });
         }
