@@ -380,6 +380,14 @@ pub fn hints(ctx: Ctx) -> Vec<Shown> {
         .collect()
 }
 
+/// The hints of `ctx` that always show (priority 0): for popup titles.
+pub fn essential_hints(ctx: Ctx) -> Vec<Shown> {
+    prioritized(|b| b.ctx.applies_in(ctx) && b.hint.is_some_and(|h| h.priority == 0))
+        .into_iter()
+        .map(|(_, s)| s)
+        .collect()
+}
+
 /// The hints of the bindings kept, with their priorities, in table order.
 fn prioritized(keep: impl Fn(&Binding) -> bool) -> Vec<(u8, Shown)> {
     KEYMAP

@@ -67,8 +67,7 @@ pub fn search(app: &App, s: &SearchState, theme: &Theme, frame: &mut Frame, area
     } else {
         format!("{} results", s.hits.len())
     };
-    // The keys that must show (priority 0): how to jump and how to leave.
-    let hints = keymap::fitting_hints(Ctx::Search, 0, 0);
+    let hints = keymap::essential_hints(Ctx::Search);
     let inner = frame_popup(frame, rect, format!(" Search · {status}"), &hints, theme);
     if inner.height == 0 {
         return;
