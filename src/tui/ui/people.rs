@@ -12,10 +12,18 @@ use ratatui::layout::Rect;
 /// Draws the visible people.
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let d = &app.data;
-    // The title is ` 2 People · at NAME `: cut the name to the pane.
+    // The title is ` 2 People · at NAME `: the name, or an alias that fits
+    // whole, or the name cut.
     let room = usize::from(area.width).saturating_sub(" 2 People · at  ".len() + 2);
     let extra = match app.org_filter {
-        Some(o) => format!(" · at {}", crate::text::fit(&d.ds.org(o).name, room)),
+        Some(o) => {
+            let org = d.ds.org(o);
+            let names: Vec<&String> = std::iter::once(&org.name).chain(&org.aliases).collect();
+            let whole = names
+                .iter()
+                .find(|n| crate::text::width(&crate::text::sanitize(n)) <= room);
+            format!(" · at {}", crate::text::fit(whole.unwrap_or(&&org.name), room))
+        }
         None => String::new(),
     };
     list(app, Pane::People, theme, frame, area, &extra, |i, width| {
