@@ -11,6 +11,7 @@ use crate::tui::layout::{chooser_popup, kinds_popup, search_popup};
 use crate::tui::list::ListState;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
+use ratatui::buffer::CellDiffOption;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -83,7 +84,15 @@ pub fn search(app: &App, s: &SearchState, theme: &Theme, frame: &mut Frame, area
         ],
         width,
     );
-    frame.render_widget(Paragraph::new(input), Rect { height: 1, ..inner });
+    let input_row = Rect { height: 1, ..inner };
+    frame.render_widget(Paragraph::new(input), input_row);
+    // Terminals disagree on the width of some emoji (tmux 3.3 gives each
+    // half of a flag its own column): rewrite the whole row every frame so
+    // nothing typed and then deleted stays on screen.
+    let buf = frame.buffer_mut();
+    for x in input_row.left()..input_row.right() {
+        buf[(x, input_row.y)].set_diff_option(CellDiffOption::AlwaysUpdate);
+    }
     let list_area = Rect {
         y: inner.y + 1,
         height: inner.height.saturating_sub(1),

@@ -454,3 +454,20 @@ fn a_long_query_scrolls_so_the_end_and_cursor_show() {
     assert!(input.contains("/ …aaa"), "{input}");
     assert!(input.contains("zz🇫🇷▏"), "{input}");
 }
+
+#[test]
+fn clearing_a_flag_from_the_search_box_rewrites_every_cell_it_covered() {
+    // Terminals disagree on how wide a flag is (tmux 3.3 gives each half a
+    // column), so a cell the flag covered must be rewritten, not assumed
+    // cleared, or a stray half-flag stays on screen.
+    let mut app = embedded((80, 24));
+    keys(&mut app, "/🇫🇷x");
+    let before = draw(&app, &Theme::color());
+    keys(&mut app, "<C-u>");
+    let after = draw(&app, &Theme::color());
+    let popup = crate::tui::layout::search_popup(Rect::new(0, 0, 80, 24));
+    let (flag_x, y) = (popup.x + 1 + 2, popup.y + 1);
+    assert_eq!(before[(flag_x, y)].symbol(), "🇫🇷");
+    let updates: Vec<(u16, u16)> = before.diff(&after).iter().map(|&(x, y, _)| (x, y)).collect();
+    assert!(updates.contains(&(flag_x + 1, y)), "{updates:?}");
+}
