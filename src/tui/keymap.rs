@@ -98,17 +98,23 @@ impl Ctx {
             || (ctx == Ctx::Chooser && self == Ctx::Popup)
     }
 
-    /// Heading of this context in the help overlay.
-    pub fn title(self) -> &'static str {
+    /// Heading of this context in the help overlay, naming the keys that
+    /// open it from the table: `Search (/)`.
+    pub fn title(self) -> String {
+        let key = |a: Action| key_of(a, Ctx::Browse);
         match self {
-            Ctx::Global => "Anywhere",
-            Ctx::Browse => "Browsing",
-            Ctx::Timeline => "Timeline",
-            Ctx::Search => "Search (/)",
-            Ctx::Popup => "Lists (Enter on an event, f)",
-            Ctx::Chooser => "Jump chooser (Enter on an event)",
-            Ctx::Prompt => "Date prompt (t)",
-            Ctx::Help => "Help",
+            Ctx::Global => "Anywhere".into(),
+            Ctx::Browse => "Browsing".into(),
+            Ctx::Timeline => "Timeline".into(),
+            Ctx::Search => format!("Search ({})", key(Action::Search)),
+            Ctx::Popup => format!(
+                "Lists ({} on an event, {})",
+                key(Action::Select),
+                key(Action::KindFilter)
+            ),
+            Ctx::Chooser => format!("Jump chooser ({} on an event)", key(Action::Select)),
+            Ctx::Prompt => format!("Date prompt ({})", key(Action::DatePrompt)),
+            Ctx::Help => "Help".into(),
         }
     }
 }
@@ -343,6 +349,14 @@ pub fn binding(action: Action, ctx: Ctx) -> Option<&'static Binding> {
     KEYMAP
         .iter()
         .find(|b| b.action == action && b.ctx.applies_in(ctx))
+}
+
+/// How the first key bound to `action` in `ctx` is written, for prompts
+/// and notes that name a key (empty if unbound).
+pub fn key_of(action: Action, ctx: Ctx) -> String {
+    binding(action, ctx)
+        .and_then(|b| b.keys.first())
+        .map_or_else(String::new, Key::label)
 }
 
 /// The keys of a binding joined for display: `j/↓`.
@@ -585,6 +599,15 @@ mod tests {
             binding(A::Accept, SearchCtx).map(|b| b.keys[0]),
             Some(key(KeyCode::Enter))
         );
+    }
+
+    #[test]
+    fn headings_and_notes_name_keys_from_the_table() {
+        assert_eq!(SearchCtx.title(), "Search (/)");
+        assert_eq!(Popup.title(), "Lists (Enter on an event, f)");
+        assert_eq!(Prompt.title(), "Date prompt (t)");
+        assert_eq!(key_of(A::Help, Browse), "?");
+        assert_eq!(key_of(A::JumpOrg, Browse), "", "unbound here");
     }
 
     #[test]
