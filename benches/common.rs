@@ -4,7 +4,7 @@
 use rivals::model::{Dataset, Files, load};
 use rivals::synth::{Spec, generate};
 use rivals::tui::app::{App, Msg, update};
-use rivals::tui::view::Data;
+use rivals::tui::data::Data;
 use std::sync::Arc;
 
 /// Loads a generated dataset.
@@ -33,16 +33,12 @@ pub fn small() -> Arc<Data> {
     Arc::new(Data::new(dataset(Spec::scaled(1_000))))
 }
 
-/// Sends keys given as characters (`\n` is Enter, `\x1b` Esc).
+#[path = "../tests/common/keys.rs"]
+mod key_notation;
+
+/// Sends keys in the shared test notation (`\n` is Enter, `<Down>`, ...).
 pub fn keys(app: &mut App, keys: &str) {
-    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-    for c in keys.chars() {
-        let code = match c {
-            '\n' => KeyCode::Enter,
-            '\x1b' => KeyCode::Esc,
-            '\t' => KeyCode::Tab,
-            c => KeyCode::Char(c),
-        };
-        update(app, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+    for key in key_notation::parse(keys) {
+        update(app, Msg::Key(key));
     }
 }

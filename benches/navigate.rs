@@ -6,7 +6,7 @@ mod common;
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use rivals::tui::app::App;
-use rivals::tui::keymap::Pane;
+use rivals::tui::app::Pane;
 use std::sync::Arc;
 
 /// A name, a way to set up the state, and the keys whose cost is measured.

@@ -10,9 +10,9 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use rivals::model::Dataset;
 use rivals::tui::app::App;
+use rivals::tui::data::Data;
 use rivals::tui::theme::Theme;
 use rivals::tui::ui::render;
-use rivals::tui::view::Data;
 use std::hint::black_box;
 use std::sync::Arc;
 

@@ -2,11 +2,13 @@
 //! or from scripts.
 //!
 //! - [`model`]: the dataset, its loader and validation;
+//! - [`fields`]: a record's labelled fields, in display order;
 //! - [`search`]: the fuzzy index over people, organizations and events;
 //! - [`cli`]: the scriptable subcommands;
 //! - [`text`]: sanitizing and fitting dataset text for a terminal.
 
 pub mod cli;
+pub mod fields;
 pub mod model;
 pub mod search;
 pub mod synth;

@@ -1,7 +1,8 @@
 //! Making text from a dataset safe and tidy for a terminal.
 
 use std::borrow::Cow;
-use unicode_width::UnicodeWidthChar;
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Whether `c` could change how a terminal shows what follows it: control
 /// characters (C0, DEL, C1), bidirectional overrides and isolates,
@@ -61,6 +62,29 @@ pub fn fit(text: &str, max: usize) -> String {
     out
 }
 
+/// The end of `text` that fits in `max` columns, whole grapheme clusters
+/// only, starting with `…` when the start was cut: what a one-line input
+/// box shows so the end (and the cursor after it) stays in view.
+pub fn tail(text: &str, max: usize) -> Cow<'_, str> {
+    if width(text) <= max {
+        return Cow::Borrowed(text);
+    }
+    let mut start = text.len();
+    let mut used = 1;
+    for (i, g) in text.grapheme_indices(true).rev() {
+        let w = UnicodeWidthStr::width(g);
+        if used + w > max {
+            break;
+        }
+        used += w;
+        start = i;
+    }
+    if max == 0 {
+        return Cow::Borrowed("");
+    }
+    Cow::Owned(format!("…{}", &text[start..]))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -82,5 +106,18 @@ mod tests {
         assert_eq!(width(&fit("张三李四", 5)), 5);
         assert_eq!(fit("abc", 0), "");
         assert_eq!(fit("abc", 1), "…");
+    }
+
+    #[test]
+    fn tail_keeps_the_end_in_whole_graphemes() {
+        assert_eq!(tail("hello", 5), "hello");
+        assert_eq!(tail("hello world", 6), "…world");
+        assert_eq!(tail("ab🇫🇷", 3), "…🇫🇷");
+        assert_eq!(tail("ab🇫🇷", 2), "…");
+        assert_eq!(tail("张三李四", 5), "…李四");
+        assert_eq!(tail("abc", 0), "");
+        for max in 0..12 {
+            assert!(width(&tail("x🇫🇷张y🇫🇷", max)) <= max);
+        }
     }
 }

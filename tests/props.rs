@@ -8,11 +8,12 @@ use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use rivals::model::{Files, load};
+use rivals::tui::app::Pane;
 use rivals::tui::app::{App, Effect, MAX_HITS, Msg, update};
-use rivals::tui::keymap::Pane;
+use rivals::tui::data::Data;
 use rivals::tui::theme::Theme;
 use rivals::tui::ui::render;
-use rivals::tui::view::{Data, EventRows, PeopleRows};
+use rivals::tui::view::{EventRows, PeopleRows};
 use std::sync::Arc;
 
 /// A YAML double-quoted string holding exactly `s` (every unusual

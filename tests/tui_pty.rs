@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::pty::{Pty, assert_restored};
+use common::pty::{Pty, assert_restored, colour_codes};
 
 #[test]
 fn browse_search_jump_help_and_quit() {
@@ -45,11 +45,11 @@ fn browse_search_jump_help_and_quit() {
     pty.send("?");
     // Wait for the whole overlay, not just its title: a loaded machine can show a half-painted frame.
     let screen = pty.wait_for("the help overlay", |s| {
-        s.contains("Keys · Esc closes") && s.contains("fuzzy search people, companies and events")
+        s.contains("Keys · Esc close") && s.contains("fuzzy search people, companies and events")
     });
     assert!(screen.contains("Ctrl-c"), "{screen}");
     pty.send("\x1b");
-    pty.wait_for("help closed", |s| !s.contains("Keys · Esc closes"));
+    pty.wait_for("help closed", |s| !s.contains("Keys · Esc close"));
 
     pty.send("q");
     assert!(pty.wait_exit());
@@ -75,26 +75,66 @@ fn a_tiny_terminal_gets_a_message_not_a_broken_layout() {
     assert!(pty.wait_exit());
 }
 
+/// Runs the explorer with `args` and `env`, quits, and returns every byte it wrote.
+fn output_of(args: &[&str], env: &[(&str, &str)]) -> String {
+    let mut pty = Pty::spawn(args, 100, 30, env);
+    pty.wait_text("Companies");
+    // Open the popups too: they have their own styles.
+    pty.send("/sam");
+    pty.wait_text("Sam Altman");
+    pty.send("\x1b");
+    pty.wait_for("search closed", |s| !s.contains("Search ·"));
+    pty.send("?");
+    pty.wait_text("Keys");
+    pty.send("\x1b");
+    pty.wait_for("help closed", |s| !s.contains("Keys ·"));
+    pty.send("q");
+    assert!(pty.wait_exit());
+    String::from_utf8_lossy(&pty.raw.lock().unwrap()).into_owned()
+}
+
 #[test]
 fn no_color_sends_no_colour_codes() {
-    let mut pty = Pty::spawn(&["--no-color"], 100, 30, &[]);
-    pty.wait_text("Companies");
-    pty.send("q");
-    assert!(pty.wait_exit());
-    let raw = String::from_utf8_lossy(&pty.raw.lock().unwrap()).into_owned();
+    // The check sees colour when there is some...
+    let coloured = colour_codes(&output_of(&[], &[]));
     assert!(
-        !raw.contains("\x1b[38;5;") && !raw.contains("\x1b[36m") && !raw.contains("\x1b[46m"),
-        "colour codes sent"
+        !coloured.is_empty(),
+        "the colour check found nothing in a colour run"
     );
-    let mut pty = Pty::spawn(&[], 100, 30, &[("NO_COLOR", "1")]);
-    pty.wait_text("Companies");
-    pty.send("q");
-    assert!(pty.wait_exit());
-    let raw = String::from_utf8_lossy(&pty.raw.lock().unwrap()).into_owned();
-    assert!(
-        !raw.contains("\x1b[36m") && !raw.contains("\x1b[46m"),
-        "colour codes sent with NO_COLOR"
-    );
+    // ...and none with --no-color or NO_COLOR.
+    for (args, env) in [
+        (&["--no-color"][..], &[][..]),
+        (&[][..], &[("NO_COLOR", "1")][..]),
+    ] {
+        let codes = colour_codes(&output_of(args, env));
+        assert!(codes.is_empty(), "{args:?} {env:?}: colour codes sent: {codes:?}");
+    }
+}
+
+#[test]
+fn the_colour_check_knows_every_form() {
+    for seq in [
+        "\x1b[38;5;12m",
+        "\x1b[48;5;0m",
+        "\x1b[36m",
+        "\x1b[1;46m",
+        "\x1b[38;2;1;2;3m",
+        "\x1b[92m",
+        "\x1b[0;104m",
+    ] {
+        assert_eq!(colour_codes(seq).len(), 1, "{seq:?}");
+    }
+    for seq in [
+        "\x1b[0m",
+        "\x1b[1m",
+        "\x1b[7m",
+        "\x1b[39m",
+        "\x1b[49m",
+        "\x1b[1;4m",
+        "\x1b[38C",
+    ] {
+        assert!(colour_codes(seq).is_empty(), "{seq:?}");
+    }
 }
 
 #[test]

@@ -1,7 +1,8 @@
 //! `rivals show ID`: one record in full.
 
 use super::Failure;
-use crate::model::{self, Dataset, Event, EventIx, Record, SourceIx};
+use crate::fields::{self, Look};
+use crate::model::{self, Dataset, EventIx, Record, SourceIx};
 use crate::text::sanitize;
 use std::fmt::Write;
 
@@ -19,10 +20,7 @@ pub fn show(ds: &Dataset, id: &str, out: &mut String) -> Result<(), Failure> {
         Record::Person(i) => {
             let p = ds.person(i);
             w.head(&p.name, "person", &p.id);
-            w.list("aliases", &p.aliases);
-            if let Some(at) = ds.whereabouts(i) {
-                w.field("last seen at", &at);
-            }
+            w.fields(ds, record);
             w.para(&p.summary);
             w.timeline(ds, &ds.person_events[i as usize]);
             w.sources(ds, &p.sources);
@@ -30,91 +28,24 @@ pub fn show(ds: &Dataset, id: &str, out: &mut String) -> Result<(), Failure> {
         Record::Org(i) => {
             let o = ds.org(i);
             w.head(&o.name, o.kind.as_str(), &o.id);
-            w.list("aliases", &o.aliases);
-            if let Some(parent) = o.parent {
-                w.field("part of", &ds.org(parent).name);
-            }
-            if let Some(f) = o.founded {
-                w.field("founded", &f.to_string());
-            }
-            let (hires_in, hires_out) = ds.org_moves[i as usize];
-            w.field("moves", &format!("{hires_in} in, {hires_out} out"));
-            let people: Vec<String> = ds.org_people[i as usize]
-                .iter()
-                .map(|&p| ds.person(p).name.clone())
-                .collect();
-            w.list("people", &people);
+            w.fields(ds, record);
             w.para(&o.summary);
             w.timeline(ds, &ds.org_events[i as usize]);
             w.sources(ds, &o.sources);
         }
-        Record::Event(i) => event(&mut w, ds, ds.event(i)),
+        Record::Event(i) => {
+            let e = ds.event(i);
+            w.head(&e.summary, e.kind.as_str(), &e.id);
+            w.fields(ds, record);
+            w.sources(ds, &e.sources);
+        }
         Record::Source(i) => {
             let s = ds.source(i);
             w.head(&s.title, "source", &s.id);
-            if let Some(o) = &s.outlet {
-                w.field("outlet", o);
-            }
-            w.field("language", &s.language);
-            if let Some(p) = s.published {
-                w.field("published", &p.to_string());
-            }
-            if let Some(f) = &s.file {
-                w.field("file", f);
-            }
+            w.fields(ds, record);
         }
     }
     Ok(())
-}
-
-fn event(w: &mut Writer, ds: &Dataset, e: &Event) {
-    w.head(&e.summary, e.kind.as_str(), &e.id);
-    w.field("date", &e.date.to_string());
-    let names = |ixs: &mut dyn Iterator<Item = String>| ixs.collect::<Vec<_>>();
-    w.list(
-        "people",
-        &names(&mut e.people.iter().map(|&p| ds.person(p).name.clone())),
-    );
-    if let Some(c) = e.count() {
-        w.field("count", &c.to_string());
-    }
-    if let Some(f) = e.from {
-        w.field("from", &ds.org(f).name);
-    }
-    if let Some(t) = e.to {
-        w.field("to", &ds.org(t).name);
-    }
-    w.list(
-        "also",
-        &names(&mut e.orgs.iter().map(|&o| ds.org(o).name.clone())),
-    );
-    if let Some(r) = e.role() {
-        w.field("role", r);
-    }
-    if let Some(a) = e.amount() {
-        let stated = a
-            .text
-            .as_deref()
-            .map(|t| format!("{t} ({})", a.normalized()))
-            .unwrap_or_else(|| a.normalized());
-        w.field("amount", &stated);
-    }
-    if let Some(q) = e.quote() {
-        w.field("quote", &format!("“{}”", q.trim()));
-    }
-    if let Some(d) = e.disputed() {
-        w.field("disputed", &d.note);
-        for alt in &d.alternatives {
-            let from: Vec<&str> = alt.sources.iter().map(|&s| ds.source(s).id.as_str()).collect();
-            let _ = writeln!(
-                w.0,
-                "  - {} [{}]",
-                sanitize(&alt.value),
-                sanitize(&from.join(", "))
-            );
-        }
-    }
-    w.sources(ds, &e.sources);
 }
 
 /// Appends labelled, sanitized lines.
@@ -129,9 +60,22 @@ impl Writer<'_> {
         let _ = writeln!(self.0, "{label:<13} {}", sanitize(value));
     }
 
-    fn list(&mut self, label: &str, values: &[String]) {
-        if !values.is_empty() {
-            self.field(label, &values.join(", "));
+    /// The record's fields, from the list the Detail pane shows too.
+    fn fields(&mut self, ds: &Dataset, record: Record) {
+        for f in fields::of(ds, record) {
+            match f.look {
+                Look::Quote => self.field(f.label, &format!("“{}”", f.value)),
+                Look::Alternative(sources) => {
+                    let from: Vec<&str> = sources.iter().map(|&s| ds.source(s).id.as_str()).collect();
+                    let _ = writeln!(
+                        self.0,
+                        "  - {} [{}]",
+                        sanitize(&f.value),
+                        sanitize(&from.join(", "))
+                    );
+                }
+                _ => self.field(f.label, &f.value),
+            }
         }
     }
 

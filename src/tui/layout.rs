@@ -3,7 +3,7 @@
 
 use ratatui::layout::{Constraint, Layout, Rect};
 
-use super::keymap::Pane;
+use super::app::Pane;
 
 /// Smallest terminal the layout works in.
 pub const MIN_WIDTH: u16 = 60;
@@ -80,6 +80,58 @@ impl Areas {
     pub fn rows(&self, pane: Pane) -> usize {
         usize::from(self.pane(pane).height.saturating_sub(2))
     }
+}
+
+/// A rectangle of `w`x`h` centred in `area`, clamped to fit.
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+/// The search popup on a screen of `area`: a query line, then results.
+pub fn search_popup(area: Rect) -> Rect {
+    centered(
+        area,
+        area.width.saturating_sub(8).clamp(20, 100),
+        area.height.saturating_sub(4).min(24),
+    )
+}
+
+/// Rows of results the search popup shows (below its query line).
+pub fn search_rows(area: Rect) -> usize {
+    inner_rows(search_popup(area)).saturating_sub(1)
+}
+
+/// The jump chooser listing `items` targets.
+pub fn chooser_popup(area: Rect, items: usize) -> Rect {
+    let h = u16::try_from(items).unwrap_or(u16::MAX).saturating_add(2);
+    centered(area, 56, h.min(area.height))
+}
+
+/// The kind filter listing `items` rows.
+pub fn kinds_popup(area: Rect, items: usize) -> Rect {
+    let h = u16::try_from(items).unwrap_or(u16::MAX).saturating_add(2);
+    centered(area, 30, h.min(area.height))
+}
+
+/// The help overlay.
+pub fn help_popup(area: Rect) -> Rect {
+    centered(
+        area,
+        area.width.saturating_sub(4).min(90),
+        area.height.saturating_sub(2),
+    )
+}
+
+/// Rows inside a popup's border.
+pub fn inner_rows(popup: Rect) -> usize {
+    usize::from(popup.height.saturating_sub(2))
 }
 
 #[cfg(test)]

@@ -3,11 +3,13 @@
 //!
 //! - [`app`]: state and the pure `update`;
 //! - [`keymap`]: the one table of key bindings;
+//! - [`data`]: the dataset and its search index;
 //! - [`view`], [`list`], [`layout`]: derived rows, scrolling, geometry;
 //! - [`ui`]: drawing, one module per pane; [`theme`]: styles;
 //! - [`term`]: the real terminal and the event sources.
 
 pub mod app;
+pub mod data;
 pub mod keymap;
 pub mod layout;
 pub mod list;
@@ -18,6 +20,7 @@ pub mod view;
 
 use crate::model::Dataset;
 use app::{App, Effect, Msg, update};
+use data::Data;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
@@ -25,7 +28,6 @@ use std::io::{self, IsTerminal};
 use std::process::ExitCode;
 use std::sync::Arc;
 use theme::Theme;
-use view::Data;
 
 /// Runs the TUI on `ds` until the user quits; a signal that stops it gives
 /// the exit code 128 + its number, as shells expect.

@@ -3,7 +3,7 @@
 //! messages.
 
 use super::app::{MAX_HITS, Msg};
-use super::view::Data;
+use super::data::Data;
 use crate::search::Session;
 use crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,

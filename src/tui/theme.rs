@@ -13,6 +13,8 @@ pub struct Theme {
     pub title_bar: Style,
     pub border: Style,
     pub border_focused: Style,
+    /// A popup's title text (its key hints use `key`).
+    pub popup_title: Style,
     pub selection: Style,
     pub selection_unfocused: Style,
     pub match_hit: Style,
@@ -37,6 +39,7 @@ impl Theme {
             title_bar: Style::new().fg(Color::Black).bg(Color::Cyan).add_modifier(BOLD),
             border: Style::new().fg(Color::DarkGray),
             border_focused: Style::new().fg(Color::Cyan).add_modifier(BOLD),
+            popup_title: Style::new().fg(Color::Reset).add_modifier(BOLD),
             selection: Style::new().fg(Color::Black).bg(Color::Cyan),
             selection_unfocused: Style::new().fg(Color::White).bg(Color::DarkGray),
             match_hit: Style::new()
@@ -62,6 +65,7 @@ impl Theme {
             title_bar: Style::new().add_modifier(Modifier::REVERSED | BOLD),
             border: plain,
             border_focused: Style::new().add_modifier(BOLD),
+            popup_title: Style::new().add_modifier(BOLD),
             selection: Style::new().add_modifier(Modifier::REVERSED | BOLD),
             selection_unfocused: Style::new().add_modifier(Modifier::UNDERLINED),
             match_hit: Style::new().add_modifier(BOLD | Modifier::UNDERLINED),

@@ -1,23 +1,8 @@
 //! What each pane lists, derived from the dataset and the active filters
 //! without copying the dataset: "everything", or a precomputed index.
 
-use crate::model::{Dataset, EventIx, EventKind, OrgIx, PersonIx};
-use crate::search::SearchIndex;
-
-/// The dataset plus the search index the TUI browses it by, built once.
-#[derive(Debug)]
-pub struct Data {
-    pub ds: Dataset,
-    pub index: SearchIndex,
-}
-
-impl Data {
-    /// Builds the search index.
-    pub fn new(ds: Dataset) -> Self {
-        let index = SearchIndex::new(&ds);
-        Data { ds, index }
-    }
-}
+use super::data::Data;
+use crate::model::{EventIx, EventKind, OrgIx, PersonIx};
 
 /// Rows of the People pane.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -1,6 +1,7 @@
 //! Shared fixtures for the integration tests.
 #![allow(dead_code, clippy::unwrap_used)]
 
+pub mod keys;
 pub mod pty;
 
 use std::path::Path;

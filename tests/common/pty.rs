@@ -198,6 +198,43 @@ impl TapArg for CommandBuilder {
     }
 }
 
+/// Every colour-setting SGR sequence in `raw`, as written: 256-colour
+/// (`38;5;N`, `48;5;N`), true colour (`38;2;R;G;B`, `48;2;…`), the
+/// 16 basic and bright colours (`3X`, `4X`, `9X`, `10X`; `39`/`49` only
+/// reset and are not counted). Parameters may be joined by `;` or `:`.
+pub fn colour_codes(raw: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for seq in raw.split("\x1b[").skip(1) {
+        let Some(end) = seq.find(|c: char| !(c.is_ascii_digit() || c == ';' || c == ':')) else {
+            continue;
+        };
+        if !seq[end..].starts_with('m') {
+            continue;
+        }
+        let params: Vec<u32> = seq[..end]
+            .split([';', ':'])
+            .map(|p| p.parse().unwrap_or(0))
+            .collect();
+        let mut i = 0;
+        while i < params.len() {
+            match params[i] {
+                38 | 48 => {
+                    found.push(format!("\\e[{}m", &seq[..end]));
+                    // Skip the colour's own parameters.
+                    i += if params.get(i + 1) == Some(&2) { 5 } else { 3 };
+                    continue;
+                }
+                30..=37 | 40..=47 | 90..=97 | 100..=107 => {
+                    found.push(format!("\\e[{}m", &seq[..end]));
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+    }
+    found
+}
+
 /// Asserts that the terminal was handed back as it was found.
 pub fn assert_restored(pty: &Pty) {
     assert!(!pty.alternate_screen(), "still on the alternate screen");

@@ -2,7 +2,7 @@
 
 use super::{list, with_right};
 use crate::tui::app::App;
-use crate::tui::keymap::Pane;
+use crate::tui::app::Pane;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -22,7 +22,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         };
         with_right(
             vec![(d.ds.org(o).name.clone(), theme.org)],
-            (counts, theme.muted),
+            (&[counts], theme.muted),
             width,
         )
     });

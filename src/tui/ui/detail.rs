@@ -1,5 +1,6 @@
 //! The Detail area: everything about the focused pane's selection.
 
+use crate::fields::{self, LABEL_WIDTH, Look};
 use crate::model::{Dataset, EventIx, Record, SourceIx};
 use crate::text::{fit, sanitize};
 use crate::tui::app::App;
@@ -22,10 +23,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         Some(Record::Person(p)) => {
             let p_rec = ds.person(p);
             let mut l = vec![heading(&p_rec.name, "person", theme)];
-            field(&mut l, "aliases", &p_rec.aliases.join(", "), theme);
-            if let Some(w) = ds.whereabouts(p) {
-                field(&mut l, "last seen", &w, theme);
-            }
+            fields(&mut l, ds, Record::Person(p), theme);
             para(&mut l, &p_rec.summary);
             timeline(&mut l, ds, &ds.person_events[p as usize], theme, budget, width);
             sources(&mut l, ds, &p_rec.sources, theme);
@@ -34,15 +32,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         Some(Record::Org(o)) => {
             let org = ds.org(o);
             let mut l = vec![heading(&org.name, org.kind.as_str(), theme)];
-            field(&mut l, "aliases", &org.aliases.join(", "), theme);
-            if let Some(parent) = org.parent {
-                field(&mut l, "part of", &ds.org(parent).name, theme);
-            }
-            if let Some(f) = org.founded {
-                field(&mut l, "founded", &f.to_string(), theme);
-            }
-            let (hin, hout) = ds.org_moves[o as usize];
-            field(&mut l, "moves", &format!("{hin} in, {hout} out"), theme);
+            fields(&mut l, ds, Record::Org(o), theme);
             para(&mut l, &org.summary);
             timeline(&mut l, ds, &ds.org_events[o as usize], theme, budget, width);
             sources(&mut l, ds, &org.sources, theme);
@@ -61,12 +51,33 @@ fn heading(title: &str, kind: &str, theme: &Theme) -> Line<'static> {
     ])
 }
 
-fn field(lines: &mut Vec<Line<'static>>, label: &str, value: &str, theme: &Theme) {
-    if !value.is_empty() {
-        lines.push(Line::from(vec![
-            Span::styled(format!("{label:<10} "), theme.muted),
-            Span::raw(sanitize(value).into_owned()),
-        ]));
+/// The record's fields, from the list `rivals show` prints too. The date
+/// is in the heading already.
+fn fields(lines: &mut Vec<Line<'static>>, ds: &Dataset, record: Record, theme: &Theme) {
+    for f in fields::of(ds, record) {
+        let label = |style: Style| Span::styled(format!("{:<LABEL_WIDTH$} ", f.label), style);
+        let value = sanitize(&f.value).into_owned();
+        lines.push(match f.look {
+            Look::Date => continue,
+            Look::Plain => Line::from(vec![label(theme.muted), Span::raw(value)]),
+            Look::Amount => Line::from(vec![label(theme.muted), Span::styled(value, theme.amount)]),
+            Look::Quote => Line::from(vec![
+                label(theme.muted),
+                Span::styled(format!("“{value}”"), Style::new().italic()),
+            ]),
+            Look::Disputed => Line::from(vec![label(theme.disputed), Span::raw(value)]),
+            Look::Alternative(sources) => {
+                let from: Vec<String> = sources
+                    .iter()
+                    .map(|&s| sanitize(&ds.source(s).title).into_owned())
+                    .collect();
+                Line::from(vec![
+                    Span::styled("  • ", theme.disputed),
+                    Span::raw(value),
+                    Span::styled(format!("  ({})", from.join("; ")), theme.muted),
+                ])
+            }
+        });
     }
 }
 
@@ -111,8 +122,8 @@ fn sources(lines: &mut Vec<Line<'static>>, ds: &Dataset, sources: &[SourceIx], t
     }
 }
 
-fn event(ds: &Dataset, e: EventIx, theme: &Theme) -> Vec<Line<'static>> {
-    let e = ds.event(e);
+fn event(ds: &Dataset, ix: EventIx, theme: &Theme) -> Vec<Line<'static>> {
+    let e = ds.event(ix);
     let mut l = vec![Line::from(vec![
         Span::styled(e.date.to_string(), theme.date),
         Span::raw("  "),
@@ -127,66 +138,7 @@ fn event(ds: &Dataset, e: EventIx, theme: &Theme) -> Vec<Line<'static>> {
         ),
     ])];
     para(&mut l, &e.summary);
-    let names =
-        |ixs: &[u32], f: &dyn Fn(u32) -> String| ixs.iter().map(|&i| f(i)).collect::<Vec<_>>().join(", ");
-    field(
-        &mut l,
-        "people",
-        &names(&e.people, &|p| ds.person(p).name.clone()),
-        theme,
-    );
-    if let Some(c) = e.count() {
-        field(&mut l, "count", &c.to_string(), theme);
-    }
-    if let Some(f) = e.from {
-        field(&mut l, "from", &ds.org(f).name, theme);
-    }
-    if let Some(t) = e.to {
-        field(&mut l, "to", &ds.org(t).name, theme);
-    }
-    field(
-        &mut l,
-        "also",
-        &names(&e.orgs, &|o| ds.org(o).name.clone()),
-        theme,
-    );
-    if let Some(r) = e.role() {
-        field(&mut l, "role", r, theme);
-    }
-    if let Some(a) = e.amount() {
-        let stated = a
-            .text
-            .as_deref()
-            .map_or_else(|| a.normalized(), |t| format!("{t}  ({})", a.normalized()));
-        l.push(Line::from(vec![
-            Span::styled("amount     ", theme.muted),
-            Span::styled(sanitize(&stated).into_owned(), theme.amount),
-        ]));
-    }
-    if let Some(q) = e.quote() {
-        l.push(Line::from(vec![
-            Span::styled("quote      ", theme.muted),
-            Span::styled(format!("“{}”", sanitize(q.trim())), Style::new().italic()),
-        ]));
-    }
-    if let Some(d) = e.disputed() {
-        l.push(Line::from(vec![
-            Span::styled("disputed   ", theme.disputed),
-            Span::raw(sanitize(&d.note).into_owned()),
-        ]));
-        for alt in &d.alternatives {
-            let from: Vec<String> = alt
-                .sources
-                .iter()
-                .map(|&s| sanitize(&ds.source(s).title).into_owned())
-                .collect();
-            l.push(Line::from(vec![
-                Span::styled("  • ", theme.disputed),
-                Span::raw(sanitize(&alt.value).into_owned()),
-                Span::styled(format!("  ({})", from.join("; ")), theme.muted),
-            ]));
-        }
-    }
+    fields(&mut l, ds, Record::Event(ix), theme);
     sources(&mut l, ds, &e.sources, theme);
     l
 }

@@ -1,7 +1,9 @@
 //! The help overlay, generated from the keymap table.
 
-use super::centered;
-use crate::tui::keymap::{Ctx, KEYMAP, keys_label};
+use super::status::hint_spans;
+use super::timeline::DISPUTED;
+use crate::tui::keymap::{Ctx, HELP_KEYS_WIDTH, HelpRow, help_rows, hints, keys_label};
+use crate::tui::layout::help_popup;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -9,56 +11,43 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 /// Every line of the help, grouped by context.
-pub fn lines(theme: &Theme) -> Vec<Line<'static>> {
-    let contexts = [
-        Ctx::Global,
-        Ctx::Browse,
-        Ctx::Timeline,
-        Ctx::Search,
-        Ctx::Popup,
-        Ctx::Prompt,
-        Ctx::Help,
-    ];
-    let mut out = Vec::new();
-    for ctx in contexts {
-        out.push(Line::styled(ctx.title(), theme.heading));
-        for b in KEYMAP.iter().filter(|b| b.ctx == ctx) {
-            out.push(Line::from(vec![
-                Span::styled(format!("  {:<18}", keys_label(b)), theme.key),
-                Span::raw(b.help.to_string()),
-            ]));
-        }
-        if ctx == Ctx::Search {
-            out.push(Line::from(vec![
-                Span::styled(format!("  {:<18}", "other keys"), theme.key),
-                Span::raw("type the query"),
-            ]));
-        }
-        out.push(Line::raw(""));
-    }
-    out.push(Line::from(vec![
-        Span::styled("  ≠ ", theme.disputed),
-        Span::raw("marks an event whose facts the sources dispute"),
-    ]));
-    out
+fn lines(theme: &Theme, width: usize) -> Vec<Line<'static>> {
+    let key = |k: String| Span::styled(format!("  {k:<w$}", w = HELP_KEYS_WIDTH - 2), theme.key);
+    help_rows(width)
+        .into_iter()
+        .map(|row| match row {
+            HelpRow::Heading(ctx) => Line::styled(ctx.title(), theme.heading),
+            HelpRow::Binding(b, help) => Line::from(vec![key(keys_label(b)), Span::raw(help)]),
+            HelpRow::More(help) => Line::from(vec![key(String::new()), Span::raw(help)]),
+            HelpRow::Note(keys, what) => Line::from(vec![key(keys.to_string()), Span::raw(what)]),
+            HelpRow::Disputed => Line::from(vec![
+                Span::styled(format!("  {DISPUTED} "), theme.disputed),
+                Span::raw("marks an event whose facts the sources dispute"),
+            ]),
+            HelpRow::Blank => Line::raw(""),
+        })
+        .collect()
 }
 
-/// Draws the overlay, scrolled down by `scroll` lines.
+/// Draws the overlay, scrolled down by `scroll` lines (bounded by `update`).
 pub fn render(scroll: usize, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let all = lines(theme);
-    let rect = centered(
-        area,
-        area.width.saturating_sub(4).min(90),
-        area.height.saturating_sub(2),
-    );
+    let rect = help_popup(area);
     let block = Block::bordered()
         .border_style(theme.border_focused)
-        .title(" Keys · Esc closes · j/k scroll ");
+        .title(Line::from(
+            [
+                Span::styled(" Keys", theme.popup_title),
+                Span::styled(" · ", theme.muted),
+            ]
+            .into_iter()
+            .chain(hint_spans(&hints(Ctx::Help), " · ", theme))
+            .chain([Span::raw(" ")])
+            .collect::<Vec<_>>(),
+        ));
     let inner = block.inner(rect);
-    let max_scroll = all.len().saturating_sub(usize::from(inner.height));
-    let shown: Vec<Line> = all
+    let shown: Vec<Line> = lines(theme, usize::from(inner.width))
         .into_iter()
-        .skip(scroll.min(max_scroll))
+        .skip(scroll)
         .take(usize::from(inner.height))
         .collect();
     frame.render_widget(Clear, rect);

@@ -9,10 +9,9 @@ mod popup;
 mod status;
 mod timeline;
 
+use super::app::Pane;
 use super::app::{App, Mode};
-use super::keymap::Pane;
 use super::layout::{Areas, MIN_HEIGHT, MIN_WIDTH};
-use super::list::visible_offset;
 use super::theme::Theme;
 use crate::text::{fit, width};
 use ratatui::Frame;
@@ -84,7 +83,7 @@ fn list<'a>(
     frame.render_widget(block, area);
     let (len, height, width) = (app.len(pane), usize::from(inner.height), usize::from(inner.width));
     let state = app.list(pane);
-    let offset = visible_offset(state.offset, state.selected, len, height);
+    let offset = state.offset;
     let focused = app.focus == pane;
     let text_width = width.saturating_sub(2);
     let lines: Vec<Line> = (offset..len.min(offset + height))
@@ -165,11 +164,17 @@ fn fit_spans(pieces: Vec<(String, Style)>, max: usize) -> Line<'static> {
 
 /// Text left-aligned with `right` aligned to the right edge of `max` columns.
 /// The left text comes first; the right gets what is left, and at least a
-/// third of the row when both are long.
-fn with_right(left: Vec<(String, Style)>, right: (String, Style), max: usize) -> Line<'static> {
+/// third of the row when both are long. `right` lists ways to say the same
+/// thing, longest first: the first that fits whole is shown, else the
+/// first, cut.
+fn with_right(left: Vec<(String, Style)>, right: (&[String], Style), max: usize) -> Line<'static> {
     let left_w: usize = left.iter().map(|(t, _)| width(&crate::text::sanitize(t))).sum();
     let right_room = max.saturating_sub(left_w + 2).max(max / 3);
-    let right_text = fit(&right.0, right_room);
+    let whole = right
+        .0
+        .iter()
+        .find(|t| width(&crate::text::sanitize(t)) <= right_room);
+    let right_text = fit(whole.or(right.0.first()).map_or("", |t| t.as_str()), right_room);
     let right_w = width(&right_text);
     let mut line = fit_spans(left, max.saturating_sub(right_w + 1));
     let used = line.width();
@@ -177,18 +182,6 @@ fn with_right(left: Vec<(String, Style)>, right: (String, Style), max: usize) ->
     line.spans.push(Span::raw(" ".repeat(gap)));
     line.spans.push(Span::styled(right_text, right.1));
     line
-}
-
-/// A rectangle of `w`x`h` centred in `area`, clamped to fit.
-fn centered(area: Rect, w: u16, h: u16) -> Rect {
-    let w = w.min(area.width);
-    let h = h.min(area.height);
-    Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
-    )
 }
 
 #[cfg(test)]

@@ -1,27 +1,41 @@
 //! Popups: the fuzzy search, the jump chooser and the kind filter.
 
-use super::{centered, fit_spans, mark_selected};
+use super::status::hint_spans;
+use super::{fit_spans, mark_selected};
 use crate::model::{EventIx, EventKind, Record};
 use crate::search::Hit;
-use crate::text::{fit, is_unsafe};
+use crate::text::{fit, is_unsafe, sanitize, tail};
 use crate::tui::app::{App, SearchState, Target};
-use crate::tui::list::{ListState, visible_offset};
+use crate::tui::keymap::{self, Ctx, Shown};
+use crate::tui::layout::{chooser_popup, kinds_popup, search_popup};
+use crate::tui::list::ListState;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
+use ratatui::buffer::CellDiffOption;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
-fn frame_popup(frame: &mut Frame, rect: Rect, title: String, theme: &Theme) -> Rect {
-    let block = Block::bordered().border_style(theme.border_focused).title(title);
+/// Clears `rect` and draws a bordered popup titled `title` then the hints,
+/// `·`-separated; returns the inside.
+fn frame_popup(frame: &mut Frame, rect: Rect, title: String, hints: &[Shown], theme: &Theme) -> Rect {
+    let mut spans = vec![Span::styled(title, theme.popup_title)];
+    if !hints.is_empty() {
+        spans.push(Span::styled(" · ", theme.muted));
+        spans.extend(hint_spans(hints, " · ", theme));
+    }
+    spans.push(Span::raw(" "));
+    let block = Block::bordered()
+        .border_style(theme.border_focused)
+        .title(Line::from(spans));
     let inner = block.inner(rect);
     frame.render_widget(Clear, rect);
     frame.render_widget(block, rect);
     inner
 }
 
-/// Rows of a popup list, with the selection highlighted.
+/// Rows of a popup list from its offset, with the selection highlighted.
 fn rows(
     list: &ListState,
     lines: Vec<Line<'static>>,
@@ -29,11 +43,10 @@ fn rows(
     height: usize,
     width: usize,
 ) -> Vec<Line<'static>> {
-    let offset = visible_offset(list.offset, list.selected, lines.len(), height);
     lines
         .into_iter()
         .enumerate()
-        .skip(offset)
+        .skip(list.offset)
         .take(height)
         .map(|(i, mut line)| {
             if i == list.selected {
@@ -47,49 +60,50 @@ fn rows(
 /// The search popup: query, then results tagged by kind with the matched
 /// characters highlighted. Only the visible results are built.
 pub fn search(app: &App, s: &SearchState, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let rect = centered(
-        area,
-        area.width.saturating_sub(8).clamp(20, 100),
-        area.height.saturating_sub(4).min(24),
-    );
+    let rect = search_popup(area);
     let status = if s.pending {
         "searching…".to_string()
     } else if s.query.trim().is_empty() {
-        "type to search people, companies and events".to_string()
+        "type to search".to_string()
     } else {
         format!("{} results", s.hits.len())
     };
-    let inner = frame_popup(
-        frame,
-        rect,
-        format!(" Search · {status} · Enter jump · Esc cancel "),
-        theme,
-    );
+    let hints = keymap::essential_hints(Ctx::Search);
+    let inner = frame_popup(frame, rect, format!(" Search · {status}"), &hints, theme);
     if inner.height == 0 {
         return;
     }
     let width = usize::from(inner.width);
+    // The end of the query, so what is typed and the cursor stay in view.
+    let query = tail(&sanitize(&s.query), width.saturating_sub(3)).into_owned();
     let input = fit_spans(
         vec![
             ("/ ".into(), theme.key),
-            (s.query.clone(), Style::new()),
+            (query, Style::new()),
             ("▏".into(), theme.key),
         ],
         width,
     );
-    frame.render_widget(Paragraph::new(input), Rect { height: 1, ..inner });
+    let input_row = Rect { height: 1, ..inner };
+    frame.render_widget(Paragraph::new(input), input_row);
+    // Terminals disagree on the width of some emoji (tmux 3.3 gives each
+    // half of a flag its own column): rewrite the whole row every frame so
+    // nothing typed and then deleted stays on screen.
+    let buf = frame.buffer_mut();
+    for x in input_row.left()..input_row.right() {
+        buf[(x, input_row.y)].set_diff_option(CellDiffOption::AlwaysUpdate);
+    }
     let list_area = Rect {
         y: inner.y + 1,
         height: inner.height.saturating_sub(1),
         ..inner
     };
     let height = usize::from(list_area.height);
-    let offset = visible_offset(s.list.offset, s.list.selected, s.hits.len(), height);
     let lines: Vec<Line> = s
         .hits
         .iter()
         .enumerate()
-        .skip(offset)
+        .skip(s.list.offset)
         .take(height)
         .map(|(i, hit)| {
             let mut line = hit_line(app, hit, theme, width);
@@ -143,14 +157,19 @@ fn hit_line(app: &App, hit: &Hit, theme: &Theme, width: usize) -> Line<'static> 
             if run_hit { theme.match_hit } else { Style::new() },
         ));
     }
-    if let Record::Person(p) = hit.target {
-        let name = &ds.person(p).name;
-        if name != text {
-            spans.push(Span::styled(
-                fit(&format!("  ({name})"), width.saturating_sub(used)),
-                theme.muted,
-            ));
-        }
+    // Matched by an alias: the alias, then the name it stands for.
+    let name = match hit.target {
+        Record::Person(p) => Some(&ds.person(p).name),
+        Record::Org(o) => Some(&ds.org(o).name),
+        Record::Event(_) | Record::Source(_) => None,
+    };
+    if let Some(name) = name
+        && name != text
+    {
+        spans.push(Span::styled(
+            fit(&format!("  ({name})"), width.saturating_sub(used)),
+            theme.muted,
+        ));
     }
     Line::from(spans)
 }
@@ -166,10 +185,9 @@ pub fn chooser(
     area: Rect,
 ) {
     let ds = &app.data.ds;
-    let h = (items.len() as u16).saturating_add(2).min(area.height);
-    let rect = centered(area, 56, h);
-    let title = format!(" Jump from {} · p person · o company ", ds.event(event).date);
-    let inner = frame_popup(frame, rect, title, theme);
+    let rect = chooser_popup(area, items.len());
+    let title = format!(" Jump from {}", ds.event(event).date);
+    let inner = frame_popup(frame, rect, title, &keymap::own_hints(Ctx::Chooser), theme);
     let width = usize::from(inner.width);
     let lines: Vec<Line<'static>> = items
         .iter()
@@ -198,9 +216,8 @@ pub fn chooser(
 
 /// The event-kind filter.
 pub fn kinds(app: &App, list: &ListState, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let h = (EventKind::ALL.len() as u16 + 3).min(area.height);
-    let rect = centered(area, 30, h);
-    let inner = frame_popup(frame, rect, " Filter by kind ".into(), theme);
+    let rect = kinds_popup(area, EventKind::ALL.len() + 1);
+    let inner = frame_popup(frame, rect, " Filter by kind".into(), &[], theme);
     let width = usize::from(inner.width);
     let current = |k: Option<EventKind>| if app.kind_filter == k { "● " } else { "  " };
     let mut lines = vec![Line::raw(format!("{}all kinds", current(None)))];

@@ -3,7 +3,7 @@
 use super::fit_spans;
 use crate::text::fit;
 use crate::tui::app::{App, Mode};
-use crate::tui::keymap;
+use crate::tui::keymap::{self, Shown};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -39,20 +39,46 @@ pub fn filter_text(app: &App) -> Option<String> {
     (!text.is_empty()).then_some(text)
 }
 
-/// Draws the status line.
+/// Hints as styled pieces: the key, then its label, `sep` between them.
+pub fn hint_pieces(hints: &[Shown], sep: &str, theme: &Theme) -> Vec<(String, Style)> {
+    let mut out = Vec::new();
+    for (i, h) in hints.iter().enumerate() {
+        if i > 0 {
+            out.push((sep.to_string(), theme.muted));
+        }
+        out.push((h.key.clone(), theme.key));
+        out.push((format!(" {}", h.label), theme.muted));
+    }
+    out
+}
+
+/// Hints as spans, for popup titles.
+pub fn hint_spans(hints: &[Shown], sep: &str, theme: &Theme) -> Vec<Span<'static>> {
+    hint_pieces(hints, sep, theme)
+        .into_iter()
+        .map(|(t, s)| Span::styled(t, s))
+        .collect()
+}
+
+/// Columns the status line keeps for the filter or note before hints.
+const LEFT_ROOM: usize = 30;
+
+/// Draws the status line: the date prompt, or the note or filter, the
+/// position in the focused pane and the current mode's key hints.
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let width = usize::from(area.width);
+    let ctx = app.ctx();
     if let Mode::Prompt { input, error } = &app.mode {
         let mut pieces = vec![
-            ("jump to date: ".to_string(), theme.key),
+            ("jump to date: ".to_string(), theme.heading),
             (format!("{input}▏"), Style::new()),
         ];
         match error {
             Some(e) => pieces.push((format!("  {e}"), theme.error)),
-            None => pieces.push((
-                "  YYYY, YYYY-MM or YYYY-MM-DD · Enter jump · Esc cancel".into(),
-                theme.muted,
-            )),
+            None => {
+                pieces.push(("  YYYY, YYYY-MM or YYYY-MM-DD · ".into(), theme.muted));
+                pieces.extend(hint_pieces(&keymap::hints(ctx), " · ", theme));
+            }
         }
         frame.render_widget(Paragraph::new(fit_spans(pieces, width)), area);
         return;
@@ -67,27 +93,23 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         (None, Some(f)) => vec![(" filter: ".into(), theme.muted), (f, theme.heading)],
         (None, None) => vec![(" no filter".into(), theme.muted)],
     };
-    // Position first, then as many key hints as fit, then the filter.
+    // Position first, then the hints that fit by priority, then the filter.
     let pos_width = crate::text::width(&pos);
-    let mut hints: Vec<Span> = Vec::new();
-    let mut hints_width = 0;
-    let budget = width.saturating_sub(pos_width + 30);
-    for (key, label) in keymap::hints() {
-        let label = format!(" {label}  ");
-        let w = crate::text::width(&key) + crate::text::width(&label);
-        if hints_width + w > budget {
-            break;
-        }
-        hints_width += w;
-        hints.push(Span::styled(key, theme.key));
-        hints.push(Span::styled(label, theme.muted));
-    }
-    let left_room = width.saturating_sub(pos_width + hints_width);
+    let budget = width.saturating_sub(pos_width + LEFT_ROOM);
+    let hints = keymap::fitting_hints(ctx, budget, HINT_GAP.len());
+    let hint_line = fit_spans(
+        hint_pieces(&hints, HINT_GAP, theme),
+        width.saturating_sub(pos_width),
+    );
+    let left_room = width.saturating_sub(pos_width + hint_line.width());
     let mut line = fit_spans(left, left_room);
     let used = line.width();
     line.spans
         .push(Span::raw(" ".repeat(left_room.saturating_sub(used))));
     line.spans.push(Span::styled(pos, theme.heading));
-    line.spans.extend(hints);
+    line.spans.extend(hint_line.spans);
     frame.render_widget(Paragraph::new(line), area);
 }
+
+/// Space between two hints on the status line.
+const HINT_GAP: &str = "  ";

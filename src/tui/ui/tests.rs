@@ -4,12 +4,13 @@
 use super::render;
 use crate::model::{Dataset, Files, load};
 use crate::tui::app::{App, Effect, MAX_HITS, Msg, update};
+use crate::tui::data::Data;
 use crate::tui::theme::Theme;
-use crate::tui::view::Data;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier};
 use std::sync::Arc;
 
@@ -17,16 +18,12 @@ fn embedded(size: (u16, u16)) -> App {
     App::new(Arc::new(Data::new(Dataset::embedded().unwrap())), size)
 }
 
+use crate::tui::app::test_keys as key_notation;
+
+/// Sends keys in the shared notation, running searches as the loop would.
 fn keys(app: &mut App, keys: &str) {
-    for c in keys.chars() {
-        let code = match c {
-            '\n' => KeyCode::Enter,
-            '\x1b' => KeyCode::Esc,
-            c => KeyCode::Char(c),
-        };
-        if let Some(Effect::Search { query, generation }) =
-            update(app, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)))
-        {
+    for key in key_notation::parse(keys) {
+        if let Some(Effect::Search { query, generation }) = update(app, Msg::Key(key)) {
             let hits = app.data.index.search(&app.data.ds, &query, MAX_HITS);
             update(app, Msg::Hits { generation, hits });
         }
@@ -241,4 +238,236 @@ fn search_highlights_matched_characters() {
         .map(|c| c.symbol().to_lowercase())
         .collect();
     assert!(highlighted.contains("altman"), "{highlighted}");
+}
+
+#[test]
+fn popups_keep_their_own_scroll_offset() {
+    let mut app = embedded((80, 24));
+    keys(&mut app, "/a");
+    let down = KeyEvent::new(KeyCode::Down, KeyModifiers::NONE);
+    let up = KeyEvent::new(KeyCode::Up, KeyModifiers::NONE);
+    for _ in 0..20 {
+        update(&mut app, Msg::Key(down));
+    }
+    let offset = |app: &App| match &app.mode {
+        crate::tui::app::Mode::Search(s) => s.list.offset,
+        _ => panic!("search closed"),
+    };
+    let scrolled = offset(&app);
+    assert!(scrolled > 0);
+    let before = text(&app);
+    update(&mut app, Msg::Key(up));
+    assert_eq!(offset(&app), scrolled, "one step up does not move the window");
+    let after = text(&app);
+    let first_result = |s: &str| s.lines().nth(5).map(str::to_owned);
+    assert_eq!(first_result(&before), first_result(&after));
+}
+
+/// The `key label` hints on row `y`: runs in the key style, each with the
+/// text after it up to the next separator. Also returns the row's text
+/// from `from` to `to` with those hints taken out, to catch unstyled hints.
+fn hints_on_row(buf: &Buffer, y: u16, from: u16, to: u16) -> (Vec<String>, String) {
+    let key = Theme::color().key;
+    let cells: Vec<(String, bool)> = (from..to)
+        .map(|x| {
+            let c = &buf[(x, y)];
+            let border = c
+                .symbol()
+                .chars()
+                .all(|ch| ('\u{2500}'..='\u{257f}').contains(&ch));
+            let blank = c.symbol().trim().is_empty();
+            let is_key = !border && !blank && c.fg == key.fg.unwrap() && c.modifier.contains(Modifier::BOLD);
+            (c.symbol().to_string(), is_key)
+        })
+        .collect();
+    let (mut found, mut rest) = (Vec::new(), String::new());
+    let mut i = 0;
+    while i < cells.len() {
+        if !cells[i].1 {
+            rest.push_str(&cells[i].0);
+            i += 1;
+            continue;
+        }
+        let mut hint = String::new();
+        while i < cells.len() && cells[i].1 {
+            hint.push_str(&cells[i].0);
+            i += 1;
+        }
+        // The label: one space, then up to a separator or the border.
+        let text: String = cells[i..].iter().map(|c| c.0.as_str()).collect();
+        let label: String = text
+            .chars()
+            .skip(1)
+            .take_while(|c| c.is_alphanumeric() || *c == '-')
+            .collect();
+        i += 1 + label.chars().count();
+        found.push(format!("{hint} {label}"));
+        rest.push('#');
+    }
+    (found, rest)
+}
+
+#[test]
+fn hints_come_from_the_table() {
+    use crate::tui::keymap::{self, Ctx};
+    use crate::tui::layout;
+    let table = |ctx: Ctx| -> Vec<String> {
+        keymap::hints(ctx)
+            .iter()
+            .map(|h| format!("{} {}", h.key, h.label))
+            .collect()
+    };
+    let key_names: Vec<String> = keymap::KEYMAP
+        .iter()
+        .flat_map(|b| b.keys.iter().map(|k| k.label()).chain([keymap::keys_label(b)]))
+        .collect();
+    // (keys to reach the mode, its context, the popup whose title has hints)
+    type PopupAt = fn(Rect) -> Option<Rect>;
+    let modes: [(&str, Ctx, PopupAt); 7] = [
+        ("", Ctx::Browse, |_| None),
+        ("3", Ctx::Timeline, |_| None),
+        ("3/sam", Ctx::Search, |a| Some(layout::search_popup(a))),
+        ("3\n", Ctx::Chooser, |a| Some(layout::chooser_popup(a, 2))),
+        ("f", Ctx::Popup, |_| None),
+        ("t20", Ctx::Prompt, |_| None),
+        ("?", Ctx::Help, |a| Some(layout::help_popup(a))),
+    ];
+    for size in [(80, 24), (120, 40), (200, 50)] {
+        for (keys_in, ctx, popup) in modes {
+            let mut app = embedded(size);
+            keys(&mut app, keys_in);
+            assert_eq!(app.ctx(), ctx, "{keys_in:?}");
+            let buf = draw(&app, &Theme::color());
+            let screen = Rect::new(0, 0, size.0, size.1);
+            let mut rows = vec![(size.1 - 1, 0, size.0)];
+            if let Some(p) = popup(screen) {
+                rows.push((p.y, p.x, p.right()));
+            }
+            let mut on_status = Vec::new();
+            for (y, x, end) in rows {
+                let (found, rest) = hints_on_row(&buf, y, x, end);
+                for h in &found {
+                    assert!(
+                        table(ctx).contains(h),
+                        "{ctx:?} {size:?}: `{h}` is not in the table"
+                    );
+                }
+                // Nothing hint-like left unstyled: no key name followed
+                // by a word in what is left of the row.
+                let words: Vec<&str> = rest.split([' ', '·']).filter(|w| !w.is_empty()).collect();
+                for pair in words.windows(2) {
+                    assert!(
+                        !(key_names.contains(&pair[0].to_string())
+                            && pair[1].starts_with(|c: char| c.is_lowercase())),
+                        "{ctx:?} {size:?} row {y}: unstyled hint `{} {}` in {rest:?}",
+                        pair[0],
+                        pair[1]
+                    );
+                }
+                if y == size.1 - 1 {
+                    on_status = found;
+                }
+            }
+            if ctx != Ctx::Prompt && ctx != Ctx::Search && ctx != Ctx::Help {
+                assert!(!on_status.is_empty(), "{ctx:?} {size:?}: no hints");
+            }
+            if matches!(ctx, Ctx::Browse | Ctx::Timeline) {
+                assert!(on_status.contains(&"? keys".to_string()), "{size:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn status_line_shows_the_current_modes_hints() {
+    let status = |keys_in: &str| {
+        let mut app = embedded((80, 24));
+        keys(&mut app, keys_in);
+        text(&app).lines().last().unwrap().to_string()
+    };
+    let browse = status("");
+    for h in ["? keys", "/ search", "f kind", "t date"] {
+        assert!(browse.contains(h), "80 columns: {h} missing in {browse}");
+    }
+    let search = status("/sam");
+    assert!(
+        search.contains("Enter jump") && search.contains("Esc cancel"),
+        "{search}"
+    );
+    assert!(!search.contains("? keys"), "? is typed in search: {search}");
+    let chooser = status("3\n");
+    assert!(
+        chooser.contains("p person") && chooser.contains("Esc close"),
+        "{chooser}"
+    );
+    let kinds = status("f");
+    assert!(
+        kinds.contains("Enter choose") && !kinds.contains("p person"),
+        "{kinds}"
+    );
+    let prompt = status("t");
+    assert!(
+        prompt.contains("Enter jump") && prompt.contains("Esc cancel"),
+        "{prompt}"
+    );
+    let help = status("?");
+    assert!(help.contains("Esc close") && help.contains("j down"), "{help}");
+}
+
+#[test]
+fn display_slips_are_fixed() {
+    // An organization found by its alias shows the name too, like people.
+    let mut app = embedded((120, 40));
+    keys(&mut app, "/msl");
+    let screen = text(&app);
+    assert!(screen.contains("MSL  (Meta Superintelligence Labs)"), "{screen}");
+    // A cut organization name gives way to its alias.
+    let mut app = embedded((80, 24));
+    keys(&mut app, "2");
+    let screen = text(&app);
+    assert!(screen.contains("ex-MSL"), "{screen}");
+    assert!(!screen.contains("ex-Meta Superi…"), "{screen}");
+    // The dispute marker never touches a date, even a full one.
+    let d = &app.data;
+    let disputed: Vec<String> =
+        d.ds.events
+            .iter()
+            .filter(|e| e.disputed().is_some())
+            .map(|e| super::timeline::row(d, e, &Theme::color(), 80).to_string())
+            .collect();
+    assert!(
+        disputed.iter().any(|r| r.starts_with("2023-07-12 ≠ founding")),
+        "{disputed:?}"
+    );
+    for r in disputed {
+        assert!(r.contains(" ≠ "), "{r}");
+    }
+}
+
+#[test]
+fn a_long_query_scrolls_so_the_end_and_cursor_show() {
+    let mut app = embedded((80, 24));
+    let long = format!("/{}zz🇫🇷", "a".repeat(150));
+    keys(&mut app, &long);
+    let screen = text(&app);
+    let input = screen.lines().find(|l| l.contains("/ ")).unwrap();
+    assert!(input.contains("/ …aaa"), "{input}");
+    assert!(input.contains("zz🇫🇷▏"), "{input}");
+}
+
+#[test]
+fn clearing_a_flag_from_the_search_box_rewrites_every_cell_it_covered() {
+    // Terminals disagree on how wide a flag is (tmux 3.3 gives each half a
+    // column), so a cell the flag covered must be rewritten, not assumed
+    // cleared, or a stray half-flag stays on screen.
+    let mut app = embedded((80, 24));
+    keys(&mut app, "/🇫🇷x");
+    let before = draw(&app, &Theme::color());
+    keys(&mut app, "<C-u>");
+    let after = draw(&app, &Theme::color());
+    let popup = crate::tui::layout::search_popup(Rect::new(0, 0, 80, 24));
+    let (flag_x, y) = (popup.x + 1 + 2, popup.y + 1);
+    assert_eq!(before[(flag_x, y)].symbol(), "🇫🇷");
+    let updates: Vec<(u16, u16)> = before.diff(&after).iter().map(|&(x, y, _)| (x, y)).collect();
+    assert!(updates.contains(&(flag_x + 1, y)), "{updates:?}");
 }

@@ -3,9 +3,9 @@
 use super::{fit_spans, list};
 use crate::model::{Event, EventKind};
 use crate::tui::app::App;
-use crate::tui::keymap::Pane;
+use crate::tui::app::Pane;
+use crate::tui::data::Data;
 use crate::tui::theme::Theme;
-use crate::tui::view::Data;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -55,6 +55,7 @@ pub fn row(d: &Data, e: &Event, theme: &Theme, width: usize) -> Line<'static> {
     let mark = if e.disputed().is_some() { DISPUTED } else { " " };
     let mut pieces: Vec<(String, Style)> = vec![
         (format!("{:<10}", e.date.to_string()), theme.date),
+        (" ".into(), Style::new()),
         (mark.to_string(), theme.disputed),
         (" ".into(), Style::new()),
         (format!("{:<KIND_WIDTH$}", e.kind.as_str()), theme.kind),

@@ -3,7 +3,10 @@
 
 use super::*;
 use crate::model::{Dataset, Files, load};
-use crossterm::event::KeyModifiers;
+use crate::model::{EventKind, Record};
+use crate::tui::data::Data;
+use crossterm::event::{KeyCode, KeyModifiers, MouseButton, MouseEventKind};
+use std::sync::Arc;
 
 const SOURCES: &str = "- id: s\n  title: T\n  language: en\n";
 const ORGS: &str = "
@@ -49,34 +52,11 @@ fn id_of(app: &App, r: Option<Record>) -> String {
     }
 }
 
+use super::test_keys as keys;
+
+/// The one key event `name` stands for, in the shared notation.
 fn event_key(name: &str) -> KeyEvent {
-    let (code, mods) = match name {
-        "Enter" => (KeyCode::Enter, KeyModifiers::NONE),
-        "Esc" => (KeyCode::Esc, KeyModifiers::NONE),
-        "Tab" => (KeyCode::Tab, KeyModifiers::NONE),
-        "BackTab" => (KeyCode::BackTab, KeyModifiers::SHIFT),
-        "Down" => (KeyCode::Down, KeyModifiers::NONE),
-        "Up" => (KeyCode::Up, KeyModifiers::NONE),
-        "PgDn" => (KeyCode::PageDown, KeyModifiers::NONE),
-        "PgUp" => (KeyCode::PageUp, KeyModifiers::NONE),
-        "Home" => (KeyCode::Home, KeyModifiers::NONE),
-        "End" => (KeyCode::End, KeyModifiers::NONE),
-        "Bksp" => (KeyCode::Backspace, KeyModifiers::NONE),
-        "F1" => (KeyCode::F(1), KeyModifiers::NONE),
-        s if s.starts_with("C-") => (KeyCode::Char(s.chars().nth(2).unwrap()), KeyModifiers::CONTROL),
-        s => {
-            let c = s.chars().next().unwrap();
-            (
-                KeyCode::Char(c),
-                if c.is_uppercase() {
-                    KeyModifiers::SHIFT
-                } else {
-                    KeyModifiers::NONE
-                },
-            )
-        }
-    };
-    KeyEvent::new(code, mods)
+    keys::parse(name)[0]
 }
 
 /// Sends messages, running searches synchronously as the event loop would.
@@ -88,16 +68,10 @@ fn send(app: &mut App, msg: Msg) {
     check_invariants(app);
 }
 
-/// Presses keys: names separated by spaces (`"j j Enter C-d"`).
+/// Presses keys, in the shared notation (`"jj<Enter><C-d>"`).
 fn press(app: &mut App, keys: &str) {
-    for k in keys.split(' ').filter(|k| !k.is_empty()) {
-        send(app, Msg::Key(event_key(k)));
-    }
-}
-
-fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        send(app, Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)));
+    for k in keys::parse(keys) {
+        send(app, Msg::Key(k));
     }
 }
 
@@ -159,13 +133,13 @@ fn starts_on_companies_sorted_by_name() {
 #[test]
 fn focus_moves_with_tab_h_l_and_digits() {
     let mut a = app();
-    press(&mut a, "Tab");
+    press(&mut a, "<Tab>");
     assert_eq!(a.focus, Pane::People);
     press(&mut a, "l");
     assert_eq!(a.focus, Pane::Timeline);
-    press(&mut a, "Tab");
+    press(&mut a, "<Tab>");
     assert_eq!(a.focus, Pane::Companies);
-    press(&mut a, "BackTab");
+    press(&mut a, "<BackTab>");
     assert_eq!(a.focus, Pane::Timeline);
     press(&mut a, "h");
     assert_eq!(a.focus, Pane::People);
@@ -180,13 +154,13 @@ fn focus_moves_with_tab_h_l_and_digits() {
 #[test]
 fn j_k_and_arrows_move_within_bounds() {
     let mut a = app();
-    press(&mut a, "j j j j");
+    press(&mut a, "jjjj");
     assert_eq!(a.list(Pane::Companies).selected, 2, "clamped at the last company");
-    press(&mut a, "k Up");
+    press(&mut a, "k<Up>");
     assert_eq!(a.list(Pane::Companies).selected, 0);
-    press(&mut a, "Up");
+    press(&mut a, "<Up>");
     assert_eq!(a.list(Pane::Companies).selected, 0);
-    press(&mut a, "Down");
+    press(&mut a, "<Down>");
     assert_eq!(id_of(&a, a.detail_record()), "beta");
 }
 
@@ -197,13 +171,13 @@ fn paging_and_first_last_on_a_long_list() {
     press(&mut a, "3");
     let rows = a.areas().rows(Pane::Timeline);
     let len = a.len(Pane::Timeline);
-    press(&mut a, "PgDn");
+    press(&mut a, "<PgDn>");
     assert_eq!(a.list(Pane::Timeline).selected, rows);
-    press(&mut a, "PgUp");
+    press(&mut a, "<PgUp>");
     assert_eq!(a.list(Pane::Timeline).selected, 0);
-    press(&mut a, "C-d");
+    press(&mut a, "<C-d>");
     assert_eq!(a.list(Pane::Timeline).selected, rows / 2);
-    press(&mut a, "C-u");
+    press(&mut a, "<C-u>");
     assert_eq!(a.list(Pane::Timeline).selected, 0);
     press(&mut a, "G");
     assert_eq!(a.list(Pane::Timeline).selected, len - 1);
@@ -213,23 +187,23 @@ fn paging_and_first_last_on_a_long_list() {
     );
     press(&mut a, "g");
     assert_eq!(a.list(Pane::Timeline).selected, 0);
-    press(&mut a, "End");
+    press(&mut a, "<End>");
     assert_eq!(a.list(Pane::Timeline).selected, len - 1);
-    press(&mut a, "Home");
+    press(&mut a, "<Home>");
     assert_eq!(a.list(Pane::Timeline).selected, 0);
 }
 
 #[test]
 fn selecting_a_company_filters_people_and_timeline_and_esc_clears() {
     let mut a = app();
-    press(&mut a, "j Enter"); // Beta Corp
+    press(&mut a, "j<Enter>"); // Beta Corp
     assert_eq!(a.org_filter, Some(1));
     assert_eq!(people_ids(&a), ["ann"]);
     assert_eq!(timeline_ids(&a), ["e1", "e5", "e6"]);
-    press(&mut a, "Esc");
+    press(&mut a, "<Esc>");
     assert_eq!(a.org_filter, None);
     assert_eq!(people_ids(&a).len(), 3);
-    press(&mut a, "k Enter"); // Alpha Lab
+    press(&mut a, "k<Enter>"); // Alpha Lab
     assert_eq!(people_ids(&a), ["ann", "bob"]);
     press(&mut a, "x");
     assert_eq!(timeline_ids(&a).len(), 6);
@@ -240,14 +214,14 @@ fn selecting_a_company_filters_people_and_timeline_and_esc_clears() {
 #[test]
 fn selecting_a_person_filters_the_timeline() {
     let mut a = app();
-    press(&mut a, "2 j Enter"); // Bob
+    press(&mut a, "2j<Enter>"); // Bob
     assert_eq!(a.person_filter, Some(1));
     assert_eq!(timeline_ids(&a), ["e2", "e4"]);
     assert_eq!(a.focus, Pane::People);
     press(&mut a, "3");
     assert_eq!(id_of(&a, a.detail_record()), "e2");
     // Company and person together: people at the company, timeline of the person.
-    press(&mut a, "1 Enter 2 j Enter");
+    press(&mut a, "1<Enter>2j<Enter>");
     assert_eq!(a.org_filter, Some(0));
     assert_eq!(a.person_filter, Some(1));
     assert_eq!(timeline_ids(&a), ["e2", "e4"]);
@@ -256,7 +230,7 @@ fn selecting_a_person_filters_the_timeline() {
 #[test]
 fn enter_on_an_event_offers_its_people_and_organizations() {
     let mut a = app();
-    press(&mut a, "3 Enter"); // e1: Ann, Alpha → Beta
+    press(&mut a, "3<Enter>"); // e1: Ann, Alpha → Beta
     let Mode::Chooser { items, .. } = &a.mode else {
         panic!("{:?}", a.mode)
     };
@@ -266,16 +240,16 @@ fn enter_on_an_event_offers_its_people_and_organizations() {
     assert_eq!(a.focus, Pane::People);
     assert_eq!(id_of(&a, a.detail_record()), "ann");
     assert_eq!(a.person_filter, Some(0));
-    press(&mut a, "Bksp");
+    press(&mut a, "<Bksp>");
     assert_eq!(a.focus, Pane::Timeline);
     assert_eq!(a.person_filter, None);
-    press(&mut a, "Enter o");
+    press(&mut a, "<Enter>o");
     assert_eq!(a.focus, Pane::Companies);
     assert_eq!(id_of(&a, a.detail_record()), "alpha");
     assert_eq!(a.org_filter, Some(0));
-    press(&mut a, "C-o 3 Enter j j Enter");
+    press(&mut a, "<C-o>3<Enter>jj<Enter>");
     assert_eq!(id_of(&a, a.detail_record()), "beta");
-    press(&mut a, "C-o 3 Enter Esc");
+    press(&mut a, "<C-o>3<Enter><Esc>");
     assert_eq!(a.mode, Mode::Browse);
     assert_eq!(a.focus, Pane::Timeline);
 }
@@ -283,24 +257,24 @@ fn enter_on_an_event_offers_its_people_and_organizations() {
 #[test]
 fn back_walks_the_history_stack() {
     let mut a = app();
-    press(&mut a, "j Enter 2 Enter");
+    press(&mut a, "j<Enter>2<Enter>");
     assert_eq!((a.org_filter, a.person_filter), (Some(1), Some(0)));
-    press(&mut a, "Bksp");
+    press(&mut a, "<Bksp>");
     assert_eq!((a.org_filter, a.person_filter), (Some(1), None));
-    press(&mut a, "Bksp");
+    press(&mut a, "<Bksp>");
     assert_eq!(
         (a.org_filter, a.person_filter, a.focus),
         (None, None, Pane::Companies)
     );
     assert_eq!(a.list(Pane::Companies).selected, 1, "selection restored");
-    press(&mut a, "Bksp");
+    press(&mut a, "<Bksp>");
     assert_eq!(a.note.as_deref(), Some("nothing to go back to"));
 }
 
 #[test]
 fn brackets_jump_by_year_and_braces_by_month() {
     let mut a = app();
-    press(&mut a, "3 ]");
+    press(&mut a, "3]");
     assert_eq!(id_of(&a, a.detail_record()), "e3", "first event of 2021");
     press(&mut a, "]");
     assert_eq!(id_of(&a, a.detail_record()), "e6", "first event of 2023");
@@ -309,16 +283,16 @@ fn brackets_jump_by_year_and_braces_by_month() {
     assert_eq!(a.note.as_deref(), Some("no later events"));
     press(&mut a, "[");
     assert_eq!(id_of(&a, a.detail_record()), "e3");
-    press(&mut a, "[ [");
+    press(&mut a, "[[");
     assert_eq!(id_of(&a, a.detail_record()), "e1");
     press(&mut a, "}");
     assert_eq!(id_of(&a, a.detail_record()), "e2", "2019-03 → 2019-07");
-    press(&mut a, "} }");
+    press(&mut a, "}}");
     assert_eq!(id_of(&a, a.detail_record()), "e4", "2021 (as January) → 2021-05");
     press(&mut a, "{");
     assert_eq!(id_of(&a, a.detail_record()), "e3");
     // Outside the timeline, brackets do nothing.
-    press(&mut a, "1 ]");
+    press(&mut a, "1]");
     assert_eq!(a.list(Pane::Companies).selected, 0);
 }
 
@@ -326,26 +300,26 @@ fn brackets_jump_by_year_and_braces_by_month() {
 fn t_jumps_to_a_typed_date() {
     let mut a = app();
     press(&mut a, "t");
-    type_text(&mut a, "2021-05");
-    press(&mut a, "Enter");
+    press(&mut a, "2021-05");
+    press(&mut a, "<Enter>");
     assert_eq!(a.focus, Pane::Timeline);
     assert_eq!(id_of(&a, a.detail_record()), "e4");
     press(&mut a, "t");
-    type_text(&mut a, "2030");
-    press(&mut a, "Enter");
+    press(&mut a, "2030");
+    press(&mut a, "<Enter>");
     assert_eq!(id_of(&a, a.detail_record()), "e6", "past the end: the last event");
     press(&mut a, "t");
-    type_text(&mut a, "2021-13");
-    press(&mut a, "Enter");
+    press(&mut a, "2021-13");
+    press(&mut a, "<Enter>");
     let Mode::Prompt { error, .. } = &a.mode else {
         panic!()
     };
     assert_eq!(error.as_deref(), Some("date `2021-13` has no month 13"));
-    press(&mut a, "Bksp Bksp Bksp Esc");
+    press(&mut a, "<Bksp><Bksp><Bksp><Esc>");
     assert_eq!(a.mode, Mode::Browse);
     assert_eq!(id_of(&a, a.detail_record()), "e6", "cancel leaves the selection");
     press(&mut a, "t");
-    type_text(&mut a, "2019x");
+    press(&mut a, "2019x");
     let Mode::Prompt { input, .. } = &a.mode else {
         panic!()
     };
@@ -364,12 +338,12 @@ fn search_updates_per_keystroke_and_enter_focuses_and_filters() {
             generation: 1
         })
     );
-    type_text(&mut a, "ob jnes");
+    press(&mut a, "ob jnes");
     let Mode::Search(s) = &a.mode else { panic!() };
     assert_eq!(s.query, "bob jnes");
     assert!(!s.pending);
     assert_eq!(s.hits[0].target, Record::Person(1));
-    press(&mut a, "Enter");
+    press(&mut a, "<Enter>");
     assert_eq!(a.focus, Pane::People);
     assert_eq!(id_of(&a, a.detail_record()), "bob");
     assert_eq!(a.person_filter, Some(1));
@@ -379,9 +353,9 @@ fn search_updates_per_keystroke_and_enter_focuses_and_filters() {
 #[test]
 fn search_esc_cancels_and_keeps_the_view() {
     let mut a = app();
-    press(&mut a, "j Enter /");
-    type_text(&mut a, "cat");
-    press(&mut a, "Down Up Esc");
+    press(&mut a, "j<Enter>/");
+    press(&mut a, "cat");
+    press(&mut a, "<Down><Up><Esc>");
     assert_eq!(a.mode, Mode::Browse);
     assert_eq!(a.org_filter, Some(1));
     assert_eq!(a.focus, Pane::Companies);
@@ -392,17 +366,17 @@ fn search_esc_cancels_and_keeps_the_view() {
 fn search_editing_keys() {
     let mut a = app();
     press(&mut a, "/");
-    type_text(&mut a, "ann smith");
-    press(&mut a, "C-w");
+    press(&mut a, "ann smith");
+    press(&mut a, "<C-w>");
     let Mode::Search(s) = &a.mode else { panic!() };
     assert_eq!(s.query, "ann ");
-    press(&mut a, "Bksp");
+    press(&mut a, "<Bksp>");
     let Mode::Search(s) = &a.mode else { panic!() };
     assert_eq!(s.query, "ann");
-    press(&mut a, "C-u");
+    press(&mut a, "<C-u>");
     let Mode::Search(s) = &a.mode else { panic!() };
     assert_eq!((s.query.as_str(), s.hits.len()), ("", 0));
-    type_text(&mut a, "q"); // letters are text here, not "quit"
+    press(&mut a, "q"); // letters are text here, not "quit"
     assert!(!a.quit);
 }
 
@@ -430,8 +404,8 @@ fn n_and_shift_n_cycle_results_after_closing() {
     press(&mut a, "n");
     assert_eq!(a.note.as_deref(), Some("no search results: press / to search"));
     press(&mut a, "/");
-    type_text(&mut a, "gamma");
-    press(&mut a, "Enter");
+    press(&mut a, "gamma");
+    press(&mut a, "<Enter>");
     let first = a.detail_record();
     let total = a.hits.len();
     assert!(total >= 2, "Gamma and the events mentioning it");
@@ -447,18 +421,18 @@ fn n_and_shift_n_cycle_results_after_closing() {
 #[test]
 fn f_filters_the_timeline_by_kind() {
     let mut a = app();
-    press(&mut a, "f j Enter"); // first kind: hire
+    press(&mut a, "fj<Enter>"); // first kind: hire
     assert_eq!(a.kind_filter, Some(EventKind::Hire));
     assert_eq!(timeline_ids(&a), ["e1", "e4"]);
-    press(&mut a, "2 j Enter"); // Bob, hires only
+    press(&mut a, "2j<Enter>"); // Bob, hires only
     assert_eq!(timeline_ids(&a), ["e4"]);
     press(&mut a, "f");
     let Mode::Kinds { list } = &a.mode else { panic!() };
     assert_eq!(list.selected, 1, "the current kind is preselected");
-    press(&mut a, "k Enter");
+    press(&mut a, "k<Enter>");
     assert_eq!(a.kind_filter, None);
     assert_eq!(timeline_ids(&a), ["e2", "e4"]);
-    press(&mut a, "f Esc");
+    press(&mut a, "f<Esc>");
     assert_eq!(a.mode, Mode::Browse);
 }
 
@@ -467,9 +441,9 @@ fn help_opens_scrolls_and_closes() {
     let mut a = app();
     press(&mut a, "?");
     assert_eq!(a.mode, Mode::Help { scroll: 0 });
-    press(&mut a, "j j k");
+    press(&mut a, "jjk");
     assert_eq!(a.mode, Mode::Help { scroll: 1 });
-    press(&mut a, "Esc F1");
+    press(&mut a, "<Esc><F1>");
     assert_eq!(a.mode, Mode::Help { scroll: 0 });
     press(&mut a, "?");
     assert_eq!(a.mode, Mode::Browse);
@@ -482,7 +456,7 @@ fn q_and_ctrl_c_quit() {
     press(&mut a, "q");
     assert!(a.quit);
     let mut a = app();
-    press(&mut a, "/ C-c");
+    press(&mut a, "/<C-c>");
     assert!(a.quit, "Ctrl-c quits from anywhere");
     let mut a = app();
     send(&mut a, Msg::Signal);
@@ -533,7 +507,7 @@ fn mouse_click_selects_and_focuses_and_wheel_scrolls_under_the_pointer() {
 fn resizing_keeps_the_selection_visible() {
     let ds = Dataset::embedded().unwrap();
     let mut a = App::new(Arc::new(Data::new(ds)), (120, 40));
-    press(&mut a, "3 G");
+    press(&mut a, "3G");
     send(&mut a, Msg::Resize(80, 24));
     assert_eq!(a.size, (80, 24));
     send(&mut a, Msg::Resize(1, 1));
@@ -548,4 +522,68 @@ fn key_releases_are_ignored() {
     release.kind = KeyEventKind::Release;
     send(&mut a, Msg::Key(release));
     assert_eq!(a.list(Pane::Companies).selected, 0);
+}
+
+#[test]
+fn help_scroll_stops_at_its_last_line() {
+    let mut a = app();
+    a.size = (80, 24);
+    press(&mut a, "?");
+    for _ in 0..300 {
+        press(&mut a, "j");
+    }
+    let Mode::Help { scroll: bottom } = a.mode else {
+        panic!("help closed")
+    };
+    assert!(bottom > 0 && bottom < 100, "scrolled to {bottom}");
+    press(&mut a, "k");
+    assert_eq!(a.mode, Mode::Help { scroll: bottom - 1 }, "one k moves the view");
+    // A taller terminal shows more, so the bound shrinks with it.
+    send(&mut a, Msg::Resize(120, 40));
+    let Mode::Help { scroll } = a.mode else { panic!() };
+    assert!(scroll < bottom - 1, "{scroll}");
+}
+
+#[test]
+fn search_and_date_inputs_edit_whole_graphemes() {
+    let query = |a: &App| match &a.mode {
+        Mode::Search(s) => s.query.clone(),
+        other => panic!("{other:?}"),
+    };
+    let mut a = app();
+    press(&mut a, "/");
+    press(&mut a, "🇫🇷x");
+    press(&mut a, "<Bksp>");
+    assert_eq!(query(&a), "🇫🇷");
+    press(&mut a, "<Bksp>");
+    assert_eq!(query(&a), "", "a flag goes in one Backspace");
+    press(&mut a, "🇫🇷x");
+    press(&mut a, "<C-u>");
+    assert_eq!(query(&a), "");
+    press(&mut a, "e\u{301}");
+    press(&mut a, "<Bksp>");
+    assert_eq!(query(&a), "");
+    press(&mut a, "<Esc>t");
+    press(&mut a, "2021-05");
+    press(&mut a, "<Bksp><Bksp>");
+    assert!(matches!(&a.mode, Mode::Prompt { input, .. } if input == "2021-"));
+}
+
+#[test]
+fn the_shared_key_notation_mixes_text_and_names() {
+    let ks = keys::parse("j<Enter>A<C-d>\x1b<lt>");
+    let codes: Vec<KeyCode> = ks.iter().map(|k| k.code).collect();
+    assert_eq!(
+        codes,
+        [
+            KeyCode::Char('j'),
+            KeyCode::Enter,
+            KeyCode::Char('A'),
+            KeyCode::Char('d'),
+            KeyCode::Esc,
+            KeyCode::Char('<')
+        ]
+    );
+    assert_eq!(ks[3].modifiers, KeyModifiers::CONTROL);
+    assert_eq!(ks[2].modifiers, KeyModifiers::SHIFT);
 }

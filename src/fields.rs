@@ -1,0 +1,147 @@
+//! The labelled fields of a record, in the order every front end shows
+//! them: `rivals show` and the explorer's Detail pane both walk this one
+//! list, so a new field appears in both, in the same place.
+//!
+//! Headings, summaries, mini-timelines and source lists are laid out by each
+//! front end; this is what goes between them. Values are raw dataset text:
+//! the front end sanitizes them.
+
+use crate::model::{Dataset, Record, SourceIx};
+
+/// How a field reads, for front ends that style it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Look {
+    Plain,
+    /// An event's date (the Detail pane shows it in its heading instead).
+    Date,
+    Amount,
+    /// A quotation, shown between quotes.
+    Quote,
+    /// The note of a dispute.
+    Disputed,
+    /// One disputed alternative, with the sources that give it.
+    Alternative(Vec<SourceIx>),
+}
+
+/// One labelled value.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Field {
+    /// Label, empty for an alternative under `disputed`.
+    pub label: &'static str,
+    pub value: String,
+    pub look: Look,
+}
+
+/// Labels are shorter than this, so values padded to it line up.
+pub const LABEL_WIDTH: usize = 10;
+
+/// Collects fields, skipping empty values.
+struct Fields(Vec<Field>);
+
+impl Fields {
+    fn add(&mut self, label: &'static str, value: impl Into<String>, look: Look) {
+        let value = value.into();
+        if !value.is_empty() {
+            self.0.push(Field { label, value, look });
+        }
+    }
+
+    fn plain(&mut self, label: &'static str, value: impl Into<String>) {
+        self.add(label, value, Look::Plain);
+    }
+
+    fn opt(&mut self, label: &'static str, value: Option<impl Into<String>>) {
+        if let Some(v) = value {
+            self.plain(label, v);
+        }
+    }
+}
+
+/// The fields of record `r`, in display order.
+pub fn of(ds: &Dataset, r: Record) -> Vec<Field> {
+    let mut f = Fields(Vec::new());
+    let names = |ixs: &mut dyn Iterator<Item = String>| ixs.collect::<Vec<_>>().join(", ");
+    match r {
+        Record::Person(p) => {
+            f.plain("aliases", ds.person(p).aliases.join(", "));
+            f.opt("last seen", ds.whereabouts(p));
+        }
+        Record::Org(o) => {
+            let org = ds.org(o);
+            f.plain("aliases", org.aliases.join(", "));
+            f.opt("part of", org.parent.map(|x| ds.org(x).name.clone()));
+            f.opt("founded", org.founded.map(|d| d.to_string()));
+            let (hires_in, hires_out) = ds.org_moves[o as usize];
+            f.plain("moves", format!("{hires_in} in, {hires_out} out"));
+            f.plain(
+                "people",
+                names(
+                    &mut ds.org_people[o as usize]
+                        .iter()
+                        .map(|&p| ds.person(p).name.clone()),
+                ),
+            );
+        }
+        Record::Event(e) => {
+            let e = ds.event(e);
+            f.add("date", e.date.to_string(), Look::Date);
+            f.plain(
+                "people",
+                names(&mut e.people.iter().map(|&p| ds.person(p).name.clone())),
+            );
+            f.opt("count", e.count().map(|c| c.to_string()));
+            f.opt("from", e.from.map(|o| ds.org(o).name.clone()));
+            f.opt("to", e.to.map(|o| ds.org(o).name.clone()));
+            f.plain("also", names(&mut e.orgs.iter().map(|&o| ds.org(o).name.clone())));
+            f.opt("role", e.role());
+            if let Some(a) = e.amount() {
+                let stated = a
+                    .text
+                    .as_deref()
+                    .map_or_else(|| a.normalized(), |t| format!("{t} ({})", a.normalized()));
+                f.add("amount", stated, Look::Amount);
+            }
+            if let Some(q) = e.quote() {
+                f.add("quote", q.trim(), Look::Quote);
+            }
+            if let Some(d) = e.disputed() {
+                f.add("disputed", d.note.as_str(), Look::Disputed);
+                for alt in &d.alternatives {
+                    f.add("", alt.value.as_str(), Look::Alternative(alt.sources.clone()));
+                }
+            }
+        }
+        Record::Source(s) => {
+            let s = ds.source(s);
+            f.opt("outlet", s.outlet.as_deref());
+            f.plain("language", s.language.as_str());
+            f.opt("published", s.published.map(|d| d.to_string()));
+            f.opt("file", s.file.as_deref());
+        }
+    }
+    f.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_label_fits_the_label_width_and_order_is_stable() {
+        let ds = Dataset::embedded().unwrap();
+        let scale = ds.lookup("meta-invests-in-scale-ai").unwrap();
+        let labels: Vec<&str> = of(&ds, scale).iter().map(|f| f.label).collect();
+        assert_eq!(labels[0], "date");
+        assert!(labels.iter().position(|&l| l == "amount") > labels.iter().position(|&l| l == "to"));
+        for r in [
+            scale,
+            ds.lookup("sam-altman").unwrap(),
+            ds.lookup("scale-ai").unwrap(),
+        ] {
+            for f in of(&ds, r) {
+                assert!(f.label.chars().count() < LABEL_WIDTH, "{}", f.label);
+                assert!(!f.value.is_empty());
+            }
+        }
+    }
+}

@@ -1,0 +1,131 @@
+//! Browsing the panes: moving, focusing, filtering and the keys that open
+//! the other modes.
+
+use super::state::{App, Mode, Pane, SearchState, Target};
+use crate::model::{EventKind, OrgIx};
+use crate::tui::keymap::{self, Action, Ctx};
+use crate::tui::list::ListState;
+use crate::tui::view::{month_of, year_of};
+
+pub(super) fn browse(app: &mut App, action: Action) {
+    let pane = app.focus;
+    let page = app.areas().rows(pane).max(1) as isize;
+    let len = app.len(pane);
+    let step = |app: &mut App, delta: isize| app.list_mut(pane).move_by(delta, len);
+    match action {
+        Action::NextPane => app.focus = Pane::ALL[(pane.index() + 1) % 3],
+        Action::PrevPane => app.focus = Pane::ALL[(pane.index() + 2) % 3],
+        Action::Focus(p) => app.focus = p,
+        Action::Down => step(app, 1),
+        Action::Up => step(app, -1),
+        Action::PageDown => step(app, page),
+        Action::PageUp => step(app, -page),
+        Action::HalfPageDown => step(app, (page / 2).max(1)),
+        Action::HalfPageUp => step(app, -(page / 2).max(1)),
+        Action::First => app.select_row(pane, 0),
+        Action::Last => app.select_row(pane, len.saturating_sub(1)),
+        Action::NextYear | Action::PrevYear | Action::NextMonth | Action::PrevMonth => {
+            period_jump(app, action)
+        }
+        Action::DatePrompt => {
+            app.mode = Mode::Prompt {
+                input: String::new(),
+                error: None,
+            }
+        }
+        Action::Search => app.mode = Mode::Search(SearchState::default()),
+        Action::NextHit => cycle_hits(app, 1),
+        Action::PrevHit => cycle_hits(app, -1),
+        Action::KindFilter => {
+            let row = app
+                .kind_filter
+                .and_then(|k| EventKind::ALL.iter().position(|&x| x == k))
+                .map_or(0, |i| i + 1);
+            app.mode = Mode::Kinds {
+                list: ListState {
+                    selected: row,
+                    offset: 0,
+                },
+            };
+        }
+        Action::Help => app.mode = Mode::Help { scroll: 0 },
+        Action::Select => select(app),
+        Action::Back => match app.history.pop() {
+            Some(nav) => app.restore(nav),
+            None => app.note = Some("nothing to go back to".into()),
+        },
+        Action::ClearFilter => app.clear_filters(),
+        _ => {}
+    }
+}
+
+fn select(app: &mut App) {
+    match app.focus {
+        Pane::Companies => {
+            if let Some(o) = app.selected_org() {
+                app.filter_org(o);
+            }
+        }
+        Pane::People => {
+            if let Some(p) = app.selected_person() {
+                app.filter_person(p);
+            }
+        }
+        Pane::Timeline => {
+            let Some(e) = app.selected_event() else { return };
+            let event = app.data.ds.event(e);
+            let mut items: Vec<Target> = event.people.iter().map(|&p| Target::Person(p)).collect();
+            let mut orgs: Vec<OrgIx> = Vec::new();
+            for o in event.all_orgs() {
+                if !orgs.contains(&o) {
+                    orgs.push(o);
+                }
+            }
+            items.extend(orgs.into_iter().map(Target::Org));
+            if items.is_empty() {
+                app.note = Some("this event names no one to jump to".into());
+            } else {
+                app.mode = Mode::Chooser {
+                    event: e,
+                    items,
+                    list: ListState::default(),
+                };
+            }
+        }
+    }
+}
+
+fn period_jump(app: &mut App, action: Action) {
+    let row = app.list(Pane::Timeline).selected;
+    let (forward, period): (bool, fn(u32) -> u32) = match action {
+        Action::NextYear => (true, year_of),
+        Action::PrevYear => (false, year_of),
+        Action::NextMonth => (true, month_of),
+        _ => (false, month_of),
+    };
+    let target = app.event_rows.jump(&app.data, row, forward, period);
+    if target == row {
+        app.note = Some(
+            if forward {
+                "no later events"
+            } else {
+                "no earlier events"
+            }
+            .into(),
+        );
+    }
+    app.select_row(Pane::Timeline, target);
+}
+
+fn cycle_hits(app: &mut App, delta: isize) {
+    if app.hits.is_empty() {
+        let key = keymap::key_of(Action::Search, Ctx::Browse);
+        app.note = Some(format!("no search results: press {key} to search"));
+        return;
+    }
+    let n = app.hits.len() as isize;
+    app.hit_cursor = (app.hit_cursor as isize + delta).rem_euclid(n) as usize;
+    let target = app.hits[app.hit_cursor].target;
+    app.jump_to(target);
+    app.note = Some(format!("result {}/{}", app.hit_cursor + 1, app.hits.len()));
+}

@@ -1,0 +1,157 @@
+//! Application state and the one function that changes it, [`update`].
+//!
+//! Every key, click, resize and search result becomes a [`Msg`]; `update`
+//! applies it and may return an [`Effect`] for the event loop to carry out
+//! (a search to run). Nothing here touches the terminal.
+//!
+//! - [`state`]: the [`App`] state, its selectors and navigation;
+//! - `input`: editing a one-line input by grapheme clusters;
+//! - one module per mode for the keys: `browse`, `search`, `popups`
+//!   (chooser, kinds, help), `prompt`; `mouse` for clicks and the wheel.
+
+mod browse;
+mod input;
+mod mouse;
+mod popups;
+mod prompt;
+mod search;
+pub mod state;
+
+pub use state::{App, Mode, Nav, Pane, SearchState, Target};
+
+use crate::search::Hit;
+use crate::tui::keymap::{self, Action, Key};
+use crate::tui::list::ListState;
+use crossterm::event::{KeyEvent, KeyEventKind, MouseEvent};
+
+/// Most search results kept for the popup and for `n`/`N`.
+pub const MAX_HITS: usize = 200;
+
+/// Something that happened.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Msg {
+    Key(KeyEvent),
+    Mouse(MouseEvent),
+    Resize(u16, u16),
+    /// Results of the search numbered `generation`.
+    Hits {
+        generation: u64,
+        hits: Vec<Hit>,
+    },
+    /// Stop now: SIGTERM, SIGHUP or SIGINT arrived (the event loop keeps
+    /// which, for the exit code), or the terminal's input failed.
+    Signal,
+    /// Text pasted in the terminal (bracketed paste), not typed.
+    Paste(String),
+    /// Ctrl-z or SIGTSTP: hand the terminal back and stop.
+    Suspend,
+}
+
+/// Work for the event loop.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Effect {
+    /// Run a fuzzy search and answer with [`Msg::Hits`].
+    Search { query: String, generation: u64 },
+    /// Restore the terminal, stop the process, and take over again on SIGCONT.
+    Suspend,
+}
+
+/// Applies `msg` to the state; returns work for the event loop, if any.
+pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
+    let effect = match msg {
+        Msg::Key(key) if key.kind == KeyEventKind::Release => None,
+        Msg::Key(key) => {
+            app.note = None;
+            on_key(app, key)
+        }
+        Msg::Mouse(m) => {
+            mouse::on_mouse(app, m);
+            None
+        }
+        Msg::Resize(w, h) => {
+            app.size = (w, h);
+            None
+        }
+        Msg::Hits { generation, hits } => {
+            if let Mode::Search(s) = &mut app.mode
+                && s.generation == generation
+            {
+                s.hits = hits;
+                s.pending = false;
+                s.list = ListState::default();
+            }
+            None
+        }
+        Msg::Signal => {
+            app.quit = true;
+            None
+        }
+        Msg::Paste(text) => paste(app, &text),
+        Msg::Suspend => Some(Effect::Suspend),
+    };
+    app.settle();
+    effect
+}
+
+/// Pasted text goes into the search box or the date prompt as if typed:
+/// line breaks and tabs become spaces, unsafe characters are dropped.
+fn paste(app: &mut App, text: &str) -> Option<Effect> {
+    let chars = text
+        .chars()
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .filter(|&c| !crate::text::is_unsafe(c));
+    match &mut app.mode {
+        Mode::Search(s) => {
+            s.query.extend(chars);
+            search::requery(s)
+        }
+        Mode::Prompt { input, error } => {
+            prompt::insert(input, chars);
+            *error = None;
+            None
+        }
+        _ => None,
+    }
+}
+
+fn on_key(app: &mut App, event: KeyEvent) -> Option<Effect> {
+    let key = Key::from_event(&event);
+    let action = keymap::action(key, app.ctx());
+    if action == Some(Action::Quit) {
+        app.quit = true;
+        return None;
+    }
+    match &app.mode {
+        Mode::Browse => {
+            if let Some(a) = action {
+                browse::browse(app, a);
+            }
+            None
+        }
+        Mode::Search(_) => search::search_key(app, action, key),
+        Mode::Chooser { .. } => {
+            popups::chooser(app, action);
+            None
+        }
+        Mode::Kinds { .. } => {
+            popups::kinds(app, action);
+            None
+        }
+        Mode::Prompt { .. } => {
+            prompt::prompt(app, action, key);
+            None
+        }
+        Mode::Help { .. } => {
+            popups::help(app, action);
+            None
+        }
+    }
+}
+
+/// The key notation the tests share with the benches.
+#[cfg(test)]
+#[path = "../../../tests/common/keys.rs"]
+pub(crate) mod test_keys;
+
+#[cfg(test)]
+mod tests;

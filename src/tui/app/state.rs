@@ -1,0 +1,388 @@
+//! The explorer's state: what is selected, filtered and open, and the
+//! navigation helpers the mode handlers share.
+
+use crate::model::{EventIx, EventKind, OrgIx, PersonIx, Record};
+use crate::search::Hit;
+use crate::tui::data::Data;
+use crate::tui::keymap::Ctx;
+use crate::tui::keymap::help_rows;
+use crate::tui::layout::{self, Areas};
+use crate::tui::list::ListState;
+use crate::tui::view::{EventRows, PeopleRows};
+use ratatui::layout::Rect;
+use std::sync::Arc;
+
+/// Most steps `Backspace` can go back.
+const MAX_HISTORY: usize = 100;
+
+/// The panes, in focus order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Pane {
+    Companies,
+    People,
+    Timeline,
+}
+
+impl Pane {
+    /// All panes in Tab order.
+    pub const ALL: [Pane; 3] = [Pane::Companies, Pane::People, Pane::Timeline];
+
+    /// Position in [`Pane::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The pane's title.
+    pub fn title(self) -> &'static str {
+        match self {
+            Pane::Companies => "Companies",
+            Pane::People => "People",
+            Pane::Timeline => "Timeline",
+        }
+    }
+}
+
+/// The fuzzy-search popup.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SearchState {
+    pub query: String,
+    pub hits: Vec<Hit>,
+    pub list: ListState,
+    /// Number of the newest search asked for; older answers are dropped.
+    pub generation: u64,
+    /// Whether the newest search has not answered yet.
+    pub pending: bool,
+}
+
+/// A record the jump chooser offers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    Person(PersonIx),
+    Org(OrgIx),
+}
+
+/// What has the keyboard.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Mode {
+    Browse,
+    Search(SearchState),
+    /// Jump to one of an event's people or organizations.
+    Chooser {
+        event: EventIx,
+        items: Vec<Target>,
+        list: ListState,
+    },
+    /// Pick an event kind to filter by (row 0 is "all kinds").
+    Kinds {
+        list: ListState,
+    },
+    /// Type a date to jump to.
+    Prompt {
+        input: String,
+        error: Option<String>,
+    },
+    Help {
+        scroll: usize,
+    },
+}
+
+/// Where the user was: restored by `Backspace`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Nav {
+    focus: Pane,
+    org: Option<OrgIx>,
+    person: Option<PersonIx>,
+    kind: Option<EventKind>,
+    lists: [ListState; 3],
+}
+
+/// The whole state of the explorer.
+#[derive(Debug)]
+pub struct App {
+    pub data: Arc<Data>,
+    pub focus: Pane,
+    /// Selection and scroll of each pane, indexed by [`Pane::index`].
+    pub lists: [ListState; 3],
+    pub org_filter: Option<OrgIx>,
+    pub person_filter: Option<PersonIx>,
+    pub kind_filter: Option<EventKind>,
+    pub people_rows: PeopleRows,
+    pub event_rows: EventRows,
+    pub mode: Mode,
+    pub history: Vec<Nav>,
+    /// Results of the last accepted search, for `n`/`N`.
+    pub hits: Vec<Hit>,
+    pub hit_cursor: usize,
+    /// Terminal size.
+    pub size: (u16, u16),
+    /// A one-off note for the status line (cleared by the next key).
+    pub note: Option<String>,
+    pub quit: bool,
+}
+
+impl App {
+    /// A fresh explorer on `data` for a terminal of `size`.
+    pub fn new(data: Arc<Data>, size: (u16, u16)) -> Self {
+        App {
+            data,
+            focus: Pane::Companies,
+            lists: [ListState::default(); 3],
+            org_filter: None,
+            person_filter: None,
+            kind_filter: None,
+            people_rows: PeopleRows::All,
+            event_rows: EventRows::All,
+            mode: Mode::Browse,
+            history: Vec::new(),
+            hits: Vec::new(),
+            hit_cursor: 0,
+            size,
+            note: None,
+            quit: false,
+        }
+    }
+
+    /// The pane rectangles for the current size.
+    pub fn areas(&self) -> Areas {
+        Areas::new(self.screen())
+    }
+
+    /// Number of rows in a pane.
+    pub fn len(&self, pane: Pane) -> usize {
+        match pane {
+            Pane::Companies => self.data.ds.orgs_by_name.len(),
+            Pane::People => self.people_rows.len(&self.data),
+            Pane::Timeline => self.event_rows.len(&self.data),
+        }
+    }
+
+    /// Selection state of a pane.
+    pub fn list(&self, pane: Pane) -> &ListState {
+        &self.lists[pane.index()]
+    }
+
+    pub(super) fn list_mut(&mut self, pane: Pane) -> &mut ListState {
+        &mut self.lists[pane.index()]
+    }
+
+    /// The organization selected in Companies.
+    pub fn selected_org(&self) -> Option<OrgIx> {
+        self.data
+            .ds
+            .orgs_by_name
+            .get(self.list(Pane::Companies).selected)
+            .copied()
+    }
+
+    /// The person selected in People.
+    pub fn selected_person(&self) -> Option<PersonIx> {
+        self.people_rows.get(&self.data, self.list(Pane::People).selected)
+    }
+
+    /// The event selected in Timeline.
+    pub fn selected_event(&self) -> Option<EventIx> {
+        self.event_rows
+            .get(&self.data, self.list(Pane::Timeline).selected)
+    }
+
+    /// The record the Detail area describes: the focused pane's selection.
+    pub fn detail_record(&self) -> Option<Record> {
+        match self.focus {
+            Pane::Companies => self.selected_org().map(Record::Org),
+            Pane::People => self.selected_person().map(Record::Person),
+            Pane::Timeline => self.selected_event().map(Record::Event),
+        }
+    }
+
+    /// The keymap context of the current mode and focus.
+    pub fn ctx(&self) -> Ctx {
+        match self.mode {
+            Mode::Browse if self.focus == Pane::Timeline => Ctx::Timeline,
+            Mode::Browse => Ctx::Browse,
+            Mode::Search(_) => Ctx::Search,
+            Mode::Chooser { .. } => Ctx::Chooser,
+            Mode::Kinds { .. } => Ctx::Popup,
+            Mode::Prompt { .. } => Ctx::Prompt,
+            Mode::Help { .. } => Ctx::Help,
+        }
+    }
+
+    pub(super) fn nav(&self) -> Nav {
+        Nav {
+            focus: self.focus,
+            org: self.org_filter,
+            person: self.person_filter,
+            kind: self.kind_filter,
+            lists: self.lists,
+        }
+    }
+
+    pub(super) fn remember(&mut self) {
+        let nav = self.nav();
+        if self.history.last() != Some(&nav) {
+            self.history.push(nav);
+        }
+        if self.history.len() > MAX_HISTORY {
+            self.history.remove(0);
+        }
+    }
+
+    pub(super) fn restore(&mut self, nav: Nav) {
+        self.focus = nav.focus;
+        self.set_filters(nav.org, nav.person, nav.kind);
+        self.lists = nav.lists;
+        self.settle();
+    }
+
+    /// Sets the filters and recomputes what People and Timeline list.
+    pub(super) fn set_filters(
+        &mut self,
+        org: Option<OrgIx>,
+        person: Option<PersonIx>,
+        kind: Option<EventKind>,
+    ) {
+        self.org_filter = org;
+        self.person_filter = person;
+        self.kind_filter = kind;
+        self.people_rows = match org {
+            Some(o) => PeopleRows::AtOrg(o),
+            None => PeopleRows::All,
+        };
+        self.event_rows = EventRows::new(&self.data, org, person, kind);
+    }
+
+    /// The whole screen.
+    pub fn screen(&self) -> Rect {
+        Rect::new(0, 0, self.size.0, self.size.1)
+    }
+
+    /// Clamps every selection and scroll, the panes' and the open popup's,
+    /// and scrolls each selection into view: drawing only reads them.
+    pub(super) fn settle(&mut self) {
+        let areas = self.areas();
+        for pane in Pane::ALL {
+            let (len, rows) = (self.len(pane), areas.rows(pane));
+            self.list_mut(pane).scroll_into_view(len, rows);
+        }
+        let screen = self.screen();
+        match &mut self.mode {
+            Mode::Browse | Mode::Prompt { .. } => {}
+            Mode::Search(s) => s.list.scroll_into_view(s.hits.len(), layout::search_rows(screen)),
+            Mode::Chooser { items, list, .. } => {
+                let rows = layout::inner_rows(layout::chooser_popup(screen, items.len()));
+                list.scroll_into_view(items.len(), rows);
+            }
+            Mode::Kinds { list } => {
+                let len = EventKind::ALL.len() + 1;
+                list.scroll_into_view(len, layout::inner_rows(layout::kinds_popup(screen, len)));
+            }
+            Mode::Help { scroll } => *scroll = (*scroll).min(max_help_scroll(screen)),
+        }
+    }
+
+    pub(super) fn select_row(&mut self, pane: Pane, row: usize) {
+        let len = self.len(pane);
+        self.list_mut(pane).select(row, len);
+    }
+
+    /// Filters People and Timeline by organization `o`.
+    pub(super) fn filter_org(&mut self, o: OrgIx) {
+        self.remember();
+        let keep_event = self.selected_event();
+        self.set_filters(Some(o), None, self.kind_filter);
+        self.lists[Pane::People.index()] = ListState::default();
+        self.reselect_event(keep_event);
+    }
+
+    /// Filters Timeline by person `p`.
+    pub(super) fn filter_person(&mut self, p: PersonIx) {
+        self.remember();
+        let keep_event = self.selected_event();
+        self.set_filters(self.org_filter, Some(p), self.kind_filter);
+        self.reselect_event(keep_event);
+    }
+
+    pub(super) fn reselect_event(&mut self, event: Option<EventIx>) {
+        let row = event
+            .and_then(|e| self.event_rows.position(&self.data, e))
+            .unwrap_or(0);
+        self.lists[Pane::Timeline.index()] = ListState {
+            selected: row,
+            offset: 0,
+        };
+    }
+
+    pub(super) fn clear_filters(&mut self) {
+        if self.org_filter.is_none() && self.person_filter.is_none() && self.kind_filter.is_none() {
+            self.note = Some("no filter to clear".into());
+            return;
+        }
+        self.remember();
+        let (person, event) = (self.selected_person(), self.selected_event());
+        self.set_filters(None, None, None);
+        let row = person
+            .and_then(|p| self.people_rows.position(&self.data, p))
+            .unwrap_or(0);
+        self.select_row(Pane::People, row);
+        self.reselect_event(event);
+    }
+
+    /// Focuses and filters by a person, showing everyone if needed.
+    pub(super) fn jump_person(&mut self, p: PersonIx) {
+        self.remember();
+        self.focus = Pane::People;
+        let org = self
+            .org_filter
+            .filter(|_| self.people_rows.position(&self.data, p).is_some());
+        let keep_event = self.selected_event();
+        self.set_filters(org, Some(p), self.kind_filter);
+        let row = self.people_rows.position(&self.data, p).unwrap_or(0);
+        self.select_row(Pane::People, row);
+        self.reselect_event(keep_event);
+    }
+
+    /// Focuses and filters by an organization.
+    pub(super) fn jump_org(&mut self, o: OrgIx) {
+        self.remember();
+        self.focus = Pane::Companies;
+        let row = self
+            .data
+            .ds
+            .orgs_by_name
+            .iter()
+            .position(|&x| x == o)
+            .unwrap_or(0);
+        self.select_row(Pane::Companies, row);
+        let keep_event = self.selected_event();
+        self.set_filters(Some(o), None, self.kind_filter);
+        self.lists[Pane::People.index()] = ListState::default();
+        self.reselect_event(keep_event);
+    }
+
+    /// Focuses an event, dropping filters that hide it.
+    pub(super) fn jump_event(&mut self, e: EventIx) {
+        self.remember();
+        self.focus = Pane::Timeline;
+        if self.event_rows.position(&self.data, e).is_none() {
+            self.set_filters(None, None, None);
+        }
+        self.reselect_event(Some(e));
+    }
+
+    pub(super) fn jump_to(&mut self, r: Record) {
+        match r {
+            Record::Person(p) => self.jump_person(p),
+            Record::Org(o) => self.jump_org(o),
+            Record::Event(e) => self.jump_event(e),
+            Record::Source(_) => {}
+        }
+    }
+}
+
+/// The last help line the overlay can scroll to on a screen of `screen`.
+pub fn max_help_scroll(screen: Rect) -> usize {
+    let popup = layout::help_popup(screen);
+    help_rows(usize::from(popup.width.saturating_sub(2)))
+        .len()
+        .saturating_sub(layout::inner_rows(popup))
+}
