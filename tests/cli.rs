@@ -68,7 +68,7 @@ fn check_reports_every_problem_with_positions_and_exits_1() {
         err.contains(&format!("{file}:10:9: error: date `2024-13` has no month 13")),
         "{err}"
     );
-    assert!(err.ends_with("2 problems found; nothing was loaded\n"), "{err}");
+    assert!(err.ends_with("\n2 problems found; nothing was loaded\n"), "{err}");
 }
 
 #[test]
@@ -309,7 +309,7 @@ fn folder_and_file_problems_get_one_clear_line() {
         err.contains(&format!("{p}/events.yaml:2:15: error: file is not valid UTF-8")),
         "{err}"
     );
-    assert!(err.ends_with("3 problems found; nothing was loaded\n"), "{err}");
+    assert!(err.ends_with("\n3 problems found; nothing was loaded\n"), "{err}");
 }
 
 #[test]

@@ -203,10 +203,7 @@ pub fn report(errors: &[Diagnostic]) {
     }
     let n = errors.len();
     let s = if n == 1 { "" } else { "s" };
-    output::error(&Diagnostic::file(
-        "rivals",
-        format!("{n} problem{s} found; nothing was loaded"),
-    ));
+    output::note(&format!("{n} problem{s} found; nothing was loaded"));
 }
 
 /// Entry point of the binary.

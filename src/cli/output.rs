@@ -81,6 +81,11 @@ pub fn error(problem: &Diagnostic) {
     let _ = writeln!(io::stderr().lock(), "{problem}");
 }
 
+/// Prints a plain line on standard error, such as a summary.
+pub fn note(line: &str) {
+    let _ = writeln!(io::stderr().lock(), "{line}");
+}
+
 /// Handles what `clap` stopped on: help and version go to standard output
 /// (exit 0, or 1 if they cannot be written), usage errors to standard
 /// error with exit status 2.
