@@ -101,7 +101,9 @@ pub enum Command {
 /// Export formats.
 #[derive(Clone, Copy, Debug, ValueEnum)]
 pub enum Format {
+    /// One object with the four lists, same field names and ids as the YAML.
     Json,
+    /// One row per event; cells a spreadsheet would run as formulas start with `'`.
     Csv,
 }
 
@@ -182,7 +184,10 @@ impl Cli {
             && from.first_day() > to.last_day()
         {
             let message = format!("--from {from} is after --to {to}, so no event can match");
-            return Some(Cli::command().error(ErrorKind::ValueValidation, message));
+            let mut cli = Cli::command();
+            cli.build();
+            let mut timeline = cli.find_subcommand("timeline").cloned().unwrap_or(cli);
+            return Some(timeline.error(ErrorKind::ValueValidation, message));
         }
         None
     }
