@@ -544,7 +544,20 @@ fn new_writes_a_starter_dataset_that_checks_and_never_overwrites() {
         "from:",
         "to:",
     ] {
-        assert!(events.contains(field), "{field} missing:\n{events}");
+        assert!(
+            events.contains(&format!("\n  {field}")),
+            "{field} missing:\n{events}"
+        );
+    }
+    for (file, fields) in [
+        ("sources.yaml", &["outlet:", "published:", "file:"][..]),
+        ("organizations.yaml", &["aliases:", "parent:", "founded:"]),
+        ("people.yaml", &["aliases:"]),
+    ] {
+        let text = std::fs::read_to_string(target.join(file)).unwrap();
+        for field in fields {
+            assert!(text.contains(&format!("\n  {field}")), "{file}: {field} missing");
+        }
     }
     assert!(events.lines().filter(|l| l.trim_start().starts_with('#')).count() >= 5);
 

@@ -61,7 +61,7 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Show one person, organization or event in full.
+    /// Show one person, organization, event or source in full.
     Show {
         /// The record's id, e.g. `sam-altman`.
         id: String,
