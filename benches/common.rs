@@ -1,4 +1,5 @@
-//! Shared set-up for the benches: datasets generated at run time.
+//! Shared set-up for the benches (a module of each, not a bench itself):
+//! datasets generated at run time by `rivals::synth`.
 #![allow(dead_code, clippy::unwrap_used)]
 
 use rivals::model::{Dataset, Files, load};
@@ -23,7 +24,7 @@ pub fn dataset(spec: Spec) -> Dataset {
     .unwrap()
 }
 
-/// The reference "big" dataset and a 1,000-event one, ready for the TUI.
+/// The reference "big" dataset ([`Spec::BIG`]), ready for the TUI.
 pub fn big() -> Arc<Data> {
     Arc::new(Data::new(dataset(Spec::BIG)))
 }

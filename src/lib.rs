@@ -1,16 +1,22 @@
 //! `rivals`: explore the talent rivalries between AI labs, in a terminal UI
 //! or from scripts.
 //!
+//! - [`text`]: sanitizing and fitting dataset text for a terminal;
 //! - [`model`]: the dataset, its loader and validation;
 //! - [`fields`]: a record's labelled fields, in display order;
 //! - [`search`]: the fuzzy index over people, organizations and events;
-//! - [`cli`]: the scriptable subcommands;
-//! - [`text`]: sanitizing and fitting dataset text for a terminal.
+//! - [`tui`]: the terminal explorer: state, `update` and rendering;
+//! - [`cli`]: the arguments, the scriptable subcommands and the entry point;
+//! - `synth` (feature `synth`, on for benches, tests and examples):
+//!   synthetic datasets of any size in the real format.
+//!
+//! Each layer uses only those listed before it.
 
 pub mod cli;
 pub mod fields;
 pub mod model;
 pub mod search;
+#[cfg(feature = "synth")]
 pub mod synth;
 pub mod text;
 pub mod tui;

@@ -1,6 +1,8 @@
 //! Synthetic datasets of any size in the real format, for benchmarks and
 //! scale tests (`cargo run --release --example synth`). Deterministic for a
-//! given seed; nothing large is ever committed.
+//! given seed; nothing large is ever committed. Behind the `synth` feature,
+//! which the crate's own dev-dependency turns on for benches, tests and
+//! examples, so it is not part of the library's surface for users.
 
 use crate::model::{EventKind, FILES};
 use std::fmt::Write;

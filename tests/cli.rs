@@ -68,7 +68,7 @@ fn check_reports_every_problem_with_positions_and_exits_1() {
         err.contains(&format!("{file}:10:9: error: date `2024-13` has no month 13")),
         "{err}"
     );
-    assert!(err.ends_with("2 problems found; nothing was loaded\n"), "{err}");
+    assert!(err.ends_with("\n2 problems found; nothing was loaded\n"), "{err}");
 }
 
 #[test]
@@ -309,7 +309,7 @@ fn folder_and_file_problems_get_one_clear_line() {
         err.contains(&format!("{p}/events.yaml:2:15: error: file is not valid UTF-8")),
         "{err}"
     );
-    assert!(err.ends_with("3 problems found; nothing was loaded\n"), "{err}");
+    assert!(err.ends_with("\n3 problems found; nothing was loaded\n"), "{err}");
 }
 
 #[test]
@@ -347,5 +347,225 @@ fn symlink_loops_and_size_limits_are_refused() {
             .arg("--data")
             .arg(ds.path())
             .args(["--max-file-size", "2"]),
+    );
+}
+
+/// Runs `script` in `sh` with `$R` set to the binary.
+fn shell(script: &str) -> std::process::Output {
+    std::process::Command::new("sh")
+        .arg("-c")
+        .arg(script)
+        .env("R", assert_cmd::cargo::cargo_bin("rivals"))
+        .env_remove("RIVALS_DATA")
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn output_that_cannot_be_written_is_exit_1_with_one_line() {
+    for args in [
+        "timeline",
+        "--help",
+        "-V",
+        "help search",
+        "check",
+        "export --format csv",
+    ] {
+        for script in [format!("\"$R\" {args} >/dev/full"), format!("\"$R\" {args} >&-")] {
+            let out = shell(&script);
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(1), "{script}: {err}");
+            assert_eq!(err.lines().count(), 1, "{script}: {err}");
+            assert!(
+                err.starts_with("rivals: error: cannot write output"),
+                "{script}: {err}"
+            );
+        }
+        // With nowhere to say it either: still no panic.
+        let script = format!("\"$R\" {args} >/dev/full 2>/dev/full");
+        assert_eq!(shell(&script).status.code(), Some(1), "{script}");
+    }
+}
+
+#[test]
+fn empty_rivals_data_means_unset_and_the_flag_wins() {
+    let dir = fixture();
+    let fixture_counts = "ok: 1 sources, 2 organizations, 1 people, 4 events\n";
+    let out = stdout(rivals().arg("check").env("RIVALS_DATA", ""));
+    assert!(out.starts_with("ok: 5 sources, "), "{out}");
+    for env in ["", "/no/such/folder"] {
+        let out = stdout(
+            rivals()
+                .arg("check")
+                .arg("--data")
+                .arg(dir.path())
+                .env("RIVALS_DATA", env),
+        );
+        assert_eq!(out, fixture_counts, "RIVALS_DATA={env}");
+    }
+}
+
+#[test]
+fn max_file_size_is_bounded_and_not_zero() {
+    let dir = fixture();
+    let check = |size: &str| {
+        let mut cmd = rivals();
+        cmd.arg("check")
+            .arg("--data")
+            .arg(dir.path())
+            .args(["--max-file-size", size]);
+        cmd
+    };
+    let err = failure(&mut check("0"), 2);
+    assert!(err.contains("--max-file-size"), "{err}");
+    failure(&mut check("99999999999999999999999"), 2);
+    for huge in ["18446744073709551615", "17592186044416"] {
+        let out = stdout(&mut check(huge));
+        assert!(out.starts_with("ok: 1 sources"), "{huge}: {out}");
+    }
+}
+
+#[test]
+fn show_with_a_huge_id_is_fast_and_suggests_nothing() {
+    let id = "sam-altman-".repeat(11_900);
+    let start = std::time::Instant::now();
+    let err = failure(rivals().arg("show").arg(&id), 1);
+    assert!(
+        start.elapsed() < std::time::Duration::from_secs(1),
+        "{:?}",
+        start.elapsed()
+    );
+    assert!(!err.contains("did you mean"), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+}
+
+#[test]
+fn csv_cells_that_a_spreadsheet_would_run_are_neutralised() {
+    let dir = tempfile::tempdir().unwrap();
+    let events = EVENTS
+        .replace(
+            "  summary: Last day of 2023.",
+            "  role: \"-2+3\"\n  quote: \"+cmd|' /C calc'!A0\"\n  amount: {value: 1, currency: USD, text: \"@SUM(1)\"}\n  summary: \"=HYPERLINK(\\\"http://x\\\")\"",
+        )
+        .replace("summary: January 2024.", "role: \"\\tsneaky\"\n  summary: January 2024.");
+    write_dataset(dir.path(), SOURCES, ORGS, PEOPLE, &events);
+    let out = stdout(
+        rivals()
+            .arg("--data")
+            .arg(dir.path())
+            .args(["export", "--format", "csv"]),
+    );
+    let row = out.lines().find(|l| l.starts_with("late-2023,")).unwrap();
+    assert!(row.contains(",\"'-2+3\","), "{row}");
+    assert!(row.contains(",\"'@SUM(1)\","), "{row}");
+    assert!(row.contains(",\"'+cmd|' /C calc'!A0\","), "{row}");
+    assert!(row.contains(",\"'=HYPERLINK(\"\"http://x\"\")\","), "{row}");
+    let row = out.lines().find(|l| l.starts_with("jan-2024,")).unwrap();
+    assert!(row.contains(",\"'\\u{9}sneaky\","), "{row}");
+    for line in out.lines() {
+        for bad in [",=", ",+", ",-", ",@", ",\t", ",\"=", ",\"+", ",\"-", ",\"@"] {
+            assert!(!line.contains(bad), "{bad} in {line}");
+        }
+    }
+}
+
+#[test]
+fn a_filter_id_of_the_other_kind_says_which_flag_to_use() {
+    let err = failure(rivals().args(["timeline", "--person", "meta"]), 1);
+    assert!(err.contains("meta is an organization; use --org meta"), "{err}");
+    let err = failure(rivals().args(["timeline", "--org", "sam-altman"]), 1);
+    assert!(
+        err.contains("sam-altman is a person; use --person sam-altman"),
+        "{err}"
+    );
+}
+
+#[test]
+fn ids_with_no_close_match_get_no_arbitrary_suggestion() {
+    for id in ["", "zzqqxxvv"] {
+        let err = failure(rivals().arg("show").arg(id), 1);
+        assert!(!err.contains("did you mean"), "{id:?}: {err}");
+        assert!(err.contains("rivals search"), "{id:?}: {err}");
+    }
+    let err = failure(rivals().args(["timeline", "--person", "zzqqxxvv"]), 1);
+    assert!(!err.contains("did you mean"), "{err}");
+}
+
+#[test]
+fn a_miss_in_the_embedded_dataset_says_it_was_the_embedded_one() {
+    let err = failure(rivals().args(["show", "jane-doe"]), 1);
+    assert!(err.contains("embedded dataset"), "{err}");
+    assert!(err.contains("--data DIR"), "{err}");
+    let err = failure(rivals().args(["timeline", "--person", "jane-doe"]), 1);
+    assert!(err.contains("embedded dataset"), "{err}");
+    let dir = fixture();
+    let err = failure(
+        rivals().arg("--data").arg(dir.path()).args(["show", "jane-doe"]),
+        1,
+    );
+    assert!(!err.contains("embedded"), "{err}");
+}
+
+#[test]
+fn empty_queries_and_ranges_are_usage_errors() {
+    for args in [
+        &["search", ""][..],
+        &["search", "   "],
+        &["search", "x", "--limit", "0"],
+        &["timeline", "--from", "2025-06", "--to", "2024-01"],
+    ] {
+        let err = failure(rivals().args(args), 2);
+        assert!(err.contains("error:"), "{args:?}: {err}");
+    }
+    let err = failure(rivals().args(["search", "x", "--limit", "-1"]), 2);
+    assert!(!err.contains("-- -1"), "{err}");
+    assert!(err.contains("--limit"), "{err}");
+    // An empty range at one precision is still a range: 2024 to 2024 is fine.
+    stdout(rivals().args(["timeline", "--from", "2024", "--to", "2024-01"]));
+}
+
+#[test]
+fn new_writes_a_starter_dataset_that_checks_and_never_overwrites() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("mine");
+    let out = stdout(rivals().arg("new").arg(&target));
+    assert!(out.contains("rivals check --data"), "{out}");
+    let counts = stdout(rivals().arg("check").arg("--data").arg(&target));
+    assert!(counts.starts_with("ok: 1 sources, "), "{counts}");
+    assert!(counts.contains(" 1 people, 1 events"), "{counts}");
+    let events = std::fs::read_to_string(target.join("events.yaml")).unwrap();
+    for field in [
+        "count:",
+        "role:",
+        "amount:",
+        "quote:",
+        "disputed:",
+        "orgs:",
+        "from:",
+        "to:",
+    ] {
+        assert!(
+            events.contains(&format!("\n  {field}")),
+            "{field} missing:\n{events}"
+        );
+    }
+    for (file, fields) in [
+        ("sources.yaml", &["outlet:", "published:", "file:"][..]),
+        ("organizations.yaml", &["aliases:", "parent:", "founded:"]),
+        ("people.yaml", &["aliases:"]),
+    ] {
+        let text = std::fs::read_to_string(target.join(file)).unwrap();
+        for field in fields {
+            assert!(text.contains(&format!("\n  {field}")), "{file}: {field} missing");
+        }
+    }
+    assert!(events.lines().filter(|l| l.trim_start().starts_with('#')).count() >= 5);
+
+    std::fs::write(target.join("people.yaml"), "# mine\n").unwrap();
+    let err = failure(rivals().arg("new").arg(&target), 1);
+    assert!(err.contains("already exists"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(target.join("people.yaml")).unwrap(),
+        "# mine\n"
     );
 }

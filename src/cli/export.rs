@@ -2,7 +2,7 @@
 //! the YAML) or as CSV (one row per event).
 
 use crate::model::{Dataset, Event, OrgIx, PersonIx, SourceIx};
-use crate::text::is_unsafe;
+use crate::text::{is_unsafe, sanitize};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -146,7 +146,8 @@ fn event_out<'a>(ds: &'a Dataset, e: &'a Event) -> EventOut<'a> {
 /// Serializes `value` as pretty JSON, escaping every character that could
 /// act on a terminal (serde_json already escapes C0 controls; this also
 /// escapes C1 controls, bidi overrides and zero-width characters). The
-/// result is still valid JSON meaning the same data.
+/// escapes are JSON's own (`\u009b`), not [`sanitize`]'s `\u{9b}`, which
+/// is not valid JSON: the result is still valid JSON meaning the same data.
 pub fn safe_json<T: Serialize>(value: &T) -> String {
     let text = serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     if !text.chars().any(is_unsafe) {
@@ -209,23 +210,22 @@ pub fn json(ds: &Dataset, out: &mut String) {
     out.push('\n');
 }
 
-/// Quotes a CSV field when needed (RFC 4180) and escapes characters that
-/// could act on a terminal.
+/// First characters that make a spreadsheet read a cell as a formula.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// One CSV cell: terminal controls made visible ([`sanitize`], so a cell
+/// never holds a line break either), a cell a spreadsheet would run as a
+/// formula neutralised the way OWASP recommends (a leading `'`, and
+/// quoted), and quoted when needed (RFC 4180).
 fn field(text: &str) -> String {
-    let clean: String = text
-        .chars()
-        .map(|c| {
-            if is_unsafe(c) {
-                format!("\\u{{{:x}}}", u32::from(c))
-            } else {
-                c.to_string()
-            }
-        })
-        .collect();
-    if clean.contains([',', '"']) {
+    let formula = text.starts_with(FORMULA_STARTS) || text.trim_start().starts_with(FORMULA_STARTS);
+    let clean = sanitize(text);
+    if formula {
+        format!("\"'{}\"", clean.replace('"', "\"\""))
+    } else if clean.contains([',', '"']) {
         format!("\"{}\"", clean.replace('"', "\"\""))
     } else {
-        clean
+        clean.into_owned()
     }
 }
 
@@ -271,6 +271,19 @@ mod tests {
         assert_eq!(field("a, b"), "\"a, b\"");
         assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(field("x\ny\x1b"), "x\\u{a}y\\u{1b}");
+    }
+
+    #[test]
+    fn csv_formulas_are_neutralised() {
+        assert_eq!(field("=1+1"), "\"'=1+1\"");
+        assert_eq!(field("+cmd|' /C calc'!A0"), "\"'+cmd|' /C calc'!A0\"");
+        assert_eq!(field("-2"), "\"'-2\"");
+        assert_eq!(field("@SUM(A1)"), "\"'@SUM(A1)\"");
+        assert_eq!(field("\tx"), "\"'\\u{9}x\"");
+        assert_eq!(field("\r=x"), "\"'\\u{d}=x\"");
+        assert_eq!(field("=HYPERLINK(\"u\")"), "\"'=HYPERLINK(\"\"u\"\")\"");
+        assert_eq!(field(" =1"), "\"' =1\"");
+        assert_eq!(field("a=b"), "a=b");
     }
 
     #[test]

@@ -1,13 +1,16 @@
 //! The command line: arguments, dataset selection and the subcommands.
 
 mod export;
+mod new;
+mod output;
 mod show;
+mod suggest;
 
 use crate::model::{self, Dataset, Date, Diagnostic, EventKind, Record};
 use crate::search::SearchIndex;
-use crate::text::sanitize;
-use clap::{Parser, Subcommand, ValueEnum};
-use std::io::{self, Write};
+use crate::text::{fit, sanitize};
+use clap::error::ErrorKind;
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -17,12 +20,20 @@ use std::process::ExitCode;
 #[command(name = "rivals", version, about, long_about = None)]
 pub struct Cli {
     /// Dataset folder (sources.yaml, organizations.yaml, people.yaml,
-    /// events.yaml) instead of the embedded one.
-    #[arg(long, global = true, env = "RIVALS_DATA", value_name = "DIR")]
+    /// events.yaml) instead of the embedded one. Also read from
+    /// RIVALS_DATA when that is set and not empty; --data wins.
+    #[arg(long, global = true, value_name = "DIR")]
     pub data: Option<PathBuf>,
 
-    /// Largest dataset file to read, in MiB.
-    #[arg(long, global = true, value_name = "MIB", default_value_t = model::DEFAULT_MAX_FILE_BYTES >> 20)]
+    /// Largest dataset file to read, in MiB (at least 1; a value past 8 EiB
+    /// means no limit).
+    #[arg(
+        long,
+        global = true,
+        value_name = "MIB",
+        default_value_t = model::DEFAULT_MAX_FILE_BYTES >> 20,
+        value_parser = clap::value_parser!(u64).range(1..),
+    )]
     pub max_file_size: u64,
 
     /// Turn colours off in the TUI (as does a non-empty NO_COLOR).
@@ -41,15 +52,16 @@ pub enum Command {
     /// Fuzzy-search people, organizations and event summaries.
     Search {
         /// What to look for; typos are fine.
+        #[arg(value_parser = parse_query)]
         query: String,
-        /// Most results to print.
-        #[arg(long, default_value_t = 10)]
+        /// Most results to print (at least 1).
+        #[arg(long, default_value_t = 10, value_parser = parse_limit, allow_negative_numbers = true)]
         limit: usize,
         /// Print JSON instead of lines.
         #[arg(long)]
         json: bool,
     },
-    /// Show one person, organization or event in full.
+    /// Show one person, organization, event or source in full.
     Show {
         /// The record's id, e.g. `sam-altman`.
         id: String,
@@ -78,12 +90,20 @@ pub enum Command {
         #[arg(long, value_enum)]
         format: Format,
     },
+    /// Write a commented starter dataset into DIR (never overwrites a file).
+    New {
+        /// Folder to write sources.yaml, organizations.yaml, people.yaml and
+        /// events.yaml into; created if missing.
+        dir: PathBuf,
+    },
 }
 
 /// Export formats.
 #[derive(Clone, Copy, Debug, ValueEnum)]
 pub enum Format {
+    /// One object with the four lists, same field names and ids as the YAML.
     Json,
+    /// One row per event; cells a spreadsheet would run as formulas start with `'`.
     Csv,
 }
 
@@ -94,42 +114,117 @@ fn parse_kind(text: &str) -> Result<EventKind, String> {
     })
 }
 
-/// A failure to report on stderr with exit status 1.
-pub struct Failure(pub Vec<String>);
+fn parse_query(text: &str) -> Result<String, String> {
+    if text.trim().is_empty() {
+        return Err("the query is empty; give a name or some words to look for".into());
+    }
+    Ok(text.to_string())
+}
 
-impl From<String> for Failure {
-    fn from(line: String) -> Self {
-        Failure(vec![line])
+fn parse_limit(text: &str) -> Result<usize, String> {
+    match text.parse::<usize>() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err("give a whole number of results, at least 1".into()),
+    }
+}
+
+/// A failure to report on stderr with exit status 1: the model's
+/// diagnostic, with `rivals` in place of a file.
+pub struct Failure(pub Diagnostic);
+
+impl Failure {
+    /// A failure saying `message`.
+    pub fn new(message: String) -> Self {
+        Failure(Diagnostic::file("rivals", message))
+    }
+
+    /// Adds how to fix it.
+    pub fn hint(self, hint: impl Into<String>) -> Self {
+        Failure(self.0.hint(hint))
+    }
+}
+
+/// Which dataset a command runs on, for messages about what it lacks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// The dataset compiled into the binary (no --data, no RIVALS_DATA).
+    Embedded,
+    /// A folder the user named.
+    Folder,
+}
+
+/// Largest file size in bytes: "no limit" for any value past it, and far
+/// enough from `u64::MAX` that no arithmetic on it overflows.
+const NO_LIMIT: u64 = u64::MAX >> 1;
+
+impl Cli {
+    /// The dataset folder: `--data`, else a non-empty RIVALS_DATA.
+    pub fn data_dir(&self) -> Option<PathBuf> {
+        self.data.clone().or_else(|| {
+            std::env::var_os("RIVALS_DATA")
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from)
+        })
+    }
+
+    /// The file size limit in bytes.
+    pub fn max_file_bytes(&self) -> u64 {
+        self.max_file_size
+            .checked_mul(1 << 20)
+            .map_or(NO_LIMIT, |b| b.min(NO_LIMIT))
+    }
+
+    /// A usage error found after parsing: an empty date range.
+    fn usage_error(&self) -> Option<clap::Error> {
+        if let Some(Command::Timeline {
+            from: Some(from),
+            to: Some(to),
+            ..
+        }) = &self.command
+            && from.first_day() > to.last_day()
+        {
+            let message = format!("--from {from} is after --to {to}, so no event can match");
+            let mut cli = Cli::command();
+            cli.build();
+            let mut timeline = cli.find_subcommand("timeline").cloned().unwrap_or(cli);
+            return Some(timeline.error(ErrorKind::ValueValidation, message));
+        }
+        None
     }
 }
 
 /// Loads the dataset the arguments select.
-pub fn load(cli: &Cli) -> Result<Dataset, Vec<Diagnostic>> {
-    match &cli.data {
-        Some(dir) => model::load_dir(dir, cli.max_file_size.saturating_mul(1 << 20)),
-        None => Dataset::embedded(),
+pub fn load(cli: &Cli) -> Result<(Dataset, Origin), Vec<Diagnostic>> {
+    match cli.data_dir() {
+        Some(dir) => model::load_dir(&dir, cli.max_file_bytes()).map(|ds| (ds, Origin::Folder)),
+        None => Dataset::embedded().map(|ds| (ds, Origin::Embedded)),
     }
 }
 
 /// Prints diagnostics and a count line to stderr.
 pub fn report(errors: &[Diagnostic]) {
-    let mut err = io::stderr().lock();
     for e in errors {
-        let _ = writeln!(err, "{e}");
+        output::error(e);
     }
     let n = errors.len();
-    let _ = writeln!(
-        err,
-        "{n} problem{} found; nothing was loaded",
-        if n == 1 { "" } else { "s" }
-    );
+    let s = if n == 1 { "" } else { "s" };
+    output::note(&format!("{n} problem{s} found; nothing was loaded"));
 }
 
 /// Entry point of the binary.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
-    let ds = match load(&cli) {
-        Ok(ds) => ds,
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return output::clap_stop(&e),
+    };
+    if let Some(e) = cli.usage_error() {
+        return output::clap_stop(&e);
+    }
+    if let Some(Command::New { dir }) = &cli.command {
+        return finish(new::new(dir));
+    }
+    let (ds, origin) = match load(&cli) {
+        Ok(loaded) => loaded,
         Err(errors) => {
             report(&errors);
             return ExitCode::from(1);
@@ -139,34 +234,23 @@ pub fn main() -> ExitCode {
         return crate::tui::run(ds, cli.no_color);
     };
     let mut out = String::new();
-    match run(&command, &ds, &mut out) {
-        Ok(()) => write_stdout(&out),
-        Err(Failure(lines)) => {
-            write_stdout(&out);
-            let mut err = io::stderr().lock();
-            for l in lines {
-                let _ = writeln!(err, "{}", sanitize(&l));
-            }
+    let result = run(&command, &ds, origin, &mut out);
+    finish(result.map(|()| out))
+}
+
+/// Writes a command's output, or reports its failure (exit 1).
+fn finish(result: Result<String, Failure>) -> ExitCode {
+    match result {
+        Ok(out) => output::stdout(&out),
+        Err(Failure(problem)) => {
+            output::error(&problem);
             ExitCode::from(1)
         }
     }
 }
 
-/// Writes everything at once; a closed pipe (`| head`) is not an error.
-fn write_stdout(text: &str) -> ExitCode {
-    let mut stdout = io::stdout().lock();
-    match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("rivals: cannot write output: {e}");
-            ExitCode::from(1)
-        }
-    }
-}
-
-/// Runs one subcommand, appending its output to `out`.
-pub fn run(command: &Command, ds: &Dataset, out: &mut String) -> Result<(), Failure> {
+/// Runs one subcommand on a loaded dataset, appending its output to `out`.
+pub fn run(command: &Command, ds: &Dataset, origin: Origin, out: &mut String) -> Result<(), Failure> {
     match command {
         Command::Check => {
             out.push_str(&format!("ok: {}\n", ds.counts_line()));
@@ -176,20 +260,34 @@ pub fn run(command: &Command, ds: &Dataset, out: &mut String) -> Result<(), Fail
             search(ds, query, *limit, *json, out);
             Ok(())
         }
-        Command::Show { id } => show::show(ds, id, out),
+        Command::Show { id } => show::show(ds, id, origin, out),
         Command::Timeline {
             person,
             org,
             kind,
             from,
             to,
-        } => timeline(ds, person.as_deref(), org.as_deref(), *kind, *from, *to, out),
+        } => {
+            let filter = |id: &Option<String>, want| {
+                id.as_deref()
+                    .map(|id| filter_id(ds, origin, id, want))
+                    .transpose()
+            };
+            let person = filter(person, Want::Person)?;
+            let org = filter(org, Want::Org)?;
+            timeline(ds, person, org, *kind, *from, *to, out);
+            Ok(())
+        }
         Command::Export { format: Format::Json } => {
             export::json(ds, out);
             Ok(())
         }
         Command::Export { format: Format::Csv } => {
             export::csv(ds, out);
+            Ok(())
+        }
+        Command::New { dir } => {
+            out.push_str(&new::new(dir)?);
             Ok(())
         }
     }
@@ -232,43 +330,107 @@ fn search(ds: &Dataset, query: &str, limit: usize, json: bool, out: &mut String)
     }
 }
 
-/// Resolves an id of the wanted kind for a filter, with suggestions.
-fn filter_id(ds: &Dataset, id: &str, want: &str, ok: impl Fn(Record) -> Option<u32>) -> Result<u32, Failure> {
-    if let Some(ix) = ds.lookup(id).and_then(&ok) {
-        return Ok(ix);
+/// The kind of record a timeline filter takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Want {
+    Person,
+    Org,
+}
+
+impl Want {
+    fn noun(self) -> &'static str {
+        match self {
+            Want::Person => "person",
+            Want::Org => "organization",
+        }
     }
-    let candidates = ds.ids().filter(|c| ds.lookup(c).and_then(&ok).is_some());
-    let near = model::nearest(id, candidates, 5);
-    Err(format!(
-        "error: no {want} with id `{id}`; did you mean: {}?",
-        near.join(", ")
-    )
-    .into())
+
+    /// The index of `r` if it is of this kind.
+    fn index(self, r: Record) -> Option<u32> {
+        match (self, r) {
+            (Want::Person, Record::Person(i)) | (Want::Org, Record::Org(i)) => Some(i),
+            _ => None,
+        }
+    }
+}
+
+/// The end of a "not found" message: which dataset was searched, and where
+/// to find ids.
+fn not_found(origin: Origin, near: &[&str]) -> (&'static str, String) {
+    let hint = if near.is_empty() {
+        "find ids with `rivals search TEXT`.".to_string()
+    } else {
+        format!("did you mean: {}?", near.join(", "))
+    };
+    match origin {
+        Origin::Folder => ("", hint),
+        Origin::Embedded => (
+            " in the embedded dataset",
+            format!("{hint} To use your own dataset, pass --data DIR (or set RIVALS_DATA)."),
+        ),
+    }
+}
+
+/// Resolves an id of the wanted kind for a filter, saying so when it names
+/// a record of another kind, with suggestions otherwise.
+fn filter_id(ds: &Dataset, origin: Origin, id: &str, want: Want) -> Result<u32, Failure> {
+    let shown = fit(id, 80);
+    let flag = |w: Want| if w == Want::Person { "--person" } else { "--org" };
+    match ds.lookup(id) {
+        Some(r) => want.index(r).ok_or_else(|| {
+            let (_, kind, _) = describe(ds, r);
+            match [Want::Person, Want::Org]
+                .into_iter()
+                .find(|w| w.index(r).is_some())
+            {
+                Some(other) => Failure::new(format!(
+                    "{shown} is {} {kind}; use {} {shown}",
+                    article(kind),
+                    flag(other)
+                )),
+                None => Failure::new(format!(
+                    "{shown} is {} {kind}, not {} {}",
+                    article(kind),
+                    article(want.noun()),
+                    want.noun()
+                ))
+                .hint(format!(
+                    "{} takes the id of {} {}",
+                    flag(want),
+                    article(want.noun()),
+                    want.noun()
+                )),
+            }
+        }),
+        None => {
+            let candidates = ds
+                .ids()
+                .filter(|c| ds.lookup(c).and_then(|r| want.index(r)).is_some());
+            let near = suggest::suggest(id, candidates);
+            let (place, hint) = not_found(origin, &near);
+            Err(Failure::new(format!("no {} with id `{shown}`{place}", want.noun())).hint(hint))
+        }
+    }
+}
+
+/// `a` or `an` before a kind of record.
+fn article(noun: &str) -> &'static str {
+    if noun.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    }
 }
 
 fn timeline(
     ds: &Dataset,
-    person: Option<&str>,
-    org: Option<&str>,
+    person: Option<u32>,
+    org: Option<u32>,
     kind: Option<EventKind>,
     from: Option<Date>,
     to: Option<Date>,
     out: &mut String,
-) -> Result<(), Failure> {
-    let person = person
-        .map(|id| {
-            filter_id(ds, id, "person", |r| {
-                if let Record::Person(i) = r { Some(i) } else { None }
-            })
-        })
-        .transpose()?;
-    let org = org
-        .map(|id| {
-            filter_id(ds, id, "organization", |r| {
-                if let Record::Org(i) = r { Some(i) } else { None }
-            })
-        })
-        .transpose()?;
+) {
     let lo = from.map_or(0, Date::first_day);
     let hi = to.map_or(u32::MAX, Date::last_day);
     let width = EventKind::ALL.iter().map(|k| k.as_str().len()).max().unwrap_or(0);
@@ -287,5 +449,4 @@ fn timeline(
             ));
         }
     }
-    Ok(())
 }

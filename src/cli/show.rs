@@ -1,19 +1,21 @@
 //! `rivals show ID`: one record in full.
 
-use super::Failure;
+use super::{Failure, Origin, not_found, suggest};
 use crate::fields::{self, Look};
-use crate::model::{self, Dataset, EventIx, Record, SourceIx};
-use crate::text::sanitize;
+use crate::model::{Dataset, EventIx, Record, SourceIx};
+use crate::text::{fit, sanitize};
 use std::fmt::Write;
 
 /// Appends the full description of record `id`, or fails with suggestions.
-pub fn show(ds: &Dataset, id: &str, out: &mut String) -> Result<(), Failure> {
+pub fn show(ds: &Dataset, id: &str, origin: Origin, out: &mut String) -> Result<(), Failure> {
     let Some(record) = ds.lookup(id) else {
-        let near = model::nearest(id, ds.ids(), 5);
-        return Err(Failure(vec![
-            format!("error: no person, organization, event or source has id `{id}`"),
-            format!("  hint: did you mean: {}?", near.join(", ")),
-        ]));
+        let near = suggest::suggest(id, ds.ids());
+        let (place, hint) = not_found(origin, &near);
+        return Err(Failure::new(format!(
+            "no person, organization, event or source has id `{}`{place}",
+            fit(id, 80)
+        ))
+        .hint(hint));
     };
     let mut w = Writer(out);
     match record {
