@@ -10,13 +10,14 @@
 
 mod build;
 mod parse;
+mod prescan;
 mod raw;
 mod validate;
 mod yaml_error;
 
 use super::diag::Diagnostic;
 use super::{Dataset, Record};
-use parse::{FileCtx, parse_list};
+use parse::{FileCtx, Slot, parse_list};
 use raw::{RawEvent, RawOrg, RawPerson, RawSource};
 use validate::{FileId, Validator};
 
@@ -42,27 +43,18 @@ pub fn load(name: &str, files: &Files, dir: &str) -> Result<Dataset, Vec<Diagnos
     let orgs = parse_list::<RawOrg>(&file_ctx[1], &mut errors);
     let people = parse_list::<RawPerson>(&file_ctx[2], &mut errors);
     let events = parse_list::<RawEvent>(&file_ctx[3], &mut errors);
-    let (Some(sources), Some(orgs), Some(people), Some(events)) = (sources, orgs, people, events) else {
-        return Err(errors);
-    };
-
-    let mut v = Validator {
-        files: file_ctx,
-        ids: hashbrown::HashMap::with_capacity(sources.len() + orgs.len() + people.len() + events.len()),
-        errors,
-    };
-    for (i, s) in sources.iter().enumerate() {
-        v.register(Record::Source(i as u32), &s.id);
-    }
-    for (i, o) in orgs.iter().enumerate() {
-        v.register(Record::Org(i as u32), &o.id);
-    }
-    for (i, p) in people.iter().enumerate() {
-        v.register(Record::Person(i as u32), &p.id);
-    }
-    for (i, e) in events.iter().enumerate() {
-        v.register(Record::Event(i as u32), &e.id);
-    }
+    let unreadable = [sources.is_none(), orgs.is_none(), people.is_none(), events.is_none()];
+    let (sources, orgs, people, events) = (
+        sources.unwrap_or_default(),
+        orgs.unwrap_or_default(),
+        people.unwrap_or_default(),
+        events.unwrap_or_default(),
+    );
+    let mut v = Validator::new(file_ctx, unreadable, errors);
+    register(&mut v, &sources, Record::Source);
+    register(&mut v, &orgs, Record::Org);
+    register(&mut v, &people, Record::Person);
+    register(&mut v, &events, Record::Event);
 
     let mut ds = Dataset {
         name: name.to_string(),
@@ -80,6 +72,23 @@ pub fn load(name: &str, files: &Files, dir: &str) -> Result<Dataset, Vec<Diagnos
     Ok(ds)
 }
 
+/// Registers the id of every record of a file, parsed or not.
+fn register<T: raw::HasId>(v: &mut Validator, slots: &[Slot<T>], record: fn(u32) -> Record) {
+    for (i, slot) in slots.iter().enumerate() {
+        let id = match slot {
+            Slot::Ok(r) => Some(r.id()),
+            Slot::Broken(id) => id.as_deref(),
+        };
+        if let Some(id) = id {
+            v.register(record(i as u32), id);
+        }
+    }
+}
+
 #[cfg(test)]
 #[path = "load_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "curator_tests.rs"]
+mod curator_tests;

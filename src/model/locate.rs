@@ -190,6 +190,38 @@ impl<'a> Locator<'a> {
     }
 }
 
+impl Locator<'_> {
+    /// Where `key` is written a second time in the same mapping, searching
+    /// the record that holds 1-based `line`.
+    pub fn duplicate_key(&self, line: usize, key: &str) -> Option<Pos> {
+        let record = self.starts.iter().rposition(|&s| s < line)?;
+        let (start, end) = self.range(record)?;
+        // Columns of the earlier `key`s still in scope: a line indented
+        // less, or a new list item, closes the mappings deeper than it.
+        let mut seen: Vec<usize> = Vec::new();
+        for i in start..end {
+            let text = self.lines[i];
+            if !is_significant(text) {
+                continue;
+            }
+            let indent = indent_of(text);
+            let col = if text[indent..] == *"-" || text[indent..].starts_with("- ") {
+                after_dash(text, indent)
+            } else {
+                indent
+            };
+            seen.retain(|&c| c <= indent);
+            if key_matches(&text[col..], key) {
+                if seen.contains(&col) {
+                    return Some((i + 1, text[..col].chars().count() + 1));
+                }
+                seen.push(col);
+            }
+        }
+        None
+    }
+}
+
 fn key_matches(rest: &str, name: &str) -> bool {
     let rest = rest.trim_start_matches(['"', '\'']);
     rest.strip_prefix(name)

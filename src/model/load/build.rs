@@ -2,6 +2,7 @@
 //! through the validator (which collects the problems).
 
 use super::super::{Alternative, Date, Details, Disputed, Event, OrgIx, Organization, Person, Source};
+use super::parse::Slot;
 use super::raw::{RawEvent, RawOrg, RawPerson, RawSource};
 use super::validate::{At, FileId, Owner, Validator, Want};
 
@@ -11,9 +12,10 @@ fn at(file: FileId, rec: usize, key: &'static str) -> At {
 }
 
 /// Builds the sources.
-pub(super) fn sources(v: &mut Validator, raw: Vec<RawSource>) -> Vec<Source> {
+pub(super) fn sources(v: &mut Validator, raw: Vec<Slot<RawSource>>) -> Vec<Source> {
     let mut out = Vec::with_capacity(raw.len());
-    for (i, s) in raw.into_iter().enumerate() {
+    for (i, slot) in raw.into_iter().enumerate() {
+        let Slot::Ok(s) = slot else { continue };
         let here = at(FileId::Sources, i, "title");
         v.non_empty(&s.title, here);
         let published = s.published.and_then(|d| v.date(&d.0, here.key("published")));
@@ -30,9 +32,10 @@ pub(super) fn sources(v: &mut Validator, raw: Vec<RawSource>) -> Vec<Source> {
 }
 
 /// Builds the organizations.
-pub(super) fn orgs(v: &mut Validator, raw: Vec<RawOrg>) -> Vec<Organization> {
+pub(super) fn orgs(v: &mut Validator, raw: Vec<Slot<RawOrg>>) -> Vec<Organization> {
     let mut out = Vec::with_capacity(raw.len());
-    for (i, o) in raw.into_iter().enumerate() {
+    for (i, slot) in raw.into_iter().enumerate() {
+        let Slot::Ok(o) = slot else { continue };
         let owner = Owner("organization", &o.id);
         let here = at(FileId::Organizations, i, "name");
         v.non_empty(&o.name, here);
@@ -58,9 +61,10 @@ pub(super) fn orgs(v: &mut Validator, raw: Vec<RawOrg>) -> Vec<Organization> {
 }
 
 /// Builds the people.
-pub(super) fn people(v: &mut Validator, raw: Vec<RawPerson>) -> Vec<Person> {
+pub(super) fn people(v: &mut Validator, raw: Vec<Slot<RawPerson>>) -> Vec<Person> {
     let mut out = Vec::with_capacity(raw.len());
-    for (i, p) in raw.into_iter().enumerate() {
+    for (i, slot) in raw.into_iter().enumerate() {
+        let Slot::Ok(p) = slot else { continue };
         let owner = Owner("person", &p.id);
         let here = at(FileId::People, i, "name");
         v.non_empty(&p.name, here);
@@ -78,10 +82,12 @@ pub(super) fn people(v: &mut Validator, raw: Vec<RawPerson>) -> Vec<Person> {
 }
 
 /// Builds the events, in file order.
-pub(super) fn events(v: &mut Validator, raw: Vec<RawEvent>) -> Vec<Event> {
+pub(super) fn events(v: &mut Validator, raw: Vec<Slot<RawEvent>>) -> Vec<Event> {
     let mut out = Vec::with_capacity(raw.len());
-    for (i, e) in raw.into_iter().enumerate() {
-        out.push(event(v, e, i));
+    for (i, slot) in raw.into_iter().enumerate() {
+        if let Slot::Ok(e) = slot {
+            out.push(event(v, e, i));
+        }
     }
     out
 }

@@ -3,6 +3,7 @@
 use super::super::diag::Diagnostic;
 use super::super::guard;
 use super::super::locate::{Locator, Pos};
+use super::prescan;
 use super::yaml_error::{refused, yaml_error};
 use serde::de::DeserializeOwned;
 use std::cell::OnceCell;
@@ -54,11 +55,26 @@ impl<'a> FileCtx<'a> {
     }
 }
 
-/// Parses one file as a list of `T`, reporting every record that does not fit.
+/// One record of a file: parsed, or reported and kept only by its id (if
+/// that much could be read) so references to it are not reported too.
+pub(super) enum Slot<T> {
+    Ok(T),
+    Broken(Option<String>),
+}
+
+/// The id of a record that did not parse, when its `id` is plain text.
+#[derive(serde::Deserialize)]
+struct IdOnly {
+    id: Option<String>,
+}
+
+/// Parses one file as a list of `T`, reporting every record that does not
+/// fit. `None` when the file as a whole cannot be read (a syntax error, a
+/// refusal, no records).
 pub(super) fn parse_list<T: DeserializeOwned + Send>(
     file: &FileCtx,
     errors: &mut Vec<Diagnostic>,
-) -> Option<Vec<T>> {
+) -> Option<Vec<Slot<T>>> {
     let significant = file.text.lines().any(|l| {
         let t = l.trim();
         !t.is_empty() && !t.starts_with('#') && t != "---"
@@ -75,33 +91,56 @@ pub(super) fn parse_list<T: DeserializeOwned + Send>(
         );
         return None;
     }
-    if let Err(refusal) = guard::check(file.text) {
-        errors.push(refused(file, refusal));
+    if let Some(d) = before_parsing(file) {
+        errors.push(d);
         return None;
     }
     if let Some(records) = parse_in_parts(file.text) {
-        return Some(records);
+        return Some(records.into_iter().map(Slot::Ok).collect());
     }
     let whole = match serde_yaml::from_str::<Vec<T>>(file.text) {
-        Ok(records) => return Some(records),
+        Ok(records) => return Some(records.into_iter().map(Slot::Ok).collect()),
         Err(e) => e,
     };
-    // A record-level error: parse record by record to report them all.
+    // A record-level error: parse record by record to report them all and
+    // keep the records that are fine.
     let record_level = whole.to_string().starts_with(".[");
-    let mut found = Vec::new();
     if let (true, Some(chunks)) = (record_level, file.loc().chunks(file.text)) {
+        let mut slots = Vec::with_capacity(chunks.len());
         for (i, &(start, first_line)) in chunks.iter().enumerate() {
             let end = chunks.get(i + 1).map_or(file.text.len(), |c| c.0);
-            if let Err(e) = serde_yaml::from_str::<Vec<T>>(&file.text[start..end]) {
-                found.push(yaml_error(file, &e, first_line));
+            let chunk = &file.text[start..end];
+            match serde_yaml::from_str::<Vec<T>>(chunk) {
+                Ok(mut one) if one.len() == 1 => slots.extend(one.pop().map(Slot::Ok)),
+                Ok(_) => return whole_file(file, &whole, errors),
+                Err(e) => {
+                    errors.push(yaml_error(file, &e, first_line));
+                    let id = serde_yaml::from_str::<Vec<IdOnly>>(chunk)
+                        .ok()
+                        .and_then(|mut v| v.pop())
+                        .and_then(|r| r.id);
+                    slots.push(Slot::Broken(id));
+                }
             }
         }
+        return Some(slots);
     }
-    if found.is_empty() {
-        found.push(yaml_error(file, &whole, 0));
-    }
-    errors.extend(found);
+    whole_file(file, &whole, errors)
+}
+
+/// Reports an error that makes the whole file unreadable.
+fn whole_file<T>(file: &FileCtx, e: &serde_yaml::Error, errors: &mut Vec<Diagnostic>) -> Option<T> {
+    errors.push(yaml_error(file, e, 0));
     None
+}
+
+/// What must be refused before the YAML parser sees the file: aliases,
+/// deep nesting, tags, control bytes and more than one document.
+fn before_parsing(file: &FileCtx) -> Option<Diagnostic> {
+    if let Err(refusal) = guard::check(file.text) {
+        return Some(refused(file, refusal));
+    }
+    prescan::check(file)
 }
 
 /// Files larger than this are parsed in parts on several threads.

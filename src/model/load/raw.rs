@@ -113,3 +113,20 @@ pub(super) struct RawEvent {
     pub sources: Vec<String>,
     pub disputed: Option<RawDisputed>,
 }
+
+/// A record with an id.
+pub(super) trait HasId {
+    /// The record's id as written.
+    fn id(&self) -> &str;
+}
+
+macro_rules! has_id {
+    ($($t:ty),*) => {$(
+        impl HasId for $t {
+            fn id(&self) -> &str {
+                &self.id
+            }
+        }
+    )*};
+}
+has_id!(RawSource, RawOrg, RawPerson, RawEvent);

@@ -89,6 +89,14 @@ impl Want {
         }
     }
 
+    fn file_id(self) -> FileId {
+        match self {
+            Want::Source => FileId::Sources,
+            Want::Org => FileId::Organizations,
+            Want::Person => FileId::People,
+        }
+    }
+
     fn file(self) -> &'static str {
         match self {
             Want::Source => "sources.yaml",
@@ -143,12 +151,25 @@ pub(super) const MAX_SUGGESTIONS: usize = 200;
 
 /// The validation pass: ids, references, dates and amounts.
 pub(super) struct Validator<'f> {
-    pub files: [FileCtx<'f>; 4],
-    pub ids: hashbrown::HashMap<String, Record>,
+    files: [FileCtx<'f>; 4],
+    ids: hashbrown::HashMap<String, Record>,
     pub errors: Vec<Diagnostic>,
+    /// Files that could not be read at all: references into them are not
+    /// checked (their ids are unknown), the file's own error says why.
+    unreadable: [bool; 4],
 }
 
 impl<'f> Validator<'f> {
+    /// A validator over `files`, starting with the parse errors.
+    pub fn new(files: [FileCtx<'f>; 4], unreadable: [bool; 4], errors: Vec<Diagnostic>) -> Self {
+        Validator {
+            files,
+            ids: hashbrown::HashMap::new(),
+            errors,
+            unreadable,
+        }
+    }
+
     /// Reports a problem at the value of `at`.
     pub fn report_value(&mut self, at: At, message: String, hint: &str) {
         let f = &self.files[at.file.ix()];
@@ -210,6 +231,7 @@ impl<'f> Validator<'f> {
             | (Want::Person, Some(Record::Person(i))) => {
                 return Some(i);
             }
+            (want, None) if self.unreadable[want.file_id().ix()] => return None,
             (_, other) => other,
         };
         let f = &self.files[at.file.ix()];

@@ -10,7 +10,8 @@ pub(super) fn yaml_error(file: &FileCtx, e: &serde_yaml::Error, line_offset: usi
         .location()
         .map_or((1, 1), |l| (l.line() + line_offset, l.column()));
     let mut text = e.to_string();
-    if let Some(at) = text.rfind(" at line ") {
+    let opened = opened_at(&text, line_offset);
+    if let Some(at) = text.find(" at line ") {
         text.truncate(at);
     }
     // serde_yaml prefixes record errors with a path such as `.[0].amount.value: `.
@@ -29,7 +30,40 @@ pub(super) fn yaml_error(file: &FileCtx, e: &serde_yaml::Error, line_offset: usi
     };
     let mut d = file.err(pos, message);
     d.hint = hint;
+    if let Some((what, (line, col))) = opened {
+        d.hint = Some(format!(
+            "{}:{line}:{col}: {what} starts here and is never closed",
+            file.name
+        ));
+    }
+    // serde names a duplicate at its record: point at the second key.
+    let duplicate = what
+        .strip_prefix("duplicate entry with key ")
+        .or_else(|| what.strip_prefix("duplicate field "))
+        .map(|k| k.trim_matches(['"', '`']));
+    if let Some(at) = duplicate.and_then(|key| file.loc().duplicate_key(pos.0, key)) {
+        (d.line, d.col) = at;
+    }
     d
+}
+
+/// From libyaml's `..., while scanning a quoted scalar at line 2 column 12`:
+/// what was left open, and where it opened.
+fn opened_at(text: &str, line_offset: usize) -> Option<(&'static str, (usize, usize))> {
+    let (_, context) = text.split_once(", while ")?;
+    let what = if context.starts_with("scanning a quoted scalar") {
+        "this quoted string"
+    } else if context.starts_with("parsing a flow sequence") {
+        "this `[` list"
+    } else if context.starts_with("parsing a flow mapping") {
+        "this `{` map"
+    } else {
+        return None;
+    };
+    let (_, at) = context.split_once(" at line ")?;
+    let (line, col) = at.split_once(" column ")?;
+    let num = |s: &str| s.trim().parse::<usize>().ok();
+    Some((what, (num(line)? + line_offset, num(col)?)))
 }
 
 /// The diagnostic for a file the pre-parse guard refused.
