@@ -2,6 +2,7 @@
 //! positions of issue 9): each at its exact line and column.
 
 use super::*;
+use crate::model::MAX_ID_LEN;
 
 const SOURCES: &str = "- id: s1\n  title: First article\n  language: fr\n  published: 2025-06-01\n";
 const ORGS: &str = "\
@@ -85,7 +86,11 @@ fn an_unclosed_quote_names_where_it_opened() {
     );
     let events = EVENTS.replace("summary: Moved.", "summary: 'Moved.");
     let d = one(&with_events(&events)).clone();
-    assert!(d.hint.unwrap().starts_with("data/events.yaml:7:12: this quoted string"));
+    assert!(
+        d.hint
+            .unwrap()
+            .starts_with("data/events.yaml:7:12: this quoted string")
+    );
 }
 
 #[test]
@@ -140,4 +145,38 @@ fn a_second_document_is_named_at_its_line() {
         only(&with_events(&events)),
         (11, 1, "text after the end of the document (`...` on line 9)")
     );
+}
+
+#[test]
+fn ids_have_a_maximum_length_and_huge_references_are_fast() {
+    let long = "a".repeat(MAX_ID_LEN + 1);
+    let people = PEOPLE.replace("id: ilya", &format!("id: {long}"));
+    let d = one(&errors_in(files(SOURCES, ORGS, &people, EVENTS))).clone();
+    assert_eq!((d.line, d.col), (5, 7));
+    assert_eq!(
+        d.message,
+        format!(
+            "id `{}…` is 101 bytes long, over the limit of 100",
+            "a".repeat(20)
+        )
+    );
+    let huge = "b".repeat(131_072);
+    let events = EVENTS.replace("people: [sam-altman]", &format!("people: [{huge}]"));
+    let started = std::time::Instant::now();
+    let d = one(&with_events(&events)).clone();
+    assert!(started.elapsed().as_secs() < 2);
+    assert_eq!((d.line, d.col), (4, 12));
+}
+
+#[test]
+fn did_you_mean_never_suggests_an_invalid_id() {
+    let people = PEOPLE.replace("id: ilya", "id: sam-altmann_");
+    let events = EVENTS.replace("people: [sam-altman]", "people: [sam-altmann]");
+    let errs = errors_in(files(SOURCES, ORGS, &people, &events));
+    let d = errs
+        .iter()
+        .find(|d| d.message.contains("unknown person"))
+        .unwrap();
+    assert_eq!((d.line, d.col), (4, 12));
+    assert_eq!(d.hint.as_deref(), Some("did you mean `sam-altman`?"));
 }

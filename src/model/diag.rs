@@ -2,6 +2,7 @@
 
 use crate::text::sanitize;
 use std::fmt;
+use std::time::{Duration, Instant};
 
 /// One problem found in a dataset, printed as `FILE:LINE:COL: error: WHAT`
 /// followed by a hint.
@@ -66,21 +67,54 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// The closest of `candidates` to `wanted`, if any is close enough to be a
-/// plausible typo.
-pub fn closest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+/// Longest id a dataset may use, in bytes: ids are typed on the command
+/// line, and suggestions compare ids pairwise.
+pub const MAX_ID_LEN: usize = 100;
+
+/// How long one search for suggestions may take before it gives up with
+/// what it has found.
+const SUGGESTION_BUDGET: Duration = Duration::from_millis(100);
+
+/// Candidates still worth scoring, checked against the clock now and then.
+fn within_budget<'a>(candidates: impl IntoIterator<Item = &'a str>) -> impl Iterator<Item = &'a str> {
+    let start = Instant::now();
     candidates
         .into_iter()
+        .enumerate()
+        .take_while(move |(i, _)| i % 64 != 63 || start.elapsed() < SUGGESTION_BUDGET)
+        .map(|(_, c)| c)
+}
+
+/// The closest of `candidates` to `wanted`, if any is close enough to be a
+/// plausible typo. Only candidates of comparable length can be (a score of
+/// 0.6 needs the shorter to be at least 0.6 of the longer), so only those
+/// are scored, within a time budget.
+pub fn closest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    if wanted.is_empty() || wanted.len() > 4 * MAX_ID_LEN {
+        return None;
+    }
+    let n = wanted.chars().count();
+    within_budget(candidates)
+        .filter(|c| {
+            let m = c.chars().count();
+            5 * n.min(m) >= 3 * n.max(m)
+        })
         .map(|c| (strsim::normalized_damerau_levenshtein(wanted, c), c))
         .filter(|(score, _)| *score >= 0.6)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| c)
 }
 
-/// Up to `n` candidates ordered by closeness to `wanted`.
+/// Up to `n` candidates ordered by closeness to `wanted`. Nothing for an
+/// empty or oversized `wanted`; candidates of very different length are
+/// skipped and the search is time-bounded.
 pub fn nearest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>, n: usize) -> Vec<&'a str> {
-    let mut scored: Vec<(f64, &str)> = candidates
-        .into_iter()
+    if wanted.trim().is_empty() || wanted.len() > 4 * MAX_ID_LEN {
+        return Vec::new();
+    }
+    let len = wanted.len();
+    let mut scored: Vec<(f64, &str)> = within_budget(candidates)
+        .filter(|c| c.len() <= 4 * len + 8 && len <= 4 * c.len() + 8)
         .map(|c| {
             let contains = if c.contains(wanted) || wanted.contains(c) {
                 0.3
@@ -130,9 +164,33 @@ mod tests {
         );
         assert_eq!(closest("too", ["to", "from", "orgs"]), Some("to"));
         assert_eq!(closest("zzzz", ["to", "from"]), None);
+        assert_eq!(closest("", ["a"]), None);
+        assert!(nearest("", ["a", "b"], 5).is_empty());
         assert_eq!(
             nearest("altman", ["sam-altman", "meta", "elon-musk"], 1),
             vec!["sam-altman"]
+        );
+    }
+}
+
+#[cfg(test)]
+mod bounds {
+    use super::*;
+
+    #[test]
+    fn suggestions_for_huge_ids_are_instant() {
+        let ids: Vec<String> = (0..20_000).map(|i| format!("person-number-{i}")).collect();
+        let huge = "a".repeat(131_072);
+        let started = Instant::now();
+        assert!(nearest(&huge, ids.iter().map(String::as_str), 5).is_empty());
+        assert_eq!(closest(&huge, ids.iter().map(String::as_str)), None);
+        let long = "person-number-".repeat(7);
+        let _ = nearest(&long, ids.iter().map(String::as_str), 5);
+        let _ = closest(&long, ids.iter().map(String::as_str));
+        assert!(
+            started.elapsed() < Duration::from_secs(2),
+            "{:?}",
+            started.elapsed()
         );
     }
 }

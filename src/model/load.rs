@@ -43,7 +43,12 @@ pub fn load(name: &str, files: &Files, dir: &str) -> Result<Dataset, Vec<Diagnos
     let orgs = parse_list::<RawOrg>(&file_ctx[1], &mut errors);
     let people = parse_list::<RawPerson>(&file_ctx[2], &mut errors);
     let events = parse_list::<RawEvent>(&file_ctx[3], &mut errors);
-    let unreadable = [sources.is_none(), orgs.is_none(), people.is_none(), events.is_none()];
+    let unreadable = [
+        sources.is_none(),
+        orgs.is_none(),
+        people.is_none(),
+        events.is_none(),
+    ];
     let (sources, orgs, people, events) = (
         sources.unwrap_or_default(),
         orgs.unwrap_or_default(),

@@ -13,7 +13,7 @@ mod load;
 mod locate;
 
 pub use date::{Date, Precision};
-pub use diag::{Diagnostic, nearest};
+pub use diag::{Diagnostic, MAX_ID_LEN, nearest};
 pub use disk::{DEFAULT_MAX_FILE_BYTES, load_dir};
 pub use kinds::{EventKind, OrgKind};
 pub use load::{FILES, Files, load};

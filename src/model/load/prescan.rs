@@ -45,7 +45,8 @@ fn extra_document(file: &FileCtx) -> Option<Diagnostic> {
     let mut ended: Option<usize> = None;
     for (n, line) in file.text.split('\n').enumerate() {
         let line = line.strip_suffix('\r').unwrap_or(line);
-        let marker = |m: &str| line == m || line.starts_with(&format!("{m} ")) || line.starts_with(&format!("{m}\t"));
+        let marker =
+            |m: &str| line == m || line.starts_with(&format!("{m} ")) || line.starts_with(&format!("{m}\t"));
         if marker("---") {
             if seen_content {
                 return Some(
@@ -64,8 +65,11 @@ fn extra_document(file: &FileCtx) -> Option<Diagnostic> {
         }
         if let Some(end) = ended {
             return Some(
-                file.err((n + 1, 1), format!("text after the end of the document (`...` on line {end})"))
-                    .hint("remove the `...` line, or the text after it"),
+                file.err(
+                    (n + 1, 1),
+                    format!("text after the end of the document (`...` on line {end})"),
+                )
+                .hint("remove the `...` line, or the text after it"),
             );
         }
         seen_content = true;

@@ -1,6 +1,6 @@
 //! The validation pass: ids, references, dates, text and amounts.
 
-use super::super::diag::{Diagnostic, closest};
+use super::super::diag::{Diagnostic, MAX_ID_LEN, closest};
 use super::super::{Amount, Date, Record, SourceIx};
 use super::FILES;
 use super::parse::FileCtx;
@@ -188,7 +188,19 @@ impl<'f> Validator<'f> {
     pub fn register(&mut self, record: Record, id: &str) {
         let (file, rec) = FileId::of(record);
         let f = &self.files[file.ix()];
-        if !is_slug(id) {
+        if id.len() > MAX_ID_LEN {
+            let shown: String = id.chars().take(20).collect();
+            self.errors.push(
+                f.err(
+                    f.value(rec, &["id"]),
+                    format!(
+                        "id `{shown}…` is {} bytes long, over the limit of {MAX_ID_LEN}",
+                        id.len()
+                    ),
+                )
+                .hint("ids are short slugs typed on the command line, e.g. `sam-altman`"),
+            );
+        } else if !is_slug(id) {
             let suggestion = slugify(id);
             let hint = if suggestion.is_empty() {
                 "use lowercase letters, digits and single hyphens".to_string()
@@ -248,7 +260,7 @@ impl<'f> Validator<'f> {
                     let same_kind = self
                         .ids
                         .iter()
-                        .filter(|(_, r)| want.accepts(**r))
+                        .filter(|(k, r)| want.accepts(**r) && is_slug(k) && k.len() <= MAX_ID_LEN)
                         .map(|(k, _)| k.as_str());
                     closest(id, same_kind)
                 } else {
