@@ -180,3 +180,10 @@ fn did_you_mean_never_suggests_an_invalid_id() {
     assert_eq!((d.line, d.col), (4, 12));
     assert_eq!(d.hint.as_deref(), Some("did you mean `sam-altman`?"));
 }
+
+#[test]
+fn the_embedded_dataset_has_no_warnings() {
+    let loaded = Dataset::embedded_checked().unwrap();
+    let shown: Vec<String> = loaded.warnings.iter().map(ToString::to_string).collect();
+    assert!(shown.is_empty(), "{}", shown.join("\n"));
+}

@@ -4,10 +4,33 @@ use crate::text::sanitize;
 use std::fmt;
 use std::time::{Duration, Instant};
 
+/// How serious a problem is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// Probably a mistake, but the dataset is usable (`check --strict`
+    /// treats it as an error).
+    Warning,
+    /// The dataset cannot be loaded.
+    #[default]
+    Error,
+}
+
+impl Severity {
+    /// The word printed before the message: `error` or `warning`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
 /// One problem found in a dataset, printed as `FILE:LINE:COL: error: WHAT`
-/// followed by a hint.
+/// (or `warning:`) followed by a hint.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
     /// The file, as the user named it (`data/people.yaml`).
     pub file: String,
     /// 1-based line, or 0 for a problem with the whole file.
@@ -24,6 +47,7 @@ impl Diagnostic {
     /// A problem at a position in a file.
     pub fn at(file: &str, (line, col): (usize, usize), message: String) -> Self {
         Diagnostic {
+            severity: Severity::Error,
             file: file.to_string(),
             line,
             col,
@@ -37,6 +61,17 @@ impl Diagnostic {
         Self::at(file, (0, 0), message)
     }
 
+    /// The same problem as a warning.
+    pub fn warning(mut self) -> Self {
+        self.severity = Severity::Warning;
+        self
+    }
+
+    /// Whether this is only a warning.
+    pub fn is_warning(&self) -> bool {
+        self.severity == Severity::Warning
+    }
+
     /// Adds a hint on how to fix the problem.
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
@@ -48,13 +83,14 @@ impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let message = sanitize(&self.message);
         let hint = self.hint.as_deref().map(sanitize);
+        let label = self.severity.label();
         match (self.line, hint) {
-            (0, None) => write!(f, "{}: error: {message}", sanitize(&self.file)),
-            (0, Some(h)) => write!(f, "{}: error: {message}; {h}", sanitize(&self.file)),
+            (0, None) => write!(f, "{}: {label}: {message}", sanitize(&self.file)),
+            (0, Some(h)) => write!(f, "{}: {label}: {message}; {h}", sanitize(&self.file)),
             (line, hint) => {
                 write!(
                     f,
-                    "{}:{line}:{}: error: {message}",
+                    "{}:{line}:{}: {label}: {message}",
                     sanitize(&self.file),
                     self.col
                 )?;
@@ -148,6 +184,8 @@ mod tests {
         );
         let f = Diagnostic::file("data/people.yaml", "file not found".into());
         assert_eq!(f.to_string(), "data/people.yaml: error: file not found");
+        let w = Diagnostic::at("data/events.yaml", (2, 3), "late".into()).warning();
+        assert_eq!(w.to_string(), "data/events.yaml:2:3: warning: late");
     }
 
     #[test]

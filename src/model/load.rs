@@ -9,6 +9,8 @@
 //! references while [`build`] turns raw records into the model's.
 
 mod build;
+mod checks;
+mod currency;
 mod parse;
 mod prescan;
 mod raw;
@@ -33,9 +35,46 @@ pub struct Files<'a> {
     pub events: &'a str,
 }
 
+/// A dataset that loaded, with the warnings found on the way.
+///
+/// `rivals check` prints the warnings and succeeds; `check --strict` uses
+/// [`Loaded::strict`] to make them errors.
+#[derive(Debug)]
+pub struct Loaded {
+    pub dataset: Dataset,
+    /// Problems that do not stop loading, in file order; each has
+    /// [`Severity::Warning`](super::Severity::Warning).
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl Loaded {
+    /// The dataset if there are no warnings; otherwise the warnings, turned
+    /// into errors.
+    pub fn strict(self) -> Result<Dataset, Vec<Diagnostic>> {
+        if self.warnings.is_empty() {
+            return Ok(self.dataset);
+        }
+        Err(self
+            .warnings
+            .into_iter()
+            .map(|mut d| {
+                d.severity = super::Severity::Error;
+                d
+            })
+            .collect())
+    }
+}
+
 /// Validates the four files and builds the dataset, or returns every
-/// problem found. `dir` prefixes file names in messages.
+/// problem found. `dir` prefixes file names in messages. Warnings are
+/// dropped when the dataset loads; use [`load_checked`] to see them.
 pub fn load(name: &str, files: &Files, dir: &str) -> Result<Dataset, Vec<Diagnostic>> {
+    load_checked(name, files, dir).map(|l| l.dataset)
+}
+
+/// Like [`load`], keeping the warnings. On failure the list holds every
+/// error and every warning (tell them apart by [`Diagnostic::severity`]).
+pub fn load_checked(name: &str, files: &Files, dir: &str) -> Result<Loaded, Vec<Diagnostic>> {
     let texts = [files.sources, files.organizations, files.people, files.events];
     let file_ctx: [FileCtx; 4] = FileId::ALL.map(|f| FileCtx::new(dir, FILES[f.ix()], texts[f.ix()]));
     let mut errors = Vec::new();
@@ -43,18 +82,18 @@ pub fn load(name: &str, files: &Files, dir: &str) -> Result<Dataset, Vec<Diagnos
     let orgs = parse_list::<RawOrg>(&file_ctx[1], &mut errors);
     let people = parse_list::<RawPerson>(&file_ctx[2], &mut errors);
     let events = parse_list::<RawEvent>(&file_ctx[3], &mut errors);
-    let unreadable = [
-        sources.is_none(),
-        orgs.is_none(),
-        people.is_none(),
-        events.is_none(),
-    ];
+    let unreadable = [sources.is_none(), orgs.is_none(), people.is_none(), events.is_none()];
     let (sources, orgs, people, events) = (
         sources.unwrap_or_default(),
         orgs.unwrap_or_default(),
         people.unwrap_or_default(),
         events.unwrap_or_default(),
     );
+    let complete = !unreadable.contains(&true)
+        && all_ok(&sources)
+        && all_ok(&orgs)
+        && all_ok(&people)
+        && all_ok(&events);
     let mut v = Validator::new(file_ctx, unreadable, errors);
     register(&mut v, &sources, Record::Source);
     register(&mut v, &orgs, Record::Org);
@@ -69,12 +108,23 @@ pub fn load(name: &str, files: &Files, dir: &str) -> Result<Dataset, Vec<Diagnos
         events: build::events(&mut v, events),
         ..Dataset::default()
     };
-    if !v.errors.is_empty() {
+    if complete {
+        checks::run(&mut v, &ds);
+    }
+    if v.errors.iter().any(|d| !d.is_warning()) {
         return Err(v.errors);
     }
     ds.events.sort_by_key(|e| e.date);
     ds.index();
-    Ok(ds)
+    Ok(Loaded {
+        dataset: ds,
+        warnings: v.errors,
+    })
+}
+
+/// Whether every record of a file parsed.
+fn all_ok<T>(slots: &[Slot<T>]) -> bool {
+    slots.iter().all(|s| matches!(s, Slot::Ok(_)))
 }
 
 /// Registers the id of every record of a file, parsed or not.

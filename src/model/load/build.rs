@@ -18,6 +18,8 @@ pub(super) fn sources(v: &mut Validator, raw: Vec<Slot<RawSource>>) -> Vec<Sourc
         let Slot::Ok(s) = slot else { continue };
         let here = at(FileId::Sources, i, "title");
         v.non_empty(&s.title, here);
+        v.non_empty(&s.language, here.key("language"));
+        v.not_blank(s.outlet.as_deref(), here.key("outlet"));
         let published = s.published.and_then(|d| v.date(&d.0, here.key("published")));
         out.push(Source {
             id: s.id,
@@ -40,6 +42,7 @@ pub(super) fn orgs(v: &mut Validator, raw: Vec<Slot<RawOrg>>) -> Vec<Organizatio
         let here = at(FileId::Organizations, i, "name");
         v.non_empty(&o.name, here);
         v.non_empty(&o.summary, here.key("summary"));
+        v.aliases(&o.aliases, &o.name, here.key("aliases"));
         let parent = o
             .parent
             .as_deref()
@@ -69,6 +72,7 @@ pub(super) fn people(v: &mut Validator, raw: Vec<Slot<RawPerson>>) -> Vec<Person
         let here = at(FileId::People, i, "name");
         v.non_empty(&p.name, here);
         v.non_empty(&p.summary, here.key("summary"));
+        v.aliases(&p.aliases, &p.name, here.key("aliases"));
         let sources = v.sources(&p.sources, here.key("sources"), owner);
         out.push(Person {
             id: p.id,
@@ -106,12 +110,40 @@ fn event(v: &mut Validator, e: RawEvent, i: usize) -> Event {
     let from = org(&e.from, "from");
     let to = org(&e.to, "to");
     let orgs = v.resolve_all(Want::Org, &e.orgs, here.key("orgs"), owner);
+    v.not_blank(e.role.as_deref(), here.key("role"));
+    v.not_blank(e.quote.as_deref(), here.key("quote"));
     if e.count == Some(0) {
         v.report_value(
             here.key("count"),
             "`count` is 0".into(),
             "count how many people moved (at least 1), or leave it out",
         );
+    } else if let Some(count) = e.count.filter(|&c| (c as usize) < e.people.len()) {
+        v.report_value(
+            here.key("count"),
+            format!("`count` is {count}, but {} people are named", e.people.len()),
+            "count every person who moved, including those named in `people`",
+        );
+    }
+    for (k, p) in e.people.iter().enumerate() {
+        let nth = e.people[..k].iter().filter(|q| *q == p).count();
+        if nth > 0 {
+            let f = v.file(FileId::Events);
+            let pos = f.loc().token_nth(i, "people", p, nth);
+            let d = f
+                .err(pos, format!("{owner} names `{p}` twice in `people`"))
+                .hint("list each person once");
+            v.errors.push(d);
+        }
+    }
+    if e.kind.is_move() && e.from.is_some() && e.from == e.to {
+        let id = e.from.as_deref().unwrap_or_default();
+        let f = v.file(FileId::Events);
+        let pos = f.loc().token(i, "to", id);
+        let d = f
+            .err(pos, format!("{owner} moves from `{id}` to itself"))
+            .hint("`from` is where they left, `to` where they went; leave one out if unknown");
+        v.errors.push(d);
     }
     if e.quote.is_some() && e.people.is_empty() {
         v.report_key(

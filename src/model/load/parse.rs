@@ -49,6 +49,12 @@ impl<'a> FileCtx<'a> {
         self.loc().value(rec, path)
     }
 
+    /// The character at a 1-based position, if there is one.
+    pub fn char_at(&self, (line, col): Pos) -> Option<char> {
+        let text = self.text.split('\n').nth(line.checked_sub(1)?)?;
+        text.chars().nth(col.checked_sub(1)?)
+    }
+
     /// A diagnostic in this file.
     pub fn err(&self, pos: Pos, message: String) -> Diagnostic {
         Diagnostic::at(&self.name, pos, message)

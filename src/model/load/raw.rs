@@ -35,6 +35,17 @@ impl<'de> Deserialize<'de> for Scalar {
     }
 }
 
+/// A date exactly as written: YAML's number forms (`1e3`, `0x7E9`) are
+/// kept as text, so only `YYYY`, `YYYY-MM` and `YYYY-MM-DD` pass.
+#[derive(Debug)]
+pub(super) struct DateText(pub String);
+
+impl<'de> Deserialize<'de> for DateText {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        String::deserialize(d).map(DateText)
+    }
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawSource {
@@ -42,7 +53,7 @@ pub(super) struct RawSource {
     pub title: String,
     pub outlet: Option<String>,
     pub language: String,
-    pub published: Option<Scalar>,
+    pub published: Option<DateText>,
     pub file: Option<String>,
 }
 
@@ -55,7 +66,7 @@ pub(super) struct RawOrg {
     pub aliases: Vec<String>,
     pub kind: OrgKind,
     pub parent: Option<String>,
-    pub founded: Option<Scalar>,
+    pub founded: Option<DateText>,
     pub summary: String,
     pub sources: Vec<String>,
 }
@@ -97,7 +108,7 @@ pub(super) struct RawDisputed {
 #[serde(deny_unknown_fields)]
 pub(super) struct RawEvent {
     pub id: String,
-    pub date: Scalar,
+    pub date: DateText,
     pub kind: EventKind,
     #[serde(default)]
     pub people: Vec<String>,

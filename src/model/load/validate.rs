@@ -2,16 +2,20 @@
 
 use super::super::diag::{Diagnostic, MAX_ID_LEN, closest};
 use super::super::{Amount, Date, Record, SourceIx};
-use super::FILES;
+use super::{FILES, currency};
 use super::parse::FileCtx;
 use super::raw::RawAmount;
 use std::fmt;
 
-/// Currencies an amount may be given in (ISO 4217).
-const CURRENCIES: &[&str] = &[
-    "USD", "EUR", "GBP", "CNY", "JPY", "CAD", "CHF", "INR", "KRW", "AUD", "SEK", "SGD", "HKD", "AED", "SAR",
-    "ILS", "BRL",
-];
+/// Amounts from this value up cannot be shown at display precision.
+const MAX_AMOUNT: f64 = 1e18;
+
+/// Whether text is empty or only blanks and invisible characters.
+pub(super) fn is_blank(text: &str) -> bool {
+    text.chars().all(|c| {
+        c.is_whitespace() || matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}' | '\u{180e}')
+    })
+}
 
 /// One of the four dataset files.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -170,6 +174,11 @@ impl<'f> Validator<'f> {
         }
     }
 
+    /// The file `file`, for positions.
+    pub fn file(&self, file: FileId) -> &FileCtx<'f> {
+        &self.files[file.ix()]
+    }
+
     /// Reports a problem at the value of `at`.
     pub fn report_value(&mut self, at: At, message: String, hint: &str) {
         let f = &self.files[at.file.ix()];
@@ -187,6 +196,9 @@ impl<'f> Validator<'f> {
     /// Records `id` as naming `record`, reporting malformed and duplicate ids.
     pub fn register(&mut self, record: Record, id: &str) {
         let (file, rec) = FileId::of(record);
+        if self.is_null(id, At { file, rec, key: "id" }) {
+            return;
+        }
         let f = &self.files[file.ix()];
         if id.len() > MAX_ID_LEN {
             let shown: String = id.chars().take(20).collect();
@@ -298,22 +310,30 @@ impl<'f> Validator<'f> {
         self.resolve_all(Want::Source, ids, at, owner)
     }
 
-    /// Parses a date, reporting it at its value when malformed.
+    /// Parses a date as written, reporting it at its value when malformed.
     pub fn date(&mut self, text: &str, at: At) -> Option<Date> {
         Date::parse(text)
             .map_err(|msg| {
-                self.report_value(
-                    at,
-                    msg,
-                    "write YYYY, YYYY-MM or YYYY-MM-DD, only as precise as the source",
-                );
+                let hint = match Date::padded(text) {
+                    Some(fixed) => format!("did you mean `{fixed}`?"),
+                    None => "write YYYY, YYYY-MM or YYYY-MM-DD, only as precise as the source".into(),
+                };
+                self.report_value(at, msg, &hint);
             })
             .ok()
     }
 
-    /// Reports text that is empty or only blanks.
+    /// Reports required text that is a plain YAML null, empty or blank.
     pub fn non_empty(&mut self, value: &str, at: At) {
-        if value.trim().is_empty() {
+        if self.is_null(value, at) {
+            return;
+        }
+        self.not_blank(Some(value), at);
+    }
+
+    /// Reports optional text that is given but empty or blank.
+    pub fn not_blank(&mut self, value: Option<&str>, at: At) {
+        if value.is_some_and(is_blank) {
             self.report_value(
                 at,
                 format!("`{}` is empty", at.key),
@@ -322,11 +342,60 @@ impl<'f> Validator<'f> {
         }
     }
 
+    /// Whether `value` is an unquoted `null` or `~` (reported), which
+    /// serde would otherwise read as the text "null".
+    pub fn is_null(&mut self, value: &str, at: At) -> bool {
+        if !matches!(value, "null" | "Null" | "NULL" | "~") {
+            return false;
+        }
+        let f = &self.files[at.file.ix()];
+        if f.loc().key(at.rec, &[at.key]).is_none() {
+            return false;
+        }
+        let (line, col) = f.value(at.rec, &[at.key]);
+        if f.char_at((line, col)).is_some_and(|c| c == '"' || c == '\'') {
+            return false;
+        }
+        self.report_value(
+            at,
+            format!("`{}` is null", at.key),
+            &format!("write the {}; quote it (\"{value}\") if that is really the text", at.key),
+        );
+        true
+    }
+
+    /// Checks a record's aliases: none blank, none repeated, none its name.
+    pub fn aliases(&mut self, aliases: &[String], name: &str, at: At) {
+        for (k, alias) in aliases.iter().enumerate() {
+            let f = &self.files[at.file.ix()];
+            let same = |a: &str, b: &str| a.trim().to_lowercase() == b.trim().to_lowercase();
+            let (message, hint, pos) = if is_blank(alias) {
+                let pos = f.key(at.rec, at.key);
+                ("an alias is empty".to_string(), "remove it, or write the other name", pos)
+            } else if same(alias, name) {
+                let pos = f.loc().token(at.rec, at.key, alias);
+                (
+                    format!("alias `{alias}` is the record's own name"),
+                    "remove it: the name is already searched",
+                    pos,
+                )
+            } else if let Some(first) = aliases[..k].iter().position(|a| same(a, alias)) {
+                let nth = usize::from(aliases[first] == *alias);
+                let pos = f.loc().token_nth(at.rec, at.key, alias, nth);
+                (format!("alias `{alias}` is listed twice"), "list each alias once", pos)
+            } else {
+                continue;
+            };
+            let d = f.err(pos, message).hint(hint);
+            self.errors.push(d);
+        }
+    }
+
     /// Checks an event's amount (record `rec` of events.yaml).
     pub fn amount(&mut self, raw: RawAmount, rec: usize) -> Option<Amount> {
         let f = &self.files[FileId::Events.ix()];
         let mut ok = true;
-        if !raw.value.is_finite() || raw.value < 0.0 {
+        if !raw.value.is_finite() || raw.value.is_sign_negative() {
             self.errors.push(
                 f.err(
                     f.value(rec, &["amount", "value"]),
@@ -335,19 +404,32 @@ impl<'f> Validator<'f> {
                 .hint("write a plain number in units, e.g. 14.3e9"),
             );
             ok = false;
-        }
-        let currency = CURRENCIES.iter().copied().find(|&c| c == raw.currency);
-        if currency.is_none() {
-            let hint = match closest(&raw.currency.to_uppercase(), CURRENCIES.iter().copied()) {
-                Some(s) => format!("did you mean `{s}`? known: {}", CURRENCIES.join(", ")),
-                None => format!("use an ISO 4217 code: {}", CURRENCIES.join(", ")),
-            };
+        } else if raw.value >= MAX_AMOUNT {
             self.errors.push(
                 f.err(
-                    f.value(rec, &["amount", "currency"]),
-                    format!("unknown currency `{}`", raw.currency),
+                    f.value(rec, &["amount", "value"]),
+                    format!("amount `{}` is too large to display", raw.value),
                 )
-                .hint(hint),
+                .hint("write the amount in units of its currency; amounts stop below 1e18"),
+            );
+            ok = false;
+        }
+        if raw.text.as_deref().is_some_and(is_blank) {
+            self.errors.push(
+                f.err(f.value(rec, &["amount", "text"]), "`text` is empty".into())
+                    .hint("write some text, or leave the field out if it is optional"),
+            );
+            ok = false;
+        }
+        let currency = currency::find(&raw.currency);
+        if currency.is_none() {
+            let pos = match f.loc().key(rec, &["amount", "currency"]) {
+                Some(_) => f.value(rec, &["amount", "currency"]),
+                None => f.loc().token(rec, "amount", &raw.currency),
+            };
+            self.errors.push(
+                f.err(pos, format!("unknown currency `{}`", raw.currency))
+                    .hint(currency::hint(&raw.currency)),
             );
             ok = false;
         }
