@@ -138,8 +138,7 @@ impl Date {
     /// `2024-09`), when that makes it a valid date.
     pub fn padded(text: &str) -> Option<String> {
         let parts: Vec<&str> = text.split('-').collect();
-        let fits = matches!(parts.len(), 2..=3)
-            && parts[1..].iter().all(|p| matches!(p.len(), 1 | 2));
+        let fits = matches!(parts.len(), 2..=3) && parts[1..].iter().all(|p| matches!(p.len(), 1 | 2));
         if !fits {
             return None;
         }

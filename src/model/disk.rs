@@ -1,7 +1,7 @@
 //! Reading a dataset folder from disk, with clear errors and a size limit.
 
 use super::Dataset;
-use super::diag::Diagnostic;
+use super::diag::{Diagnostic, closest};
 use super::load::{FILES, Files, Loaded, load_checked};
 use std::fs::File;
 use std::io::{ErrorKind, Read};
@@ -43,6 +43,13 @@ pub fn load_dir_checked(dir: &Path, max_bytes: u64) -> Result<Loaded, Vec<Diagno
         match read_text(&dir.join(file), &name, max_bytes) {
             Ok(text) => texts.push(text),
             Err(d) => {
+                let d = match misnamed(dir, file) {
+                    Some(found) if !dir.join(file).exists() => {
+                        Diagnostic::file(&name, format!("no such file, but found {found} beside it"))
+                            .hint(format!("rename it to {file}"))
+                    }
+                    _ => d,
+                };
                 errors.push(d);
                 texts.push(String::new());
             }
@@ -63,6 +70,34 @@ pub fn load_dir_checked(dir: &Path, max_bytes: u64) -> Result<Loaded, Vec<Diagno
         .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
         .unwrap_or_else(|| shown.to_string());
     load_checked(&name, &files, shown)
+}
+
+/// A file in `dir` that is probably `expected` under another name
+/// (`organisations.yaml`, `events.yml`, `People.yaml`).
+fn misnamed(dir: &Path, expected: &str) -> Option<String> {
+    let normal = |name: &str| {
+        let lower = name.to_lowercase().replace("organisation", "organization");
+        let stem = lower
+            .strip_suffix(".yaml")
+            .or_else(|| lower.strip_suffix(".yml"))
+            .map(str::to_string);
+        stem
+    };
+    let wanted = normal(expected)?;
+    let names: Vec<String> = std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n != expected && !FILES.contains(&n.as_str()))
+        .collect();
+    if let Some(same) = names
+        .iter()
+        .find(|n| normal(n).as_deref() == Some(wanted.as_str()))
+    {
+        return Some(same.clone());
+    }
+    let stems: Vec<(String, &String)> = names.iter().filter_map(|n| Some((normal(n)?, n))).collect();
+    let near = closest(&wanted, stems.iter().map(|(s, _)| s.as_str()))?;
+    stems.iter().find(|(s, _)| s == near).map(|(_, n)| (*n).clone())
 }
 
 fn describe(e: &std::io::Error) -> String {

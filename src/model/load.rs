@@ -82,7 +82,12 @@ pub fn load_checked(name: &str, files: &Files, dir: &str) -> Result<Loaded, Vec<
     let orgs = parse_list::<RawOrg>(&file_ctx[1], &mut errors);
     let people = parse_list::<RawPerson>(&file_ctx[2], &mut errors);
     let events = parse_list::<RawEvent>(&file_ctx[3], &mut errors);
-    let unreadable = [sources.is_none(), orgs.is_none(), people.is_none(), events.is_none()];
+    let unreadable = [
+        sources.is_none(),
+        orgs.is_none(),
+        people.is_none(),
+        events.is_none(),
+    ];
     let (sources, orgs, people, events) = (
         sources.unwrap_or_default(),
         orgs.unwrap_or_default(),
@@ -111,6 +116,9 @@ pub fn load_checked(name: &str, files: &Files, dir: &str) -> Result<Loaded, Vec<
     if complete {
         checks::run(&mut v, &ds);
     }
+    // Parse errors come first; report everything in file order instead.
+    let rank = |d: &Diagnostic| FILES.iter().position(|f| d.file.ends_with(f));
+    v.errors.sort_by_key(|d| (rank(d), d.line, d.col));
     if v.errors.iter().any(|d| !d.is_warning()) {
         return Err(v.errors);
     }

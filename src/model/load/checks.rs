@@ -62,7 +62,11 @@ fn report_cycle(v: &mut Validator, ds: &Dataset, cycle: &[usize]) {
             .collect();
         f.err(
             pos,
-            format!("organization `{}` has parent `{parent}`, which leads back to it: {}", org.id, names.join(" → ")),
+            format!(
+                "organization `{}` has parent `{parent}`, which leads back to it: {}",
+                org.id,
+                names.join(" → ")
+            ),
         )
         .hint("break the cycle: an organization cannot belong to itself")
     };
@@ -78,7 +82,12 @@ fn shared_names(v: &mut Validator, ds: &Dataset) {
         .iter()
         .enumerate()
         .map(|(i, o)| (FileId::Organizations, i, &o.name))
-        .chain(ds.people.iter().enumerate().map(|(i, p)| (FileId::People, i, &p.name)));
+        .chain(
+            ds.people
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (FileId::People, i, &p.name)),
+        );
     for (file, i, name) in names {
         owners.entry(name.to_lowercase()).or_insert((file, i));
     }
@@ -87,7 +96,12 @@ fn shared_names(v: &mut Validator, ds: &Dataset) {
         .iter()
         .enumerate()
         .map(|(i, o)| (FileId::Organizations, i, &o.aliases))
-        .chain(ds.people.iter().enumerate().map(|(i, p)| (FileId::People, i, &p.aliases)));
+        .chain(
+            ds.people
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (FileId::People, i, &p.aliases)),
+        );
     for (file, i, list) in aliases {
         for alias in list {
             let key = alias.to_lowercase();
@@ -102,7 +116,10 @@ fn shared_names(v: &mut Validator, ds: &Dataset) {
             let f = v.file(file);
             let pos = f.loc().token(i, "aliases", alias);
             let d = f
-                .err(pos, format!("alias `{alias}` is also the name or an alias of `{other_id}`"))
+                .err(
+                    pos,
+                    format!("alias `{alias}` is also the name or an alias of `{other_id}`"),
+                )
                 .hint("searches for it find both; drop it or make it specific")
                 .warning();
             v.errors.push(d);
@@ -127,7 +144,10 @@ fn late_events(v: &mut Validator, ds: &Dataset) {
             let d = f
                 .err(
                     f.value(i, &["date"]),
-                    format!("event `{}` is dated {}, after every source it cites was published", e.id, e.date),
+                    format!(
+                        "event `{}` is dated {}, after every source it cites was published",
+                        e.id, e.date
+                    ),
                 )
                 .hint("check the year; an article cannot report what had not happened yet")
                 .warning();

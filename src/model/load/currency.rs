@@ -47,7 +47,10 @@ pub(super) fn find(code: &str) -> Option<&'static str> {
 pub(super) fn hint(bad: &str) -> String {
     let upper = bad.trim().to_uppercase();
     let sign = SIGNS.iter().find(|(s, _)| *s == bad.trim()).map(|(_, c)| *c);
-    match sign.or_else(|| find(&upper)).or_else(|| closest(&upper, CODES.iter().copied())) {
+    match sign
+        .or_else(|| find(&upper))
+        .or_else(|| closest(&upper, CODES.iter().copied()))
+    {
         Some(code) => format!("did you mean `{code}`? use an ISO 4217 code such as USD, EUR or GBP"),
         None => "use an ISO 4217 code such as USD, EUR or GBP".into(),
     }

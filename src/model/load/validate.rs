@@ -2,9 +2,9 @@
 
 use super::super::diag::{Diagnostic, MAX_ID_LEN, closest};
 use super::super::{Amount, Date, Record, SourceIx};
-use super::{FILES, currency};
 use super::parse::FileCtx;
 use super::raw::RawAmount;
+use super::{FILES, currency};
 use std::fmt;
 
 /// Amounts from this value up cannot be shown at display precision.
@@ -13,7 +13,11 @@ const MAX_AMOUNT: f64 = 1e18;
 /// Whether text is empty or only blanks and invisible characters.
 pub(super) fn is_blank(text: &str) -> bool {
     text.chars().all(|c| {
-        c.is_whitespace() || matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}' | '\u{180e}')
+        c.is_whitespace()
+            || matches!(
+                c,
+                '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}' | '\u{180e}'
+            )
     })
 }
 
@@ -359,7 +363,10 @@ impl<'f> Validator<'f> {
         self.report_value(
             at,
             format!("`{}` is null", at.key),
-            &format!("write the {}; quote it (\"{value}\") if that is really the text", at.key),
+            &format!(
+                "write the {}; quote it (\"{value}\") if that is really the text",
+                at.key
+            ),
         );
         true
     }
@@ -371,7 +378,11 @@ impl<'f> Validator<'f> {
             let same = |a: &str, b: &str| a.trim().to_lowercase() == b.trim().to_lowercase();
             let (message, hint, pos) = if is_blank(alias) {
                 let pos = f.key(at.rec, at.key);
-                ("an alias is empty".to_string(), "remove it, or write the other name", pos)
+                (
+                    "an alias is empty".to_string(),
+                    "remove it, or write the other name",
+                    pos,
+                )
             } else if same(alias, name) {
                 let pos = f.loc().token(at.rec, at.key, alias);
                 (
@@ -382,7 +393,11 @@ impl<'f> Validator<'f> {
             } else if let Some(first) = aliases[..k].iter().position(|a| same(a, alias)) {
                 let nth = usize::from(aliases[first] == *alias);
                 let pos = f.loc().token_nth(at.rec, at.key, alias, nth);
-                (format!("alias `{alias}` is listed twice"), "list each alias once", pos)
+                (
+                    format!("alias `{alias}` is listed twice"),
+                    "list each alias once",
+                    pos,
+                )
             } else {
                 continue;
             };

@@ -72,6 +72,9 @@ pub(super) fn refused(file: &FileCtx, refusal: Refusal) -> Diagnostic {
         Refusal::Alias { line, col, name } => file
             .err((line, col), format!("YAML alias `*{name}` is not allowed"))
             .hint("write the value out in full; aliases can expand a small file into gigabytes, and the format never needs them"),
+        Refusal::Tag { line, col, tag } => file
+            .err((line, col), format!("YAML tag `{tag}` is not allowed"))
+            .hint("remove the tag; every field's type is fixed by the format (quote text that starts with `!`)"),
         Refusal::TooDeep { line, col } => file
             .err((line, col), format!("nested more than {MAX_DEPTH} levels deep"))
             .hint("dataset records are flat lists of fields; check for unclosed brackets"),
@@ -96,6 +99,15 @@ fn suggest(rest: &str, listing: &str) -> (String, String) {
         None => format!("{listing}: {}", allowed.join(", ")),
     };
     (bad.to_string(), hint)
+}
+
+/// The number in `invalid type: string "1e400", expected f64`, when it is
+/// a number too large for any type (YAML then reads it as text).
+fn out_of_range(what: &str) -> Option<&str> {
+    let rest = what.strip_prefix("invalid type: string \"")?;
+    let (number, tail) = rest.split_once('"')?;
+    let infinite = number.parse::<f64>().is_ok_and(f64::is_infinite);
+    (tail.contains("expected f64") && infinite).then_some(number)
 }
 
 /// Rewords a serde or YAML message and finds a hint for it.
@@ -125,7 +137,16 @@ fn explain(what: &str, field: Option<&str>) -> (String, Option<String>) {
             Some("start each record with `- ` (e.g. `- id: ...`)".into()),
         );
     }
+    if let Some(big) = out_of_range(what) {
+        return (
+            format!("`{big}` is out of range"),
+            Some("write a plain number in units, below 1e18, e.g. 14.3e9".into()),
+        );
+    }
     if what.starts_with("invalid type") || what.starts_with("invalid value") {
+        let what = what
+            .replace("expected f64", "expected a number")
+            .replace("expected u32", "expected a whole number");
         let hint = match field {
             Some("people" | "orgs" | "aliases" | "sources" | "alternatives") => {
                 "write a list, e.g. `[a, b]`".to_string()
@@ -136,7 +157,7 @@ fn explain(what: &str, field: Option<&str>) -> (String, Option<String>) {
             None => "each element of the list must be a map of fields (`- id: ...`)".into(),
             _ => "check the value's type against the format in README.md".into(),
         };
-        return (what.to_string(), Some(hint));
+        return (what, Some(hint));
     }
     if what.contains("tab character") {
         return (
