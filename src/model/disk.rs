@@ -77,11 +77,10 @@ pub fn load_dir_checked(dir: &Path, max_bytes: u64) -> Result<Loaded, Vec<Diagno
 fn misnamed(dir: &Path, expected: &str) -> Option<String> {
     let normal = |name: &str| {
         let lower = name.to_lowercase().replace("organisation", "organization");
-        let stem = lower
+        lower
             .strip_suffix(".yaml")
             .or_else(|| lower.strip_suffix(".yml"))
-            .map(str::to_string);
-        stem
+            .map(str::to_string)
     };
     let wanted = normal(expected)?;
     let names: Vec<String> = std::fs::read_dir(dir)
