@@ -141,9 +141,10 @@ pub fn closest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) 
         .map(|(_, c)| c)
 }
 
-/// Up to `n` candidates ordered by closeness to `wanted`. Nothing for an
-/// empty or oversized `wanted`; candidates of very different length are
-/// skipped and the search is time-bounded.
+/// Up to `n` candidates close to `wanted`, closest first: none when nothing
+/// is close (no arbitrary suggestion), nor for an empty or oversized
+/// `wanted`; candidates of very different length are skipped and the
+/// search is time-bounded.
 pub fn nearest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>, n: usize) -> Vec<&'a str> {
     if wanted.trim().is_empty() || wanted.len() > 4 * MAX_ID_LEN {
         return Vec::new();
@@ -161,11 +162,10 @@ pub fn nearest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>, 
         })
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
-    let best = scored.first().map_or(0.0, |s| s.0);
     scored
         .into_iter()
         .take(n)
-        .take_while(|s| s.0 >= 0.75 || s.0 >= best)
+        .take_while(|s| s.0 >= 0.75)
         .map(|(_, c)| c)
         .collect()
 }
@@ -204,6 +204,7 @@ mod tests {
         assert_eq!(closest("zzzz", ["to", "from"]), None);
         assert_eq!(closest("", ["a"]), None);
         assert!(nearest("", ["a", "b"], 5).is_empty());
+        assert!(nearest("zzzz", ["sam-altman", "meta"], 5).is_empty());
         assert_eq!(
             nearest("altman", ["sam-altman", "meta", "elon-musk"], 1),
             vec!["sam-altman"]
