@@ -475,10 +475,7 @@ fn an_unreadable_file_does_not_hide_the_others_nor_cascade() {
     let orgs = "- id: meta\n  name: \"Meta\n";
     let people = PEOPLE.replace("id: ilya", "id: Ilya");
     let errs = errors_in(files(SOURCES, orgs, &people, EVENTS));
-    let got: Vec<(&str, usize, usize)> = errs
-        .iter()
-        .map(|d| (d.file.as_str(), d.line, d.col))
-        .collect();
+    let got: Vec<(&str, usize, usize)> = errs.iter().map(|d| (d.file.as_str(), d.line, d.col)).collect();
     // The syntax error, then the bad slug; no "unknown organization" for
     // the event's `from` and `to`, whose file could not be read.
     assert_eq!(

@@ -12,6 +12,7 @@ mod build;
 mod checks;
 mod currency;
 mod parse;
+mod position;
 mod prescan;
 mod raw;
 mod validate;
@@ -20,8 +21,9 @@ mod yaml_error;
 use super::diag::Diagnostic;
 use super::{Dataset, Record};
 use parse::{FileCtx, Slot, parse_list};
+use position::FileId;
 use raw::{RawEvent, RawOrg, RawPerson, RawSource};
-use validate::{FileId, Validator};
+use validate::Validator;
 
 /// The file names of a dataset folder, in load order.
 pub const FILES: [&str; 4] = ["sources.yaml", "organizations.yaml", "people.yaml", "events.yaml"];

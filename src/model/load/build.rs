@@ -3,8 +3,9 @@
 
 use super::super::{Alternative, Date, Details, Disputed, Event, OrgIx, Organization, Person, Source};
 use super::parse::Slot;
+use super::position::{At, FileId};
 use super::raw::{RawEvent, RawOrg, RawPerson, RawSource};
-use super::validate::{At, FileId, Owner, Validator, Want};
+use super::validate::{Owner, Validator, Want};
 
 /// The position of `key` in record `rec` of `file`.
 fn at(file: FileId, rec: usize, key: &'static str) -> At {

@@ -2,7 +2,8 @@
 //! graph, names shared between records, and dates against sources.
 
 use super::super::{Dataset, OrgIx};
-use super::validate::{FileId, Validator};
+use super::position::FileId;
+use super::validate::Validator;
 
 /// Runs the checks. Indexes are file positions, so this needs every record
 /// of the files it reads (the caller skips it when one failed to parse).
