@@ -4,9 +4,12 @@
 //! swapped here alone. Loading is pure (text in, dataset or diagnostics
 //! out) and reports every problem it finds, never a partial dataset.
 //!
-//! The steps, one module each: [`parse`] the files into [`raw`] records
-//! (rewording YAML errors in [`yaml_error`]), [`validate`] ids and
-//! references while [`build`] turns raw records into the model's.
+//! The steps, one module each: [`prescan`] the text for what the parser
+//! would misplace, [`parse`] the files into [`raw`] records (rewording YAML
+//! errors in [`yaml_error`]), [`validate`] ids, references, dates, text and
+//! amounts ([`currency`]) at named [`position`]s while [`build`] turns raw
+//! records into the model's, then run the [`checks`] across records
+//! (some of which are warnings).
 
 mod build;
 mod checks;
