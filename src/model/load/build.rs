@@ -113,39 +113,7 @@ fn event(v: &mut Validator, e: RawEvent, i: usize) -> Event {
     let orgs = v.resolve_all(Want::Org, &e.orgs, here.key("orgs"), owner);
     v.not_blank(e.role.as_deref(), here.key("role"));
     v.not_blank(e.quote.as_deref(), here.key("quote"));
-    if e.count == Some(0) {
-        v.report_value(
-            here.key("count"),
-            "`count` is 0".into(),
-            "count how many people moved (at least 1), or leave it out",
-        );
-    } else if let Some(count) = e.count.filter(|&c| (c as usize) < e.people.len()) {
-        v.report_value(
-            here.key("count"),
-            format!("`count` is {count}, but {} people are named", e.people.len()),
-            "count every person who moved, including those named in `people`",
-        );
-    }
-    for (k, p) in e.people.iter().enumerate() {
-        let nth = e.people[..k].iter().filter(|q| *q == p).count();
-        if nth > 0 {
-            let f = v.file(FileId::Events);
-            let pos = f.loc().token_nth(i, "people", p, nth);
-            let d = f
-                .err(pos, format!("{owner} names `{p}` twice in `people`"))
-                .hint("list each person once");
-            v.errors.push(d);
-        }
-    }
-    if e.kind.is_move() && e.from.is_some() && e.from == e.to {
-        let id = e.from.as_deref().unwrap_or_default();
-        let f = v.file(FileId::Events);
-        let pos = f.loc().token(i, "to", id);
-        let d = f
-            .err(pos, format!("{owner} moves from `{id}` to itself"))
-            .hint("`from` is where they left, `to` where they went; leave one out if unknown");
-        v.errors.push(d);
-    }
+    crowd(v, &e, i, owner);
     if e.quote.is_some() && e.people.is_empty() {
         v.report_key(
             here.key("quote"),
@@ -203,5 +171,47 @@ fn event(v: &mut Validator, e: RawEvent, i: usize) -> Event {
         summary: e.summary,
         sources,
         details,
+    }
+}
+
+/// Checks who an event moves: `count` against the people named, each
+/// person once, and a move between two different organizations.
+fn crowd(v: &mut Validator, e: &RawEvent, i: usize, owner: Owner) {
+    let here = at(FileId::Events, i, "count");
+    if e.count == Some(0) {
+        v.report_value(
+            here.key("count"),
+            "`count` is 0".into(),
+            "count how many people moved (at least 1), or leave it out",
+        );
+    } else if let Some(count) = e.count.filter(|&c| (c as usize) < e.people.len()) {
+        v.report_value(
+            here.key("count"),
+            format!("`count` is {count}, but {} people are named", e.people.len()),
+            "count every person who moved, including those named in `people`",
+        );
+    }
+    let mut seen: hashbrown::HashMap<&str, usize> = hashbrown::HashMap::with_capacity(e.people.len());
+    for p in &e.people {
+        let nth = seen.entry(p.as_str()).or_insert(0);
+        *nth += 1;
+        let nth = *nth - 1;
+        if nth > 0 {
+            let f = v.file(FileId::Events);
+            let pos = f.loc().token_nth(i, "people", p, nth);
+            let d = f
+                .err(pos, format!("{owner} names `{p}` twice in `people`"))
+                .hint("list each person once");
+            v.errors.push(d);
+        }
+    }
+    if e.kind.is_move() && e.from.is_some() && e.from == e.to {
+        let id = e.from.as_deref().unwrap_or_default();
+        let f = v.file(FileId::Events);
+        let pos = f.loc().token(i, "to", id);
+        let d = f
+            .err(pos, format!("{owner} moves from `{id}` to itself"))
+            .hint("`from` is where they left, `to` where they went; leave one out if unknown");
+        v.errors.push(d);
     }
 }
