@@ -46,6 +46,7 @@ pub struct Files<'a> {
 /// [`Loaded::strict`] to make them errors.
 #[derive(Debug)]
 pub struct Loaded {
+    /// The validated dataset.
     pub dataset: Dataset,
     /// Problems that do not stop loading, in file order; each has
     /// [`Severity::Warning`](super::Severity::Warning).
