@@ -2,7 +2,7 @@
 
 use super::Dataset;
 use super::diag::{Diagnostic, closest};
-use super::load::{FILES, Files, Loaded, load_checked};
+use super::load::{FILES, Files, Loaded, load_with};
 use std::fs::File;
 use std::io::{ErrorKind, Read};
 use std::path::Path;
@@ -11,14 +11,19 @@ use std::path::Path;
 pub const DEFAULT_MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Reads and validates the dataset in folder `dir`. Every file problem is
-/// reported before anything is parsed. Warnings are dropped when the
-/// dataset loads; [`load_dir_checked`] keeps them.
+/// reported before anything is parsed. Warnings are not looked for;
+/// [`load_dir_checked`] finds them.
 pub fn load_dir(dir: &Path, max_bytes: u64) -> Result<Dataset, Vec<Diagnostic>> {
-    load_dir_checked(dir, max_bytes).map(|l| l.dataset)
+    load_dir_with(dir, max_bytes, false).map(|l| l.dataset)
 }
 
-/// Like [`load_dir`], keeping the warnings (for `rivals check`).
+/// Like [`load_dir`], with the warnings (for `rivals check`).
 pub fn load_dir_checked(dir: &Path, max_bytes: u64) -> Result<Loaded, Vec<Diagnostic>> {
+    load_dir_with(dir, max_bytes, true)
+}
+
+/// Reads the folder and loads it, looking for warnings when `warnings` is set.
+fn load_dir_with(dir: &Path, max_bytes: u64, warnings: bool) -> Result<Loaded, Vec<Diagnostic>> {
     let shown = dir.display().to_string();
     let shown = shown.trim_end_matches('/');
     let shown = if shown.is_empty() { "/" } else { shown };
@@ -69,7 +74,7 @@ pub fn load_dir_checked(dir: &Path, max_bytes: u64) -> Result<Loaded, Vec<Diagno
         .ok()
         .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
         .unwrap_or_else(|| shown.to_string());
-    load_checked(&name, &files, shown)
+    load_with(&name, &files, shown, warnings)
 }
 
 /// A file in `dir` that is probably `expected` under another name

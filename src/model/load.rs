@@ -72,15 +72,26 @@ impl Loaded {
 }
 
 /// Validates the four files and builds the dataset, or returns every
-/// problem found. `dir` prefixes file names in messages. Warnings are
-/// dropped when the dataset loads; use [`load_checked`] to see them.
+/// error found. `dir` prefixes file names in messages. Warnings are not
+/// looked for; use [`load_checked`] to see them.
 pub fn load(name: &str, files: &Files, dir: &str) -> Result<Dataset, Vec<Diagnostic>> {
-    load_checked(name, files, dir).map(|l| l.dataset)
+    load_with(name, files, dir, false).map(|l| l.dataset)
 }
 
 /// Like [`load`], keeping the warnings. On failure the list holds every
 /// error and every warning (tell them apart by [`Diagnostic::severity`]).
 pub fn load_checked(name: &str, files: &Files, dir: &str) -> Result<Loaded, Vec<Diagnostic>> {
+    load_with(name, files, dir, true)
+}
+
+/// Loads, looking for warnings only when `warnings` is set (they cost a
+/// pass over the records and positions in the text).
+pub(super) fn load_with(
+    name: &str,
+    files: &Files,
+    dir: &str,
+    warnings: bool,
+) -> Result<Loaded, Vec<Diagnostic>> {
     let texts = [files.sources, files.organizations, files.people, files.events];
     let file_ctx: [FileCtx; 4] = FileId::ALL.map(|f| FileCtx::new(dir, FILES[f.ix()], texts[f.ix()]));
     let mut errors = Vec::new();
@@ -120,7 +131,7 @@ pub fn load_checked(name: &str, files: &Files, dir: &str) -> Result<Loaded, Vec<
         ..Dataset::default()
     };
     if complete {
-        checks::run(&mut v, &ds);
+        checks::run(&mut v, &ds, warnings);
     }
     // Parse errors come first; report everything in file order instead.
     let rank = |d: &Diagnostic| FILES.iter().position(|f| d.file.ends_with(f));

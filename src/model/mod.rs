@@ -159,6 +159,14 @@ pub enum Record {
     Event(EventIx),
 }
 
+/// The text of the dataset compiled into the binary from `data/`.
+const EMBEDDED: Files<'static> = Files {
+    sources: include_str!("../../data/sources.yaml"),
+    organizations: include_str!("../../data/organizations.yaml"),
+    people: include_str!("../../data/people.yaml"),
+    events: include_str!("../../data/events.yaml"),
+};
+
 /// A validated dataset with its indexes.
 #[derive(Clone, Debug, Default)]
 pub struct Dataset {
@@ -282,18 +290,12 @@ impl Dataset {
 
     /// The dataset compiled into the binary from `data/`.
     pub fn embedded() -> Result<Dataset, Vec<Diagnostic>> {
-        Self::embedded_checked().map(|l| l.dataset)
+        load("embedded", &EMBEDDED, "data")
     }
 
     /// The embedded dataset with its warnings (for `check`).
     pub fn embedded_checked() -> Result<Loaded, Vec<Diagnostic>> {
-        let files = Files {
-            sources: include_str!("../../data/sources.yaml"),
-            organizations: include_str!("../../data/organizations.yaml"),
-            people: include_str!("../../data/people.yaml"),
-            events: include_str!("../../data/events.yaml"),
-        };
-        load_checked("embedded", &files, "data")
+        load_checked("embedded", &EMBEDDED, "data")
     }
 
     /// Where person `p` was last seen, and whether they left it: the latest

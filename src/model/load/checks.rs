@@ -5,12 +5,15 @@ use super::super::{Dataset, OrgIx};
 use super::position::FileId;
 use super::validate::Validator;
 
-/// Runs the checks. Indexes are file positions, so this needs every record
-/// of the files it reads (the caller skips it when one failed to parse).
-pub(super) fn run(v: &mut Validator, ds: &Dataset) {
+/// Runs the checks, those that only warn when `warnings` is set. Indexes
+/// are file positions, so this needs every record of the files it reads
+/// (the caller skips it when one failed to parse).
+pub(super) fn run(v: &mut Validator, ds: &Dataset, warnings: bool) {
     parents(v, ds);
-    shared_names(v, ds);
-    late_events(v, ds);
+    if warnings {
+        shared_names(v, ds);
+        late_events(v, ds);
+    }
 }
 
 /// An organization must not be its own parent, directly or through others.
