@@ -116,7 +116,8 @@ pub(super) fn load_with(
         && all_ok(&orgs)
         && all_ok(&people)
         && all_ok(&events);
-    let mut v = Validator::new(file_ctx, unreadable, errors);
+    let records = sources.len() + orgs.len() + people.len() + events.len();
+    let mut v = Validator::new(file_ctx, unreadable, errors, records);
     register(&mut v, &sources, Record::Source);
     register(&mut v, &orgs, Record::Org);
     register(&mut v, &people, Record::Person);

@@ -17,6 +17,12 @@ fn is_refused(c: char) -> bool {
 }
 
 fn control_char(file: &FileCtx) -> Option<Diagnostic> {
+    // Fast path: the first byte of every refused character is one of these.
+    let suspect =
+        |b: &u8| (*b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || matches!(b, 0x7f | 0xc2 | 0xef);
+    if !file.text.as_bytes().iter().any(suspect) {
+        return None;
+    }
     for (n, line) in file.text.split('\n').enumerate() {
         let line = line.strip_suffix('\r').unwrap_or(line);
         if let Some((col, c)) = line.chars().enumerate().find(|&(_, c)| is_refused(c)) {

@@ -119,11 +119,17 @@ pub(super) struct Validator<'f> {
 }
 
 impl<'f> Validator<'f> {
-    /// A validator over `files`, starting with the parse errors.
-    pub fn new(files: [FileCtx<'f>; 4], unreadable: [bool; 4], errors: Vec<Diagnostic>) -> Self {
+    /// A validator over `files` holding about `records` records, starting
+    /// with the parse errors.
+    pub fn new(
+        files: [FileCtx<'f>; 4],
+        unreadable: [bool; 4],
+        errors: Vec<Diagnostic>,
+        records: usize,
+    ) -> Self {
         Validator {
             files,
-            ids: hashbrown::HashMap::new(),
+            ids: hashbrown::HashMap::with_capacity(records),
             errors,
             unreadable,
         }
