@@ -569,3 +569,33 @@ fn new_writes_a_starter_dataset_that_checks_and_never_overwrites() {
         "# mine\n"
     );
 }
+
+#[test]
+fn check_prints_warnings_and_strict_makes_them_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let people = PEOPLE.replace(
+        "  summary: Runs OpenAI.",
+        "  aliases: [Meta]\n  summary: Runs OpenAI.",
+    );
+    write_dataset(dir.path(), SOURCES, ORGS, &people, EVENTS);
+    let file = format!("{}/people.yaml", dir.path().display());
+    let out = rivals()
+        .arg("check")
+        .arg("--data")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains(&format!("{file}:3:13: warning: ")), "{err}");
+    assert!(String::from_utf8(out.stdout).unwrap().starts_with("ok: "));
+    // Other commands load without looking for warnings.
+    let out = rivals()
+        .args(["timeline", "--data"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success() && out.stderr.is_empty());
+    let err = failure(rivals().args(["check", "--strict", "--data"]).arg(dir.path()), 1);
+    assert!(err.contains(&format!("{file}:3:13: error: ")), "{err}");
+}

@@ -47,8 +47,12 @@ pub struct Cli {
 /// The scriptable subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Validate the dataset and print its counts.
-    Check,
+    /// Validate the dataset and print its counts, with any warnings.
+    Check {
+        /// Treat warnings as errors (exit 1).
+        #[arg(long)]
+        strict: bool,
+    },
     /// Fuzzy-search people, organizations and event summaries.
     Search {
         /// What to look for; typos are fine.
@@ -201,6 +205,25 @@ pub fn load(cli: &Cli) -> Result<(Dataset, Origin), Vec<Diagnostic>> {
     }
 }
 
+/// Loads the dataset with the checks that only warn (for `check`): the
+/// warnings are printed to stderr, or refused as errors when `strict`.
+fn load_checked(cli: &Cli, strict: bool) -> Result<(Dataset, Origin), Vec<Diagnostic>> {
+    let (loaded, origin) = match cli.data_dir() {
+        Some(dir) => (
+            model::load_dir_checked(&dir, cli.max_file_bytes())?,
+            Origin::Folder,
+        ),
+        None => (Dataset::embedded_checked()?, Origin::Embedded),
+    };
+    if strict {
+        return loaded.strict().map(|ds| (ds, origin));
+    }
+    for w in &loaded.warnings {
+        output::error(w);
+    }
+    Ok((loaded.dataset, origin))
+}
+
 /// Prints diagnostics and a count line to stderr.
 pub fn report(errors: &[Diagnostic]) {
     for e in errors {
@@ -223,7 +246,11 @@ pub fn main() -> ExitCode {
     if let Some(Command::New { dir }) = &cli.command {
         return finish(new::new(dir));
     }
-    let (ds, origin) = match load(&cli) {
+    let loaded = match &cli.command {
+        Some(Command::Check { strict }) => load_checked(&cli, *strict),
+        _ => load(&cli),
+    };
+    let (ds, origin) = match loaded {
         Ok(loaded) => loaded,
         Err(errors) => {
             report(&errors);
@@ -252,7 +279,7 @@ fn finish(result: Result<String, Failure>) -> ExitCode {
 /// Runs one subcommand on a loaded dataset, appending its output to `out`.
 pub fn run(command: &Command, ds: &Dataset, origin: Origin, out: &mut String) -> Result<(), Failure> {
     match command {
-        Command::Check => {
+        Command::Check { .. } => {
             out.push_str(&format!("ok: {}\n", ds.counts_line()));
             Ok(())
         }
