@@ -16,9 +16,10 @@
 //!    abbreviation. Typing narrows this scan to the previous candidates.
 //!
 //! Ranking, in order: query words matched, fewest typos, whole words over
-//! prefixes over subsequences, whole text matched, names over details
-//! (quotes, roles, outlets) over summaries, then prominence (events a
-//! person or organization is in, events citing a source).
+//! prefixes over subsequences, names over details (quotes, roles, outlets)
+//! over summaries, fewest words of the text left unmatched (`Meta` before
+//! `Meta Superintelligence Labs`), then prominence (events a person or
+//! organization is in, events citing a source).
 
 mod fold;
 mod fuzzy;
@@ -503,15 +504,17 @@ impl SearchIndex {
         limit: usize,
         lookups: &[(Term, Vec<WordMatch>)],
     ) -> Vec<Hit> {
+        // `unmatched`: words of the text that no query word matched. The
+        // fields take 4+4+1+4+2+4+20+16+8 = 63 bits, so the score is positive.
         let key =
-            |e: &Entry, count: u32, typos: u8, subsequence: bool, prefixes: u8, whole: bool, skim: i64| {
+            |e: &Entry, count: u32, typos: u8, subsequence: bool, prefixes: u8, unmatched: u8, skim: i64| {
                 Key::default()
-                    .push(u64::from(count), 5)
+                    .push(u64::from(count), 4)
                     .push(15 - u64::from(typos.min(15)), 4)
                     .push(u64::from(!subsequence), 1)
                     .push(15 - u64::from(prefixes.min(15)), 4)
-                    .push(u64::from(whole), 1)
                     .push(e.field.weight(), 2)
+                    .push(15 - u64::from(unmatched.min(15)), 4)
                     .push(self.prominence(ds, e.target), 20)
                     .push(skim.max(0) as u64, 16)
                     .push(255 - u64::from(e.words), 8)
@@ -536,8 +539,8 @@ impl SearchIndex {
         };
         for &(entry, a) in acc {
             if let Some(e) = self.entries.get(entry as usize) {
-                let whole = a.prefixes == 0 && a.covered >= e.words;
-                let key = key(e, a.mask.count_ones(), a.typos, false, a.prefixes, whole, 0);
+                let unmatched = e.words.saturating_sub(a.covered);
+                let key = key(e, a.mask.count_ones(), a.typos, false, a.prefixes, unmatched, 0);
                 let quality = if a.prefixes > 0 {
                     Quality::Prefix
                 } else {
@@ -553,7 +556,7 @@ impl SearchIndex {
         }
         for &(entry, skim, skipped) in fuzzy {
             if let Some(e) = self.entries.get(entry as usize) {
-                let key = key(e, query_words, 15, true, 0, false, skim);
+                let key = key(e, query_words, 15, true, 0, 15, skim);
                 offer(Best {
                     key,
                     entry,

@@ -153,19 +153,12 @@ impl Words {
     pub fn lookup(&self, term: &[u8], typo_prefix: bool) -> Vec<WordMatch> {
         let budget = typo_budget(term.len());
         let mut out = Vec::new();
+        // The fewest typos wins; a whole word over a prefix among equals.
         let mut add = |key: &[u8], word: u32| {
-            if let Some((typos, _)) = distance(term, key, budget, false) {
-                out.push(WordMatch {
-                    typos,
-                    prefix: false,
-                    word,
-                });
-            } else if let Some((typos, _)) = distance(term, key, budget, true) {
-                out.push(WordMatch {
-                    typos,
-                    prefix: true,
-                    word,
-                });
+            let whole = distance(term, key, budget, false).map(|(typos, _)| (typos, false));
+            let start = distance(term, key, budget, true).map(|(typos, _)| (typos, true));
+            if let Some((typos, prefix)) = whole.into_iter().chain(start).min() {
+                out.push(WordMatch { typos, prefix, word });
             }
         };
         let text = std::str::from_utf8(term).unwrap_or("");
