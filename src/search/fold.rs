@@ -12,6 +12,12 @@ fn fold_char(c: char) -> Option<&'static str> {
 
 /// Appends the folded form of `text` to `out` (always ASCII).
 pub fn fold_into(text: &str, out: &mut Vec<u8>) {
+    if text.is_ascii() {
+        let start = out.len();
+        out.extend_from_slice(text.as_bytes());
+        out[start..].make_ascii_lowercase();
+        return;
+    }
     for c in text.chars() {
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase() as u8);
@@ -65,38 +71,50 @@ pub fn typo_budget(len: usize) -> u8 {
     }
 }
 
+/// Longest query word the typo layer aligns; longer ones match exactly.
+const MAX_ALIGNED: usize = 48;
+
 /// Optimal-string-alignment distance between `a` and `b` (insertions,
 /// deletions, substitutions, swapped neighbours), or `None` above `max`.
-/// With `prefix`, the distance from `a` to the closest prefix of `b`, and
-/// that prefix's length.
+/// With `prefix`, the distance from `a` to the closest prefix of `b` (the
+/// longest among equals), and that prefix's length.
 pub fn distance(a: &[u8], b: &[u8], max: u8, prefix: bool) -> Option<(u8, usize)> {
+    if a.len() > MAX_ALIGNED {
+        return match prefix {
+            true => b.starts_with(a).then_some((0, a.len())),
+            false => (a == b).then_some((0, b.len())),
+        };
+    }
     let max = usize::from(max);
     if !prefix && a.len().abs_diff(b.len()) > max {
         return None;
     }
-    // Rows over a (0..=a.len()), one per prefix of b.
+    // Rows over a (0..=a.len()), one per prefix of b; no allocation.
     let n = a.len();
-    let mut prev2: Vec<usize> = vec![0; n + 1];
-    let mut prev: Vec<usize> = (0..=n).collect();
-    let mut cur: Vec<usize> = vec![0; n + 1];
-    let mut best = (prev[n], 0);
+    let mut rows = [[0usize; MAX_ALIGNED + 1]; 3];
+    for (i, cell) in rows[1].iter_mut().enumerate().take(n + 1) {
+        *cell = i;
+    }
+    let (mut prev2, mut prev, mut cur) = (0, 1, 2);
+    let mut best = (n, 0);
     for j in 1..=b.len() {
-        cur[0] = j;
-        let mut row_min = cur[0];
+        rows[cur][0] = j;
+        let mut row_min = j;
         for i in 1..=n {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut d = (prev[i] + 1).min(cur[i - 1] + 1).min(prev[i - 1] + cost);
+            let mut d = (rows[prev][i] + 1)
+                .min(rows[cur][i - 1] + 1)
+                .min(rows[prev][i - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                d = d.min(prev2[i - 2] + 1);
+                d = d.min(rows[prev2][i - 2] + 1);
             }
-            cur[i] = d;
+            rows[cur][i] = d;
             row_min = row_min.min(d);
         }
-        if prefix && cur[n] <= best.0 {
-            best = (cur[n], j);
+        if prefix && rows[cur][n] <= best.0 {
+            best = (rows[cur][n], j);
         }
-        std::mem::swap(&mut prev2, &mut prev);
-        std::mem::swap(&mut prev, &mut cur);
+        (prev2, prev, cur) = (prev, cur, prev2);
         if row_min > max {
             // Every longer prefix of b is further away still.
             if !prefix {
@@ -106,9 +124,9 @@ pub fn distance(a: &[u8], b: &[u8], max: u8, prefix: bool) -> Option<(u8, usize)
         }
     }
     if !prefix {
-        best = (prev[n], b.len());
+        best = (rows[prev][n], b.len());
     }
-    (best.0 <= max).then_some((best.0 as u8, best.1))
+    (best.0 <= max).then_some((best.0.min(255) as u8, best.1))
 }
 
 #[cfg(test)]
@@ -145,5 +163,9 @@ mod tests {
         assert_eq!(typo_budget(3), 0);
         assert_eq!(typo_budget(5), 1);
         assert_eq!(typo_budget(9), 2);
+        let long = [b'a'; 60];
+        assert_eq!(distance(&long, &long, 2, false), Some((0, 60)));
+        assert_eq!(distance(&long[..50], &long, 2, true), Some((0, 50)));
+        assert_eq!(distance(&long[..50], b"b", 2, true), None);
     }
 }

@@ -11,7 +11,7 @@
 use super::fold::is_word_byte;
 
 /// How many prefiltered candidates get the full fuzzy score.
-pub const RESCORE: usize = 1_000;
+pub const RESCORE: usize = 300;
 
 /// Entries scanned between checks for cancellation.
 pub const CANCEL_STRIDE: usize = 4_096;

@@ -115,6 +115,9 @@ struct Entry {
     len: u32,
     /// Words in the text (at most 255 counted).
     words: u8,
+    /// How often its record comes up: events of a person or organization,
+    /// events citing a source.
+    prominence: u32,
 }
 
 /// A match: the record, its score (higher ranks first), the text that
@@ -165,6 +168,18 @@ struct Acc {
     covered: u8,
 }
 
+/// Per-entry and per-record tables a query fills and leaves clean, kept
+/// per thread so a keystroke allocates none of them.
+#[derive(Default)]
+struct Scratch {
+    acc: Vec<Acc>,
+    best: Vec<Best>,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::Cell<Scratch> = std::cell::Cell::new(Scratch::default());
+}
+
 /// The haystack, built once per dataset.
 pub struct SearchIndex {
     entries: Vec<Entry>,
@@ -172,8 +187,6 @@ pub struct SearchIndex {
     words: Words,
     /// Entries the subsequence layer scans: names and aliases.
     short: Vec<u32>,
-    /// Events citing each source.
-    citations: Vec<u32>,
     /// Records of each kind: people, organizations, events, sources.
     counts: [usize; 4],
     matcher: SkimMatcherV2,
@@ -218,18 +231,31 @@ impl SearchIndex {
             folded: Vec::new(),
             words: WordsBuilder::default().build(),
             short: Vec::new(),
-            citations: vec![0; ds.sources.len()],
             counts: [ds.people.len(), ds.orgs.len(), ds.events.len(), ds.sources.len()],
             matcher: SkimMatcherV2::default(),
         };
-        let mut builder = WordsBuilder::default();
-        let mut push = |index: &mut SearchIndex, target: Record, field: Field, alias: usize, text: &str| {
+        let mut citations = vec![0u32; ds.sources.len()];
+        for e in &ds.events {
+            for &s in &e.sources {
+                if let Some(c) = citations.get_mut(s as usize) {
+                    *c += 1;
+                }
+            }
+        }
+        let prominence = |r: Record| -> u32 {
+            let n = match r {
+                Record::Person(p) => ds.person_events.get(p as usize).map_or(0, Vec::len),
+                Record::Org(o) => ds.org_events.get(o as usize).map_or(0, Vec::len),
+                Record::Source(s) => citations.get(s as usize).map_or(0, |&c| c as usize),
+                Record::Event(_) => 0,
+            };
+            n.min(u32::MAX as usize) as u32
+        };
+        let push = |index: &mut SearchIndex, target: Record, field: Field, alias: usize, text: &str| {
             let id = index.entries.len() as u32;
             let start = index.folded.len();
             fold_into(text, &mut index.folded);
-            let short = matches!(field, Field::Name | Field::Alias);
-            let words = builder.add(id, &index.folded[start..], short);
-            if short {
+            if matches!(field, Field::Name | Field::Alias) {
                 index.short.push(id);
             }
             index.entries.push(Entry {
@@ -238,7 +264,8 @@ impl SearchIndex {
                 alias: alias as u32,
                 start: start as u32,
                 len: (index.folded.len() - start) as u32,
-                words: words.min(255) as u8,
+                words: 0,
+                prominence: prominence(target),
             });
         };
         for (i, p) in ds.people.iter().enumerate() {
@@ -266,11 +293,6 @@ impl SearchIndex {
             if let Some(role) = e.role() {
                 push(&mut index, r, Field::Role, 0, role);
             }
-            for &s in &e.sources {
-                if let Some(c) = index.citations.get_mut(s as usize) {
-                    *c += 1;
-                }
-            }
         }
         for (i, s) in ds.sources.iter().enumerate() {
             let r = Record::Source(i as u32);
@@ -279,8 +301,40 @@ impl SearchIndex {
                 push(&mut index, r, Field::Outlet, 0, outlet);
             }
         }
-        index.words = builder.build();
+        index.index_words();
         index
+    }
+
+    /// Builds the word index over every entry, in two halves on two
+    /// threads when there are many.
+    fn index_words(&mut self) {
+        let n = self.entries.len();
+        let half = if n < 20_000 { n } else { n / 2 };
+        let build = |from: usize, to: usize| {
+            let mut builder = WordsBuilder::default();
+            let counts: Vec<u8> = (from..to)
+                .map(|i| {
+                    let e = &self.entries[i];
+                    let text = self.hay(i as u32);
+                    let joined = matches!(e.field, Field::Name | Field::Alias);
+                    builder.add(i as u32, text, joined).min(255) as u8
+                })
+                .collect();
+            (builder, counts)
+        };
+        let ((mut builder, mut counts), rest) = std::thread::scope(|s| {
+            let second = (half < n).then(|| s.spawn(|| build(half, n)));
+            let first = build(0, half);
+            (first, second.and_then(|h| h.join().ok()))
+        });
+        if let Some((other, more)) = rest {
+            builder.merge(other);
+            counts.extend(more);
+        }
+        for (e, words) in self.entries.iter_mut().zip(counts) {
+            e.words = words;
+        }
+        self.words = builder.build();
     }
 
     /// The text of entry `entry` (what a [`Hit`] matched).
@@ -357,13 +411,31 @@ impl SearchIndex {
             };
             lookups.push((term, matches));
         }
-        let acc = self.accumulate(&lookups, cancelled)?;
+        let mut scratch = SCRATCH.with(|s| s.take());
+        let acc = self.accumulate(&lookups, cancelled, &mut scratch.acc);
+        let Some(acc) = acc else {
+            SCRATCH.with(|s| s.replace(scratch));
+            return None;
+        };
         let needle: Vec<u8> = folded.iter().copied().filter(|&b| is_word_byte(b)).collect();
         let narrowing = !session.needle.is_empty() && needle.starts_with(&session.needle);
         let previous = narrowing.then_some(session.candidates.as_slice());
-        let (candidates, fuzzy) = self.subsequences(&needle, previous, cancelled)?;
+        let Some((candidates, fuzzy)) = self.subsequences(&needle, previous, cancelled) else {
+            SCRATCH.with(|s| s.replace(scratch));
+            return None;
+        };
         let all = lookups.iter().fold(0, |m, (t, _)| m | t.mask);
-        let hits = self.rank(ds, &acc, &fuzzy, &needle, all.count_ones(), limit, &lookups);
+        let hits = self.rank(
+            ds,
+            &acc,
+            &fuzzy,
+            &needle,
+            all.count_ones(),
+            limit,
+            &lookups,
+            &mut scratch.best,
+        );
+        SCRATCH.with(|s| s.replace(scratch));
         *session = Session {
             needle,
             candidates,
@@ -378,20 +450,25 @@ impl SearchIndex {
         &self,
         lookups: &[(Term, Vec<WordMatch>)],
         cancelled: &(dyn Fn() -> bool + Sync),
+        acc: &mut Vec<Acc>,
     ) -> Option<Vec<(u32, Acc)>> {
         let mut order: Vec<(WordMatch, u32)> = lookups
             .iter()
             .flat_map(|(t, ms)| ms.iter().map(|&m| (m, t.mask)))
             .collect();
         order.sort_by_key(|&(m, mask)| (m.typos, m.prefix, mask.count_ones() == 1, m.word));
-        let mut acc = vec![Acc::default(); self.entries.len()];
+        if acc.len() < self.entries.len() {
+            acc.resize(self.entries.len(), Acc::default());
+        }
         let mut touched = Vec::new();
         let mut seen = 0usize;
-        for (m, mask) in order {
+        let mut stopped = false;
+        'terms: for (m, mask) in order {
             for &e in self.words.postings(m.word) {
                 seen += 1;
-                if seen % CANCEL_STRIDE == 0 && cancelled() {
-                    return None;
+                if seen.is_multiple_of(CANCEL_STRIDE) && cancelled() {
+                    stopped = true;
+                    break 'terms;
                 }
                 let Some(a) = acc.get_mut(e as usize) else {
                     continue;
@@ -409,7 +486,14 @@ impl SearchIndex {
                 a.covered = a.covered.saturating_add(1);
             }
         }
-        Some(touched.into_iter().map(|e| (e, acc[e as usize])).collect())
+        // In entry order, so ranking reads entries and records in order;
+        // and leave the scratch space clean for the next query.
+        touched.sort_unstable();
+        let found = touched
+            .into_iter()
+            .map(|e| (e, std::mem::take(&mut acc[e as usize])))
+            .collect();
+        (!stopped).then_some(found)
     }
 
     /// The subsequence layer: every name or alias holding `needle` in order
@@ -468,18 +552,6 @@ impl SearchIndex {
         Some((candidates, scored))
     }
 
-    /// How often a record comes up: events of a person or organization,
-    /// events citing a source.
-    fn prominence(&self, ds: &Dataset, r: Record) -> u64 {
-        let n = match r {
-            Record::Person(p) => ds.person_events.get(p as usize).map_or(0, Vec::len),
-            Record::Org(o) => ds.org_events.get(o as usize).map_or(0, Vec::len),
-            Record::Source(s) => self.citations.get(s as usize).map_or(0, |&c| c as usize),
-            Record::Event(_) => 0,
-        };
-        n as u64
-    }
-
     /// Where a record's best entry is kept while ranking.
     fn slot(&self, r: Record) -> usize {
         let [people, orgs, events, _] = self.counts;
@@ -503,6 +575,7 @@ impl SearchIndex {
         query_words: u32,
         limit: usize,
         lookups: &[(Term, Vec<WordMatch>)],
+        best: &mut Vec<Best>,
     ) -> Vec<Hit> {
         // `unmatched`: words of the text that no query word matched. The
         // fields take 4+4+1+4+2+4+20+16+8 = 63 bits, so the score is positive.
@@ -515,12 +588,15 @@ impl SearchIndex {
                     .push(15 - u64::from(prefixes.min(15)), 4)
                     .push(e.field.weight(), 2)
                     .push(15 - u64::from(unmatched.min(15)), 4)
-                    .push(self.prominence(ds, e.target), 20)
+                    .push(u64::from(e.prominence), 20)
                     .push(skim.max(0) as u64, 16)
                     .push(255 - u64::from(e.words), 8)
                     .0
             };
-        let mut best: Vec<Best> = vec![Best::default(); self.counts.iter().sum()];
+        let records: usize = self.counts.iter().sum();
+        if best.len() < records {
+            best.resize(records, Best::default());
+        }
         let mut slots = Vec::new();
         let mut offer = |candidate: Best| {
             let Some(e) = self.entries.get(candidate.entry as usize) else {
@@ -549,6 +625,7 @@ impl SearchIndex {
                 offer(Best {
                     key,
                     entry,
+                    kind: kind_rank(e.target),
                     typos: a.typos,
                     quality,
                 });
@@ -560,21 +637,22 @@ impl SearchIndex {
                 offer(Best {
                     key,
                     entry,
+                    kind: kind_rank(e.target),
                     typos: skipped,
                     quality: Quality::Subsequence,
                 });
             }
         }
-        let mut ranked: Vec<Best> = slots.iter().filter_map(|&s| best.get(s).copied()).collect();
+        // Leave the scratch space clean for the next query.
+        let mut ranked: Vec<Best> = slots
+            .iter()
+            .filter_map(|&s| best.get_mut(s).map(std::mem::take))
+            .collect();
+        // Ties: people, organizations, events, sources, then index order.
         let order = |a: &Best, b: &Best| {
-            let rank = |x: &Best| {
-                self.entries
-                    .get(x.entry as usize)
-                    .map_or(4, |e| kind_rank(e.target))
-            };
             b.key
                 .cmp(&a.key)
-                .then(rank(a).cmp(&rank(b)))
+                .then(a.kind.cmp(&b.kind))
                 .then(a.entry.cmp(&b.entry))
         };
         if ranked.len() > limit {
@@ -621,6 +699,8 @@ struct Best {
     /// Ranking criteria packed, higher first; 0 while there is none.
     key: u64,
     entry: u32,
+    /// [`kind_rank`] of its record.
+    kind: u8,
     typos: u8,
     quality: Quality,
 }
@@ -630,6 +710,7 @@ impl Default for Best {
         Best {
             key: 0,
             entry: 0,
+            kind: 0,
             typos: 0,
             quality: Quality::Word,
         }

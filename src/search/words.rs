@@ -31,7 +31,13 @@ pub struct Words {
 /// Collects words entry by entry, then builds [`Words`].
 #[derive(Default)]
 pub struct WordsBuilder {
-    ids: hashbrown::HashMap<Box<[u8]>, u32>,
+    /// Word ids, found by the hash of their bytes.
+    table: hashbrown::HashTable<u32>,
+    hasher: hashbrown::DefaultHashBuilder,
+    /// Every distinct word's bytes, one after the other.
+    arena: Vec<u8>,
+    /// Where word id's bytes are in `arena`.
+    spans: Vec<(u32, u32)>,
     /// (word, entry), entries in increasing order.
     pairs: Vec<(u32, u32)>,
     scratch: Vec<u32>,
@@ -39,18 +45,34 @@ pub struct WordsBuilder {
 }
 
 impl WordsBuilder {
+    fn bytes(arena: &[u8], (start, len): (u32, u32)) -> &[u8] {
+        &arena[start as usize..(start + len) as usize]
+    }
+
     fn id(&mut self, word: &[u8]) -> u32 {
-        if let Some(&id) = self.ids.get(word) {
+        use std::hash::BuildHasher;
+        let hash = self.hasher.hash_one(word);
+        let (arena, spans) = (&self.arena, &self.spans);
+        if let Some(&id) = self
+            .table
+            .find(hash, |&id| Self::bytes(arena, spans[id as usize]) == word)
+        {
             return id;
         }
-        let id = self.ids.len() as u32;
-        self.ids.insert(word.into(), id);
+        let id = self.spans.len() as u32;
+        self.spans.push((self.arena.len() as u32, word.len() as u32));
+        self.arena.extend_from_slice(word);
+        let (hasher, arena, spans) = (&self.hasher, &self.arena, &self.spans);
+        self.table.insert_unique(hash, id, |&id| {
+            hasher.hash_one(Self::bytes(arena, spans[id as usize]))
+        });
         id
     }
 
     /// Adds the words of entry `entry` (folded text), and with `joined`
     /// each pair of neighbouring words written as one (`scale ai` also
-    /// gives `scaleai`). Returns how many words the text has.
+    /// gives `scaleai`; not with numbers). Returns how many words the text
+    /// has.
     pub fn add(&mut self, entry: u32, folded: &[u8], joined: bool) -> usize {
         let mut scratch = std::mem::take(&mut self.scratch);
         scratch.clear();
@@ -58,16 +80,18 @@ impl WordsBuilder {
         let mut count = 0;
         for (s, e) in words(folded) {
             count += 1;
-            scratch.push(self.id(&folded[s..e]));
-            if let (true, Some((ls, le))) = (joined, last) {
+            let word = &folded[s..e];
+            scratch.push(self.id(word));
+            let letters = !word.iter().any(u8::is_ascii_digit);
+            if let (true, Some((ls, le))) = (joined && letters, last) {
                 let mut both = std::mem::take(&mut self.joined);
                 both.clear();
                 both.extend_from_slice(&folded[ls..le]);
-                both.extend_from_slice(&folded[s..e]);
+                both.extend_from_slice(word);
                 scratch.push(self.id(&both));
                 self.joined = both;
             }
-            last = Some((s, e));
+            last = letters.then_some((s, e));
         }
         scratch.sort_unstable();
         scratch.dedup();
@@ -76,17 +100,35 @@ impl WordsBuilder {
         count
     }
 
+    /// Takes in the words of `other`, which were added after this one's.
+    pub fn merge(&mut self, other: WordsBuilder) {
+        let ids: Vec<u32> = other
+            .spans
+            .iter()
+            .map(|&span| self.id(Self::bytes(&other.arena, span)))
+            .collect();
+        self.pairs.extend(
+            other
+                .pairs
+                .into_iter()
+                .map(|(w, entry)| (ids.get(w as usize).copied().unwrap_or(0), entry)),
+        );
+    }
+
     /// The finished index.
     pub fn build(self) -> Words {
-        let mut sorted: Vec<(Box<[u8]>, u32)> = self.ids.into_iter().collect();
-        sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let arena = &self.arena;
+        let mut sorted: Vec<u32> = (0..self.spans.len() as u32).collect();
+        sorted.sort_unstable_by(|&a, &b| {
+            Self::bytes(arena, self.spans[a as usize]).cmp(Self::bytes(arena, self.spans[b as usize]))
+        });
         let mut builder = MapBuilder::memory();
-        for (word, id) in &sorted {
+        for &id in &sorted {
             // Keys are distinct and sorted, so this cannot fail.
-            let _ = builder.insert(word, u64::from(*id));
+            let _ = builder.insert(Self::bytes(arena, self.spans[id as usize]), u64::from(id));
         }
         let map = builder.into_map();
-        let mut offsets = vec![0u32; sorted.len() + 1];
+        let mut offsets = vec![0u32; self.spans.len() + 1];
         for &(w, _) in &self.pairs {
             offsets[w as usize + 1] += 1;
         }
