@@ -1,12 +1,14 @@
-//! Fuzzy search per keystroke on 1k and "big", including typos and a
-//! narrowing sequence typed one key at a time.
+//! Search per keystroke on 1k and "big": plain, typo'd, multi-word and
+//! one-letter queries, a narrowing sequence typed one key at a time, and
+//! the index build that loading pays for it.
 #![allow(clippy::unwrap_used)]
 
 mod common;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use rivals::search::Session;
+use rivals::search::{SearchIndex, Session};
 use std::hint::black_box;
+use std::time::Duration;
 
 const QUERIES: &[&str] = &[
     "a",
@@ -15,6 +17,9 @@ const QUERIES: &[&str] = &[
     "quantm horizn",
     "dmitri petrov",
     "zukerberg",
+    "castelanos",
+    "whitfield alexandra",
+    "deep mind",
 ];
 const TYPED: &str = "alexandra whitfield";
 
@@ -37,6 +42,11 @@ fn bench_search(c: &mut Criterion) {
                 }
             })
         });
+        group.finish();
+        // What loading pays for the index (compare with the load bench).
+        let mut group = c.benchmark_group(format!("index/{name}"));
+        group.sample_size(10).measurement_time(Duration::from_secs(8));
+        group.bench_function("build", |b| b.iter(|| black_box(SearchIndex::new(&data.ds))));
         group.finish();
     }
 }

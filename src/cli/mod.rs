@@ -338,7 +338,7 @@ fn search(ds: &Dataset, query: &str, limit: usize, json: bool, out: &mut String)
             .iter()
             .map(|h| {
                 let (id, kind, name) = describe(ds, h.target);
-                serde_json::json!({"kind": kind, "id": id, "name": name, "matched": index.text(ds, h.entry), "score": h.score})
+                serde_json::json!({"kind": kind, "id": id, "name": name, "matched": index.text(ds, h.entry), "field": h.field.name(), "match": h.quality.name(), "typos": h.typos, "score": h.score})
             })
             .collect();
         out.push_str(&export::safe_json(&serde_json::Value::Array(rows)));
