@@ -17,11 +17,10 @@ mod prompt;
 mod search;
 pub mod state;
 
-pub use state::{App, Mode, Nav, Pane, SearchState, Target};
+pub use state::{App, Mode, Nav, Pane, RecordKind, SearchState, Target};
 
 use crate::search::Hit;
 use crate::tui::keymap::{self, Action, Key};
-use crate::tui::list::ListState;
 use crossterm::event::{KeyEvent, KeyEventKind, MouseEvent};
 
 /// Most search results kept for the popup and for `n`/`N`.
@@ -76,9 +75,7 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
             if let Mode::Search(s) = &mut app.mode
                 && s.generation == generation
             {
-                s.hits = hits;
-                s.pending = false;
-                s.list = ListState::default();
+                s.set_hits(hits);
             }
             None
         }

@@ -65,6 +65,7 @@ pub(super) fn requery(s: &mut SearchState) -> Option<Effect> {
     s.generation += 1;
     if s.query.trim().is_empty() {
         s.hits.clear();
+        s.groups.clear();
         s.pending = false;
         return None;
     }

@@ -1,8 +1,9 @@
 //! The explorer's state: what is selected, filtered and open, and the
 //! navigation helpers the mode handlers share.
 
-use crate::model::{EventIx, EventKind, OrgIx, PersonIx, Record};
+use crate::model::{EventIx, EventKind, OrgIx, PersonIx, Record, SourceIx};
 use crate::search::Hit;
+use crate::text::sanitize;
 use crate::tui::data::Data;
 use crate::tui::keymap::Ctx;
 use crate::tui::keymap::help_rows;
@@ -52,6 +53,65 @@ pub struct SearchState {
     pub generation: u64,
     /// Whether the newest search has not answered yet.
     pub pending: bool,
+    /// The kinds of record in `hits`, in the order their groups are
+    /// listed, with how many hits each has.
+    pub groups: Vec<(RecordKind, usize)>,
+}
+
+/// The four kinds of record, as search results group them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RecordKind {
+    Person,
+    Org,
+    Event,
+    Source,
+}
+
+impl RecordKind {
+    /// The kind of `r`.
+    pub fn of(r: Record) -> RecordKind {
+        match r {
+            Record::Person(_) => RecordKind::Person,
+            Record::Org(_) => RecordKind::Org,
+            Record::Event(_) => RecordKind::Event,
+            Record::Source(_) => RecordKind::Source,
+        }
+    }
+
+    /// A group's heading with its count: `people (1)`, `companies (3)`
+    /// (the number after the word, so it never reads as a key hint).
+    pub fn count(self, n: usize) -> String {
+        let name = match self {
+            RecordKind::Person => "people",
+            RecordKind::Org => "companies",
+            RecordKind::Event => "events",
+            RecordKind::Source => "sources",
+        };
+        format!("{name} ({n})")
+    }
+}
+
+impl SearchState {
+    /// Takes new results, ranked best first, and lists them grouped by
+    /// kind: the group of the best hit first, each group in rank order.
+    pub fn set_hits(&mut self, mut hits: Vec<Hit>) {
+        let mut groups: Vec<(RecordKind, usize)> = Vec::new();
+        for h in &hits {
+            let kind = RecordKind::of(h.target);
+            match groups.iter_mut().find(|(k, _)| *k == kind) {
+                Some((_, n)) => *n += 1,
+                None => groups.push((kind, 1)),
+            }
+        }
+        hits.sort_by_key(|h| {
+            let kind = RecordKind::of(h.target);
+            groups.iter().position(|(k, _)| *k == kind)
+        });
+        self.hits = hits;
+        self.groups = groups;
+        self.pending = false;
+        self.list = ListState::default();
+    }
 }
 
 /// A record the jump chooser offers.
@@ -374,7 +434,27 @@ impl App {
             Record::Person(p) => self.jump_person(p),
             Record::Org(o) => self.jump_org(o),
             Record::Event(e) => self.jump_event(e),
-            Record::Source(_) => {}
+            Record::Source(s) => self.jump_source(s),
+        }
+    }
+
+    /// A source has no pane of its own: jump to the first event it
+    /// supports, and say how many there are.
+    fn jump_source(&mut self, s: SourceIx) {
+        let ds = &self.data.ds;
+        let mut cited = ds
+            .events
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.sources.contains(&s));
+        let first = cited.next().map(|(i, _)| i);
+        let n = first.map_or(0, |_| 1 + cited.count());
+        self.note = Some(format!(
+            "source `{}` supports {n} events",
+            sanitize(&ds.source(s).id)
+        ));
+        if let Some(e) = first.and_then(|i| EventIx::try_from(i).ok()) {
+            self.jump_event(e);
         }
     }
 }

@@ -587,3 +587,34 @@ fn the_shared_key_notation_mixes_text_and_names() {
     assert_eq!(ks[3].modifiers, KeyModifiers::CONTROL);
     assert_eq!(ks[2].modifiers, KeyModifiers::SHIFT);
 }
+
+#[test]
+fn search_results_are_grouped_by_kind_best_group_first() {
+    let mut a = app();
+    // "gamma" names an organization and is in several event summaries.
+    press(&mut a, "/gamma");
+    let Mode::Search(s) = &a.mode else { panic!() };
+    let kinds: Vec<RecordKind> = s.hits.iter().map(|h| RecordKind::of(h.target)).collect();
+    assert_eq!(kinds[0], RecordKind::Org, "{kinds:?}");
+    // Each kind forms one run, and the counts say how long.
+    let mut runs: Vec<(RecordKind, usize)> = Vec::new();
+    for k in kinds {
+        match runs.last_mut() {
+            Some((last, n)) if *last == k => *n += 1,
+            _ => runs.push((k, 1)),
+        }
+    }
+    assert_eq!(runs, s.groups);
+    assert!(s.groups.len() >= 2, "{:?}", s.groups);
+    assert_eq!(RecordKind::Org.count(1), "companies (1)");
+    assert_eq!(RecordKind::Event.count(3), "events (3)");
+}
+
+#[test]
+fn enter_on_a_source_jumps_to_the_first_event_it_supports() {
+    let mut a = app();
+    a.jump_to(Record::Source(0));
+    assert_eq!(a.focus, Pane::Timeline);
+    assert_eq!(id_of(&a, a.detail_record()), timeline_ids(&a)[0]);
+    assert_eq!(a.note.as_deref(), Some("source `s` supports 6 events"));
+}

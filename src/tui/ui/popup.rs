@@ -3,7 +3,7 @@
 use super::status::hint_spans;
 use super::{fit_spans, mark_selected};
 use crate::model::{EventIx, EventKind, Record};
-use crate::search::Hit;
+use crate::search::{Field, Hit};
 use crate::text::{fit, is_unsafe, sanitize, tail};
 use crate::tui::app::{App, SearchState, Target};
 use crate::tui::keymap::{self, Ctx, Shown};
@@ -61,14 +61,25 @@ fn rows(
 /// characters highlighted. Only the visible results are built.
 pub fn search(app: &App, s: &SearchState, theme: &Theme, frame: &mut Frame, area: Rect) {
     let rect = search_popup(area);
+    let hints = keymap::essential_hints(Ctx::Search);
+    let hints_width: usize = hints.iter().map(|h| h.width() + 3).sum();
     let status = if s.pending {
         "searching…".to_string()
     } else if s.query.trim().is_empty() {
         "type to search".to_string()
+    } else if s.hits.is_empty() {
+        "no match".to_string()
     } else {
-        format!("{} results", s.hits.len())
+        // Each group with its count where the title has room, else the total.
+        let groups: Vec<String> = s.groups.iter().map(|&(k, n)| k.count(n)).collect();
+        let groups = groups.join(", ");
+        let room = usize::from(rect.width).saturating_sub(12 + hints_width);
+        if crate::text::width(&groups) <= room {
+            groups
+        } else {
+            format!("{} results", s.hits.len())
+        }
     };
-    let hints = keymap::essential_hints(Ctx::Search);
     let inner = frame_popup(frame, rect, format!(" Search · {status}"), &hints, theme);
     if inner.height == 0 {
         return;
@@ -119,17 +130,26 @@ pub fn search(app: &App, s: &SearchState, theme: &Theme, frame: &mut Frame, area
 /// One result: a kind tag, then the matched text with hits highlighted.
 fn hit_line(app: &App, hit: &Hit, theme: &Theme, width: usize) -> Line<'static> {
     let ds = &app.data.ds;
+    // What the record is called, before a match in another of its fields.
+    let named = |name: &str| match hit.field {
+        Field::Name | Field::Alias | Field::Title => String::new(),
+        _ => format!("{}  ", sanitize(name)),
+    };
     let (tag, tag_style, prefix) = match hit.target {
-        Record::Person(_) => ("person ", theme.person, String::new()),
-        Record::Org(_) => ("company", theme.org, String::new()),
+        Record::Person(p) => ("person ", theme.person, named(&ds.person(p).name)),
+        Record::Org(o) => ("company", theme.org, named(&ds.org(o).name)),
         Record::Event(e) => ("event  ", theme.kind, format!("{} ", ds.event(e).date)),
-        Record::Source(_) => ("source ", theme.muted, String::new()),
+        Record::Source(s) => ("source ", theme.muted, named(&ds.source(s).title)),
+    };
+    let prefix_style = match hit.target {
+        Record::Event(_) => theme.date,
+        _ => Style::new(),
     };
     let mut spans = vec![
         Span::styled(format!(" {tag} "), tag_style),
-        Span::styled(prefix.clone(), theme.date),
+        Span::styled(fit(&prefix, width.saturating_sub(tag.len() + 2)), prefix_style),
     ];
-    let mut used = 1 + tag.len() + 1 + prefix.len();
+    let mut used = 1 + tag.len() + 1 + unicode_width::UnicodeWidthStr::width(prefix.as_str());
     let text = app.data.index.text(ds, hit.entry);
     let mut run = String::new();
     let mut run_hit = false;
@@ -164,7 +184,7 @@ fn hit_line(app: &App, hit: &Hit, theme: &Theme, width: usize) -> Line<'static> 
         Record::Event(_) | Record::Source(_) => None,
     };
     if let Some(name) = name
-        && name != text
+        && hit.field == Field::Alias
     {
         spans.push(Span::styled(
             fit(&format!("  ({name})"), width.saturating_sub(used)),
