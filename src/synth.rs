@@ -272,13 +272,18 @@ pub fn generate(spec: Spec) -> [String; 4] {
         };
         let who = rng.below(n_people);
         let (from, to) = (pick_org(&mut rng, n_orgs), pick_org(&mut rng, n_orgs));
+        // A move between two different organizations (the loader refuses a move to itself).
+        let to = if to == from { (to + 1) % n_orgs } else { to };
         let _ = write!(
             events,
             "- id: e{i}\n  date: {date}\n  kind: {kind}\n  people: [{}",
             person_id(who)
         );
         for _ in 0..rng.below(2) {
-            let _ = write!(events, ", {}", person_id(rng.below(n_people)));
+            let other = rng.below(n_people);
+            if other != who {
+                let _ = write!(events, ", {}", person_id(other));
+            }
         }
         events.push_str("]\n");
         if kind.is_move() && rng.chance(5) {

@@ -341,3 +341,16 @@ fn unreadable_files_are_reported() {
         "{err}"
     );
 }
+
+#[test]
+fn a_huge_id_gets_no_slow_suggestions() {
+    let huge = "a".repeat(131_000);
+    let started = std::time::Instant::now();
+    let out = rivals().args(["show", &huge]).output().unwrap();
+    assert!(!out.status.success());
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(3),
+        "{:?}",
+        started.elapsed()
+    );
+}

@@ -133,11 +133,12 @@ fn files(s: &Shape) -> [String; 4] {
                     e.push_str(&format!("  people: [p{}]\n", p % s.people.len()));
                 }
                 if !s.orgs.is_empty() {
-                    e.push_str(&format!(
-                        "  from: o{}\n  to: o{}\n",
-                        f % s.orgs.len(),
-                        t % s.orgs.len()
-                    ));
+                    let (f, t) = (f % s.orgs.len(), t % s.orgs.len());
+                    e.push_str(&format!("  from: o{f}\n"));
+                    // The loader refuses a move to the organization it left.
+                    if t != f {
+                        e.push_str(&format!("  to: o{t}\n"));
+                    }
                 }
                 e
             })

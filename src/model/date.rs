@@ -133,6 +133,23 @@ impl Date {
     }
 }
 
+impl Date {
+    /// `text` with its month and day padded to two digits (`2024-9` →
+    /// `2024-09`), when that makes it a valid date.
+    pub fn padded(text: &str) -> Option<String> {
+        let parts: Vec<&str> = text.split('-').collect();
+        let fits = matches!(parts.len(), 2..=3) && parts[1..].iter().all(|p| matches!(p.len(), 1 | 2));
+        if !fits {
+            return None;
+        }
+        let fixed: Vec<String> = std::iter::once(parts[0].to_string())
+            .chain(parts[1..].iter().map(|p| format!("{p:0>2}")))
+            .collect();
+        let fixed = fixed.join("-");
+        (fixed != text && Date::parse(&fixed).is_ok()).then_some(fixed)
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.precision() {
@@ -171,6 +188,10 @@ mod tests {
         assert!(Date::parse("June 2025").is_err());
         assert!(Date::parse("").is_err());
         assert!(Date::parse("2023-02-29").is_err());
+        assert_eq!(Date::padded("2024-9").as_deref(), Some("2024-09"));
+        assert_eq!(Date::padded("2024-9-1").as_deref(), Some("2024-09-01"));
+        assert_eq!(Date::padded("2024-09"), None);
+        assert_eq!(Date::padded("2024-13"), None);
     }
 
     #[test]

@@ -1,8 +1,8 @@
 //! Reading a dataset folder from disk, with clear errors and a size limit.
 
 use super::Dataset;
-use super::diag::Diagnostic;
-use super::load::{FILES, Files, load};
+use super::diag::{Diagnostic, closest};
+use super::load::{FILES, Files, Loaded, load_checked};
 use std::fs::File;
 use std::io::{ErrorKind, Read};
 use std::path::Path;
@@ -11,8 +11,14 @@ use std::path::Path;
 pub const DEFAULT_MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Reads and validates the dataset in folder `dir`. Every file problem is
-/// reported before anything is parsed.
+/// reported before anything is parsed. Warnings are dropped when the
+/// dataset loads; [`load_dir_checked`] keeps them.
 pub fn load_dir(dir: &Path, max_bytes: u64) -> Result<Dataset, Vec<Diagnostic>> {
+    load_dir_checked(dir, max_bytes).map(|l| l.dataset)
+}
+
+/// Like [`load_dir`], keeping the warnings (for `rivals check`).
+pub fn load_dir_checked(dir: &Path, max_bytes: u64) -> Result<Loaded, Vec<Diagnostic>> {
     let shown = dir.display().to_string();
     let shown = shown.trim_end_matches('/');
     let shown = if shown.is_empty() { "/" } else { shown };
@@ -37,6 +43,13 @@ pub fn load_dir(dir: &Path, max_bytes: u64) -> Result<Dataset, Vec<Diagnostic>> 
         match read_text(&dir.join(file), &name, max_bytes) {
             Ok(text) => texts.push(text),
             Err(d) => {
+                let d = match misnamed(dir, file) {
+                    Some(found) if !dir.join(file).exists() => {
+                        Diagnostic::file(&name, format!("no such file, but found {found} beside it"))
+                            .hint(format!("rename it to {file}"))
+                    }
+                    _ => d,
+                };
                 errors.push(d);
                 texts.push(String::new());
             }
@@ -56,7 +69,34 @@ pub fn load_dir(dir: &Path, max_bytes: u64) -> Result<Dataset, Vec<Diagnostic>> 
         .ok()
         .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
         .unwrap_or_else(|| shown.to_string());
-    load(&name, &files, shown)
+    load_checked(&name, &files, shown)
+}
+
+/// A file in `dir` that is probably `expected` under another name
+/// (`organisations.yaml`, `events.yml`, `People.yaml`).
+fn misnamed(dir: &Path, expected: &str) -> Option<String> {
+    let normal = |name: &str| {
+        let lower = name.to_lowercase().replace("organisation", "organization");
+        lower
+            .strip_suffix(".yaml")
+            .or_else(|| lower.strip_suffix(".yml"))
+            .map(str::to_string)
+    };
+    let wanted = normal(expected)?;
+    let names: Vec<String> = std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n != expected && !FILES.contains(&n.as_str()))
+        .collect();
+    if let Some(same) = names
+        .iter()
+        .find(|n| normal(n).as_deref() == Some(wanted.as_str()))
+    {
+        return Some(same.clone());
+    }
+    let stems: Vec<(String, &String)> = names.iter().filter_map(|n| Some((normal(n)?, n))).collect();
+    let near = closest(&wanted, stems.iter().map(|(s, _)| s.as_str()))?;
+    stems.iter().find(|(s, _)| s == near).map(|(_, n)| (*n).clone())
 }
 
 fn describe(e: &std::io::Error) -> String {

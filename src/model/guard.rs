@@ -4,7 +4,8 @@
 //! - aliases (`*name`): each one replays its anchor, so a small file can
 //!   expand to gigabytes ("billion laughs"); the format never needs them;
 //! - nesting deeper than [`MAX_DEPTH`]: the parser's time grows with the
-//!   square of the depth (100,000 `[` would take minutes).
+//!   square of the depth (100,000 `[` would take minutes);
+//! - tags (`!!binary`, `!custom`), which serde would silently ignore.
 //!
 //! It tracks just enough YAML to be exact on real data: quoted scalars
 //! (where `*` and `[` are text), comments, and where a node may start.
@@ -15,8 +16,21 @@ pub const MAX_DEPTH: usize = 64;
 /// Why a file was refused, and where (1-based line and column).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Refusal {
-    Alias { line: usize, col: usize, name: String },
-    TooDeep { line: usize, col: usize },
+    Alias {
+        line: usize,
+        col: usize,
+        name: String,
+    },
+    TooDeep {
+        line: usize,
+        col: usize,
+    },
+    /// A tag (`!!binary`, `!custom`): the format's types are fixed.
+    Tag {
+        line: usize,
+        col: usize,
+        tag: String,
+    },
 }
 
 /// Bytes that can change the scanner's state in plain context.
@@ -143,9 +157,20 @@ pub fn check(text: &str) -> Result<(), Refusal> {
                     last = b;
                 }
 
-                // Node properties (`&anchor`, `!tag`) come before the node
-                // itself: skip them, still at the node's start.
-                b'&' | b'!' if node_start(last, flow) => {
+                b'!' if node_start(last, flow) => {
+                    let end = bytes[i..]
+                        .iter()
+                        .position(|&n| matches!(n, b' ' | b'\t' | b'\n' | b'\r' | b',' | b']' | b'}'))
+                        .map_or(bytes.len(), |p| i + p);
+                    return Err(Refusal::Tag {
+                        line,
+                        col: col(i, line_start),
+                        tag: text[i..end].to_string(),
+                    });
+                }
+                // An anchor (`&name`) comes before the node itself: skip
+                // it, still at the node's start.
+                b'&' if node_start(last, flow) => {
                     while bytes
                         .get(i + 1)
                         .is_some_and(|&n| !matches!(n, b' ' | b'\t' | b'\n' | b'\r'))
@@ -194,9 +219,13 @@ mod tests {
             "after an anchor"
         );
         assert_eq!(
-            found("- a: !!seq [*y]\n"),
-            Some((1, 13, "y".into())),
-            "after a tag"
+            check("- a: !!seq [*y]\n"),
+            Err(Refusal::Tag {
+                line: 1,
+                col: 6,
+                tag: "!!seq".into()
+            }),
+            "a tag is refused first"
         );
         // Text, not aliases: inside quotes, mid-scalar, in comments.
         for ok in [

@@ -146,6 +146,12 @@ impl<'a> Locator<'a> {
     /// Position of `token` as a whole word within the key's line or block
     /// (e.g. one id in `people: [a, b]`); falls back to the key.
     pub fn token(&self, record: usize, key: &str, token: &str) -> Pos {
+        self.token_nth(record, key, token, 0)
+    }
+
+    /// Like [`Locator::token`], for the `nth` (0-based) occurrence.
+    pub fn token_nth(&self, record: usize, key: &str, token: &str, nth: usize) -> Pos {
+        let mut left = nth;
         let Some((line, col)) = self.key(record, &[key]) else {
             return self.record(record);
         };
@@ -160,10 +166,14 @@ impl<'a> Locator<'a> {
             {
                 break;
             }
-            let skip = if i == line - 1 { key_indent + key.len() } else { 0 };
-            if let Some(at) = find_word(&text[skip.min(text.len())..], token) {
+            let mut skip = if i == line - 1 { key_indent + key.len() } else { 0 };
+            while let Some(at) = find_word(&text[skip.min(text.len())..], token) {
                 let byte = skip + at;
-                return (i + 1, text[..byte].chars().count() + 1);
+                if left == 0 {
+                    return (i + 1, text[..byte].chars().count() + 1);
+                }
+                left -= 1;
+                skip = byte + token.len().max(1);
             }
         }
         (line, col)
@@ -187,6 +197,38 @@ impl<'a> Locator<'a> {
             }
             None => self.record(record),
         }
+    }
+}
+
+impl Locator<'_> {
+    /// Where `key` is written a second time in the same mapping, searching
+    /// the record that holds 1-based `line`.
+    pub fn duplicate_key(&self, line: usize, key: &str) -> Option<Pos> {
+        let record = self.starts.iter().rposition(|&s| s < line)?;
+        let (start, end) = self.range(record)?;
+        // Columns of the earlier `key`s still in scope: a line indented
+        // less, or a new list item, closes the mappings deeper than it.
+        let mut seen: Vec<usize> = Vec::new();
+        for i in start..end {
+            let text = self.lines[i];
+            if !is_significant(text) {
+                continue;
+            }
+            let indent = indent_of(text);
+            let col = if text[indent..] == *"-" || text[indent..].starts_with("- ") {
+                after_dash(text, indent)
+            } else {
+                indent
+            };
+            seen.retain(|&c| c <= indent);
+            if key_matches(&text[col..], key) {
+                if seen.contains(&col) {
+                    return Some((i + 1, text[..col].chars().count() + 1));
+                }
+                seen.push(col);
+            }
+        }
+        None
     }
 }
 
@@ -238,6 +280,8 @@ mod tests {
         assert_eq!(l.token(0, "people", "bo"), (7, 17));
         assert_eq!(l.token(0, "people", "bob"), (7, 12));
         assert_eq!(l.token(1, "orgs", "x"), (12, 7));
+        let twice = Locator::new("- people: [a, b, a]\n");
+        assert_eq!(twice.token_nth(0, "people", "a", 1), (1, 18));
     }
 
     #[test]

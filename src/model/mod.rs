@@ -13,10 +13,10 @@ mod load;
 mod locate;
 
 pub use date::{Date, Precision};
-pub use diag::{Diagnostic, nearest};
-pub use disk::{DEFAULT_MAX_FILE_BYTES, load_dir};
+pub use diag::{Diagnostic, MAX_ID_LEN, Severity, nearest};
+pub use disk::{DEFAULT_MAX_FILE_BYTES, load_dir, load_dir_checked};
 pub use kinds::{EventKind, OrgKind};
-pub use load::{FILES, Files, load};
+pub use load::{FILES, Files, Loaded, load, load_checked};
 
 use std::hash::BuildHasher;
 
@@ -282,13 +282,18 @@ impl Dataset {
 
     /// The dataset compiled into the binary from `data/`.
     pub fn embedded() -> Result<Dataset, Vec<Diagnostic>> {
+        Self::embedded_checked().map(|l| l.dataset)
+    }
+
+    /// The embedded dataset with its warnings (for `check`).
+    pub fn embedded_checked() -> Result<Loaded, Vec<Diagnostic>> {
         let files = Files {
             sources: include_str!("../../data/sources.yaml"),
             organizations: include_str!("../../data/organizations.yaml"),
             people: include_str!("../../data/people.yaml"),
             events: include_str!("../../data/events.yaml"),
         };
-        load("embedded", &files, "data")
+        load_checked("embedded", &files, "data")
     }
 
     /// Where person `p` was last seen, and whether they left it: the latest

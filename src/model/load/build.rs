@@ -1,0 +1,206 @@
+//! Turning raw records into the model's, resolving every reference
+//! through the validator (which collects the problems).
+
+use super::super::{Alternative, Date, Details, Disputed, Event, OrgIx, Organization, Person, Source};
+use super::parse::Slot;
+use super::raw::{RawEvent, RawOrg, RawPerson, RawSource};
+use super::validate::{At, FileId, Owner, Validator, Want};
+
+/// The position of `key` in record `rec` of `file`.
+fn at(file: FileId, rec: usize, key: &'static str) -> At {
+    At { file, rec, key }
+}
+
+/// Builds the sources.
+pub(super) fn sources(v: &mut Validator, raw: Vec<Slot<RawSource>>) -> Vec<Source> {
+    let mut out = Vec::with_capacity(raw.len());
+    for (i, slot) in raw.into_iter().enumerate() {
+        let Slot::Ok(s) = slot else { continue };
+        let here = at(FileId::Sources, i, "title");
+        v.non_empty(&s.title, here);
+        v.non_empty(&s.language, here.key("language"));
+        v.not_blank(s.outlet.as_deref(), here.key("outlet"));
+        let published = s.published.and_then(|d| v.date(&d.0, here.key("published")));
+        out.push(Source {
+            id: s.id,
+            title: s.title,
+            outlet: s.outlet,
+            language: s.language,
+            published,
+            file: s.file,
+        });
+    }
+    out
+}
+
+/// Builds the organizations.
+pub(super) fn orgs(v: &mut Validator, raw: Vec<Slot<RawOrg>>) -> Vec<Organization> {
+    let mut out = Vec::with_capacity(raw.len());
+    for (i, slot) in raw.into_iter().enumerate() {
+        let Slot::Ok(o) = slot else { continue };
+        let owner = Owner("organization", &o.id);
+        let here = at(FileId::Organizations, i, "name");
+        v.non_empty(&o.name, here);
+        v.non_empty(&o.summary, here.key("summary"));
+        v.aliases(&o.aliases, &o.name, here.key("aliases"));
+        let parent = o
+            .parent
+            .as_deref()
+            .and_then(|p| v.resolve(Want::Org, p, here.key("parent"), owner));
+        let founded = o.founded.and_then(|d| v.date(&d.0, here.key("founded")));
+        let sources = v.sources(&o.sources, here.key("sources"), owner);
+        out.push(Organization {
+            id: o.id,
+            name: o.name,
+            aliases: o.aliases,
+            kind: o.kind,
+            parent,
+            founded,
+            summary: o.summary,
+            sources,
+        });
+    }
+    out
+}
+
+/// Builds the people.
+pub(super) fn people(v: &mut Validator, raw: Vec<Slot<RawPerson>>) -> Vec<Person> {
+    let mut out = Vec::with_capacity(raw.len());
+    for (i, slot) in raw.into_iter().enumerate() {
+        let Slot::Ok(p) = slot else { continue };
+        let owner = Owner("person", &p.id);
+        let here = at(FileId::People, i, "name");
+        v.non_empty(&p.name, here);
+        v.non_empty(&p.summary, here.key("summary"));
+        v.aliases(&p.aliases, &p.name, here.key("aliases"));
+        let sources = v.sources(&p.sources, here.key("sources"), owner);
+        out.push(Person {
+            id: p.id,
+            name: p.name,
+            aliases: p.aliases,
+            summary: p.summary,
+            sources,
+        });
+    }
+    out
+}
+
+/// Builds the events, in file order.
+pub(super) fn events(v: &mut Validator, raw: Vec<Slot<RawEvent>>) -> Vec<Event> {
+    let mut out = Vec::with_capacity(raw.len());
+    for (i, slot) in raw.into_iter().enumerate() {
+        if let Slot::Ok(e) = slot {
+            out.push(event(v, e, i));
+        }
+    }
+    out
+}
+
+/// Builds event `i`; a bad date becomes a placeholder (the error is kept).
+fn event(v: &mut Validator, e: RawEvent, i: usize) -> Event {
+    let owner = Owner("event", &e.id);
+    let here = at(FileId::Events, i, "summary");
+    v.non_empty(&e.summary, here);
+    let date = v.date(&e.date.0, here.key("date")).unwrap_or(Date::year(1));
+    let people = v.resolve_all(Want::Person, &e.people, here.key("people"), owner);
+    let mut org = |id: &Option<String>, key: &'static str| -> Option<OrgIx> {
+        id.as_deref()
+            .and_then(|id| v.resolve(Want::Org, id, here.key(key), owner))
+    };
+    let from = org(&e.from, "from");
+    let to = org(&e.to, "to");
+    let orgs = v.resolve_all(Want::Org, &e.orgs, here.key("orgs"), owner);
+    v.not_blank(e.role.as_deref(), here.key("role"));
+    v.not_blank(e.quote.as_deref(), here.key("quote"));
+    if e.count == Some(0) {
+        v.report_value(
+            here.key("count"),
+            "`count` is 0".into(),
+            "count how many people moved (at least 1), or leave it out",
+        );
+    } else if let Some(count) = e.count.filter(|&c| (c as usize) < e.people.len()) {
+        v.report_value(
+            here.key("count"),
+            format!("`count` is {count}, but {} people are named", e.people.len()),
+            "count every person who moved, including those named in `people`",
+        );
+    }
+    for (k, p) in e.people.iter().enumerate() {
+        let nth = e.people[..k].iter().filter(|q| *q == p).count();
+        if nth > 0 {
+            let f = v.file(FileId::Events);
+            let pos = f.loc().token_nth(i, "people", p, nth);
+            let d = f
+                .err(pos, format!("{owner} names `{p}` twice in `people`"))
+                .hint("list each person once");
+            v.errors.push(d);
+        }
+    }
+    if e.kind.is_move() && e.from.is_some() && e.from == e.to {
+        let id = e.from.as_deref().unwrap_or_default();
+        let f = v.file(FileId::Events);
+        let pos = f.loc().token(i, "to", id);
+        let d = f
+            .err(pos, format!("{owner} moves from `{id}` to itself"))
+            .hint("`from` is where they left, `to` where they went; leave one out if unknown");
+        v.errors.push(d);
+    }
+    if e.quote.is_some() && e.people.is_empty() {
+        v.report_key(
+            here.key("quote"),
+            format!("{owner} has a quote but no person who said it"),
+            "name the speaker first in `people`",
+        );
+    }
+    let amount = e.amount.and_then(|a| v.amount(a, i));
+    let disputed = e.disputed.map(|d| {
+        let here = here.key("disputed");
+        v.non_empty(&d.note, here);
+        if d.alternatives.is_empty() {
+            v.report_key(
+                here,
+                format!("{owner} is disputed but lists no alternative values"),
+                "add `alternatives: [{value: ..., sources: [...]}]`",
+            );
+        }
+        let alternatives = d
+            .alternatives
+            .into_iter()
+            .map(|a| Alternative {
+                value: a.value.0,
+                sources: v.sources(&a.sources, here, Owner("an alternative of event", &e.id)),
+            })
+            .collect();
+        Disputed {
+            note: d.note,
+            alternatives,
+        }
+    });
+    let sources = v.sources(&e.sources, here.key("sources"), owner);
+    let details = (e.count.is_some()
+        || e.role.is_some()
+        || amount.is_some()
+        || e.quote.is_some()
+        || disputed.is_some())
+    .then(|| {
+        Box::new(Details {
+            count: e.count,
+            role: e.role,
+            amount,
+            quote: e.quote,
+            disputed,
+        })
+    });
+    Event {
+        id: e.id,
+        date,
+        kind: e.kind,
+        people,
+        from,
+        to,
+        orgs,
+        summary: e.summary,
+        sources,
+        details,
+    }
+}

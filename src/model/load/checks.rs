@@ -1,0 +1,157 @@
+//! Checks across records, once every record is built: the organization
+//! graph, names shared between records, and dates against sources.
+
+use super::super::{Dataset, OrgIx};
+use super::validate::{FileId, Validator};
+
+/// Runs the checks. Indexes are file positions, so this needs every record
+/// of the files it reads (the caller skips it when one failed to parse).
+pub(super) fn run(v: &mut Validator, ds: &Dataset) {
+    parents(v, ds);
+    shared_names(v, ds);
+    late_events(v, ds);
+}
+
+/// An organization must not be its own parent, directly or through others.
+fn parents(v: &mut Validator, ds: &Dataset) {
+    // 0 = not visited, 1 = on the current path, 2 = done.
+    let mut state = vec![0u8; ds.orgs.len()];
+    for start in 0..ds.orgs.len() {
+        let mut path: Vec<usize> = Vec::new();
+        let mut at = Some(start as OrgIx);
+        while let Some(o) = at.map(|o| o as usize) {
+            match state[o] {
+                2 => break,
+                1 => {
+                    let cycle_from = path.iter().position(|&p| p == o).unwrap_or(0);
+                    report_cycle(v, ds, &path[cycle_from..]);
+                    break;
+                }
+                _ => {
+                    state[o] = 1;
+                    path.push(o);
+                    at = ds.orgs[o].parent;
+                }
+            }
+        }
+        for p in path {
+            state[p] = 2;
+        }
+    }
+}
+
+/// Reports a parent cycle once, at the first of its organizations in the file.
+fn report_cycle(v: &mut Validator, ds: &Dataset, cycle: &[usize]) {
+    let Some(&first) = cycle.iter().min() else {
+        return;
+    };
+    let org = &ds.orgs[first];
+    let f = v.file(FileId::Organizations);
+    let parent = org.parent.map_or("", |p| ds.orgs[p as usize].id.as_str());
+    let pos = f.value(first, &["parent"]);
+    let d = if cycle.len() == 1 {
+        f.err(pos, format!("organization `{}` is its own parent", org.id))
+            .hint("`parent` names the organization this one belongs to; remove it or name another")
+    } else {
+        let start = cycle.iter().position(|&o| o == first).unwrap_or(0);
+        let names: Vec<&str> = cycle[start..]
+            .iter()
+            .chain(&cycle[..start])
+            .chain(std::iter::once(&first))
+            .map(|&o| ds.orgs[o].id.as_str())
+            .collect();
+        f.err(
+            pos,
+            format!(
+                "organization `{}` has parent `{parent}`, which leads back to it: {}",
+                org.id,
+                names.join(" → ")
+            ),
+        )
+        .hint("break the cycle: an organization cannot belong to itself")
+    };
+    v.errors.push(d);
+}
+
+/// Warns when an alias is another record's name or alias: searches and
+/// suggestions cannot tell them apart.
+fn shared_names(v: &mut Validator, ds: &Dataset) {
+    let mut owners: hashbrown::HashMap<String, (FileId, usize)> = hashbrown::HashMap::new();
+    let names = ds
+        .orgs
+        .iter()
+        .enumerate()
+        .map(|(i, o)| (FileId::Organizations, i, &o.name))
+        .chain(
+            ds.people
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (FileId::People, i, &p.name)),
+        );
+    for (file, i, name) in names {
+        owners.entry(name.to_lowercase()).or_insert((file, i));
+    }
+    let aliases = ds
+        .orgs
+        .iter()
+        .enumerate()
+        .map(|(i, o)| (FileId::Organizations, i, &o.aliases))
+        .chain(
+            ds.people
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (FileId::People, i, &p.aliases)),
+        );
+    for (file, i, list) in aliases {
+        for alias in list {
+            let key = alias.to_lowercase();
+            let other = *owners.entry(key).or_insert((file, i));
+            if other == (file, i) {
+                continue;
+            }
+            let other_id = match other.0 {
+                FileId::Organizations => &ds.orgs[other.1].id,
+                _ => &ds.people[other.1].id,
+            };
+            let f = v.file(file);
+            let pos = f.loc().token(i, "aliases", alias);
+            let d = f
+                .err(
+                    pos,
+                    format!("alias `{alias}` is also the name or an alias of `{other_id}`"),
+                )
+                .hint("searches for it find both; drop it or make it specific")
+                .warning();
+            v.errors.push(d);
+        }
+    }
+}
+
+/// Warns when an event is dated after the publication of every source it
+/// cites (and all of them have a date): usually a typo in the year.
+fn late_events(v: &mut Validator, ds: &Dataset) {
+    for (i, e) in ds.events.iter().enumerate() {
+        let published: Option<Vec<u32>> = e
+            .sources
+            .iter()
+            .map(|&s| ds.source(s).published.map(|d| d.last_day()))
+            .collect();
+        let Some(latest) = published.and_then(|p| p.into_iter().max()) else {
+            continue;
+        };
+        if e.date.first_day() > latest {
+            let f = v.file(FileId::Events);
+            let d = f
+                .err(
+                    f.value(i, &["date"]),
+                    format!(
+                        "event `{}` is dated {}, after every source it cites was published",
+                        e.id, e.date
+                    ),
+                )
+                .hint("check the year; an article cannot report what had not happened yet")
+                .warning();
+            v.errors.push(d);
+        }
+    }
+}

@@ -1,0 +1,178 @@
+//! Rewording serde_yaml's errors as diagnostics with hints.
+
+use super::super::diag::{Diagnostic, closest};
+use super::super::guard::{MAX_DEPTH, Refusal};
+use super::parse::FileCtx;
+
+/// Turns a serde_yaml error into a diagnostic with a hint.
+pub(super) fn yaml_error(file: &FileCtx, e: &serde_yaml::Error, line_offset: usize) -> Diagnostic {
+    let pos = e
+        .location()
+        .map_or((1, 1), |l| (l.line() + line_offset, l.column()));
+    let mut text = e.to_string();
+    let opened = opened_at(&text, line_offset);
+    if let Some(at) = text.find(" at line ") {
+        text.truncate(at);
+    }
+    // serde_yaml prefixes record errors with a path such as `.[0].amount.value: `.
+    let (path, what) = match text.split_once(": ") {
+        Some((p, w)) if p.starts_with('.') => (p.to_string(), w.to_string()),
+        _ => (String::new(), text.clone()),
+    };
+    let field = path
+        .rsplit('.')
+        .next()
+        .filter(|s| !s.is_empty() && !s.starts_with('['));
+    let (message, hint) = explain(&what, field);
+    let message = match field {
+        Some(f) if !message.contains(&format!("`{f}`")) => format!("`{f}`: {message}"),
+        _ => message,
+    };
+    let mut d = file.err(pos, message);
+    d.hint = hint;
+    if let Some((what, (line, col))) = opened {
+        d.hint = Some(format!(
+            "{}:{line}:{col}: {what} starts here and is never closed",
+            file.name
+        ));
+    }
+    // serde names a duplicate at its record: point at the second key.
+    let duplicate = what
+        .strip_prefix("duplicate entry with key ")
+        .or_else(|| what.strip_prefix("duplicate field "))
+        .map(|k| k.trim_matches(['"', '`']));
+    if let Some(at) = duplicate.and_then(|key| file.loc().duplicate_key(pos.0, key)) {
+        (d.line, d.col) = at;
+    }
+    d
+}
+
+/// From libyaml's `..., while scanning a quoted scalar at line 2 column 12`:
+/// what was left open, and where it opened.
+fn opened_at(text: &str, line_offset: usize) -> Option<(&'static str, (usize, usize))> {
+    let (_, context) = text.split_once(", while ")?;
+    let what = if context.starts_with("scanning a quoted scalar") {
+        "this quoted string"
+    } else if context.starts_with("parsing a flow sequence") {
+        "this `[` list"
+    } else if context.starts_with("parsing a flow mapping") {
+        "this `{` map"
+    } else {
+        return None;
+    };
+    let (_, at) = context.split_once(" at line ")?;
+    let (line, col) = at.split_once(" column ")?;
+    let num = |s: &str| s.trim().parse::<usize>().ok();
+    Some((what, (num(line)? + line_offset, num(col)?)))
+}
+
+/// The diagnostic for a file the pre-parse guard refused.
+pub(super) fn refused(file: &FileCtx, refusal: Refusal) -> Diagnostic {
+    match refusal {
+        Refusal::Alias { line, col, name } => file
+            .err((line, col), format!("YAML alias `*{name}` is not allowed"))
+            .hint("write the value out in full; aliases can expand a small file into gigabytes, and the format never needs them"),
+        Refusal::Tag { line, col, tag } => file
+            .err((line, col), format!("YAML tag `{tag}` is not allowed"))
+            .hint("remove the tag; every field's type is fixed by the format (quote text that starts with `!`)"),
+        Refusal::TooDeep { line, col } => file
+            .err((line, col), format!("nested more than {MAX_DEPTH} levels deep"))
+            .hint("dataset records are flat lists of fields; check for unclosed brackets"),
+    }
+}
+
+/// The `names` in a serde message, in order.
+fn ticked(text: &str) -> Vec<String> {
+    text.split('`').skip(1).step_by(2).map(str::to_string).collect()
+}
+
+/// From serde's "`bad`, expected one of `a`, `b`": the bad name, and a
+/// hint with the closest allowed name and the whole `listing`.
+fn suggest(rest: &str, listing: &str) -> (String, String) {
+    let names = ticked(rest);
+    let (bad, allowed) = names
+        .split_first()
+        .map_or(("", &[][..]), |(b, a)| (b.as_str(), a));
+    let allowed: Vec<&str> = allowed.iter().map(String::as_str).collect();
+    let hint = match closest(bad, allowed.iter().copied()) {
+        Some(s) => format!("did you mean `{s}`? {listing}: {}", allowed.join(", ")),
+        None => format!("{listing}: {}", allowed.join(", ")),
+    };
+    (bad.to_string(), hint)
+}
+
+/// The number in `invalid type: string "1e400", expected f64`, when it is
+/// a number too large for any type (YAML then reads it as text).
+fn out_of_range(what: &str) -> Option<&str> {
+    let rest = what.strip_prefix("invalid type: string \"")?;
+    let (number, tail) = rest.split_once('"')?;
+    let infinite = number.parse::<f64>().is_ok_and(f64::is_infinite);
+    (tail.contains("expected f64") && infinite).then_some(number)
+}
+
+/// Rewords a serde or YAML message and finds a hint for it.
+fn explain(what: &str, field: Option<&str>) -> (String, Option<String>) {
+    if let Some(rest) = what.strip_prefix("unknown field ") {
+        let (bad, hint) = suggest(rest, "allowed fields");
+        return (format!("unknown field `{bad}`"), Some(hint));
+    }
+    if let Some(rest) = what.strip_prefix("unknown variant ") {
+        let (bad, hint) = suggest(rest, "one of");
+        let what = field.map_or("value".to_string(), |f| format!("`{f}`"));
+        return (format!("unknown {what} `{bad}`"), Some(hint));
+    }
+    if let Some(rest) = what.strip_prefix("missing field ") {
+        let name = ticked(rest).into_iter().next().unwrap_or_default();
+        return (
+            format!("missing field `{name}`"),
+            Some(format!("add `{name}:` to this record")),
+        );
+    }
+    if what.starts_with("duplicate field") {
+        return (what.to_string(), Some("write each field once per record".into()));
+    }
+    if what.starts_with("invalid type: map, expected a sequence") && field.is_none() {
+        return (
+            "the file holds a map, but a dataset file is a list of records".into(),
+            Some("start each record with `- ` (e.g. `- id: ...`)".into()),
+        );
+    }
+    if let Some(big) = out_of_range(what) {
+        return (
+            format!("`{big}` is out of range"),
+            Some("write a plain number in units, below 1e18, e.g. 14.3e9".into()),
+        );
+    }
+    if what.starts_with("invalid type") || what.starts_with("invalid value") {
+        let what = what
+            .replace("expected f64", "expected a number")
+            .replace("expected u32", "expected a whole number");
+        let hint = match field {
+            Some("people" | "orgs" | "aliases" | "sources" | "alternatives") => {
+                "write a list, e.g. `[a, b]`".to_string()
+            }
+            Some("date" | "published" | "founded") => "write a date as YYYY, YYYY-MM or YYYY-MM-DD".into(),
+            Some("value") => "write a plain number in units, e.g. 14.3e9".into(),
+            Some("count") => "write a whole number of people, e.g. 11".into(),
+            None => "each element of the list must be a map of fields (`- id: ...`)".into(),
+            _ => "check the value's type against the format in README.md".into(),
+        };
+        return (what, Some(hint));
+    }
+    if what.contains("tab character") {
+        return (
+            what.to_string(),
+            Some("indent with spaces; YAML does not allow tabs in indentation".into()),
+        );
+    }
+    if what.contains("repetition limit") || what.contains("recursion limit") {
+        return (
+            format!("{what}: the file expands aliases or nests too deeply"),
+            Some("write values out plainly; the format needs no anchors, aliases or deep nesting".into()),
+        );
+    }
+    (
+        what.to_string(),
+        Some("check the indentation and quoting near here".into()),
+    )
+}
