@@ -1,6 +1,7 @@
 //! The command line: arguments, dataset selection and the subcommands.
 
 mod export;
+mod flow;
 mod show;
 
 use crate::model::{self, Dataset, Date, Diagnostic, EventKind, Record};
@@ -71,6 +72,24 @@ pub enum Command {
         /// Only events on or before this date, inclusive at its precision.
         #[arg(long, value_name = "DATE", value_parser = Date::parse)]
         to: Option<Date>,
+    },
+    /// Count who moved from which organization to which: a matrix, or JSON.
+    Flow {
+        /// Only moves on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).
+        #[arg(long, value_name = "DATE", value_parser = Date::parse)]
+        from: Option<Date>,
+        /// Only moves on or before this date, inclusive at its precision.
+        #[arg(long, value_name = "DATE", value_parser = Date::parse)]
+        to: Option<Date>,
+        /// Merge each organization into its top parent (MSL into Meta).
+        #[arg(long)]
+        roll_up: bool,
+        /// Only moves into or out of this organization and its children.
+        #[arg(long, value_name = "ID")]
+        org: Option<String>,
+        /// Print JSON, one object per (from, to) pair.
+        #[arg(long)]
+        json: bool,
     },
     /// Print the whole dataset as JSON or CSV.
     Export {
@@ -184,6 +203,27 @@ pub fn run(command: &Command, ds: &Dataset, out: &mut String) -> Result<(), Fail
             from,
             to,
         } => timeline(ds, person.as_deref(), org.as_deref(), *kind, *from, *to, out),
+        Command::Flow {
+            from,
+            to,
+            roll_up,
+            org,
+            json,
+        } => {
+            let org = org.as_deref().map(|id| filter_id(ds, id, "organization", org_ix)).transpose()?;
+            let q = model::FlowQuery {
+                from: *from,
+                to: *to,
+                roll_up: *roll_up,
+            };
+            let rows = flow::select(ds, &q, org);
+            if *json {
+                flow::json(ds, &rows, out);
+            } else {
+                flow::text(ds, &rows, out);
+            }
+            Ok(())
+        }
         Command::Export { format: Format::Json } => {
             export::json(ds, out);
             Ok(())
@@ -232,6 +272,11 @@ fn search(ds: &Dataset, query: &str, limit: usize, json: bool, out: &mut String)
     }
 }
 
+/// The organization a record is, if it is one.
+fn org_ix(r: Record) -> Option<u32> {
+    if let Record::Org(i) = r { Some(i) } else { None }
+}
+
 /// Resolves an id of the wanted kind for a filter, with suggestions.
 fn filter_id(ds: &Dataset, id: &str, want: &str, ok: impl Fn(Record) -> Option<u32>) -> Result<u32, Failure> {
     if let Some(ix) = ds.lookup(id).and_then(&ok) {
@@ -274,7 +319,7 @@ fn timeline(
     let width = EventKind::ALL.iter().map(|k| k.as_str().len()).max().unwrap_or(0);
     for e in &ds.events {
         let keep = person.is_none_or(|p| e.people.contains(&p))
-            && org.is_none_or(|o| e.all_orgs().any(|x| x == o))
+            && org.is_none_or(|o| e.all_orgs().any(|x| ds.within(x, o)))
             && kind.is_none_or(|k| e.kind == k)
             && e.date.last_day() >= lo
             && e.date.first_day() <= hi;

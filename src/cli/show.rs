@@ -1,7 +1,7 @@
 //! `rivals show ID`: one record in full.
 
 use super::Failure;
-use crate::model::{self, Dataset, Event, EventIx, Record, SourceIx};
+use crate::model::{self, Alternative, Dataset, Event, EventIx, OrgIx, Record, SourceIx};
 use crate::text::sanitize;
 use std::fmt::Write;
 
@@ -37,18 +37,35 @@ pub fn show(ds: &Dataset, id: &str, out: &mut String) -> Result<(), Failure> {
             if let Some(f) = o.founded {
                 w.field("founded", &f.to_string());
             }
-            let (hires_in, hires_out) = ds.org_moves[i as usize];
-            w.field("moves", &format!("{hires_in} in, {hires_out} out"));
-            let people: Vec<String> = ds.org_people[i as usize]
-                .iter()
-                .map(|&p| ds.person(p).name.clone())
-                .collect();
+            let family = ds.family(i);
+            let children: Vec<String> = ds.children(i).iter().map(|&c| ds.org(c).name.clone()).collect();
+            w.list("children", &children);
+            let (moves_in, moves_out) = ds.org_moves[i as usize];
+            let incl = if children.is_empty() {
+                String::new()
+            } else {
+                format!(" (incl. {})", children.join(", "))
+            };
+            w.field("moves", &format!("{moves_in} in, {moves_out} out{incl}"));
+            let members = |o: &OrgIx| family.get(*o as usize).copied().unwrap_or(false);
+            let orgs: Vec<OrgIx> = (0..ds.orgs.len() as OrgIx).filter(members).collect();
+            let mut people: Vec<u32> = orgs.iter().flat_map(|&o| ds.org_people[o as usize].iter().copied()).collect();
+            if orgs.len() > 1 {
+                people.sort_by_cached_key(|&p| ds.person(p).name.to_lowercase());
+                people.dedup();
+            }
+            let people: Vec<String> = people.iter().map(|&p| ds.person(p).name.clone()).collect();
             w.list("people", &people);
             w.para(&o.summary);
-            w.timeline(ds, &ds.org_events[i as usize]);
+            let mut events: Vec<EventIx> = orgs.iter().flat_map(|&o| ds.org_events[o as usize].iter().copied()).collect();
+            if orgs.len() > 1 {
+                events.sort_unstable();
+                events.dedup();
+            }
+            w.timeline(ds, &events);
             w.sources(ds, &o.sources);
         }
-        Record::Event(i) => event(&mut w, ds, ds.event(i)),
+        Record::Event(i) => event(&mut w, ds, i),
         Record::Source(i) => {
             let s = ds.source(i);
             w.head(&s.title, "source", &s.id);
@@ -67,7 +84,8 @@ pub fn show(ds: &Dataset, id: &str, out: &mut String) -> Result<(), Failure> {
     Ok(())
 }
 
-fn event(w: &mut Writer, ds: &Dataset, e: &Event) {
+fn event(w: &mut Writer, ds: &Dataset, ix: EventIx) {
+    let e: &Event = ds.event(ix);
     w.head(&e.summary, e.kind.as_str(), &e.id);
     w.field("date", &e.date.to_string());
     let names = |ixs: &mut dyn Iterator<Item = String>| ixs.collect::<Vec<_>>();
@@ -75,12 +93,23 @@ fn event(w: &mut Writer, ds: &Dataset, e: &Event) {
         "people",
         &names(&mut e.people.iter().map(|&p| ds.person(p).name.clone())),
     );
-    if let Some(c) = e.count() {
-        w.field("count", &c.to_string());
+    if let Some(group) = model::group_label(ds, ix) {
+        w.field("group", &group);
     }
     if let Some(f) = e.from {
         w.field("from", &ds.org(f).name);
     }
+    let origins: Vec<String> = e
+        .origins()
+        .iter()
+        .map(|o| format!("{} {}", ds.org(o.from).name, o.count))
+        .collect();
+    w.list("from", &origins);
+    if let Some(g) = e.part_of() {
+        w.field("part of", &ds.event(g).id);
+    }
+    let members: Vec<String> = model::members(ds, ix).iter().map(|&m| ds.event(m).id.clone()).collect();
+    w.list("members", &members);
     if let Some(t) = e.to {
         w.field("to", &ds.org(t).name);
     }
@@ -95,8 +124,8 @@ fn event(w: &mut Writer, ds: &Dataset, e: &Event) {
         let stated = a
             .text
             .as_deref()
-            .map(|t| format!("{t} ({})", a.normalized()))
-            .unwrap_or_else(|| a.normalized());
+            .map(|t| format!("{t} ({})", a.describe()))
+            .unwrap_or_else(|| a.describe());
         w.field("amount", &stated);
     }
     if let Some(q) = e.quote() {
@@ -108,13 +137,33 @@ fn event(w: &mut Writer, ds: &Dataset, e: &Event) {
             let from: Vec<&str> = alt.sources.iter().map(|&s| ds.source(s).id.as_str()).collect();
             let _ = writeln!(
                 w.0,
-                "  - {} [{}]",
+                "  - {}{} [{}]",
                 sanitize(&alt.value),
+                sanitize(&structured(alt)),
                 sanitize(&from.join(", "))
             );
         }
     }
     w.sources(ds, &e.sources);
+}
+
+/// The structured values of an alternative, when its text does not
+/// already say them: ` (7 people)`, ` (USD 14.3B)`.
+fn structured(alt: &Alternative) -> String {
+    let parts: Vec<String> = [
+        alt.count.map(|c| format!("{c} people")),
+        alt.amount.as_ref().map(|a| a.describe()),
+        alt.date.map(|d| d.to_string()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let shown = parts.join(", ");
+    if shown.is_empty() || shown == alt.value {
+        String::new()
+    } else {
+        format!(" ({shown})")
+    }
 }
 
 /// Appends labelled, sanitized lines.

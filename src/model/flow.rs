@@ -281,3 +281,31 @@ pub(super) fn org_moves(ds: &Dataset) -> Vec<(u32, u32)> {
     }
     moves
 }
+
+/// The moves that say they are `part_of` group `g` (directly), in date order.
+pub fn members(ds: &Dataset, g: EventIx) -> Vec<EventIx> {
+    (0..ds.events.len() as EventIx)
+        .filter(|&e| ds.event(e).part_of() == Some(g))
+        .collect()
+}
+
+/// How a group move reads: `8 people (1 named: Trapit Bansal)`, naming the
+/// people of the event and of its members; `None` for other events.
+pub fn group_label(ds: &Dataset, e: EventIx) -> Option<String> {
+    let event = ds.event(e);
+    let size = event.group_size()?;
+    let mut named: Vec<PersonIx> = event.people.clone();
+    for m in members(ds, e) {
+        for &p in &ds.event(m).people {
+            if !named.contains(&p) {
+                named.push(p);
+            }
+        }
+    }
+    let people = if size == 1 { "person" } else { "people" };
+    if named.is_empty() {
+        return Some(format!("{size} {people}"));
+    }
+    let names: Vec<&str> = named.iter().map(|&p| ds.person(p).name.as_str()).collect();
+    Some(format!("{size} {people} ({} named: {})", names.len(), names.join(", ")))
+}

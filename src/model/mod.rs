@@ -16,7 +16,7 @@ mod locate;
 pub use date::{Date, Precision};
 pub use diag::{Diagnostic, MAX_ID_LEN, Severity, nearest};
 pub use disk::{DEFAULT_MAX_FILE_BYTES, load_dir, load_dir_checked};
-pub use flow::{Flow, FlowQuery, Pair, flows};
+pub use flow::{Flow, FlowQuery, Pair, flows, group_label, members};
 pub use kinds::{EventKind, OrgKind};
 pub use load::{FILES, Files, Loaded, load, load_checked};
 
@@ -175,11 +175,13 @@ pub struct Event {
 }
 
 impl Event {
-    /// Every organization the event involves: `from`, `to`, then `orgs`.
+    /// Every organization the event involves: `from`, `to`, the origins of
+    /// a group move, then `orgs`.
     pub fn all_orgs(&self) -> impl Iterator<Item = OrgIx> + '_ {
         self.from
             .into_iter()
             .chain(self.to)
+            .chain(self.origins().iter().map(|o| o.from))
             .chain(self.orgs.iter().copied())
     }
 
@@ -524,7 +526,7 @@ impl Dataset {
 
 impl Amount {
     /// The value with what qualifies it: `up to USD 1B`,
-    /// `USD 300M over 4 years`, `GBP 400M (≈ USD 660M)`.
+    /// `USD 300M over 4 years`, `GBP 400M ≈ USD 660M`.
     pub fn describe(&self) -> String {
         let mut out = String::new();
         if self.up_to {
@@ -535,7 +537,7 @@ impl Amount {
             out.push_str(&format!(" over {p}"));
         }
         if let Some(eq) = &self.equivalent {
-            out.push_str(&format!(" (≈ {})", eq.normalized()));
+            out.push_str(&format!(" ≈ {}", eq.normalized()));
         }
         out
     }
