@@ -309,3 +309,7 @@ pub fn group_label(ds: &Dataset, e: EventIx) -> Option<String> {
     let names: Vec<&str> = named.iter().map(|&p| ds.person(p).name.as_str()).collect();
     Some(format!("{size} {people} ({} named: {})", names.len(), names.join(", ")))
 }
+
+#[cfg(test)]
+#[path = "flow_tests.rs"]
+mod tests;

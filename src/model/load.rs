@@ -175,3 +175,7 @@ mod tests;
 #[cfg(test)]
 #[path = "curator_tests.rs"]
 mod curator_tests;
+
+#[cfg(test)]
+#[path = "group_tests.rs"]
+mod group_tests;

@@ -224,7 +224,7 @@ fn origins(v: &mut Validator, e: &RawEvent, i: usize) -> Vec<Origin> {
     let moves = e.kind.is_move() || e.kind == EventKind::Founding;
     let problem = if !moves {
         Some((
-            format!("{owner} is a {}, but `origins` is for group moves", e.kind),
+            format!("{owner} has kind `{}`, but `origins` is for group moves", e.kind),
             "only hires, departures, returns and foundings move people; remove `origins`",
         ))
     } else if e.from.is_some() {

@@ -60,7 +60,7 @@ fn part_of(v: &mut Validator, ds: &Dataset) {
             Some((format!("event `{}` is part of itself", e.id), "name the group move it belongs to"))
         } else if !e.is_move() {
             Some((
-                format!("event `{}` is a {}, not a move, so it cannot be part of a group move", e.id, e.kind),
+                format!("event `{}` has kind `{}`, not a move, so it cannot be part of a group move", e.id, e.kind),
                 "only hires, departures, returns and foundings with `from` belong to group moves",
             ))
         } else if !group.is_move() || !group.is_group() {
