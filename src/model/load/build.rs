@@ -309,12 +309,14 @@ fn alternative(v: &mut Validator, a: RawAlternative, i: usize, event: &str) -> A
         }
         parsed.ok()
     });
+    // Without a `value`, the text is the structured values, an amount as
+    // the article words it.
     let value = match a.value {
         Some(text) => text.0,
         None => {
             let parts: Vec<String> = [
                 a.count.map(|c| format!("{c} people")),
-                amount.as_ref().map(|m| m.describe()),
+                amount.as_ref().map(|m| m.text.clone().unwrap_or_else(|| m.describe())),
                 date.map(|d| d.to_string()),
             ]
             .into_iter()
