@@ -210,7 +210,10 @@ pub fn run(command: &Command, ds: &Dataset, out: &mut String) -> Result<(), Fail
             org,
             json,
         } => {
-            let org = org.as_deref().map(|id| filter_id(ds, id, "organization", org_ix)).transpose()?;
+            let org = org
+                .as_deref()
+                .map(|id| filter_id(ds, id, "organization", org_ix))
+                .transpose()?;
             let q = model::FlowQuery {
                 from: *from,
                 to: *to,

@@ -49,7 +49,10 @@ pub fn show(ds: &Dataset, id: &str, out: &mut String) -> Result<(), Failure> {
             w.field("moves", &format!("{moves_in} in, {moves_out} out{incl}"));
             let members = |o: &OrgIx| family.get(*o as usize).copied().unwrap_or(false);
             let orgs: Vec<OrgIx> = (0..ds.orgs.len() as OrgIx).filter(members).collect();
-            let mut people: Vec<u32> = orgs.iter().flat_map(|&o| ds.org_people[o as usize].iter().copied()).collect();
+            let mut people: Vec<u32> = orgs
+                .iter()
+                .flat_map(|&o| ds.org_people[o as usize].iter().copied())
+                .collect();
             if orgs.len() > 1 {
                 people.sort_by_cached_key(|&p| ds.person(p).name.to_lowercase());
                 people.dedup();
@@ -57,7 +60,10 @@ pub fn show(ds: &Dataset, id: &str, out: &mut String) -> Result<(), Failure> {
             let people: Vec<String> = people.iter().map(|&p| ds.person(p).name.clone()).collect();
             w.list("people", &people);
             w.para(&o.summary);
-            let mut events: Vec<EventIx> = orgs.iter().flat_map(|&o| ds.org_events[o as usize].iter().copied()).collect();
+            let mut events: Vec<EventIx> = orgs
+                .iter()
+                .flat_map(|&o| ds.org_events[o as usize].iter().copied())
+                .collect();
             if orgs.len() > 1 {
                 events.sort_unstable();
                 events.dedup();
@@ -108,7 +114,10 @@ fn event(w: &mut Writer, ds: &Dataset, ix: EventIx) {
     if let Some(g) = e.part_of() {
         w.field("part of", &ds.event(g).id);
     }
-    let members: Vec<String> = model::members(ds, ix).iter().map(|&m| ds.event(m).id.clone()).collect();
+    let members: Vec<String> = model::members(ds, ix)
+        .iter()
+        .map(|&m| ds.event(m).id.clone())
+        .collect();
     w.list("members", &members);
     if let Some(t) = e.to {
         w.field("to", &ds.org(t).name);

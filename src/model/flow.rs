@@ -79,7 +79,7 @@ pub fn flows(ds: &Dataset, q: &FlowQuery) -> Vec<(Pair, Flow)> {
     // Members of groups: (member, a departure it completes).
     let mut members: Vec<(EventIx, Option<EventIx>)> = Vec::new();
     // Each person's departure waiting for its destination: unit index.
-    let mut pending: hashbrown::HashMap<PersonIx, usize> = hashbrown::HashMap::new();
+    let mut pending = Pending(vec![NONE; ds.people.len()]);
     for (ix, e) in ds.events.iter().enumerate() {
         let ix = ix as EventIx;
         if !e.is_move() || !in_range(ix) {
@@ -89,7 +89,7 @@ pub fn flows(ds: &Dataset, q: &FlowQuery) -> Vec<(Pair, Flow)> {
         if e.part_of().is_some() {
             let mut absorbed = None;
             for &p in &e.people {
-                if let Some(u) = pending.remove(&p)
+                if let Some(u) = pending.remove(p)
                     && e.from.is_none_or(|f| units[u].from == Some(f))
                 {
                     units[u].merged = true;
@@ -113,7 +113,7 @@ pub fn flows(ds: &Dataset, q: &FlowQuery) -> Vec<(Pair, Flow)> {
         let individual = e.origins().is_empty() && e.count().is_none_or(|c| c as usize == e.people.len());
         if individual && !e.people.is_empty() {
             for &p in &e.people {
-                let from_pending = pending.remove(&p);
+                let from_pending = pending.remove(p);
                 let matched = from_pending.filter(|&u| {
                     let d = &units[u];
                     e.from.is_none_or(|f| d.from == Some(f)) && e.to.is_some()
@@ -127,7 +127,7 @@ pub fn flows(ds: &Dataset, q: &FlowQuery) -> Vec<(Pair, Flow)> {
                     }
                     None => {
                         if e.to.is_none() && e.from.is_some() {
-                            pending.insert(p, units.len());
+                            pending.0[p as usize] = units.len() as u32;
                         }
                         units.push(unit(e.from, e.to, 1, Some(p), false));
                     }
@@ -151,6 +151,19 @@ pub fn flows(ds: &Dataset, q: &FlowQuery) -> Vec<(Pair, Flow)> {
         group_units[ix as usize] = (first as u32, (units.len() - first) as u32);
     }
     merge(ds, q, &units, &group_units, &members)
+}
+
+/// Each person's departure waiting for its destination (a unit index, or
+/// [`NONE`]).
+struct Pending(Vec<u32>);
+
+impl Pending {
+    /// Takes person `p`'s waiting departure.
+    fn remove(&mut self, p: PersonIx) -> Option<usize> {
+        let slot = self.0.get_mut(p as usize)?;
+        let u = std::mem::replace(slot, NONE);
+        (u != NONE).then_some(u as usize)
+    }
 }
 
 /// The group an event belongs to, following `part_of` to the top.
@@ -189,22 +202,27 @@ fn merge(
         Vec::new()
     };
     let map = |o: Option<OrgIx>| o.map(|o| tops.get(o as usize).copied().unwrap_or(o));
-    let mut slots: hashbrown::HashMap<Pair, usize> = hashbrown::HashMap::new();
+    // The counted units by pair (sorting beats hashing here).
+    let mut keyed: Vec<(Pair, u32)> = units
+        .iter()
+        .enumerate()
+        .filter_map(|(k, u)| {
+            let pair = (map(u.from), map(u.to));
+            let inside = pair.0.is_some() && pair.0 == pair.1;
+            (!u.merged && !inside && pair != (None, None)).then_some((pair, k as u32))
+        })
+        .collect();
+    keyed.sort_unstable();
     let mut out: Vec<(Pair, Flow)> = Vec::new();
-    // The flow a unit counts in (None when dropped), by unit index.
-    let mut unit_slot: Vec<Option<usize>> = Vec::with_capacity(units.len());
-    for u in units {
-        let pair = (map(u.from), map(u.to));
-        let inside = pair.0.is_some() && pair.0 == pair.1;
-        if u.merged || inside || pair == (None, None) {
-            unit_slot.push(None);
-            continue;
-        }
-        let slot = *slots.entry(pair).or_insert_with(|| {
+    // The flow a unit counts in (NONE when dropped), by unit index.
+    let mut unit_slot: Vec<u32> = vec![NONE; units.len()];
+    for &(pair, k) in &keyed {
+        if out.last().is_none_or(|(p, _)| *p != pair) {
             out.push((pair, Flow::default()));
-            out.len() - 1
-        });
-        unit_slot.push(Some(slot));
+        }
+        let slot = out.len() - 1;
+        unit_slot[k as usize] = slot as u32;
+        let u = &units[k as usize];
         let f = &mut out[slot].1;
         f.count += u.count;
         f.events.push(u.event);
@@ -228,22 +246,28 @@ fn merge(
             .find(|&u| e.from.is_some() && units[u].from == e.from)
             .or_else(|| candidates.clone().find(|&u| units[u].group_people))
             .unwrap_or(first as usize);
-        let Some(slot) = unit_slot.get(at).copied().flatten() else {
+        let Some(f) = unit_slot
+            .get(at)
+            .and_then(|&slot| out.get_mut(slot as usize))
+            .map(|(_, f)| f)
+        else {
             continue;
         };
-        let f = &mut out[slot].1;
         f.people.extend(&e.people);
         f.events.push(m);
         f.events.extend(absorbed);
         f.disputed |= e.count_disputed();
     }
     for (_, f) in &mut out {
-        f.people.sort_unstable();
-        f.people.dedup();
-        f.events.sort_unstable();
-        f.events.dedup();
+        if f.people.len() > 1 {
+            f.people.sort_unstable();
+            f.people.dedup();
+        }
+        if f.events.len() > 1 {
+            f.events.sort_unstable();
+            f.events.dedup();
+        }
     }
-    out.sort_unstable_by_key(|(pair, _)| *pair);
     out
 }
 
@@ -307,7 +331,11 @@ pub fn group_label(ds: &Dataset, e: EventIx) -> Option<String> {
         return Some(format!("{size} {people}"));
     }
     let names: Vec<&str> = named.iter().map(|&p| ds.person(p).name.as_str()).collect();
-    Some(format!("{size} {people} ({} named: {})", names.len(), names.join(", ")))
+    Some(format!(
+        "{size} {people} ({} named: {})",
+        names.len(),
+        names.join(", ")
+    ))
 }
 
 #[cfg(test)]

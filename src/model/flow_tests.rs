@@ -151,16 +151,39 @@ fn table(ds: &Dataset, q: &FlowQuery) -> Vec<(String, String, u32, String, Strin
         .map(|((from, to), f)| {
             let people: Vec<&str> = f.people.iter().map(|&p| ds.person(p).id.as_str()).collect();
             let events: Vec<&str> = f.events.iter().map(|&e| ds.event(e).id.as_str()).collect();
-            (id(from), id(to), f.count, people.join(","), events.join(","), f.disputed)
+            (
+                id(from),
+                id(to),
+                f.count,
+                people.join(","),
+                events.join(","),
+                f.disputed,
+            )
         })
         .collect()
 }
 
-fn row(from: &str, to: &str, count: u32, people: &str, events: &str, disputed: bool) -> (String, String, u32, String, String, bool) {
-    (from.into(), to.into(), count, people.into(), events.into(), disputed)
+fn row(
+    from: &str,
+    to: &str,
+    count: u32,
+    people: &str,
+    events: &str,
+    disputed: bool,
+) -> (String, String, u32, String, String, bool) {
+    (
+        from.into(),
+        to.into(),
+        count,
+        people.into(),
+        events.into(),
+        disputed,
+    )
 }
 
-fn sorted(mut rows: Vec<(String, String, u32, String, String, bool)>) -> Vec<(String, String, u32, String, String, bool)> {
+fn sorted(
+    mut rows: Vec<(String, String, u32, String, String, bool)>,
+) -> Vec<(String, String, u32, String, String, bool)> {
     rows.sort();
     rows
 }
@@ -189,7 +212,10 @@ fn every_move_counted_once() {
         row("msl", "meta", 1, "bob", "i1", false),
     ]);
     assert_eq!(got, want);
-    let total: u32 = flows(&ds, &FlowQuery::default()).iter().map(|(_, f)| f.count).sum();
+    let total: u32 = flows(&ds, &FlowQuery::default())
+        .iter()
+        .map(|(_, f)| f.count)
+        .sum();
     assert_eq!(total, 16, "11 + Cat + Gus + Eve + Fay + Bob's second move");
 }
 
@@ -247,7 +273,11 @@ fn companies_count_with_children_and_people_sit_where_they_moved() {
         org(&ds, "ssi"),
     );
     assert_eq!(ds.org_moves[msl as usize], (11, 2));
-    assert_eq!(ds.org_moves[meta as usize], (12, 1), "incl. MSL, without MSL→Meta");
+    assert_eq!(
+        ds.org_moves[meta as usize],
+        (12, 1),
+        "incl. MSL, without MSL→Meta"
+    );
     assert_eq!(ds.org_moves[google as usize], (0, 5), "incl. DeepMind");
     assert_eq!(ds.org_moves[openai as usize], (1, 7));
     assert_eq!(ds.children(meta), [msl]);
@@ -279,8 +309,14 @@ fn a_group_reads_as_a_group() {
         Some(crate::model::Record::Event(e)) => e,
         other => panic!("{id} is {other:?}"),
     };
-    assert_eq!(group_label(&ds, ev("w1")).as_deref(), Some("8 people (1 named: Ann)"));
-    assert_eq!(group_label(&ds, ev("g1")).as_deref(), Some("11 people (2 named: Ann, Bob)"));
+    assert_eq!(
+        group_label(&ds, ev("w1")).as_deref(),
+        Some("8 people (1 named: Ann)")
+    );
+    assert_eq!(
+        group_label(&ds, ev("g1")).as_deref(),
+        Some("11 people (2 named: Ann, Bob)")
+    );
     assert_eq!(group_label(&ds, ev("h1")), None);
     assert_eq!(members(&ds, ev("g1")), [ev("w1"), ev("m1")]);
 }

@@ -52,7 +52,12 @@ fn error(events: &str) -> (usize, usize, String, String) {
     let errs = load_events(events).expect_err("expected a problem");
     assert_eq!(errs.len(), 1, "{errs:#?}");
     let d = &errs[0];
-    (d.line, d.col, d.message.clone(), d.hint.clone().unwrap_or_default())
+    (
+        d.line,
+        d.col,
+        d.message.clone(),
+        d.hint.clone().unwrap_or_default(),
+    )
 }
 
 #[test]
@@ -68,7 +73,10 @@ fn groups_and_members_load() {
 
 #[test]
 fn origins_exclude_from_and_add_up() {
-    let (line, col, msg, hint) = error(&EVENTS.replace("  to: meta\n  count: 11", "  from: google\n  to: meta\n  count: 11"));
+    let (line, col, msg, hint) = error(&EVENTS.replace(
+        "  to: meta\n  count: 11",
+        "  from: google\n  to: meta\n  count: 11",
+    ));
     assert_eq!((line, col), (7, 3));
     assert_eq!(msg, "event `signings` has both `from` and `origins`");
     assert!(hint.contains("several, `origins`"), "{hint}");
@@ -77,8 +85,12 @@ fn origins_exclude_from_and_add_up() {
     assert_eq!((line, col), (5, 10));
     assert_eq!(msg, "`count` is 9, but the origins add up to 10");
 
-    let (line, col, msg, hint) = error(&EVENTS.replace("{from: google, count: 3}", "{from: gogle, count: 3}"));
-    assert_eq!((line, col, msg.as_str()), (8, 14, "event `signings` refers to unknown organization `gogle`"));
+    let (line, col, msg, hint) =
+        error(&EVENTS.replace("{from: google, count: 3}", "{from: gogle, count: 3}"));
+    assert_eq!(
+        (line, col, msg.as_str()),
+        (8, 14, "event `signings` refers to unknown organization `gogle`")
+    );
     assert_eq!(hint, "did you mean `google`?");
 
     let (line, col, msg, _) = error(&EVENTS.replace("{from: google, count: 3}", "{from: openai, count: 3}"));
@@ -88,15 +100,27 @@ fn origins_exclude_from_and_add_up() {
     let (_, _, msg, _) = error(&EVENTS.replace("{from: google, count: 3}", "{from: google, count: 0}"));
     assert_eq!(msg, "event `signings`: `count` is 0 for origin `google`");
 
-    let (line, _, msg, hint) = error(&EVENTS.replace("  to: meta\n  count: 11", "  to: meta\n  people: [bob]\n  count: 11"));
+    let (line, _, msg, hint) = error(&EVENTS.replace(
+        "  to: meta\n  count: 11",
+        "  to: meta\n  people: [bob]\n  count: 11",
+    ));
     assert_eq!(line, 7);
     assert_eq!(msg, "event `signings` has `origins` and names people");
     assert!(hint.contains("part_of"), "{hint}");
 
-    let errs = load_events(&EVENTS.replace("kind: hire\n  to: meta\n  count", "kind: offer\n  to: meta\n  count"))
-        .expect_err("an offer is no group move");
-    assert_eq!(errs[0].message, "event `signings` has kind `offer`, but `origins` is for group moves");
-    assert_eq!(errs[1].message, "`signings` is not a group move (a move with `count` or `origins`)");
+    let errs = load_events(&EVENTS.replace(
+        "kind: hire\n  to: meta\n  count",
+        "kind: offer\n  to: meta\n  count",
+    ))
+    .expect_err("an offer is no group move");
+    assert_eq!(
+        errs[0].message,
+        "event `signings` has kind `offer`, but `origins` is for group moves"
+    );
+    assert_eq!(
+        errs[1].message,
+        "`signings` is not a group move (a move with `count` or `origins`)"
+    );
 }
 
 #[test]
@@ -110,25 +134,53 @@ fn members_belong_to_a_group_move_to_the_same_place_from_an_origin() {
     assert_eq!((line, col), (17, 12));
     assert!(msg.ends_with("refers to unknown event `ann`"), "{msg}");
 
-    let (line, col, msg, _) = error(&EVENTS.replace("  from: openai\n  to: meta\n  part_of", "  from: openai\n  to: google\n  part_of"));
+    let (line, col, msg, _) = error(&EVENTS.replace(
+        "  from: openai\n  to: meta\n  part_of",
+        "  from: openai\n  to: google\n  part_of",
+    ));
     assert_eq!((line, col), (17, 12));
-    assert_eq!(msg, "event `ann-joins` goes to google, but its group `signings` goes to meta");
+    assert_eq!(
+        msg,
+        "event `ann-joins` goes to google, but its group `signings` goes to meta"
+    );
 
-    let from_google = EVENTS
-        .replace("    - {from: google, count: 3}\n", "")
-        .replace("  from: openai\n  to: meta\n  part_of", "  from: google\n  to: meta\n  part_of");
+    let from_google = EVENTS.replace("    - {from: google, count: 3}\n", "").replace(
+        "  from: openai\n  to: meta\n  part_of",
+        "  from: google\n  to: meta\n  part_of",
+    );
     let (_, _, msg, hint) = error(&from_google);
-    assert_eq!(msg, "event `ann-joins` comes from google, which is not an origin of its group `signings`");
+    assert_eq!(
+        msg,
+        "event `ann-joins` comes from google, which is not an origin of its group `signings`"
+    );
     assert!(hint.contains("add the origin"), "{hint}");
 
-    let (_, _, msg, _) = error(&EVENTS.replace("  kind: hire\n  people: [ann]", "  kind: statement\n  people: [ann]"));
-    assert_eq!(msg, "event `ann-joins` has kind `statement`, not a move, so it cannot be part of a group move");
+    let (_, _, msg, _) = error(&EVENTS.replace(
+        "  kind: hire\n  people: [ann]",
+        "  kind: statement\n  people: [ann]",
+    ));
+    assert_eq!(
+        msg,
+        "event `ann-joins` has kind `statement`, not a move, so it cannot be part of a group move"
+    );
 
-    let single = EVENTS.replace("  count: 11\n  origins:\n    - {from: openai, count: 7}\n    - {from: google, count: 3}\n", "  from: openai\n");
+    let single = EVENTS.replace(
+        "  count: 11\n  origins:\n    - {from: openai, count: 7}\n    - {from: google, count: 3}\n",
+        "  from: openai\n",
+    );
     let (_, _, msg, _) = error(&single);
-    assert_eq!(msg, "`signings` is not a group move (a move with `count` or `origins`)");
+    assert_eq!(
+        msg,
+        "`signings` is not a group move (a move with `count` or `origins`)"
+    );
     // With a count it is one, and `from` is its origin.
-    assert!(load_events(&single.replace("  from: openai\n  summary: Eleven", "  from: openai\n  count: 2\n  summary: Eleven")).is_ok());
+    assert!(
+        load_events(&single.replace(
+            "  from: openai\n  summary: Eleven",
+            "  from: openai\n  count: 2\n  summary: Eleven"
+        ))
+        .is_ok()
+    );
 
     let (_, _, msg, _) = error(&EVENTS.replace("part_of: signings", "part_of: ann-joins"));
     assert_eq!(msg, "event `ann-joins` is part of itself");
@@ -136,18 +188,27 @@ fn members_belong_to_a_group_move_to_the_same_place_from_an_origin() {
 
 #[test]
 fn groups_count_their_named_members_and_chains_end() {
-    let small = EVENTS.replace("count: 11", "count: 1").replace("{from: openai, count: 7}\n    - {from: google, count: 3}", "{from: openai, count: 1}");
+    let small = EVENTS.replace("count: 11", "count: 1").replace(
+        "{from: openai, count: 7}\n    - {from: google, count: 3}",
+        "{from: openai, count: 1}",
+    );
     let bob = "- {id: bob-joins, date: 2025-06, kind: hire, people: [bob], from: openai, to: meta, part_of: signings, summary: x, sources: [s1]}\n";
     let (line, col, msg, _) = error(&format!("{small}{bob}"));
     assert_eq!((line, col), (5, 3));
-    assert_eq!(msg, "group `signings` counts 1 people, but 2 are named in it and its members");
+    assert_eq!(
+        msg,
+        "group `signings` counts 1 people, but 2 are named in it and its members"
+    );
 
     let loop_ = "\
 - {id: a, date: 2025, kind: hire, from: openai, to: meta, count: 2, part_of: b, summary: x, sources: [s1]}
 - {id: b, date: 2025, kind: hire, from: openai, to: meta, count: 2, part_of: a, summary: x, sources: [s1]}
 ";
     let errs = load_events(loop_).expect_err("a cycle");
-    assert!(errs.iter().all(|d| d.message.contains("cycle of `part_of`")), "{errs:#?}");
+    assert!(
+        errs.iter().all(|d| d.message.contains("cycle of `part_of`")),
+        "{errs:#?}"
+    );
 }
 
 #[test]
@@ -175,28 +236,42 @@ fn alternatives_carry_structured_values() {
     let (_, _, msg, _) = error(&dispute("      - {count: 0, sources: [s1]}\n"));
     assert_eq!(msg, "an alternative of event `ann-joins` has `count: 0`");
 
-    let (line, col, msg, _) = error(&dispute("      - {amount: {value: 5, currency: USDD}, sources: [s1]}\n"));
+    let (line, col, msg, _) = error(&dispute(
+        "      - {amount: {value: 5, currency: USDD}, sources: [s1]}\n",
+    ));
     assert_eq!((line, col), (23, 39));
     assert_eq!(msg, "unknown currency `USDD`");
 }
 
 #[test]
 fn amounts_hold_equivalents_ceilings_and_periods() {
-    let with_amount = |amount: &str| EVENTS.replace("  summary: Ann joined.", &format!("  amount:\n{amount}  summary: Ann joined."));
+    let with_amount = |amount: &str| {
+        EVENTS.replace(
+            "  summary: Ann joined.",
+            &format!("  amount:\n{amount}  summary: Ann joined."),
+        )
+    };
     let ds = load_events(&with_amount(
         "    value: 400.0e6\n    currency: GBP\n    equivalent: {value: 660.0e6, currency: USD, text: about $660M}\n    up_to: true\n    period: 4 years\n",
     ))
     .unwrap();
     let a = ds.events[0].amount().unwrap();
     assert_eq!(a.describe(), "up to GBP 400M over 4 years ≈ USD 660M");
-    assert_eq!(a.equivalent.as_ref().unwrap().text.as_deref(), Some("about $660M"));
+    assert_eq!(
+        a.equivalent.as_ref().unwrap().text.as_deref(),
+        Some("about $660M")
+    );
 
-    let (line, col, msg, hint) = error(&with_amount("    value: 1\n    currency: USD\n    period: four years\n"));
+    let (line, col, msg, hint) = error(&with_amount(
+        "    value: 1\n    currency: USD\n    period: four years\n",
+    ));
     assert_eq!((line, col), (21, 13));
     assert_eq!(msg, "period `four years` is not a length of time");
     assert!(hint.contains("4 years"), "{hint}");
 
-    let (line, col, msg, _) = error(&with_amount("    value: 1\n    currency: USD\n    equivalent:\n      value: 2\n      currency: EURO\n"));
+    let (line, col, msg, _) = error(&with_amount(
+        "    value: 1\n    currency: USD\n    equivalent:\n      value: 2\n      currency: EURO\n",
+    ));
     assert_eq!((line, col), (23, 17));
     assert_eq!(msg, "unknown currency `EURO`");
 

@@ -251,11 +251,20 @@ fn origins(v: &mut Validator, e: &RawEvent, i: usize) -> Vec<Origin> {
         let f = v.file(FileId::Events);
         let pos = f.loc().token(i, "origins", from);
         let complaint = if *count == 0 {
-            Some(("`count` is 0 for origin", "count how many came from it (at least 1), or remove the origin"))
+            Some((
+                "`count` is 0 for origin",
+                "count how many came from it (at least 1), or remove the origin",
+            ))
         } else if out.iter().any(|x| x.from == o) {
-            Some(("twice listed origin", "list each origin once, with the total from it"))
+            Some((
+                "twice listed origin",
+                "list each origin once, with the total from it",
+            ))
         } else if e.to.as_deref() == Some(from.as_str()) {
-            Some(("a move to itself from origin", "an origin is where people left, `to` where they went"))
+            Some((
+                "a move to itself from origin",
+                "an origin is where people left, `to` where they went",
+            ))
         } else {
             None
         };
@@ -264,7 +273,10 @@ fn origins(v: &mut Validator, e: &RawEvent, i: usize) -> Vec<Origin> {
             v.errors.push(d);
             continue;
         }
-        out.push(Origin { from: o, count: *count });
+        out.push(Origin {
+            from: o,
+            count: *count,
+        });
     }
     let sum: u32 = e.origins.iter().map(|o| o.count).sum();
     if let Some(count) = e.count.filter(|&c| c < sum) {
@@ -316,7 +328,9 @@ fn alternative(v: &mut Validator, a: RawAlternative, i: usize, event: &str) -> A
         None => {
             let parts: Vec<String> = [
                 a.count.map(|c| format!("{c} people")),
-                amount.as_ref().map(|m| m.text.clone().unwrap_or_else(|| m.describe())),
+                amount
+                    .as_ref()
+                    .map(|m| m.text.clone().unwrap_or_else(|| m.describe())),
                 date.map(|d| d.to_string()),
             ]
             .into_iter()

@@ -57,25 +57,45 @@ fn part_of(v: &mut Validator, ds: &Dataset) {
             Some(f) => group.origins().iter().any(|o| o.from == f),
         };
         let problem = if g as usize == i {
-            Some((format!("event `{}` is part of itself", e.id), "name the group move it belongs to"))
+            Some((
+                format!("event `{}` is part of itself", e.id),
+                "name the group move it belongs to",
+            ))
         } else if !e.is_move() {
             Some((
-                format!("event `{}` has kind `{}`, not a move, so it cannot be part of a group move", e.id, e.kind),
+                format!(
+                    "event `{}` has kind `{}`, not a move, so it cannot be part of a group move",
+                    e.id, e.kind
+                ),
                 "only hires, departures, returns and foundings with `from` belong to group moves",
             ))
         } else if !group.is_move() || !group.is_group() {
             Some((
-                format!("`{}` is not a group move (a move with `count` or `origins`)", group.id),
+                format!(
+                    "`{}` is not a group move (a move with `count` or `origins`)",
+                    group.id
+                ),
                 "`part_of` names the group move this one belongs to",
             ))
         } else if group.to != e.to {
             Some((
-                format!("event `{}` goes to {}, but its group `{}` goes to {}", e.id, org(e.to), group.id, org(group.to)),
+                format!(
+                    "event `{}` goes to {}, but its group `{}` goes to {}",
+                    e.id,
+                    org(e.to),
+                    group.id,
+                    org(group.to)
+                ),
                 "a member of a group move goes where the group went",
             ))
         } else if !from_ok {
             Some((
-                format!("event `{}` comes from {}, which is not an origin of its group `{}`", e.id, org(e.from), group.id),
+                format!(
+                    "event `{}` comes from {}, which is not an origin of its group `{}`",
+                    e.id,
+                    org(e.from),
+                    group.id
+                ),
                 "add the origin (with its count) to the group, or fix `from`",
             ))
         } else {
@@ -94,7 +114,10 @@ fn part_of(v: &mut Validator, ds: &Dataset) {
                 Some(_) => {
                     let f = v.file(FileId::Events);
                     let d = f
-                        .err(f.value(i, &["part_of"]), format!("event `{}` is in a cycle of `part_of`", e.id))
+                        .err(
+                            f.value(i, &["part_of"]),
+                            format!("event `{}` is in a cycle of `part_of`", e.id),
+                        )
                         .hint("a group move cannot belong, through others, to one of its members");
                     v.errors.push(d);
                     break;
@@ -114,7 +137,10 @@ fn part_of(v: &mut Validator, ds: &Dataset) {
             let d = f
                 .err(
                     f.key(i, "count"),
-                    format!("group `{}` counts {size} people, but {total} are named in it and its members", e.id),
+                    format!(
+                        "group `{}` counts {size} people, but {total} are named in it and its members",
+                        e.id
+                    ),
                 )
                 .hint("count every person who moved, including those named here and in moves `part_of` it");
             v.errors.push(d);

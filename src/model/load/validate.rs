@@ -464,8 +464,11 @@ impl<'f> Validator<'f> {
             let parsed = Period::parse(&p.0);
             if parsed.is_none() {
                 errors.push(
-                    f.err(pos("period", &p.0), format!("period `{}` is not a length of time", p.0))
-                        .hint("write `N years` or `N months`, e.g. `period: 4 years`"),
+                    f.err(
+                        pos("period", &p.0),
+                        format!("period `{}` is not a length of time", p.0),
+                    )
+                    .hint("write `N years` or `N months`, e.g. `period: 4 years`"),
                 );
             }
             parsed
