@@ -136,7 +136,10 @@ fn show_prints_a_record_in_full() {
         out.contains("amount        $14.3 billion for a 49% stake (USD 14.3B)"),
         "{out}"
     );
-    assert!(out.contains("$14.9 billion [ai-game-of-thrones]"), "{out}");
+    assert!(
+        out.contains("$14.9 billion (USD 14.9B) [ai-game-of-thrones]"),
+        "{out}"
+    );
     let out = stdout(rivals().args(["show", "sam-altman"]));
     assert!(out.starts_with("Sam Altman\nperson · sam-altman\n"), "{out}");
     assert!(out.contains("\ntimeline ("), "{out}");
