@@ -82,11 +82,14 @@ pub fn flows(ds: &Dataset, q: &FlowQuery) -> Vec<(Pair, Flow)> {
     let mut pending = Pending(vec![NONE; ds.people.len()]);
     for (ix, e) in ds.events.iter().enumerate() {
         let ix = ix as EventIx;
-        if !e.is_move() || !in_range(ix) {
+        if !e.is_move() {
             continue;
         }
-        let disputed = e.count_disputed();
         if e.part_of().is_some() {
+            // A member follows its group's date, not its own.
+            if !in_range(root(ds, ix)) {
+                continue;
+            }
             let mut absorbed = None;
             for &p in &e.people {
                 if let Some(u) = pending.remove(p)
@@ -99,6 +102,10 @@ pub fn flows(ds: &Dataset, q: &FlowQuery) -> Vec<(Pair, Flow)> {
             members.push((ix, absorbed));
             continue;
         }
+        if !in_range(ix) {
+            continue;
+        }
+        let disputed = e.count_disputed();
         let unit = |from, to, count, person, group_people| Unit {
             from,
             to,

@@ -258,8 +258,24 @@ fn date_ranges_are_inclusive_and_split_unmatched_departures() {
         table(&ds, &range("2024", "2024-03")),
         vec![row("google", "?", 1, "cat", "d1", false)]
     );
-    // Members follow their group: June without the memo's day has nothing.
+    // Members follow their group: June without the memo's day has nothing,
+    // and the memo's day has its members, whatever their own dates.
     assert_eq!(table(&ds, &range("2025-06-01", "2025-06-29")), vec![]);
+    let files = Files {
+        sources: SOURCES,
+        organizations: ORGS,
+        people: PEOPLE,
+        events: &EVENTS.replace(
+            "  date: 2025-06\n  kind: hire\n  people: [bob]",
+            "  date: 2025-05-01\n  kind: hire\n  people: [bob]",
+        ),
+    };
+    let early_bob = load("t", &files, "data").unwrap();
+    let day = table(&early_bob, &range("2025-06-30", "2025-06-30"));
+    assert!(
+        day.contains(&row("openai", "msl", 7, "ann,bob", "m1,w1,g1", true)),
+        "{day:?}"
+    );
 }
 
 #[test]
