@@ -61,7 +61,8 @@ struct Unit {
     merged: bool,
 }
 
-/// Marks events that are not groups in [`group_units`].
+/// No index: an event that is no group, a person with no departure waiting,
+/// a unit not counted.
 const NONE: u32 = u32::MAX;
 
 /// The flows selected by `q`, one per pair with at least one move, sorted by
@@ -134,7 +135,7 @@ pub fn flows(ds: &Dataset, q: &FlowQuery) -> Vec<(Pair, Flow)> {
                     }
                     None => {
                         if e.to.is_none() && e.from.is_some() {
-                            pending.0[p as usize] = units.len() as u32;
+                            pending.wait(p, units.len());
                         }
                         units.push(unit(e.from, e.to, 1, Some(p), false));
                     }
@@ -170,6 +171,13 @@ impl Pending {
         let slot = self.0.get_mut(p as usize)?;
         let u = std::mem::replace(slot, NONE);
         (u != NONE).then_some(u as usize)
+    }
+
+    /// Records that person `p` left, in unit `u`, for places unknown.
+    fn wait(&mut self, p: PersonIx, u: usize) {
+        if let Some(slot) = self.0.get_mut(p as usize) {
+            *slot = u as u32;
+        }
     }
 }
 
