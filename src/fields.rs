@@ -6,7 +6,7 @@
 //! front end; this is what goes between them. Values are raw dataset text:
 //! the front end sanitizes them.
 
-use crate::model::{Dataset, Record, SourceIx};
+use crate::model::{self, Alternative, Dataset, Record, SourceIx};
 
 /// How a field reads, for front ends that style it.
 #[derive(Clone, Debug, PartialEq)]
@@ -71,26 +71,46 @@ pub fn of(ds: &Dataset, r: Record) -> Vec<Field> {
             f.plain("aliases", org.aliases.join(", "));
             f.opt("part of", org.parent.map(|x| ds.org(x).name.clone()));
             f.opt("founded", org.founded.map(|d| d.to_string()));
-            let (hires_in, hires_out) = ds.org_moves[o as usize];
-            f.plain("moves", format!("{hires_in} in, {hires_out} out"));
+            let children = names(&mut ds.children(o).iter().map(|&c| ds.org(c).name.clone()));
+            let (moves_in, moves_out) = ds.org_moves[o as usize];
+            let incl = if children.is_empty() {
+                String::new()
+            } else {
+                format!(" (incl. {children})")
+            };
+            f.plain("children", children);
+            f.plain("moves", format!("{moves_in} in, {moves_out} out{incl}"));
             f.plain(
                 "people",
-                names(
-                    &mut ds.org_people[o as usize]
-                        .iter()
-                        .map(|&p| ds.person(p).name.clone()),
-                ),
+                names(&mut ds.family_people(o).into_iter().map(|p| ds.person(p).name.clone())),
             );
         }
-        Record::Event(e) => {
-            let e = ds.event(e);
+        Record::Event(ix) => {
+            let e = ds.event(ix);
             f.add("date", e.date.to_string(), Look::Date);
             f.plain(
                 "people",
                 names(&mut e.people.iter().map(|&p| ds.person(p).name.clone())),
             );
-            f.opt("count", e.count().map(|c| c.to_string()));
+            match model::group_label(ds, ix) {
+                Some(group) => f.plain("group", group),
+                None => f.opt("count", e.count().map(|c| c.to_string())),
+            }
             f.opt("from", e.from.map(|o| ds.org(o).name.clone()));
+            f.plain(
+                "from",
+                names(
+                    &mut e
+                        .origins()
+                        .iter()
+                        .map(|o| format!("{} {}", ds.org(o.from).name, o.count)),
+                ),
+            );
+            f.opt("part of", e.part_of().map(|g| ds.event(g).id.clone()));
+            f.plain(
+                "members",
+                names(&mut model::members(ds, ix).into_iter().map(|m| ds.event(m).id.clone())),
+            );
             f.opt("to", e.to.map(|o| ds.org(o).name.clone()));
             f.plain("also", names(&mut e.orgs.iter().map(|&o| ds.org(o).name.clone())));
             f.opt("role", e.role());
@@ -98,7 +118,7 @@ pub fn of(ds: &Dataset, r: Record) -> Vec<Field> {
                 let stated = a
                     .text
                     .as_deref()
-                    .map_or_else(|| a.normalized(), |t| format!("{t} ({})", a.normalized()));
+                    .map_or_else(|| a.describe(), |t| format!("{t} ({})", a.describe()));
                 f.add("amount", stated, Look::Amount);
             }
             if let Some(q) = e.quote() {
@@ -107,7 +127,8 @@ pub fn of(ds: &Dataset, r: Record) -> Vec<Field> {
             if let Some(d) = e.disputed() {
                 f.add("disputed", d.note.as_str(), Look::Disputed);
                 for alt in &d.alternatives {
-                    f.add("", alt.value.as_str(), Look::Alternative(alt.sources.clone()));
+                    let value = format!("{}{}", alt.value, structured(alt));
+                    f.add("", value, Look::Alternative(alt.sources.clone()));
                 }
             }
         }
@@ -120,6 +141,25 @@ pub fn of(ds: &Dataset, r: Record) -> Vec<Field> {
         }
     }
     f.0
+}
+
+/// The structured values of an alternative, when its text does not
+/// already say them: ` (7 people)`, ` (USD 14.3B)`.
+fn structured(alt: &Alternative) -> String {
+    let parts: Vec<String> = [
+        alt.count.map(|c| format!("{c} people")),
+        alt.amount.as_ref().map(|a| a.describe()),
+        alt.date.map(|d| d.to_string()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let shown = parts.join(", ");
+    if shown.is_empty() || shown == alt.value {
+        String::new()
+    } else {
+        format!(" ({shown})")
+    }
 }
 
 #[cfg(test)]

@@ -136,7 +136,10 @@ fn show_prints_a_record_in_full() {
         out.contains("amount        $14.3 billion for a 49% stake (USD 14.3B)"),
         "{out}"
     );
-    assert!(out.contains("$14.9 billion [ai-game-of-thrones]"), "{out}");
+    assert!(
+        out.contains("$14.9 billion (USD 14.9B) [ai-game-of-thrones]"),
+        "{out}"
+    );
     let out = stdout(rivals().args(["show", "sam-altman"]));
     assert!(out.starts_with("Sam Altman\nperson · sam-altman\n"), "{out}");
     assert!(out.contains("\ntimeline ("), "{out}");
@@ -598,4 +601,251 @@ fn check_prints_warnings_and_strict_makes_them_errors() {
     assert!(out.status.success() && out.stderr.is_empty());
     let err = failure(rivals().args(["check", "--strict", "--data"]).arg(dir.path()), 1);
     assert!(err.contains(&format!("{file}:3:13: error: ")), "{err}");
+}
+
+/// `rivals flow --json` (with extra arguments), parsed.
+fn flow_json(args: &[&str]) -> Vec<serde_json::Value> {
+    let out = stdout(rivals().arg("flow").arg("--json").args(args));
+    serde_json::from_str::<serde_json::Value>(&out)
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+fn pair<'a>(
+    rows: &'a [serde_json::Value],
+    from: Option<&str>,
+    to: Option<&str>,
+) -> Option<&'a serde_json::Value> {
+    rows.iter()
+        .find(|r| r["from"].as_str() == from && r["to"].as_str() == to)
+}
+
+#[test]
+fn flow_json_counts_the_memo_once_with_its_members() {
+    let rows = flow_json(&[]);
+    for r in &rows {
+        let keys: Vec<&String> = r.as_object().unwrap().keys().collect();
+        assert_eq!(keys, ["count", "disputed", "events", "from", "people", "to"]);
+        assert_ne!(r["from"], r["to"], "{r}");
+    }
+    let openai = pair(&rows, Some("openai"), Some("meta-superintelligence-labs")).unwrap();
+    assert_eq!(openai["count"], 7, "the memo's seven, not 7 + 8 + Zhao + Bansal");
+    assert_eq!(openai["disputed"], true, "seven or at least eight");
+    assert_eq!(
+        openai["people"],
+        serde_json::json!(["shengjia-zhao", "trapit-bansal"])
+    );
+    assert_eq!(
+        openai["events"],
+        serde_json::json!([
+            "openai-researchers-to-meta",
+            "zhao-joins-meta",
+            "msl-eleven-signings"
+        ])
+    );
+    assert_eq!(
+        pair(&rows, Some("google"), Some("meta-superintelligence-labs")).unwrap()["count"],
+        3
+    );
+    assert_eq!(
+        pair(&rows, Some("anthropic"), Some("meta-superintelligence-labs")).unwrap()["count"],
+        1
+    );
+    assert!(
+        pair(&rows, Some("meta-superintelligence-labs"), Some("openai")).is_none(),
+        "Zhao only threatened to go back"
+    );
+    let gone = pair(&rows, Some("meta-superintelligence-labs"), None).unwrap();
+    assert_eq!(gone["count"], 3, "three left MSL for places unknown");
+    assert_eq!(pair(&rows, Some("google"), Some("xai")).unwrap()["count"], 3);
+    assert_eq!(
+        pair(&rows, Some("deepmind"), Some("xai")).unwrap()["count"],
+        4,
+        "three in the founding team, and Babuschkin"
+    );
+}
+
+#[test]
+fn flow_roll_up_merges_children_and_dates_narrow() {
+    let rows = flow_json(&["--roll-up"]);
+    let ids: Vec<&str> = rows
+        .iter()
+        .flat_map(|r| [r["from"].as_str(), r["to"].as_str()])
+        .flatten()
+        .collect();
+    assert!(
+        !ids.contains(&"meta-superintelligence-labs") && !ids.contains(&"deepmind"),
+        "{ids:?}"
+    );
+    assert_eq!(pair(&rows, Some("openai"), Some("meta")).unwrap()["count"], 7);
+    assert_eq!(
+        pair(&rows, Some("google"), Some("meta")).unwrap()["count"],
+        4,
+        "3 + Agarwal from DeepMind"
+    );
+    assert_eq!(pair(&rows, Some("google"), Some("xai")).unwrap()["count"], 7);
+    let total = |rows: &[serde_json::Value]| rows.iter().map(|r| r["count"].as_u64().unwrap()).sum::<u64>();
+    assert_eq!(
+        total(&rows),
+        total(&flow_json(&[])),
+        "no move inside one organization in the data"
+    );
+    // July 2025, and the moves dated only `2025` (they overlap it).
+    let july = flow_json(&["--from", "2025-07", "--to", "2025-07-31"]);
+    assert_eq!(pair(&july, Some("xai"), Some("openai")).unwrap()["count"], 2);
+    assert_eq!(
+        pair(&july, Some("meta-superintelligence-labs"), None).unwrap()["count"],
+        3
+    );
+    assert!(
+        pair(&july, Some("openai"), Some("meta-superintelligence-labs")).is_none(),
+        "June"
+    );
+    let before = flow_json(&["--to", "2015"]);
+    assert_eq!(before.len(), 1, "{before:?}");
+    assert_eq!(
+        pair(&before, Some("google"), Some("openai")).unwrap()["people"][0],
+        "ilya-sutskever"
+    );
+    let meta = flow_json(&["--org", "meta"]);
+    assert!(meta.iter().all(|r| {
+        let touches = |k: &str| matches!(r[k].as_str(), Some("meta" | "meta-superintelligence-labs"));
+        touches("from") || touches("to")
+    }));
+    assert!(
+        pair(&meta, Some("openai"), Some("meta-superintelligence-labs")).is_some(),
+        "children included"
+    );
+}
+
+#[test]
+fn flow_text_is_a_matrix_with_totals_and_net() {
+    let out = stdout(rivals().args(["flow", "--roll-up"]));
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines[0],
+        "people moving from (rows) to (columns); ≠ disputed count, ? unknown"
+    );
+    let row = |name: &str| {
+        let label = |l: &&&str| {
+            let words: Vec<&str> = l.split_whitespace().collect();
+            let tagged = words
+                .first()
+                .is_some_and(|w| w.parse::<u32>().is_ok() || *w == "?");
+            words[usize::from(tagged)..].join(" ").starts_with(name)
+        };
+        lines
+            .iter()
+            .find(label)
+            .map(|l| l.split_whitespace().collect::<Vec<_>>())
+            .unwrap_or_else(|| panic!("no row {name}:\n{out}"))
+    };
+    let openai = row("OpenAI");
+    assert!(openai.contains(&"7≠"), "{out}");
+    assert_eq!(openai.last(), Some(&"12"), "OpenAI lost 12 in all: {out}");
+    let ins = row("in");
+    let total: u64 = flow_json(&["--roll-up"])
+        .iter()
+        .map(|r| r["count"].as_u64().unwrap())
+        .sum();
+    assert_eq!(ins.last().unwrap().parse::<u64>().unwrap(), total);
+    assert!(lines.last().unwrap().trim_start().starts_with("net"), "{out}");
+    assert!(out.contains("? (unknown)"), "{out}");
+    assert!(
+        !out.contains("Meta Superintelligence Labs"),
+        "rolled into Meta: {out}"
+    );
+    let quiet = stdout(rivals().args(["flow", "--from", "1990", "--to", "1991"]));
+    assert_eq!(quiet, "no moves\n");
+}
+
+#[test]
+fn show_reads_groups_children_and_structured_values() {
+    let out = stdout(rivals().args(["show", "openai-researchers-to-meta"]));
+    assert!(
+        out.contains("group         8 people (1 named: Trapit Bansal)\n"),
+        "{out}"
+    );
+    assert!(out.contains("part of       msl-eleven-signings\n"), "{out}");
+    assert!(
+        out.contains("  - seven (7 people) [ai-game-of-thrones]\n"),
+        "{out}"
+    );
+    let out = stdout(rivals().args(["show", "msl-eleven-signings"]));
+    assert!(
+        out.contains("from          OpenAI 7, Google 3, Anthropic 1\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("members       openai-researchers-to-meta, zhao-joins-meta\n"),
+        "{out}"
+    );
+    let out = stdout(rivals().args(["show", "meta"]));
+    assert!(
+        out.contains("children      Meta Superintelligence Labs\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("moves         15 in, 6 out (incl. Meta Superintelligence Labs)\n"),
+        "{out}"
+    );
+    assert!(out.contains("Trapit Bansal"), "MSL's people are Meta's: {out}");
+    let out = stdout(rivals().args(["show", "google-acquires-deepmind"]));
+    assert!(
+        out.contains("amount        £400 million (GBP 400M ≈ USD 660M)\n"),
+        "{out}"
+    );
+    let out = stdout(rivals().args(["show", "meta-signing-bonuses"]));
+    assert!(out.contains("(USD 300M over 4 years)"), "{out}");
+    assert!(out.contains("(up to USD 1B)"), "{out}");
+}
+
+#[test]
+fn timeline_org_includes_children() {
+    let meta = stdout(rivals().args(["timeline", "--org", "meta"]));
+    let msl = stdout(rivals().args(["timeline", "--org", "meta-superintelligence-labs"]));
+    assert!(meta.contains("The memo named eleven researchers"), "{meta}");
+    for line in msl.lines() {
+        assert!(meta.contains(line), "{line} missing from Meta's timeline");
+    }
+    assert!(meta.lines().count() > msl.lines().count());
+}
+
+#[test]
+fn export_json_has_the_new_fields_under_their_yaml_names() {
+    let out = stdout(rivals().args(["export", "--format", "json"]));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let event = |id: &str| {
+        v["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    let memo = event("msl-eleven-signings");
+    assert_eq!(
+        memo["origins"][0],
+        serde_json::json!({"from": "openai", "count": 7})
+    );
+    assert_eq!(event("zhao-joins-meta")["part_of"], "msl-eleven-signings");
+    let wave = event("openai-researchers-to-meta");
+    assert_eq!(wave["disputed"]["alternatives"][1]["count"], 8);
+    let deepmind = event("google-acquires-deepmind");
+    assert_eq!(deepmind["amount"]["equivalent"]["value"], 660e6);
+    assert_eq!(deepmind["amount"]["equivalent"]["currency"], "USD");
+    let bonuses = event("meta-signing-bonuses");
+    let alts = bonuses["disputed"]["alternatives"].as_array().unwrap();
+    assert!(alts.iter().any(|a| a["amount"]["period"] == "4 years"));
+    assert!(
+        alts.iter()
+            .any(|a| a["amount"]["up_to"] == true && a["amount"]["value"] == 1e9)
+    );
+    assert_eq!(
+        event("karpathy-to-tesla")["disputed"]["alternatives"][0]["date"],
+        "2018"
+    );
 }

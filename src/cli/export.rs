@@ -1,7 +1,7 @@
 //! `rivals export`: the whole dataset as JSON (same field names and ids as
 //! the YAML) or as CSV (one row per event).
 
-use crate::model::{Dataset, Event, OrgIx, PersonIx, SourceIx};
+use crate::model::{Amount, Dataset, Event, OrgIx, PersonIx, SourceIx};
 use crate::text::{is_unsafe, sanitize};
 use serde::Serialize;
 
@@ -49,12 +49,43 @@ struct AmountOut<'a> {
     currency: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     text: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    equivalent: Option<Box<AmountOut<'a>>>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    up_to: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    period: Option<String>,
+}
+
+impl<'a> AmountOut<'a> {
+    fn new(a: &'a Amount) -> Self {
+        AmountOut {
+            value: a.value,
+            currency: a.currency,
+            text: a.text.as_deref(),
+            equivalent: a.equivalent.as_deref().map(|e| Box::new(AmountOut::new(e))),
+            up_to: a.up_to,
+            period: a.period.map(|p| p.to_string()),
+        }
+    }
 }
 
 #[derive(Serialize)]
 struct AlternativeOut<'a> {
     value: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    count: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    amount: Option<AmountOut<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<String>,
     sources: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct OriginOut<'a> {
+    from: &'a str,
+    count: u32,
 }
 
 #[derive(Serialize)]
@@ -76,6 +107,10 @@ struct EventOut<'a> {
     from: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     to: Option<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    origins: Vec<OriginOut<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    part_of: Option<&'a str>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     orgs: Vec<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -119,13 +154,18 @@ fn event_out<'a>(ds: &'a Dataset, e: &'a Event) -> EventOut<'a> {
         count: e.count(),
         from: e.from.map(|o| ds.org(o).id.as_str()),
         to: e.to.map(|o| ds.org(o).id.as_str()),
+        origins: e
+            .origins()
+            .iter()
+            .map(|o| OriginOut {
+                from: &ds.org(o.from).id,
+                count: o.count,
+            })
+            .collect(),
+        part_of: e.part_of().map(|g| ds.event(g).id.as_str()),
         orgs: org_ids(ds, &e.orgs),
         role: e.role(),
-        amount: e.amount().map(|a| AmountOut {
-            value: a.value,
-            currency: a.currency,
-            text: a.text.as_deref(),
-        }),
+        amount: e.amount().map(AmountOut::new),
         quote: e.quote(),
         summary: &e.summary,
         sources: src_ids(ds, &e.sources),
@@ -136,6 +176,9 @@ fn event_out<'a>(ds: &'a Dataset, e: &'a Event) -> EventOut<'a> {
                 .iter()
                 .map(|a| AlternativeOut {
                     value: &a.value,
+                    count: a.count,
+                    amount: a.amount.as_ref().map(AmountOut::new),
+                    date: a.date.map(|d| d.to_string()),
                     sources: src_ids(ds, &a.sources),
                 })
                 .collect(),

@@ -1,6 +1,7 @@
 //! The command line: arguments, dataset selection and the subcommands.
 
 mod export;
+mod flow;
 mod new;
 mod output;
 mod show;
@@ -87,6 +88,24 @@ pub enum Command {
         /// Only events on or before this date, inclusive at its precision.
         #[arg(long, value_name = "DATE", value_parser = Date::parse)]
         to: Option<Date>,
+    },
+    /// Count who moved from which organization to which: a matrix, or JSON.
+    Flow {
+        /// Only moves on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).
+        #[arg(long, value_name = "DATE", value_parser = Date::parse)]
+        from: Option<Date>,
+        /// Only moves on or before this date, inclusive at its precision.
+        #[arg(long, value_name = "DATE", value_parser = Date::parse)]
+        to: Option<Date>,
+        /// Merge each organization into its top parent (MSL into Meta).
+        #[arg(long)]
+        roll_up: bool,
+        /// Only moves into or out of this organization and its children.
+        #[arg(long, value_name = "ID")]
+        org: Option<String>,
+        /// Print JSON, one object per (from, to) pair.
+        #[arg(long)]
+        json: bool,
     },
     /// Print the whole dataset as JSON or CSV.
     Export {
@@ -305,6 +324,30 @@ pub fn run(command: &Command, ds: &Dataset, origin: Origin, out: &mut String) ->
             timeline(ds, person, org, *kind, *from, *to, out);
             Ok(())
         }
+        Command::Flow {
+            from,
+            to,
+            roll_up,
+            org,
+            json,
+        } => {
+            let org = org
+                .as_deref()
+                .map(|id| filter_id(ds, origin, id, Want::Org))
+                .transpose()?;
+            let q = model::FlowQuery {
+                from: *from,
+                to: *to,
+                roll_up: *roll_up,
+            };
+            let rows = flow::select(ds, &q, org);
+            if *json {
+                flow::json(ds, &rows, out);
+            } else {
+                flow::text(ds, &rows, out);
+            }
+            Ok(())
+        }
         Command::Export { format: Format::Json } => {
             export::json(ds, out);
             Ok(())
@@ -463,7 +506,7 @@ fn timeline(
     let width = EventKind::ALL.iter().map(|k| k.as_str().len()).max().unwrap_or(0);
     for e in &ds.events {
         let keep = person.is_none_or(|p| e.people.contains(&p))
-            && org.is_none_or(|o| e.all_orgs().any(|x| x == o))
+            && org.is_none_or(|o| e.all_orgs().any(|x| ds.within(x, o)))
             && kind.is_none_or(|k| e.kind == k)
             && e.date.last_day() >= lo
             && e.date.first_day() <= hi;

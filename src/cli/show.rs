@@ -32,7 +32,7 @@ pub fn show(ds: &Dataset, id: &str, origin: Origin, out: &mut String) -> Result<
             w.head(&o.name, o.kind.as_str(), &o.id);
             w.fields(ds, record);
             w.para(&o.summary);
-            w.timeline(ds, &ds.org_events[i as usize]);
+            w.timeline(ds, &ds.family_events(i));
             w.sources(ds, &o.sources);
         }
         Record::Event(i) => {

@@ -140,12 +140,32 @@ pub(super) fn load_with(
     if v.errors.iter().any(|d| !d.is_warning()) {
         return Err(v.errors);
     }
-    ds.events.sort_by_key(|e| e.date);
+    sort_events(&mut ds.events);
     ds.index();
     Ok(Loaded {
         dataset: ds,
         warnings: v.errors,
     })
+}
+
+/// Sorts events by date (file order among equals), keeping `part_of`
+/// pointing at the same events.
+fn sort_events(events: &mut Vec<super::Event>) {
+    let mut order: Vec<usize> = (0..events.len()).collect();
+    order.sort_by_key(|&i| events[i].date);
+    let mut new_ix = vec![0u32; events.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_ix[old] = new as u32;
+    }
+    let mut slots: Vec<Option<super::Event>> = std::mem::take(events).into_iter().map(Some).collect();
+    *events = order.iter().filter_map(|&i| slots[i].take()).collect();
+    for e in events.iter_mut() {
+        if let Some(d) = e.details.as_mut()
+            && let Some(g) = d.part_of
+        {
+            d.part_of = new_ix.get(g as usize).copied();
+        }
+    }
 }
 
 /// Whether every record of a file parsed.
@@ -173,3 +193,7 @@ mod tests;
 #[cfg(test)]
 #[path = "curator_tests.rs"]
 mod curator_tests;
+
+#[cfg(test)]
+#[path = "group_tests.rs"]
+mod group_tests;

@@ -7,6 +7,7 @@
 mod date;
 mod diag;
 mod disk;
+mod flow;
 mod guard;
 mod kinds;
 mod load;
@@ -15,6 +16,7 @@ mod locate;
 pub use date::{Date, Precision};
 pub use diag::{Diagnostic, MAX_ID_LEN, Severity, nearest};
 pub use disk::{DEFAULT_MAX_FILE_BYTES, load_dir, load_dir_checked};
+pub use flow::{Flow, FlowQuery, Pair, flows, group_label, members};
 pub use kinds::{EventKind, OrgKind};
 pub use load::{FILES, Files, Loaded, load, load_checked};
 
@@ -72,12 +74,58 @@ pub struct Amount {
     pub currency: &'static str,
     /// The amount as the article words it.
     pub text: Option<String>,
+    /// The same sum in a second currency, as the article states it
+    /// (£400M, "about $660M at the time").
+    pub equivalent: Option<Box<Amount>>,
+    /// The value is a ceiling ("up to $1 billion").
+    pub up_to: bool,
+    /// The sum is spread over this period ("$300M over four years").
+    pub period: Option<Period>,
+}
+
+/// A length of time an amount is spread over: `4 years`, `18 months`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Period {
+    /// How many units (at least 1).
+    pub n: u32,
+    /// Whether the unit is the month (otherwise the year).
+    pub months: bool,
+}
+
+impl std::fmt::Display for Period {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let unit = if self.months { "month" } else { "year" };
+        let s = if self.n == 1 { "" } else { "s" };
+        write!(f, "{} {unit}{s}", self.n)
+    }
+}
+
+impl Period {
+    /// Parses `N year(s)` or `N month(s)`.
+    pub fn parse(text: &str) -> Option<Period> {
+        let (n, unit) = text.trim().split_once(' ')?;
+        let n: u32 = n.parse().ok().filter(|&n| n > 0)?;
+        let months = match unit.trim() {
+            "year" | "years" => false,
+            "month" | "months" => true,
+            _ => return None,
+        };
+        Some(Period { n, months })
+    }
 }
 
 /// One alternative value of a disputed fact.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Alternative {
+    /// The value as text: as written, or else a rendering of the
+    /// structured values below.
     pub value: String,
+    /// A head count (for a group move whose size is disputed).
+    pub count: Option<u32>,
+    /// A sum of money.
+    pub amount: Option<Amount>,
+    /// A date.
+    pub date: Option<Date>,
     pub sources: Vec<SourceIx>,
 }
 
@@ -92,10 +140,21 @@ pub struct Disputed {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Details {
     pub count: Option<u32>,
+    /// Where a group move came from, with a count from each.
+    pub origins: Vec<Origin>,
+    /// The group move this individual move belongs to.
+    pub part_of: Option<EventIx>,
     pub role: Option<String>,
     pub amount: Option<Amount>,
     pub quote: Option<String>,
     pub disputed: Option<Disputed>,
+}
+
+/// One origin of a group move: `count` people came from `from`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Origin {
+    pub from: OrgIx,
+    pub count: u32,
 }
 
 /// Something that happened: a move, an offer, a deal, a statement.
@@ -116,17 +175,54 @@ pub struct Event {
 }
 
 impl Event {
-    /// Every organization the event involves: `from`, `to`, then `orgs`.
+    /// Every organization the event involves: `from`, `to`, the origins of
+    /// a group move, then `orgs`.
     pub fn all_orgs(&self) -> impl Iterator<Item = OrgIx> + '_ {
         self.from
             .into_iter()
             .chain(self.to)
+            .chain(self.origins().iter().map(|o| o.from))
             .chain(self.orgs.iter().copied())
     }
 
-    /// How many people a group move involved.
+    /// How many people a group move involved, as written.
     pub fn count(&self) -> Option<u32> {
         self.details.as_ref().and_then(|d| d.count)
+    }
+
+    /// Where a group move came from (empty unless written).
+    pub fn origins(&self) -> &[Origin] {
+        self.details.as_ref().map_or(&[], |d| &d.origins)
+    }
+
+    /// The group move this move belongs to.
+    pub fn part_of(&self) -> Option<EventIx> {
+        self.details.as_ref().and_then(|d| d.part_of)
+    }
+
+    /// Whether the event is a group move: it has a `count` or `origins`.
+    pub fn is_group(&self) -> bool {
+        self.count().is_some() || !self.origins().is_empty()
+    }
+
+    /// The size of a group move: its `count`, else the sum of its origins.
+    pub fn group_size(&self) -> Option<u32> {
+        self.count().or_else(|| {
+            let origins = self.origins();
+            (!origins.is_empty()).then(|| origins.iter().map(|o| o.count).sum())
+        })
+    }
+
+    /// Whether the event moves people (see [`EventKind::is_move`]): a hire,
+    /// departure or return, or a founding by people who left `from`.
+    pub fn is_move(&self) -> bool {
+        self.kind.is_move() || (self.kind == EventKind::Founding && self.from.is_some())
+    }
+
+    /// Whether the size of this group is disputed (an alternative gives a count).
+    pub fn count_disputed(&self) -> bool {
+        self.disputed()
+            .is_some_and(|d| d.alternatives.iter().any(|a| a.count.is_some()))
     }
 
     /// The role someone took or left.
@@ -185,9 +281,17 @@ pub struct Dataset {
     /// left, founded or were appointed there, or it is where they were last
     /// seen.
     pub org_people: Vec<Vec<PersonIx>>,
-    /// Hires into each organization (`to`) and out of it (`from`).
+    /// People moving into each organization and out of it, counted by
+    /// [`flows`]; a parent's counts include its children's (moves between
+    /// them are inside it and not counted).
     pub org_moves: Vec<(u32, u32)>,
-    /// The organization each person was last seen at, if any.
+    /// The direct children of each organization (their `parent`), by name.
+    pub org_children: Vec<Vec<OrgIx>>,
+    /// (group, member) for every move that is `part_of` a group, sorted.
+    pub group_members: Vec<(EventIx, EventIx)>,
+    /// The organization each person was last seen at, if any: where their
+    /// latest move or founding took them (offers, statements and the like
+    /// never count).
     pub person_last_org: Vec<Option<OrgIx>>,
     /// Whether each person's last known move was leaving that organization.
     pub person_left: Vec<bool>,
@@ -298,26 +402,33 @@ impl Dataset {
         load_checked("embedded", &EMBEDDED, "data")
     }
 
-    /// Where person `p` was last seen, and whether they left it: the latest
-    /// organization they joined, founded or left; for people who never moved, the organization most
-    /// mentioned by the events they lead (are first named in), the latest
-    /// among equals.
+    /// Where person `p` was last seen, and whether they left it: where their
+    /// latest move or founding took them (or the organization they left,
+    /// when that is the last thing known); for people who never moved, the
+    /// organization most mentioned by the events they lead (are first named
+    /// in), the latest among equals. Offers never count: a bid someone
+    /// turned down does not put them at the bidder.
     fn last_org(&self, p: usize) -> Option<(OrgIx, bool)> {
         let events = &self.person_events[p];
         let affiliation = events.iter().rev().find_map(|&e| {
             let e = &self.events[e as usize];
-            match e.kind {
-                EventKind::Hire | EventKind::Return | EventKind::Founding => e.to.map(|o| (o, false)),
-                EventKind::Departure => e.from.map(|o| (o, true)),
+            let founding = e.kind == EventKind::Founding;
+            if !e.is_move() && !founding {
+                return None;
+            }
+            match (e.to, e.from) {
+                (Some(to), _) => Some((to, false)),
+                (None, Some(from)) if e.kind == EventKind::Departure => Some((from, true)),
                 _ => None,
             }
         });
         affiliation.or_else(|| {
             // (organization, mentions, latest event, earliest place in that event's list)
             let mut counts: Vec<(OrgIx, usize, usize, std::cmp::Reverse<usize>)> = Vec::new();
-            let led = events
-                .iter()
-                .filter(|&&e| self.events[e as usize].people.first() == Some(&(p as PersonIx)));
+            let led = events.iter().filter(|&&e| {
+                let e = &self.events[e as usize];
+                e.kind != EventKind::Offer && e.people.first() == Some(&(p as PersonIx))
+            });
             for (order, &e) in led.enumerate() {
                 for (place, o) in self.events[e as usize].all_orgs().enumerate() {
                     let mention = (1, order, std::cmp::Reverse(place));
@@ -334,6 +445,71 @@ impl Dataset {
         })
     }
 
+    /// The direct children of an organization, by name.
+    pub fn children(&self, o: OrgIx) -> &[OrgIx] {
+        self.org_children.get(o as usize).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether `o` is `ancestor` or one of its descendants.
+    pub fn within(&self, o: OrgIx, ancestor: OrgIx) -> bool {
+        let mut at = Some(o);
+        for _ in 0..=self.orgs.len() {
+            match at {
+                Some(x) if x == ancestor => return true,
+                Some(x) => at = self.org(x).parent,
+                None => return false,
+            }
+        }
+        false
+    }
+
+    /// An organization and all its descendants, as a mask over organizations
+    /// (what selecting a parent selects).
+    pub fn family(&self, o: OrgIx) -> Vec<bool> {
+        (0..self.orgs.len() as OrgIx).map(|x| self.within(x, o)).collect()
+    }
+
+    /// Organization `o` and every organization under it, `o` first.
+    pub fn family_orgs(&self, o: OrgIx) -> Vec<OrgIx> {
+        let mut out = vec![o];
+        let mut i = 0;
+        while let Some(&x) = out.get(i) {
+            // Each organization has one parent and parents never loop (the
+            // loader checks), so nobody is added twice.
+            out.extend_from_slice(self.children(x));
+            i += 1;
+        }
+        out
+    }
+
+    /// Events of `o` and its children, in date order, each once.
+    pub fn family_events(&self, o: OrgIx) -> Vec<EventIx> {
+        let orgs = self.family_orgs(o);
+        let mut events: Vec<EventIx> = orgs
+            .iter()
+            .flat_map(|&x| self.org_events[x as usize].iter().copied())
+            .collect();
+        if orgs.len() > 1 {
+            events.sort_unstable();
+            events.dedup();
+        }
+        events
+    }
+
+    /// People who were ever at `o` or one of its children, by name, each once.
+    pub fn family_people(&self, o: OrgIx) -> Vec<PersonIx> {
+        let orgs = self.family_orgs(o);
+        let mut people: Vec<PersonIx> = orgs
+            .iter()
+            .flat_map(|&x| self.org_people[x as usize].iter().copied())
+            .collect();
+        if orgs.len() > 1 {
+            people.sort_by_cached_key(|&p| self.people[p as usize].name.to_lowercase());
+            people.dedup();
+        }
+        people
+    }
+
     /// Builds the derived indexes; `events` must already be in date order.
     fn index(&mut self) {
         self.index_ids();
@@ -341,9 +517,13 @@ impl Dataset {
         self.org_events = vec![Vec::new(); n_orgs];
         self.person_events = vec![Vec::new(); n_people];
         self.org_people = vec![Vec::new(); n_orgs];
-        self.org_moves = vec![(0, 0); n_orgs];
+        self.org_children = vec![Vec::new(); n_orgs];
+        self.group_members.clear();
         for (ix, e) in self.events.iter().enumerate() {
             let ix = ix as EventIx;
+            if let Some(g) = e.part_of() {
+                self.group_members.push((g, ix));
+            }
             for (k, o) in e.all_orgs().enumerate() {
                 // An organization named twice in one event lists it once.
                 if !e.all_orgs().take(k).any(|x| x == o) {
@@ -351,22 +531,12 @@ impl Dataset {
                 }
             }
             let postings = match e.kind {
-                EventKind::Hire | EventKind::Departure | EventKind::Return => [e.from, e.to],
+                _ if e.is_move() => [e.from, e.to],
                 EventKind::Founding | EventKind::Reorganization => [e.to, None],
                 _ => [None, None],
             };
             for o in postings.into_iter().flatten() {
                 self.org_people[o as usize].extend(&e.people);
-            }
-            let moved = e.kind.is_move();
-            if moved {
-                let weight = e.count().unwrap_or(e.people.len() as u32).max(1);
-                if let Some(to) = e.to {
-                    self.org_moves[to as usize].0 += weight;
-                }
-                if let Some(from) = e.from {
-                    self.org_moves[from as usize].1 += weight;
-                }
             }
             for &p in &e.people {
                 self.person_events[p as usize].push(ix);
@@ -383,6 +553,13 @@ impl Dataset {
         self.orgs_by_name = (0..n_orgs as OrgIx).collect();
         self.orgs_by_name
             .sort_by_cached_key(|&o| self.orgs[o as usize].name.to_lowercase());
+        for &o in &self.orgs_by_name {
+            if let Some(parent) = self.orgs[o as usize].parent {
+                self.org_children[parent as usize].push(o);
+            }
+        }
+        self.group_members.sort_unstable();
+        self.org_moves = flow::org_moves(self);
         self.people_by_name = (0..n_people as PersonIx).collect();
         self.people_by_name
             .sort_by_cached_key(|&p| self.people[p as usize].name.to_lowercase());
@@ -398,6 +575,23 @@ impl Dataset {
 }
 
 impl Amount {
+    /// The value with what qualifies it: `up to USD 1B`,
+    /// `USD 300M over 4 years`, `GBP 400M ≈ USD 660M`.
+    pub fn describe(&self) -> String {
+        let mut out = String::new();
+        if self.up_to {
+            out.push_str("up to ");
+        }
+        out.push_str(&self.normalized());
+        if let Some(p) = self.period {
+            out.push_str(&format!(" over {p}"));
+        }
+        if let Some(eq) = &self.equivalent {
+            out.push_str(&format!(" ≈ {}", eq.normalized()));
+        }
+        out
+    }
+
     /// The value in a compact, normalized form: `USD 14.3B`, `GBP 400M`.
     pub fn normalized(&self) -> String {
         let v = self.value;
@@ -430,6 +624,9 @@ mod tests {
             value,
             currency: "USD",
             text: None,
+            equivalent: None,
+            up_to: false,
+            period: None,
         };
         assert_eq!(a(14.3e9).normalized(), "USD 14.3B");
         assert_eq!(a(100e6).normalized(), "USD 100M");

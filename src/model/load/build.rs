@@ -1,10 +1,12 @@
 //! Turning raw records into the model's, resolving every reference
 //! through the validator (which collects the problems).
 
-use super::super::{Alternative, Date, Details, Disputed, Event, OrgIx, Organization, Person, Source};
+use super::super::{
+    Alternative, Date, Details, Disputed, Event, EventKind, OrgIx, Organization, Origin, Person, Source,
+};
 use super::parse::Slot;
 use super::position::{At, FileId};
-use super::raw::{RawEvent, RawOrg, RawPerson, RawSource};
+use super::raw::{RawAlternative, RawEvent, RawOrg, RawOrigin, RawPerson, RawSource};
 use super::validate::{Owner, Validator, Want};
 
 /// The position of `key` in record `rec` of `file`.
@@ -121,7 +123,12 @@ fn event(v: &mut Validator, e: RawEvent, i: usize) -> Event {
             "name the speaker first in `people`",
         );
     }
-    let amount = e.amount.and_then(|a| v.amount(a, i));
+    let origins = origins(v, &e, i);
+    let amount = e.amount.and_then(|a| v.amount(a, i, &["amount"]));
+    let part_of = e
+        .part_of
+        .as_deref()
+        .and_then(|g| v.resolve(Want::Event, g, here.key("part_of"), owner));
     let disputed = e.disputed.map(|d| {
         let here = here.key("disputed");
         v.non_empty(&d.note, here);
@@ -135,10 +142,7 @@ fn event(v: &mut Validator, e: RawEvent, i: usize) -> Event {
         let alternatives = d
             .alternatives
             .into_iter()
-            .map(|a| Alternative {
-                value: a.value.0,
-                sources: v.sources(&a.sources, here, Owner("an alternative of event", &e.id)),
-            })
+            .map(|a| alternative(v, a, i, &e.id))
             .collect();
         Disputed {
             note: d.note,
@@ -147,6 +151,8 @@ fn event(v: &mut Validator, e: RawEvent, i: usize) -> Event {
     });
     let sources = v.sources(&e.sources, here.key("sources"), owner);
     let details = (e.count.is_some()
+        || !origins.is_empty()
+        || part_of.is_some()
         || e.role.is_some()
         || amount.is_some()
         || e.quote.is_some()
@@ -154,6 +160,8 @@ fn event(v: &mut Validator, e: RawEvent, i: usize) -> Event {
     .then(|| {
         Box::new(Details {
             count: e.count,
+            origins,
+            part_of,
             role: e.role,
             amount,
             quote: e.quote,
@@ -205,7 +213,8 @@ fn crowd(v: &mut Validator, e: &RawEvent, i: usize, owner: Owner) {
             v.errors.push(d);
         }
     }
-    if e.kind.is_move() && e.from.is_some() && e.from == e.to {
+    let moves = e.kind.is_move() || (e.kind == EventKind::Founding && e.from.is_some());
+    if moves && e.from.is_some() && e.from == e.to {
         let id = e.from.as_deref().unwrap_or_default();
         let f = v.file(FileId::Events);
         let pos = f.loc().token(i, "to", id);
@@ -213,5 +222,139 @@ fn crowd(v: &mut Validator, e: &RawEvent, i: usize, owner: Owner) {
             .err(pos, format!("{owner} moves from `{id}` to itself"))
             .hint("`from` is where they left, `to` where they went; leave one out if unknown");
         v.errors.push(d);
+    }
+}
+
+/// Checks and resolves a group move's `origins` (event record `i`).
+fn origins(v: &mut Validator, e: &RawEvent, i: usize) -> Vec<Origin> {
+    if e.origins.is_empty() {
+        return Vec::new();
+    }
+    let owner = Owner("event", &e.id);
+    let here = at(FileId::Events, i, "origins");
+    let moves = e.kind.is_move() || e.kind == EventKind::Founding;
+    let problem = if !moves {
+        Some((
+            format!("{owner} has kind `{}`, but `origins` is for group moves", e.kind),
+            "only hires, departures, returns and foundings move people; remove `origins`",
+        ))
+    } else if e.from.is_some() {
+        Some((
+            format!("{owner} has both `from` and `origins`"),
+            "a group from one organization uses `from`; from several, `origins` (and no `from`)",
+        ))
+    } else if !e.people.is_empty() {
+        Some((
+            format!("{owner} has `origins` and names people"),
+            "record each named member as their own move with `part_of`, so their origin is known",
+        ))
+    } else {
+        None
+    };
+    if let Some((message, hint)) = problem {
+        v.report_key(here, message, hint);
+    }
+    let mut out: Vec<Origin> = Vec::with_capacity(e.origins.len());
+    for RawOrigin { from, count } in &e.origins {
+        let Some(o) = v.resolve(Want::Org, from, here, owner) else {
+            continue;
+        };
+        let f = v.file(FileId::Events);
+        let pos = f.loc().token(i, "origins", from);
+        let complaint = if *count == 0 {
+            Some((
+                "`count` is 0 for origin",
+                "count how many came from it (at least 1), or remove the origin",
+            ))
+        } else if out.iter().any(|x| x.from == o) {
+            Some((
+                "twice listed origin",
+                "list each origin once, with the total from it",
+            ))
+        } else if e.to.as_deref() == Some(from.as_str()) {
+            Some((
+                "a move to itself from origin",
+                "an origin is where people left, `to` where they went",
+            ))
+        } else {
+            None
+        };
+        if let Some((what, hint)) = complaint {
+            let d = f.err(pos, format!("{owner}: {what} `{from}`")).hint(hint);
+            v.errors.push(d);
+            continue;
+        }
+        out.push(Origin {
+            from: o,
+            count: *count,
+        });
+    }
+    let sum: u32 = e.origins.iter().map(|o| o.count).sum();
+    if let Some(count) = e.count.filter(|&c| c < sum) {
+        v.report_value(
+            at(FileId::Events, i, "count"),
+            format!("`count` is {count}, but the origins add up to {sum}"),
+            "`count` is the whole group: at least the sum of its origins (the rest came from unknown places)",
+        );
+    }
+    out
+}
+
+/// Checks and builds one alternative of a dispute (event record `i`).
+fn alternative(v: &mut Validator, a: RawAlternative, i: usize, event: &str) -> Alternative {
+    let here = at(FileId::Events, i, "disputed");
+    let owner = Owner("an alternative of event", event);
+    if a.value.is_none() && a.count.is_none() && a.amount.is_none() && a.date.is_none() {
+        v.report_key(
+            here,
+            format!("{owner} gives no value"),
+            "give `value` (text), `count`, `amount` or `date`",
+        );
+    }
+    if a.count == Some(0) {
+        let f = v.file(FileId::Events);
+        let pos = f.loc().token(i, "disputed", "count");
+        let d = f
+            .err(pos, format!("{owner} has `count: 0`"))
+            .hint("a disputed count is how many people a source says moved (at least 1)");
+        v.errors.push(d);
+    }
+    let amount = a.amount.and_then(|m| v.amount(m, i, &["disputed"]));
+    let date = a.date.and_then(|d| {
+        let parsed = Date::parse(&d.0);
+        if let Err(msg) = &parsed {
+            let f = v.file(FileId::Events);
+            let pos = f.loc().token(i, "disputed", &d.0);
+            let e = f
+                .err(pos, msg.clone())
+                .hint("write YYYY, YYYY-MM or YYYY-MM-DD, only as precise as the source");
+            v.errors.push(e);
+        }
+        parsed.ok()
+    });
+    // Without a `value`, the text is the structured values, an amount as
+    // the article words it.
+    let value = match a.value {
+        Some(text) => text.0,
+        None => {
+            let parts: Vec<String> = [
+                a.count.map(|c| format!("{c} people")),
+                amount
+                    .as_ref()
+                    .map(|m| m.text.clone().unwrap_or_else(|| m.describe())),
+                date.map(|d| d.to_string()),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            parts.join(", ")
+        }
+    };
+    Alternative {
+        value,
+        count: a.count,
+        amount,
+        date,
+        sources: v.sources(&a.sources, here, owner),
     }
 }

@@ -10,6 +10,7 @@ use super::validate::Validator;
 /// (the caller skips it when one failed to parse).
 pub(super) fn run(v: &mut Validator, ds: &Dataset, warnings: bool) {
     parents(v, ds);
+    part_of(v, ds);
     if warnings {
         shared_names(v, ds);
         late_events(v, ds);
@@ -40,6 +41,113 @@ fn parents(v: &mut Validator, ds: &Dataset) {
         }
         for p in path {
             state[p] = 2;
+        }
+    }
+}
+
+/// A move with `part_of` belongs to a group move: one that exists, moves
+/// people to the same organization, from where this move comes from; the
+/// chain of groups ends; and a group names no more people than it counts.
+/// (`part_of` still holds file positions here.)
+fn part_of(v: &mut Validator, ds: &Dataset) {
+    let mut named: Vec<u32> = vec![0; ds.events.len()];
+    for (i, e) in ds.events.iter().enumerate() {
+        let Some(g) = e.part_of() else { continue };
+        let group = &ds.events[g as usize];
+        let org = |o: Option<OrgIx>| o.map_or("an unknown place", |o| ds.orgs[o as usize].id.as_str());
+        let from_ok = match e.from {
+            None => true,
+            Some(f) if group.origins().is_empty() => group.from == Some(f),
+            Some(f) => group.origins().iter().any(|o| o.from == f),
+        };
+        let problem = if g as usize == i {
+            Some((
+                format!("event `{}` is part of itself", e.id),
+                "name the group move it belongs to",
+            ))
+        } else if !e.is_move() {
+            Some((
+                format!(
+                    "event `{}` has kind `{}`, not a move, so it cannot be part of a group move",
+                    e.id, e.kind
+                ),
+                "only hires, departures, returns and foundings with `from` belong to group moves",
+            ))
+        } else if !group.is_move() || !group.is_group() {
+            Some((
+                format!(
+                    "`{}` is not a group move (a move with `count` or `origins`)",
+                    group.id
+                ),
+                "`part_of` names the group move this one belongs to",
+            ))
+        } else if group.to != e.to {
+            Some((
+                format!(
+                    "event `{}` goes to {}, but its group `{}` goes to {}",
+                    e.id,
+                    org(e.to),
+                    group.id,
+                    org(group.to)
+                ),
+                "a member of a group move goes where the group went",
+            ))
+        } else if !from_ok {
+            Some((
+                format!(
+                    "event `{}` comes from {}, which is not an origin of its group `{}`",
+                    e.id,
+                    org(e.from),
+                    group.id
+                ),
+                "add the origin (with its count) to the group, or fix `from`",
+            ))
+        } else {
+            None
+        };
+        if let Some((message, hint)) = problem {
+            let f = v.file(FileId::Events);
+            let d = f.err(f.value(i, &["part_of"]), message).hint(hint);
+            v.errors.push(d);
+            continue;
+        }
+        let mut top = g as usize;
+        for step in 0..=ds.events.len() {
+            match ds.events[top].part_of() {
+                Some(next) if step < ds.events.len() => top = next as usize,
+                Some(_) => {
+                    let f = v.file(FileId::Events);
+                    let d = f
+                        .err(
+                            f.value(i, &["part_of"]),
+                            format!("event `{}` is in a cycle of `part_of`", e.id),
+                        )
+                        .hint("a group move cannot belong, through others, to one of its members");
+                    v.errors.push(d);
+                    break;
+                }
+                None => {
+                    named[top] += e.people.len() as u32;
+                    break;
+                }
+            }
+        }
+    }
+    for (i, e) in ds.events.iter().enumerate() {
+        let Some(size) = e.group_size() else { continue };
+        let total = named[i] + e.people.len() as u32;
+        if e.part_of().is_none() && named[i] > 0 && total > size {
+            let f = v.file(FileId::Events);
+            let d = f
+                .err(
+                    f.key(i, "count"),
+                    format!(
+                        "group `{}` counts {size} people, but {total} are named in it and its members",
+                        e.id
+                    ),
+                )
+                .hint("count every person who moved, including those named here and in moves `part_of` it");
+            v.errors.push(d);
         }
     }
 }

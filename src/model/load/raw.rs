@@ -88,13 +88,48 @@ pub(super) struct RawAmount {
     pub value: f64,
     pub currency: String,
     pub text: Option<String>,
+    pub equivalent: Option<RawMoney>,
+    pub up_to: Option<bool>,
+    pub period: Option<Scalar>,
+}
+
+/// A plain sum: an amount's `equivalent` in a second currency.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawMoney {
+    pub value: f64,
+    pub currency: String,
+    pub text: Option<String>,
+}
+
+impl From<RawMoney> for RawAmount {
+    fn from(m: RawMoney) -> Self {
+        RawAmount {
+            value: m.value,
+            currency: m.currency,
+            text: m.text,
+            equivalent: None,
+            up_to: None,
+            period: None,
+        }
+    }
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawAlternative {
-    pub value: Scalar,
+    pub value: Option<Scalar>,
+    pub count: Option<u32>,
+    pub amount: Option<RawAmount>,
+    pub date: Option<DateText>,
     pub sources: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawOrigin {
+    pub from: String,
+    pub count: u32,
 }
 
 #[derive(Deserialize)]
@@ -115,6 +150,9 @@ pub(super) struct RawEvent {
     pub count: Option<u32>,
     pub from: Option<String>,
     pub to: Option<String>,
+    #[serde(default)]
+    pub origins: Vec<RawOrigin>,
+    pub part_of: Option<String>,
     #[serde(default)]
     pub orgs: Vec<String>,
     pub role: Option<String>,

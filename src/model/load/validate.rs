@@ -1,7 +1,7 @@
 //! The validation pass: ids, references, dates, text and amounts.
 
 use super::super::diag::{Diagnostic, MAX_ID_LEN, closest};
-use super::super::{Amount, Date, Record, SourceIx};
+use super::super::{Amount, Date, Period, Record, SourceIx};
 use super::parse::FileCtx;
 use super::position::{At, FileId};
 use super::raw::RawAmount;
@@ -28,6 +28,7 @@ pub(super) enum Want {
     Source,
     Org,
     Person,
+    Event,
 }
 
 impl Want {
@@ -37,6 +38,7 @@ impl Want {
             (Want::Source, Record::Source(_))
                 | (Want::Org, Record::Org(_))
                 | (Want::Person, Record::Person(_))
+                | (Want::Event, Record::Event(_))
         )
     }
 
@@ -45,6 +47,7 @@ impl Want {
             Want::Source => "source",
             Want::Org => "organization",
             Want::Person => "person",
+            Want::Event => "event",
         }
     }
 
@@ -53,6 +56,7 @@ impl Want {
             Want::Source => FileId::Sources,
             Want::Org => FileId::Organizations,
             Want::Person => FileId::People,
+            Want::Event => FileId::Events,
         }
     }
 
@@ -61,6 +65,7 @@ impl Want {
             Want::Source => "sources.yaml",
             Want::Org => "organizations.yaml",
             Want::Person => "people.yaml",
+            Want::Event => "events.yaml",
         }
     }
 }
@@ -213,7 +218,8 @@ impl<'f> Validator<'f> {
         let ix = match (want, found) {
             (Want::Source, Some(Record::Source(i)))
             | (Want::Org, Some(Record::Org(i)))
-            | (Want::Person, Some(Record::Person(i))) => {
+            | (Want::Person, Some(Record::Person(i)))
+            | (Want::Event, Some(Record::Event(i))) => {
                 return Some(i);
             }
             (want, None) if self.unreadable[want.file_id().ix()] => return None,
@@ -363,52 +369,87 @@ impl<'f> Validator<'f> {
         }
     }
 
-    /// Checks an event's amount (record `rec` of events.yaml).
-    pub fn amount(&mut self, raw: RawAmount, rec: usize) -> Option<Amount> {
+    /// Checks an amount of record `rec` of events.yaml written under `base`
+    /// (`["amount"]`, or `["disputed"]` for an alternative's, found by its
+    /// text); an `equivalent` is checked like an amount.
+    pub fn amount(&mut self, raw: RawAmount, rec: usize, base: &[&'static str]) -> Option<Amount> {
         let f = &self.files[FileId::Events.ix()];
-        let mut ok = true;
+        let pos = |field: &'static str, token: &str| {
+            let mut path = base.to_vec();
+            path.push(field);
+            match f.loc().key(rec, &path) {
+                Some(_) => f.value(rec, &path),
+                None => f.loc().token(rec, base[0], token),
+            }
+        };
+        let mut errors = Vec::new();
+        let shown = raw.value.to_string();
         if !raw.value.is_finite() || raw.value.is_sign_negative() {
-            self.errors.push(
+            errors.push(
                 f.err(
-                    f.value(rec, &["amount", "value"]),
+                    pos("value", &shown),
                     format!("amount `{}` is not a finite, non-negative number", raw.value),
                 )
                 .hint("write a plain number in units, e.g. 14.3e9"),
             );
-            ok = false;
         } else if raw.value >= MAX_AMOUNT {
-            self.errors.push(
+            errors.push(
                 f.err(
-                    f.value(rec, &["amount", "value"]),
+                    pos("value", &shown),
                     format!("amount `{}` is too large to display", raw.value),
                 )
                 .hint("write the amount in units of its currency; amounts stop below 1e18"),
             );
-            ok = false;
         }
-        if raw.text.as_deref().is_some_and(is_blank) {
-            self.errors.push(
-                f.err(f.value(rec, &["amount", "text"]), "`text` is empty".into())
+        if let Some(text) = raw.text.as_deref().filter(|t| is_blank(t)) {
+            errors.push(
+                f.err(pos("text", text), "`text` is empty".into())
                     .hint("write some text, or leave the field out if it is optional"),
             );
-            ok = false;
         }
         let currency = currency::find(&raw.currency);
         if currency.is_none() {
-            let pos = match f.loc().key(rec, &["amount", "currency"]) {
-                Some(_) => f.value(rec, &["amount", "currency"]),
-                None => f.loc().token(rec, "amount", &raw.currency),
-            };
-            self.errors.push(
-                f.err(pos, format!("unknown currency `{}`", raw.currency))
-                    .hint(currency::hint(&raw.currency)),
+            errors.push(
+                f.err(
+                    pos("currency", &raw.currency),
+                    format!("unknown currency `{}`", raw.currency),
+                )
+                .hint(currency::hint(&raw.currency)),
             );
-            ok = false;
         }
+        let period = raw.period.and_then(|p| {
+            let parsed = Period::parse(&p.0);
+            if parsed.is_none() {
+                errors.push(
+                    f.err(
+                        pos("period", &p.0),
+                        format!("period `{}` is not a length of time", p.0),
+                    )
+                    .hint("write `N years` or `N months`, e.g. `period: 4 years`"),
+                );
+            }
+            parsed
+        });
+        let ok = errors.is_empty();
+        self.errors.extend(errors);
+        let inner: &[&'static str] = if base == ["amount"] {
+            &["amount", "equivalent"]
+        } else {
+            base
+        };
+        let equivalent = raw.equivalent.map(|m| self.amount(m.into(), rec, inner));
+        let equivalent = match equivalent {
+            Some(None) => return None,
+            Some(Some(a)) => Some(Box::new(a)),
+            None => None,
+        };
         Some(Amount {
             value: raw.value,
             currency: currency?,
             text: raw.text,
+            equivalent,
+            up_to: raw.up_to.unwrap_or(false),
+            period,
         })
         .filter(|_| ok)
     }

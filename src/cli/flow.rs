@@ -1,0 +1,186 @@
+//! `rivals flow`: who moved from which organization to which, as a matrix
+//! or as JSON, counted by [`model::flows`](crate::model::flows).
+
+use crate::model::{Dataset, Flow, FlowQuery, OrgIx, Pair, flows};
+use crate::text::sanitize;
+use serde::Serialize;
+use std::fmt::Write;
+
+/// The flows `q` selects, restricted to moves touching `org` and its
+/// children when given.
+pub fn select(ds: &Dataset, q: &FlowQuery, org: Option<OrgIx>) -> Vec<(Pair, Flow)> {
+    let mut all = flows(ds, q);
+    if let Some(o) = org {
+        let family = ds.family(o);
+        let inside = |x: Option<OrgIx>| x.is_some_and(|x| family.get(x as usize).copied().unwrap_or(false));
+        all.retain(|((from, to), _)| inside(*from) || inside(*to));
+    }
+    all
+}
+
+/// One pair as JSON.
+#[derive(Serialize)]
+struct FlowOut<'a> {
+    from: Option<&'a str>,
+    to: Option<&'a str>,
+    count: u32,
+    people: Vec<&'a str>,
+    events: Vec<&'a str>,
+    disputed: bool,
+}
+
+/// Appends the flows as a JSON list, one object per pair and per line:
+/// `from` and `to` are ids (`null` when unknown), `people` and `events` ids.
+/// Ids are validated slugs, so nothing here can act on a terminal.
+pub fn json(ds: &Dataset, flows: &[(Pair, Flow)], out: &mut String) {
+    let id = |o: Option<OrgIx>| o.map(|o| ds.org(o).id.as_str());
+    out.push('[');
+    for (k, ((from, to), f)) in flows.iter().enumerate() {
+        let row = FlowOut {
+            from: id(*from),
+            to: id(*to),
+            count: f.count,
+            people: f.people.iter().map(|&p| ds.person(p).id.as_str()).collect(),
+            events: f.events.iter().map(|&e| ds.event(e).id.as_str()).collect(),
+            disputed: f.disputed,
+        };
+        out.push_str(if k == 0 { "\n  " } else { ",\n  " });
+        match serde_json::to_string(&row) {
+            Ok(text) => out.push_str(&text),
+            Err(e) => out.push_str(&serde_json::json!({"error": e.to_string()}).to_string()),
+        }
+    }
+    out.push_str(if flows.is_empty() { "]\n" } else { "\n]\n" });
+}
+
+/// Most organizations the text matrix shows; the others share a row and a
+/// column (the matrix stays readable, and printing it stays fast).
+pub const MAX_SHOWN: usize = 30;
+
+/// A row and column of the matrix.
+#[derive(Clone, Copy, PartialEq)]
+enum Axis {
+    Org(OrgIx),
+    Others,
+    Unknown,
+}
+
+/// Appends the flows as a matrix: rows are where people came from, columns
+/// where they went, with totals and each organization's net gain. Only the
+/// [`MAX_SHOWN`] organizations with the most moves get their own row.
+pub fn text(ds: &Dataset, flows: &[(Pair, Flow)], out: &mut String) {
+    if flows.is_empty() {
+        out.push_str("no moves\n");
+        return;
+    }
+    // Moves per organization (in + out), sparse.
+    let mut traffic: hashbrown::HashMap<OrgIx, u32> = hashbrown::HashMap::new();
+    let mut unknown = false;
+    for ((from, to), f) in flows {
+        for o in [from, to] {
+            match o {
+                Some(o) => *traffic.entry(*o).or_default() += f.count,
+                None => unknown = true,
+            }
+        }
+    }
+    let mut busiest: Vec<(OrgIx, u32)> = traffic.into_iter().collect();
+    busiest.sort_unstable_by_key(|&(o, n)| (std::cmp::Reverse(n), o));
+    let others = busiest.len().saturating_sub(MAX_SHOWN);
+    busiest.truncate(MAX_SHOWN);
+    let mut shown: Vec<OrgIx> = busiest.into_iter().map(|(o, _)| o).collect();
+    shown.sort_by_cached_key(|&o| ds.org(o).name.to_lowercase());
+    let mut axis: Vec<Axis> = shown.iter().map(|&o| Axis::Org(o)).collect();
+    if others > 0 {
+        axis.push(Axis::Others);
+    }
+    if unknown {
+        axis.push(Axis::Unknown);
+    }
+    let index: hashbrown::HashMap<OrgIx, usize> = shown.iter().enumerate().map(|(k, &o)| (o, k)).collect();
+    // Unknown is last; the others come just before it.
+    let place = |o: Option<OrgIx>| match o {
+        None => axis.len() - 1,
+        Some(o) => index.get(&o).copied().unwrap_or(shown.len()),
+    };
+    let n = axis.len();
+    let mut cells: Vec<Option<(u32, bool)>> = vec![None; n * n];
+    let (mut row_total, mut col_total) = (vec![0u32; n], vec![0u32; n]);
+    for ((from, to), f) in flows {
+        let (r, c) = (place(*from), place(*to));
+        let cell = cells[r * n + c].get_or_insert((0, false));
+        cell.0 += f.count;
+        cell.1 |= f.disputed;
+        row_total[r] += f.count;
+        col_total[c] += f.count;
+    }
+    let names: Vec<String> = axis
+        .iter()
+        .map(|a| match a {
+            Axis::Org(o) => sanitize(&ds.org(*o).name).into_owned(),
+            Axis::Others => format!("{others} others"),
+            Axis::Unknown => "? (unknown)".to_string(),
+        })
+        .collect();
+    let tags: Vec<String> = axis
+        .iter()
+        .enumerate()
+        .map(|(k, a)| match a {
+            Axis::Org(_) => (k + 1).to_string(),
+            Axis::Others => "…".into(),
+            Axis::Unknown => "?".into(),
+        })
+        .collect();
+    let label = names.iter().map(|s| s.chars().count()).max().unwrap_or(0) + 5;
+    let numbers = row_total
+        .iter()
+        .chain(&col_total)
+        .map(|t| t.to_string().len() + 2)
+        .max();
+    let w = numbers.unwrap_or(1).max(n.to_string().len() + 1).max(4);
+    out.push_str("people moving from (rows) to (columns); ≠ disputed count, ? unknown\n");
+    let mut head = format!("{:label$}", "");
+    for tag in &tags {
+        let _ = write!(head, "{tag:>w$}");
+    }
+    let _ = writeln!(head, "{:>w$}", "out");
+    out.push_str(&head);
+    for (r, name) in names.iter().enumerate() {
+        let mut line = format!("{:>3}  {name}", tags[r]);
+        let pad = label.saturating_sub(line.chars().count());
+        line.push_str(&" ".repeat(pad));
+        for c in 0..n {
+            let cell = match cells[r * n + c] {
+                Some((count, true)) => format!("{count}≠"),
+                Some((count, false)) => count.to_string(),
+                None => ".".into(),
+            };
+            let _ = write!(line, "{cell:>w$}");
+        }
+        let _ = writeln!(line, "{:>w$}", row_total[r]);
+        out.push_str(&line);
+    }
+    let mut ins = format!("{:<label$}", "  in");
+    let mut net = format!("{:<label$}", "  net");
+    for c in 0..n {
+        let _ = write!(ins, "{:>w$}", col_total[c]);
+        let gain = i64::from(col_total[c]) - i64::from(row_total[c]);
+        let shown = match axis[c] {
+            Axis::Org(_) if gain > 0 => format!("+{gain}"),
+            Axis::Org(_) => gain.to_string(),
+            _ => String::new(),
+        };
+        let _ = write!(net, "{shown:>w$}");
+    }
+    let total: u32 = col_total.iter().sum();
+    let _ = writeln!(ins, "{total:>w$}");
+    out.push_str(&ins);
+    out.push_str(net.trim_end());
+    out.push('\n');
+    if others > 0 {
+        let _ = writeln!(
+            out,
+            "{others} organizations with fewer moves share the row and column \"…\"; --json or --org lists them all"
+        );
+    }
+}

@@ -1,0 +1,362 @@
+//! The counting rule for talent flows: who moved from which organization to
+//! which, counted once each. Every view that counts moves uses [`flows`].
+//!
+//! - Moves are hires, departures, returns, and foundings with a `from`
+//!   (people who left to found). Offers, statements, lawsuits and the rest
+//!   are not moves.
+//! - A group move (`count` or `origins`) adds each origin's count to
+//!   (origin, to) and the rest of its count to (`from` or unknown, to); its
+//!   named people are inside that count. A move with `part_of` belongs to a
+//!   group: it adds its people and event to the group's pair, never a count.
+//! - A person's departure from X with no `to`, followed by their move from
+//!   X (or from an unknown place) into Y, is one move X→Y. A departure never
+//!   matched goes to unknown (`None`), an arrival with no `from` comes from it.
+//! - A count given as an alternative of `disputed` marks the pair disputed.
+//! - With `roll_up`, each organization counts as its top parent and moves
+//!   inside one organization are dropped.
+
+use super::{Dataset, Date, EventIx, OrgIx, PersonIx};
+
+/// A (from, to) pair of organizations; `None` is unknown.
+pub type Pair = (Option<OrgIx>, Option<OrgIx>);
+
+/// The people who moved along one pair.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Flow {
+    /// How many people moved, named or not.
+    pub count: u32,
+    /// The people named, in index order.
+    pub people: Vec<PersonIx>,
+    /// The events that record the moves, in date order.
+    pub events: Vec<EventIx>,
+    /// Whether a source gives another count for one of the events.
+    pub disputed: bool,
+}
+
+/// Which moves to count.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct FlowQuery {
+    /// Only moves on or after this date (overlapping it, as in `timeline`).
+    pub from: Option<Date>,
+    /// Only moves on or before this date, inclusive at its precision.
+    pub to: Option<Date>,
+    /// Count each organization as its top parent.
+    pub roll_up: bool,
+}
+
+/// One counted move before pairs are merged.
+struct Unit {
+    from: Option<OrgIx>,
+    to: Option<OrgIx>,
+    count: u32,
+    event: EventIx,
+    /// The one person of an individual move.
+    person: Option<PersonIx>,
+    /// Take the people named in `event` (the rest of a group).
+    group_people: bool,
+    /// A departure this move completes, or the move that completed it.
+    linked: Option<EventIx>,
+    disputed: bool,
+    /// Merged into a later move (a departure that was matched).
+    merged: bool,
+}
+
+/// No index: an event that is no group, a person with no departure waiting,
+/// a unit not counted.
+const NONE: u32 = u32::MAX;
+
+/// The flows selected by `q`, one per pair with at least one move, sorted by
+/// pair (`None` first). Storage is sparse: pairs without moves are absent.
+pub fn flows(ds: &Dataset, q: &FlowQuery) -> Vec<(Pair, Flow)> {
+    let lo = q.from.map_or(0, Date::first_day);
+    let hi = q.to.map_or(u32::MAX, Date::last_day);
+    let in_range = |e: EventIx| {
+        let d = ds.event(e).date;
+        d.last_day() >= lo && d.first_day() <= hi
+    };
+    let mut units: Vec<Unit> = Vec::new();
+    // For each group event, its units (contiguous): first and how many.
+    let mut group_units: Vec<(u32, u32)> = vec![(NONE, 0); ds.events.len()];
+    // Members of groups: (member, a departure it completes).
+    let mut members: Vec<(EventIx, Option<EventIx>)> = Vec::new();
+    // Each person's departure waiting for its destination: unit index.
+    let mut pending = Pending(vec![NONE; ds.people.len()]);
+    for (ix, e) in ds.events.iter().enumerate() {
+        let ix = ix as EventIx;
+        if !e.is_move() {
+            continue;
+        }
+        if e.part_of().is_some() {
+            // A member follows its group's date, not its own.
+            if !in_range(root(ds, ix)) {
+                continue;
+            }
+            let mut absorbed = None;
+            for &p in &e.people {
+                if let Some(u) = pending.remove(p)
+                    && e.from.is_none_or(|f| units[u].from == Some(f))
+                {
+                    units[u].merged = true;
+                    absorbed = Some(units[u].event);
+                }
+            }
+            members.push((ix, absorbed));
+            continue;
+        }
+        if !in_range(ix) {
+            continue;
+        }
+        let disputed = e.count_disputed();
+        let unit = |from, to, count, person, group_people| Unit {
+            from,
+            to,
+            count,
+            event: ix,
+            person,
+            group_people,
+            linked: None,
+            disputed,
+            merged: false,
+        };
+        let individual = e.origins().is_empty() && e.count().is_none_or(|c| c as usize == e.people.len());
+        if individual && !e.people.is_empty() {
+            for &p in &e.people {
+                let from_pending = pending.remove(p);
+                let matched = from_pending.filter(|&u| {
+                    let d = &units[u];
+                    e.from.is_none_or(|f| d.from == Some(f)) && e.to.is_some()
+                });
+                match matched {
+                    Some(u) => {
+                        let d = &mut units[u];
+                        d.to = e.to;
+                        d.linked = Some(ix);
+                        d.disputed |= disputed;
+                    }
+                    None => {
+                        if e.to.is_none() && e.from.is_some() {
+                            pending.wait(p, units.len());
+                        }
+                        units.push(unit(e.from, e.to, 1, Some(p), false));
+                    }
+                }
+            }
+            continue;
+        }
+        if individual {
+            units.push(unit(e.from, e.to, 1, None, false));
+            continue;
+        }
+        let first = units.len();
+        let from_origins: u32 = e.origins().iter().map(|o| o.count).sum();
+        for o in e.origins() {
+            units.push(unit(Some(o.from), e.to, o.count, None, false));
+        }
+        let rest = e.count().map_or(0, |c| c.saturating_sub(from_origins));
+        if rest > 0 || e.origins().is_empty() {
+            units.push(unit(e.from, e.to, rest.max(1), None, true));
+        }
+        group_units[ix as usize] = (first as u32, (units.len() - first) as u32);
+    }
+    merge(ds, q, &units, &group_units, &members)
+}
+
+/// Each person's departure waiting for its destination (a unit index, or
+/// [`NONE`]).
+struct Pending(Vec<u32>);
+
+impl Pending {
+    /// Takes person `p`'s waiting departure.
+    fn remove(&mut self, p: PersonIx) -> Option<usize> {
+        let slot = self.0.get_mut(p as usize)?;
+        let u = std::mem::replace(slot, NONE);
+        (u != NONE).then_some(u as usize)
+    }
+
+    /// Records that person `p` left, in unit `u`, for places unknown.
+    fn wait(&mut self, p: PersonIx, u: usize) {
+        if let Some(slot) = self.0.get_mut(p as usize) {
+            *slot = u as u32;
+        }
+    }
+}
+
+/// The group an event belongs to, following `part_of` to the top.
+fn root(ds: &Dataset, mut e: EventIx) -> EventIx {
+    for _ in 0..ds.events.len() {
+        match ds.event(e).part_of() {
+            Some(g) => e = g,
+            None => break,
+        }
+    }
+    e
+}
+
+/// The top parent of an organization.
+fn top(ds: &Dataset, mut o: OrgIx) -> OrgIx {
+    for _ in 0..ds.orgs.len() {
+        match ds.org(o).parent {
+            Some(p) => o = p,
+            None => break,
+        }
+    }
+    o
+}
+
+/// Merges the units (and the members of groups) into sorted pairs.
+fn merge(
+    ds: &Dataset,
+    q: &FlowQuery,
+    units: &[Unit],
+    group_units: &[(u32, u32)],
+    members: &[(EventIx, Option<EventIx>)],
+) -> Vec<(Pair, Flow)> {
+    let tops: Vec<OrgIx> = if q.roll_up {
+        (0..ds.orgs.len() as OrgIx).map(|o| top(ds, o)).collect()
+    } else {
+        Vec::new()
+    };
+    let map = |o: Option<OrgIx>| o.map(|o| tops.get(o as usize).copied().unwrap_or(o));
+    // The counted units by pair (sorting beats hashing here).
+    let mut keyed: Vec<(Pair, u32)> = units
+        .iter()
+        .enumerate()
+        .filter_map(|(k, u)| {
+            let pair = (map(u.from), map(u.to));
+            let inside = pair.0.is_some() && pair.0 == pair.1;
+            (!u.merged && !inside && pair != (None, None)).then_some((pair, k as u32))
+        })
+        .collect();
+    keyed.sort_unstable();
+    let mut out: Vec<(Pair, Flow)> = Vec::new();
+    // The flow a unit counts in (NONE when dropped), by unit index.
+    let mut unit_slot: Vec<u32> = vec![NONE; units.len()];
+    for &(pair, k) in &keyed {
+        if out.last().is_none_or(|(p, _)| *p != pair) {
+            out.push((pair, Flow::default()));
+        }
+        let slot = out.len() - 1;
+        unit_slot[k as usize] = slot as u32;
+        let u = &units[k as usize];
+        let f = &mut out[slot].1;
+        f.count += u.count;
+        f.events.push(u.event);
+        f.events.extend(u.linked);
+        f.people.extend(u.person);
+        if u.group_people {
+            f.people.extend(&ds.event(u.event).people);
+        }
+        f.disputed |= u.disputed;
+    }
+    for &(m, absorbed) in members {
+        let e = ds.event(m);
+        let g = root(ds, m);
+        let (first, n) = group_units.get(g as usize).copied().unwrap_or((NONE, 0));
+        if first == NONE {
+            continue;
+        }
+        let candidates = first as usize..(first + n) as usize;
+        let at = candidates
+            .clone()
+            .find(|&u| e.from.is_some() && units[u].from == e.from)
+            .or_else(|| candidates.clone().find(|&u| units[u].group_people))
+            .unwrap_or(first as usize);
+        let Some(f) = unit_slot
+            .get(at)
+            .and_then(|&slot| out.get_mut(slot as usize))
+            .map(|(_, f)| f)
+        else {
+            continue;
+        };
+        f.people.extend(&e.people);
+        f.events.push(m);
+        f.events.extend(absorbed);
+        f.disputed |= e.count_disputed();
+    }
+    for (_, f) in &mut out {
+        if f.people.len() > 1 {
+            f.people.sort_unstable();
+            f.people.dedup();
+        }
+        if f.events.len() > 1 {
+            f.events.sort_unstable();
+            f.events.dedup();
+        }
+    }
+    out
+}
+
+/// People moving into and out of each organization, over all time and
+/// without roll-up; a parent's counts include its children's, and moves
+/// between a parent and its children are inside it.
+pub(super) fn org_moves(ds: &Dataset) -> Vec<(u32, u32)> {
+    let mut moves = vec![(0u32, 0u32); ds.orgs.len()];
+    // The organization and its ancestors.
+    let chain = |o: OrgIx| {
+        let mut v = vec![o];
+        let mut at = o;
+        while let Some(p) = ds.org(at).parent {
+            if v.len() > ds.orgs.len() {
+                break;
+            }
+            v.push(p);
+            at = p;
+        }
+        v
+    };
+    for ((from, to), f) in flows(ds, &FlowQuery::default()) {
+        let from_chain = from.map(chain).unwrap_or_default();
+        let to_chain = to.map(chain).unwrap_or_default();
+        for &a in &to_chain {
+            if !from_chain.contains(&a) {
+                moves[a as usize].0 += f.count;
+            }
+        }
+        for &a in &from_chain {
+            if !to_chain.contains(&a) {
+                moves[a as usize].1 += f.count;
+            }
+        }
+    }
+    moves
+}
+
+/// The moves that say they are `part_of` group `g` (directly), in date order.
+pub fn members(ds: &Dataset, g: EventIx) -> Vec<EventIx> {
+    let all = &ds.group_members;
+    let start = all.partition_point(|&(x, _)| x < g);
+    all[start..]
+        .iter()
+        .take_while(|&&(x, _)| x == g)
+        .map(|&(_, m)| m)
+        .collect()
+}
+
+/// How a group move reads: `8 people (1 named: Trapit Bansal)`, naming the
+/// people of the event and of its members; `None` for other events.
+pub fn group_label(ds: &Dataset, e: EventIx) -> Option<String> {
+    let event = ds.event(e);
+    let size = event.group_size()?;
+    let mut named: Vec<PersonIx> = event.people.clone();
+    for m in members(ds, e) {
+        for &p in &ds.event(m).people {
+            if !named.contains(&p) {
+                named.push(p);
+            }
+        }
+    }
+    let people = if size == 1 { "person" } else { "people" };
+    if named.is_empty() {
+        return Some(format!("{size} {people}"));
+    }
+    let names: Vec<&str> = named.iter().map(|&p| ds.person(p).name.as_str()).collect();
+    Some(format!(
+        "{size} {people} ({} named: {})",
+        names.len(),
+        names.join(", ")
+    ))
+}
+
+#[cfg(test)]
+#[path = "flow_tests.rs"]
+mod tests;

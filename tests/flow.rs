@@ -1,0 +1,69 @@
+//! `show`, the Companies pane and `flow` count moves the same way.
+#![allow(clippy::unwrap_used)]
+
+use rivals::cli::{Command, Origin, run};
+use rivals::model::{Dataset, FlowQuery, OrgIx, flows};
+
+/// What `flow` says comes into and goes out of `o` with its children: the
+/// rolled-up column and row of a top organization, else its own.
+fn flow_counts(ds: &Dataset, o: OrgIx) -> (u32, u32) {
+    let top = ds.org(o).parent.is_none();
+    let q = FlowQuery {
+        roll_up: top,
+        ..FlowQuery::default()
+    };
+    let rows = flows(ds, &q);
+    let inn = rows
+        .iter()
+        .filter(|((_, to), _)| *to == Some(o))
+        .map(|(_, f)| f.count)
+        .sum();
+    let out = rows
+        .iter()
+        .filter(|((from, _), _)| *from == Some(o))
+        .map(|(_, f)| f.count)
+        .sum();
+    (inn, out)
+}
+
+#[test]
+fn show_and_the_companies_pane_agree_with_flow() {
+    let ds = Dataset::embedded().unwrap();
+    let mut checked = 0;
+    for o in 0..ds.orgs.len() as OrgIx {
+        if ds.org(o).parent.is_some() && !ds.children(o).is_empty() {
+            continue; // a middle of the tree: neither rolled up nor alone
+        }
+        let (inn, out) = flow_counts(&ds, o);
+        assert_eq!(
+            ds.org_moves[o as usize],
+            (inn, out),
+            "Companies pane, {}",
+            ds.org(o).id
+        );
+        let mut text = String::new();
+        let show = Command::Show {
+            id: ds.org(o).id.clone(),
+        };
+        assert!(run(&show, &ds, Origin::Embedded, &mut text).is_ok());
+        let line = text.lines().find(|l| l.starts_with("moves ")).unwrap();
+        let expected = format!("{inn} in, {out} out");
+        assert!(
+            line.contains(&expected),
+            "show {}: {line:?}, flow: {expected}",
+            ds.org(o).id
+        );
+        checked += 1;
+    }
+    assert_eq!(checked, ds.orgs.len());
+}
+
+#[test]
+fn the_memo_adds_up() {
+    let ds = Dataset::embedded().unwrap();
+    let Some(rivals::model::Record::Org(msl)) = ds.lookup("meta-superintelligence-labs") else {
+        panic!("MSL is in the data");
+    };
+    // Wang, Friedman, the eleven (with Zhao and Bansal inside) and Agarwal.
+    assert_eq!(ds.org_moves[msl as usize], (14, 3));
+}
