@@ -6,7 +6,7 @@
 mod common;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use rivals::cli::{Command, run};
+use rivals::cli::{Command, Origin, run};
 use rivals::model::{Date, FlowQuery, flows};
 use rivals::synth::Spec;
 use std::hint::black_box;
@@ -47,7 +47,7 @@ fn bench_flow(c: &mut Criterion) {
         group.bench_function(format!("rivals flow ({name})"), |b| {
             b.iter(|| {
                 let mut out = String::new();
-                assert!(run(&cmd, &ds, &mut out).is_ok());
+                assert!(run(&cmd, &ds, Origin::Embedded, &mut out).is_ok());
                 black_box(out)
             })
         });
