@@ -202,7 +202,13 @@ fn check(app: &App) {
     let d = &app.data;
     assert_eq!(
         app.event_rows,
-        EventRows::new(d, app.org_filter, app.person_filter, app.kind_filter),
+        EventRows::new(
+            d,
+            app.org_filter,
+            app.person_filter,
+            app.kind_filter,
+            app.period_filter
+        ),
         "timeline rows disagree with the filters"
     );
     let people = app.org_filter.map_or(PeopleRows::All, PeopleRows::AtOrg);

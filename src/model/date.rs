@@ -176,9 +176,7 @@ impl Date {
                     None => (month_named(b), *a),
                 };
                 let year_ok = year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit());
-                month
-                    .filter(|_| year_ok)
-                    .map(|m| format!("{year}-{m:02}"))
+                month.filter(|_| year_ok).map(|m| format!("{year}-{m:02}"))
             }
             _ => None,
         };
@@ -248,12 +246,18 @@ mod tests {
         ] {
             assert_eq!(typed(text).as_deref(), Ok(want), "{text}");
         }
-        assert_eq!(
-            typed("2025-13").unwrap_err(),
-            "date `2025-13` has no month 13"
-        );
+        assert_eq!(typed("2025-13").unwrap_err(), "date `2025-13` has no month 13");
         assert!(typed("2025-2-30").unwrap_err().contains("no day 30"));
-        for bad in ["", "ju 2025", "july", "jul 25", "2025-", "2025-123", "25-7", "jul aug 2025"] {
+        for bad in [
+            "",
+            "ju 2025",
+            "july",
+            "jul 25",
+            "2025-",
+            "2025-123",
+            "25-7",
+            "jul aug 2025",
+        ] {
             assert!(typed(bad).is_err(), "{bad}");
         }
         assert!(Date::parse("2024-9").is_err(), "data files stay strict");

@@ -23,6 +23,13 @@ impl ListState {
         self.selected = row.min(len.saturating_sub(1));
     }
 
+    /// Selects row `row`, clamped to `0..len`, and makes it the first
+    /// visible row (a jump's target shows at the top, with what follows).
+    pub fn select_at_top(&mut self, row: usize, len: usize) {
+        self.select(row, len);
+        self.offset = self.selected;
+    }
+
     /// Scrolls so the selection is visible in `height` rows with a margin.
     pub fn scroll_into_view(&mut self, len: usize, height: usize) {
         self.selected = self.selected.min(len.saturating_sub(1));
@@ -31,7 +38,9 @@ impl ListState {
 }
 
 /// The first visible row that keeps `selected` on screen, at least
-/// [`SCROLL_MARGIN`] rows from either edge where the list allows.
+/// [`SCROLL_MARGIN`] rows from either edge where the list allows. A
+/// selection exactly on the first visible row stays there: only
+/// [`ListState::select_at_top`] puts it there (moving up scrolls early).
 pub fn visible_offset(offset: usize, selected: usize, len: usize, height: usize) -> usize {
     if height == 0 || len <= height {
         return 0;
@@ -39,6 +48,9 @@ pub fn visible_offset(offset: usize, selected: usize, len: usize, height: usize)
     let margin = SCROLL_MARGIN.min(height.saturating_sub(1) / 2);
     let max_offset = len - height;
     let mut offset = offset.min(max_offset);
+    if selected == offset {
+        return offset;
+    }
     if selected < offset + margin {
         offset = selected.saturating_sub(margin);
     } else if selected + margin >= offset + height {
@@ -74,6 +86,8 @@ mod tests {
         assert_eq!(visible_offset(5, 3, 100, 0), 0);
         assert_eq!(visible_offset(0, 50, 100, 1), 50);
         assert_eq!(visible_offset(0, 50, 100, 2), 49);
+        assert_eq!(visible_offset(40, 40, 100, 10), 40, "a row put at the top stays");
+        assert_eq!(visible_offset(95, 95, 100, 10), 90, "clamped near the end");
     }
 
     #[test]

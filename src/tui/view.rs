@@ -2,7 +2,7 @@
 //! without copying the dataset: "everything", or a precomputed index.
 
 use super::data::Data;
-use crate::model::{EventIx, EventKind, OrgIx, PersonIx};
+use crate::model::{Date, EventIx, EventKind, OrgIx, PersonIx, Precision};
 
 /// Rows of the People pane.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -48,27 +48,95 @@ pub enum EventRows {
     Org(OrgIx),
     /// One person's events.
     Person(PersonIx),
-    /// A subset narrowed by kind.
+    /// A subset narrowed by kind or period.
     Some(Vec<EventIx>),
 }
 
+/// A stretch of time the timeline is kept to: from the first day of
+/// `from` to the last day of `to`, either end open.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Period {
+    pub from: Option<Date>,
+    pub to: Option<Date>,
+}
+
+impl Period {
+    /// The whole of one date: its month, its year or its day.
+    pub fn of(date: Date) -> Period {
+        Period {
+            from: Some(date),
+            to: Some(date),
+        }
+    }
+
+    /// First and last `YYYYMMDD` day covered.
+    fn days(self) -> (u32, u32) {
+        (
+            self.from.map_or(0, Date::first_day),
+            self.to.map_or(u32::MAX, Date::last_day),
+        )
+    }
+
+    /// Whether an event dated `date` may fall in the period (its span
+    /// overlaps it: a year-only date shows in each of its months).
+    pub fn overlaps(self, date: Date) -> bool {
+        let (first, last) = self.days();
+        date.first_day() <= last && date.last_day() >= first
+    }
+
+    /// Whether `date` is known too coarsely to say it is inside: a
+    /// year-only date in a month view.
+    pub fn is_vague(self, date: Date) -> bool {
+        let (first, last) = self.days();
+        self.overlaps(date) && (date.first_day() < first || date.last_day() > last)
+    }
+
+    /// How the period reads in the status line: `2025-07`,
+    /// `2025-06..2025-08`, `from 2025-06`, `to 2025-08`.
+    pub fn label(self) -> String {
+        match (self.from, self.to) {
+            (Some(a), Some(b)) if a == b => a.to_string(),
+            (Some(a), Some(b)) => format!("{a}..{b}"),
+            (Some(a), None) => format!("from {a}"),
+            (None, Some(b)) => format!("to {b}"),
+            (None, None) => "any time".into(),
+        }
+    }
+}
+
+/// How a date shows in a period that holds it only in part:
+/// `2025 (month unknown)`, `2025-06 (day unknown)`; else as written.
+pub fn date_label(date: Date, period: Option<Period>) -> String {
+    match (period.is_some_and(|p| p.is_vague(date)), date.precision()) {
+        (true, Precision::Year) => format!("{date} (month unknown)"),
+        (true, Precision::Month) => format!("{date} (day unknown)"),
+        _ => date.to_string(),
+    }
+}
+
 impl EventRows {
-    /// The rows for the given filters; only a kind filter copies indexes.
-    pub fn new(d: &Data, org: Option<OrgIx>, person: Option<PersonIx>, kind: Option<EventKind>) -> Self {
+    /// The rows for the given filters; only a kind or period filter
+    /// copies indexes.
+    pub fn new(
+        d: &Data,
+        org: Option<OrgIx>,
+        person: Option<PersonIx>,
+        kind: Option<EventKind>,
+        period: Option<Period>,
+    ) -> Self {
         let base = match (person, org) {
             (Some(p), _) => EventRows::Person(p),
             (None, Some(o)) => EventRows::Org(o),
             (None, None) => EventRows::All,
         };
-        match kind {
-            None => base,
-            Some(k) => {
-                let keep = (0..base.len(d))
-                    .filter_map(|r| base.get(d, r))
-                    .filter(|&e| d.ds.event(e).kind == k);
-                EventRows::Some(keep.collect())
-            }
+        if kind.is_none() && period.is_none() {
+            return base;
         }
+        let keep = (0..base.len(d)).filter_map(|r| base.get(d, r)).filter(|&e| {
+            let event = d.ds.event(e);
+            kind.is_none_or(|k| event.kind == k) && period.is_none_or(|p| p.overlaps(event.date))
+        });
+        EventRows::Some(keep.collect())
     }
 
     /// Number of rows.

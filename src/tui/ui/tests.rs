@@ -138,7 +138,7 @@ fn date_prompt_in_the_status_line() {
             .lines()
             .last()
             .unwrap()
-            .starts_with("jump to date: 2025-1▏"),
+            .starts_with("date or range: 2025-1▏"),
         "{screen}"
     );
 }
@@ -323,13 +323,14 @@ fn hints_come_from_the_table() {
         .collect();
     // (keys to reach the mode, its context, the popup whose title has hints)
     type PopupAt = fn(Rect) -> Option<Rect>;
-    let modes: [(&str, Ctx, PopupAt); 7] = [
+    let modes: [(&str, Ctx, PopupAt); 8] = [
         ("", Ctx::Browse, |_| None),
         ("3", Ctx::Timeline, |_| None),
         ("3/sam", Ctx::Search, |a| Some(layout::search_popup(a))),
         ("3\n", Ctx::Chooser, |a| Some(layout::chooser_popup(a, 2))),
         ("f", Ctx::Popup, |_| None),
         ("t20", Ctx::Prompt, |_| None),
+        ("m", Ctx::Mark, |_| None),
         ("?", Ctx::Help, |a| Some(layout::help_popup(a))),
     ];
     for size in [(80, 24), (120, 40), (200, 50)] {
@@ -433,7 +434,7 @@ fn display_slips_are_fixed() {
         d.ds.events
             .iter()
             .filter(|e| e.disputed().is_some())
-            .map(|e| super::timeline::row(d, e, &Theme::color(), 80).to_string())
+            .map(|e| super::timeline::row(d, e, None, &Theme::color(), 80).to_string())
             .collect();
     assert!(
         disputed.iter().any(|r| r.starts_with("2023-07-12 ≠ founding")),
