@@ -66,6 +66,7 @@ pub enum Effect {
 
 /// Applies `msg` to the state; returns work for the event loop, if any.
 pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
+    let from = app.lists.map(|l| l.selected);
     let effect = match msg {
         Msg::Key(key) if key.kind == KeyEventKind::Release => None,
         Msg::Key(key) => {
@@ -101,7 +102,7 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
             None
         }
     };
-    app.settle();
+    app.settle_after(from);
     effect
 }
 

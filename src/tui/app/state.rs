@@ -282,10 +282,15 @@ impl App {
     /// Clamps every selection and scroll, the panes' and the open popup's,
     /// and scrolls each selection into view: drawing only reads them.
     pub(super) fn settle(&mut self) {
+        self.settle_after(self.lists.map(|l| l.selected));
+    }
+
+    /// [`App::settle`] after the panes' selections moved from rows `from`.
+    pub(super) fn settle_after(&mut self, from: [usize; 3]) {
         let areas = self.areas();
         for pane in Pane::ALL {
             let (len, rows) = (self.len(pane), areas.rows(pane));
-            self.list_mut(pane).scroll_into_view(len, rows);
+            self.list_mut(pane).follow(from[pane.index()], len, rows);
         }
         let screen = self.screen();
         match &mut self.mode {

@@ -17,6 +17,9 @@ pub const DISPUTED: &str = "≠";
 
 const KIND_WIDTH: usize = 14;
 
+/// Columns a date takes at least (`YYYY-MM-DD`).
+pub const DATE_WIDTH: usize = 10;
+
 /// Draws the visible events.
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let d = &app.data;
@@ -27,6 +30,13 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     if let Some(p) = app.period_filter {
         extra.push_str(&format!(" · {}", p.label()));
     }
+    // The date column fits the longest date on screen: `2025 (month
+    // unknown)` in a month view.
+    let offset = app.list(Pane::Timeline).offset;
+    let date_width = (offset..offset + usize::from(area.height))
+        .filter_map(|i| app.event_rows.get(d, i))
+        .map(|e| date_label(d.ds.event(e).date, app.period_filter).len())
+        .fold(DATE_WIDTH, usize::max);
     list(
         app,
         Pane::Timeline,
@@ -35,7 +45,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         area,
         &extra,
         |i, width| match app.event_rows.get(d, i) {
-            Some(e) => row(d, d.ds.event(e), app.period_filter, theme, width),
+            Some(e) => row(d, d.ds.event(e), (app.period_filter, date_width), theme, width),
             None => Line::default(),
         },
     );
@@ -54,12 +64,19 @@ fn who(d: &Data, e: &Event) -> String {
     }
 }
 
-/// One timeline row; in a `period` that holds its date only in part, the
-/// date says so: `2025 (month unknown)`.
-pub fn row(d: &Data, e: &Event, period: Option<Period>, theme: &Theme, width: usize) -> Line<'static> {
+/// One timeline row, its date in a column `date_width` wide; in a
+/// `period` that holds its date only in part, the date says so: `2025
+/// (month unknown)`.
+pub fn row(
+    d: &Data,
+    e: &Event,
+    (period, date_width): (Option<Period>, usize),
+    theme: &Theme,
+    width: usize,
+) -> Line<'static> {
     let mark = if e.disputed().is_some() { DISPUTED } else { " " };
     let mut pieces: Vec<(String, Style)> = vec![
-        (format!("{:<10}", date_label(e.date, period)), theme.date),
+        (format!("{:<date_width$}", date_label(e.date, period)), theme.date),
         (" ".into(), Style::new()),
         (mark.to_string(), theme.disputed),
         (" ".into(), Style::new()),
