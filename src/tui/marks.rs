@@ -87,7 +87,7 @@ impl Store {
             Err(e) => (
                 Marks::default(),
                 Some(
-                    crate::text::sanitize(&format!("marks file {shown} cannot be read ({e}); ignored"))
+                    crate::text::sanitize(&format!("marks file unreadable, ignored: {shown} ({e})"))
                         .into_owned(),
                 ),
             ),
@@ -96,8 +96,7 @@ impl Store {
                 Err(_) => (
                     Marks::default(),
                     Some(
-                        crate::text::sanitize(&format!("marks file {shown} is corrupt; ignored"))
-                            .into_owned(),
+                        crate::text::sanitize(&format!("marks file corrupt, ignored: {shown}")).into_owned(),
                     ),
                 ),
             },
@@ -193,7 +192,7 @@ mod tests {
         assert!(store.save(&Marks::default()).is_err());
         let (marks, note) = Store::in_dir(&file, "embedded").load();
         assert_eq!(marks, Marks::default());
-        assert!(note.is_some_and(|n| n.contains("cannot be read")));
+        assert!(note.is_some_and(|n| n.contains("unreadable, ignored")));
     }
 
     #[test]

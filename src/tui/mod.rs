@@ -88,7 +88,7 @@ fn run_loop(data: Arc<Data>, theme: &Theme) -> io::Result<Option<i32>> {
                         Some(store) => store
                             .save(&marks)
                             .err()
-                            .map(|e| format!("marks not saved to {}: {e}", store.path().display())),
+                            .map(|e| format!("marks not saved ({e}): {}", store.path().display())),
                         None => Some("marks not saved: no state directory (set XDG_STATE_HOME)".into()),
                     };
                     if let Some(why) = failed {
