@@ -51,23 +51,8 @@ pub(super) fn browse(app: &mut App, action: Action) {
         }
         Action::Help => app.mode = Mode::Help { scroll: 0 },
         Action::Select => select(app),
-        Action::Back => match app.history.pop() {
-            Some(nav) => {
-                app.forward.push(app.nav());
-                app.restore(nav);
-            }
-            None => app.note = Some("nothing to go back to".into()),
-        },
-        Action::Forward => match app.forward.pop() {
-            Some(nav) => {
-                let here = app.nav();
-                if app.history.last() != Some(&here) {
-                    app.history.push(here);
-                }
-                app.restore(nav);
-            }
-            None => app.note = Some("nothing to go forward to".into()),
-        },
+        Action::Back => app.go_back(),
+        Action::Forward => app.go_forward(),
         Action::SetMark => app.mode = Mode::Mark { set: true },
         Action::GoToMark => app.mode = Mode::Mark { set: false },
         Action::PeriodFilter => period::cycle(app),

@@ -238,14 +238,32 @@ impl App {
     /// Records the current place in the jump list before moving away; a
     /// new move forgets the places gone back from, as in vim.
     pub(super) fn remember(&mut self) {
-        let nav = self.nav();
-        if self.history.last() != Some(&nav) {
-            self.history.push(nav);
-        }
-        if self.history.len() > MAX_HISTORY {
-            self.history.remove(0);
-        }
+        let here = self.nav();
+        push_bounded(&mut self.history, here);
         self.forward.clear();
+    }
+
+    /// `Backspace`: back to the last place remembered, which `Ctrl-f` can
+    /// undo (or a note if there is none).
+    pub(super) fn go_back(&mut self) {
+        let Some(nav) = self.history.pop() else {
+            self.note = Some("nothing to go back to".into());
+            return;
+        };
+        let here = self.nav();
+        push_bounded(&mut self.forward, here);
+        self.restore(nav);
+    }
+
+    /// `Ctrl-f`: forward to where `Backspace` came from (or a note).
+    pub(super) fn go_forward(&mut self) {
+        let Some(nav) = self.forward.pop() else {
+            self.note = Some("nothing to go forward to".into());
+            return;
+        };
+        let here = self.nav();
+        push_bounded(&mut self.history, here);
+        self.restore(nav);
     }
 
     pub(super) fn restore(&mut self, nav: Nav) {
@@ -408,6 +426,17 @@ impl App {
             Record::Event(e) => self.jump_event(e),
             Record::Source(_) => {}
         }
+    }
+}
+
+/// Pushes `nav` unless it is already the newest, dropping the oldest past
+/// [`MAX_HISTORY`].
+fn push_bounded(list: &mut Vec<Nav>, nav: Nav) {
+    if list.last() != Some(&nav) {
+        list.push(nav);
+    }
+    if list.len() > MAX_HISTORY {
+        list.remove(0);
     }
 }
 
