@@ -215,3 +215,51 @@ pub fn year_of(day: u32) -> u32 {
 pub fn month_of(day: u32) -> u32 {
     day / 100
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(s: &str) -> Date {
+        Date::parse(s).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn a_period_holds_what_overlaps_it_and_says_what_is_vague() {
+        let july = Period::of(date("2025-07"));
+        assert!(july.overlaps(date("2025-07-31")) && july.overlaps(date("2025-07")));
+        assert!(!july.overlaps(date("2025-08-01")) && !july.overlaps(date("2025-06")));
+        assert!(july.overlaps(date("2025")), "a year-only date may be in July");
+        assert!(!july.overlaps(date("2024")));
+        assert!(july.is_vague(date("2025")) && !july.is_vague(date("2025-07")));
+        assert_eq!(date_label(date("2025"), Some(july)), "2025 (month unknown)");
+        assert_eq!(date_label(date("2025"), Some(Period::of(date("2025")))), "2025");
+        assert_eq!(date_label(date("2025"), None), "2025");
+        let from_mid_june = Period {
+            from: Some(date("2025-06-15")),
+            to: None,
+        };
+        assert_eq!(
+            date_label(date("2025-06"), Some(from_mid_june)),
+            "2025-06 (day unknown)"
+        );
+        assert!(!from_mid_june.overlaps(date("2025-06-14")));
+        assert!(from_mid_june.overlaps(date("9999")));
+        let until_2024 = Period {
+            from: None,
+            to: Some(date("2024")),
+        };
+        assert!(until_2024.overlaps(date("0001")) && !until_2024.overlaps(date("2025")));
+    }
+
+    #[test]
+    fn periods_read_as_typed() {
+        let (a, b) = (date("2025-06"), date("2025-08"));
+        assert_eq!(Period::of(a).label(), "2025-06");
+        let label = |from, to| Period { from, to }.label();
+        assert_eq!(label(Some(a), Some(b)), "2025-06..2025-08");
+        assert_eq!(label(Some(a), None), "from 2025-06");
+        assert_eq!(label(None, Some(b)), "to 2025-08");
+        assert_eq!(label(None, None), "any time");
+    }
+}

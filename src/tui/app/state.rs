@@ -91,15 +91,15 @@ pub enum Mode {
     },
 }
 
-/// Where the user was: restored by `Backspace`, and by a mark.
+/// Where the user was: restored by `Backspace` and `Ctrl-f`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Nav {
-    pub focus: Pane,
-    pub org: Option<OrgIx>,
-    pub person: Option<PersonIx>,
-    pub kind: Option<EventKind>,
-    pub period: Option<Period>,
-    pub lists: [ListState; 3],
+    focus: Pane,
+    org: Option<OrgIx>,
+    person: Option<PersonIx>,
+    kind: Option<EventKind>,
+    period: Option<Period>,
+    lists: [ListState; 3],
 }
 
 /// The whole state of the explorer.

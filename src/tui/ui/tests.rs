@@ -430,15 +430,14 @@ fn display_slips_are_fixed() {
     assert!(!screen.contains("ex-Meta Superi…"), "{screen}");
     // The dispute marker never touches a date, even a full one.
     let d = &app.data;
-    let disputed: Vec<String> = d
-        .ds
-        .events
-        .iter()
-        .filter(|e| e.disputed().is_some())
-        .map(|e| {
-            super::timeline::row(d, e, (None, super::timeline::DATE_WIDTH), &Theme::color(), 80).to_string()
-        })
-        .collect();
+    let disputed: Vec<String> =
+        d.ds.events
+            .iter()
+            .filter(|e| e.disputed().is_some())
+            .map(|e| {
+                super::timeline::row(d, e, None, super::timeline::DATE_WIDTH, &Theme::color(), 80).to_string()
+            })
+            .collect();
     assert!(
         disputed.iter().any(|r| r.starts_with("2023-07-12 ≠ founding")),
         "{disputed:?}"

@@ -45,7 +45,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         area,
         &extra,
         |i, width| match app.event_rows.get(d, i) {
-            Some(e) => row(d, d.ds.event(e), (app.period_filter, date_width), theme, width),
+            Some(e) => row(d, d.ds.event(e), app.period_filter, date_width, theme, width),
             None => Line::default(),
         },
     );
@@ -70,7 +70,8 @@ fn who(d: &Data, e: &Event) -> String {
 pub fn row(
     d: &Data,
     e: &Event,
-    (period, date_width): (Option<Period>, usize),
+    period: Option<Period>,
+    date_width: usize,
     theme: &Theme,
     width: usize,
 ) -> Line<'static> {
