@@ -132,11 +132,34 @@ impl EventRows {
         if kind.is_none() && period.is_none() {
             return base;
         }
-        let keep = (0..base.len(d)).filter_map(|r| base.get(d, r)).filter(|&e| {
+        let rows = match period {
+            Some(p) => base.span(d, p),
+            None => 0..base.len(d),
+        };
+        let keep = rows.filter_map(|r| base.get(d, r)).filter(|&e| {
             let event = d.ds.event(e);
             kind.is_none_or(|k| event.kind == k) && period.is_none_or(|p| p.overlaps(event.date))
         });
         EventRows::Some(keep.collect())
+    }
+
+    /// The rows that may overlap `p`, found by binary search: dates sort
+    /// by their first day, and the only ones starting before `p` that can
+    /// reach into it are year- or month-only dates of its first year.
+    fn span(&self, d: &Data, p: Period) -> std::ops::Range<usize> {
+        let first_day = |e: EventIx| d.ds.event(e).date.first_day();
+        let start = match p.from {
+            Some(from) => {
+                let year_start = Date::year(from.year).first_day();
+                self.partition(d, |e| first_day(e) < year_start)
+            }
+            None => 0,
+        };
+        let end = match p.to {
+            Some(to) => self.partition(d, |e| first_day(e) <= to.last_day()),
+            None => self.len(d),
+        };
+        start..end.max(start)
     }
 
     /// Number of rows.
@@ -250,6 +273,50 @@ mod tests {
             to: Some(date("2024")),
         };
         assert!(until_2024.overlaps(date("0001")) && !until_2024.overlaps(date("2025")));
+    }
+
+    #[test]
+    fn the_period_filter_finds_what_a_full_scan_finds() {
+        let data = Data::new(crate::model::Dataset::embedded().unwrap_or_else(|_| panic!("embedded")));
+        let d = &data;
+        let mut periods = Vec::new();
+        for y in 2010..=2027u16 {
+            let year = Date::year(y);
+            periods.push(Period::of(year));
+            periods.push(Period {
+                from: Some(year),
+                to: None,
+            });
+            periods.push(Period {
+                from: None,
+                to: Some(year),
+            });
+            for m in 1..=12u8 {
+                let month = Date { month: m, ..year };
+                periods.push(Period::of(month));
+                let mid = Date { day: 15, ..month };
+                periods.push(Period {
+                    from: Some(mid),
+                    to: Some(Date { month: 12, ..year }),
+                });
+            }
+        }
+        let orgs = d.ds.orgs.len() as OrgIx;
+        for p in periods {
+            for org in [None, Some(0), Some(orgs / 2), Some(orgs - 1)] {
+                let base = EventRows::new(d, org, None, None, None);
+                let scan: Vec<EventIx> = (0..base.len(d))
+                    .filter_map(|r| base.get(d, r))
+                    .filter(|&e| p.overlaps(d.ds.event(e).date))
+                    .collect();
+                assert_eq!(
+                    EventRows::new(d, org, None, None, Some(p)),
+                    EventRows::Some(scan),
+                    "{} at {org:?}",
+                    p.label()
+                );
+            }
+        }
     }
 
     #[test]
