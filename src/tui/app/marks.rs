@@ -114,17 +114,20 @@ fn resolve(app: &App, mark: &Mark) -> Option<Place> {
 
 impl App {
     /// Takes the marks loaded before the event loop, with the note from
-    /// loading them; marks on records that no longer exist are dropped and
-    /// named in the status line.
+    /// loading them; marks on records that no longer exist (or not named
+    /// by a letter) are dropped and named in the status line.
     pub fn adopt_marks(&mut self, marks: Marks, note: Option<String>) {
         let (kept, stale): (Vec<_>, Vec<_>) = marks
             .marks
             .into_iter()
-            .partition(|(_, m)| resolve(self, m).is_some());
+            .partition(|(c, m)| c.is_ascii_alphabetic() && resolve(self, m).is_some());
         self.marks = Marks {
             marks: kept.into_iter().collect(),
         };
-        let letters: Vec<String> = stale.iter().map(|(c, _)| format!("'{c}'")).collect();
+        let letters: Vec<String> = stale
+            .iter()
+            .map(|(c, _)| format!("'{}'", c.escape_debug()))
+            .collect();
         self.note = note.or_else(|| match letters.as_slice() {
             [] => None,
             [one] => Some(format!(

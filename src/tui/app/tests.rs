@@ -823,6 +823,16 @@ fn a_stale_mark_is_dropped_with_a_note_and_a_load_note_is_shown() {
         c.note.as_deref(),
         Some("mark 'a' points at a record that no longer exists; ignored")
     );
+    let mut odd = one.clone();
+    odd.marks.insert('\x1b', odd.marks[&'a'].clone());
+    let mut e = app();
+    e.adopt_marks(odd, None);
+    assert_eq!(
+        e.note.as_deref(),
+        Some("mark '\\u{1b}' points at a record that no longer exists; ignored"),
+        "a mark not named by a letter is dropped, its name shown harmlessly"
+    );
+    assert_eq!(e.marks, one);
     let mut d = app();
     d.adopt_marks(one.clone(), Some("marks file x is corrupt; ignored".into()));
     assert_eq!(d.note.as_deref(), Some("marks file x is corrupt; ignored"));
