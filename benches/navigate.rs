@@ -73,6 +73,30 @@ fn bench_navigation(c: &mut Criterion) {
             "x",
         ),
         ("kind filter (hire)".into(), Box::new(fresh), "fj\n"),
+        (
+            "p (month filter, then year)".into(),
+            Box::new(move || {
+                let mut app = on_timeline();
+                common::keys(&mut app, "t2020-06\n");
+                app
+            }),
+            "pp",
+        ),
+        (
+            "t range Enter".into(),
+            Box::new(on_timeline),
+            "t2020-01..2020-06\n",
+        ),
+        (
+            "go to a mark".into(),
+            Box::new(move || {
+                let mut app = fresh();
+                app.lists[Pane::Companies.index()].selected = busiest_row;
+                common::keys(&mut app, "\n3Gma1gx");
+                app
+            }),
+            "'a",
+        ),
         ("pane switch".into(), Box::new(fresh), "\t"),
     ];
     for (name, setup, keys) in &cases {

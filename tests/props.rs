@@ -9,6 +9,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use rivals::model::{Files, load};
 use rivals::tui::app::Pane;
+use rivals::tui::app::state::MAX_HISTORY;
 use rivals::tui::app::{App, Effect, MAX_HITS, Msg, update};
 use rivals::tui::data::Data;
 use rivals::tui::theme::Theme;
@@ -150,7 +151,7 @@ fn files(s: &Shape) -> [String; 4] {
 
 fn key_msg() -> impl Strategy<Value = Msg> {
     let codes = prop_oneof![
-        prop::sample::select("jkhlgGnNftxq?/123[]{}po \u{e9}z".chars().collect::<Vec<_>>())
+        prop::sample::select("jkhlgGnNftxq?/123[]{}po \u{e9}zma'.-".chars().collect::<Vec<_>>())
             .prop_map(KeyCode::Char),
         prop::sample::select(vec![
             KeyCode::Enter,
@@ -168,7 +169,7 @@ fn key_msg() -> impl Strategy<Value = Msg> {
         ]),
         (0u8..10).prop_map(|d| KeyCode::Char(char::from(b'0' + d))),
     ];
-    let ctrl = prop::sample::select(vec!['d', 'u', 'o', 'w', 'n', 'p'])
+    let ctrl = prop::sample::select(vec!['d', 'u', 'o', 'w', 'n', 'p', 'f'])
         .prop_map(|c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
     prop_oneof![
         8 => codes.prop_map(|c| Msg::Key(KeyEvent::new(c, KeyModifiers::NONE))),
@@ -200,10 +201,20 @@ fn check(app: &App) {
             );
         }
     }
+    assert!(
+        app.history.len() <= MAX_HISTORY && app.forward.len() <= MAX_HISTORY,
+        "the jump list is bounded"
+    );
     let d = &app.data;
     assert_eq!(
         app.event_rows,
-        EventRows::new(d, app.org_filter, app.person_filter, app.kind_filter),
+        EventRows::new(
+            d,
+            app.org_filter,
+            app.person_filter,
+            app.kind_filter,
+            app.period_filter
+        ),
         "timeline rows disagree with the filters"
     );
     let people = app.org_filter.map_or(PeopleRows::All, PeopleRows::AtOrg);

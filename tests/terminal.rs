@@ -68,12 +68,12 @@ fn a_bracketed_paste_is_text_not_keys() {
     pty.wait_text("person  Shengjia Zhao");
     pty.send("\r");
     pty.wait_text("› Shengjia Zhao");
-    // In the date prompt only digits and dashes are kept, and a line
-    // break does not submit.
+    // In the date prompt only what a date or range holds is kept, and a
+    // line break is a space, not Enter.
     pty.send("t");
-    pty.wait_text("jump to date: ▏");
-    pty.send("\x1b[200~2015-0x6\r\x1b[201~");
-    pty.wait_text("jump to date: 2015-06▏");
+    pty.wait_text("date or range: ▏");
+    pty.send("\x1b[200~jul!\r2015\x1b[201~");
+    pty.wait_text("date or range: jul 2015▏");
     pty.send("\x1b");
     std::thread::sleep(std::time::Duration::from_millis(100));
     pty.send("q");
@@ -166,5 +166,35 @@ fn a_panic_message_stays_readable_after_restoring() {
         usize::from(cursor_row) > thread,
         "cursor at row {cursor_row}, message at row {thread}:\n{screen}"
     );
+    assert_restored(&pty);
+}
+
+#[test]
+fn marks_are_saved_by_the_event_loop_and_loaded_at_the_next_start() {
+    let state = tempfile::tempdir().unwrap();
+    let home = state.path().to_str().unwrap();
+    let env = [("XDG_STATE_HOME", home)];
+    let file = state.path().join("rivals/marks-embedded.json");
+    let mut pty = Pty::spawn(&[], 120, 40, &env);
+    pty.wait_text("1/25");
+    pty.send("jjjma");
+    pty.wait_text("mark 'a' set");
+    pty.send("q");
+    assert!(pty.wait_exit());
+    let saved = std::fs::read_to_string(&file).unwrap();
+    assert!(saved.contains("\"companies\""), "{saved}");
+    // The next run has the mark: it selects the fourth company again.
+    let mut pty = Pty::spawn(&[], 120, 40, &env);
+    pty.wait_text("1/25");
+    pty.send("'a");
+    pty.wait_text("4/25");
+    pty.send("q");
+    assert!(pty.wait_exit());
+    // A corrupt file is ignored with a note, not a crash.
+    std::fs::write(&file, "{ not json").unwrap();
+    let mut pty = Pty::spawn(&[], 120, 40, &env);
+    pty.wait_text("marks file corrupt, ignored");
+    pty.send("q");
+    assert!(pty.wait_exit());
     assert_restored(&pty);
 }

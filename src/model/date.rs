@@ -150,6 +150,62 @@ impl Date {
     }
 }
 
+/// The month `word` names, 1..=12: its full English name or a prefix of
+/// at least three letters (`jul`, `sept`), in any case.
+fn month_named(word: &str) -> Option<u8> {
+    let word = word.to_ascii_lowercase();
+    if word.len() < 3 {
+        return None;
+    }
+    MONTHS
+        .iter()
+        .position(|m| m.to_ascii_lowercase().starts_with(&word))
+        .and_then(|i| u8::try_from(i + 1).ok())
+}
+
+impl Date {
+    /// Parses a date as people type it in the explorer's prompt: what
+    /// [`Date::parse`] takes, plus one-digit months and days (`2025-7`,
+    /// `2025-7-4`) and a month name with a year (`jul 2025`, `July 2025`,
+    /// `2025 jul`). Data files stay strict: they use [`Date::parse`].
+    pub fn parse_typed(text: &str) -> Result<Date, String> {
+        let text = text.trim();
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let canonical = match words.as_slice() {
+            [one] => {
+                let parts: Vec<&str> = one.split('-').collect();
+                let digits = |p: &&str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
+                let shape_ok = matches!(parts.len(), 1..=3)
+                    && parts[0].len() == 4
+                    && parts[1..].iter().all(|p| p.len() <= 2)
+                    && parts.iter().all(digits);
+                shape_ok.then(|| {
+                    let mut out = parts[0].to_string();
+                    for p in &parts[1..] {
+                        out.push_str(&format!("-{p:0>2}"));
+                    }
+                    out
+                })
+            }
+            [a, b] => {
+                let (month, year) = match month_named(a) {
+                    Some(m) => (Some(m), *b),
+                    None => (month_named(b), *a),
+                };
+                let year_ok = year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit());
+                month.filter(|_| year_ok).map(|m| format!("{year}-{m:02}"))
+            }
+            _ => None,
+        };
+        match canonical {
+            Some(c) => Date::parse(&c).map_err(|e| e.replacen(&format!("`{c}`"), &format!("`{text}`"), 1)),
+            None => Err(format!(
+                "`{text}` is not a date: try 2025, 2025-07, 2025-7-4 or jul 2025"
+            )),
+        }
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.precision() {
@@ -192,6 +248,41 @@ mod tests {
         assert_eq!(Date::padded("2024-9-1").as_deref(), Some("2024-09-01"));
         assert_eq!(Date::padded("2024-09"), None);
         assert_eq!(Date::padded("2024-13"), None);
+    }
+
+    #[test]
+    fn typed_dates_take_short_numbers_and_month_names() {
+        let typed = |t: &str| Date::parse_typed(t).map(|d| d.to_string());
+        for (text, want) in [
+            ("2025-7", "2025-07"),
+            ("2025-07", "2025-07"),
+            ("2025-7-4", "2025-07-04"),
+            ("2014", "2014"),
+            ("jul 2025", "2025-07"),
+            ("July 2025", "2025-07"),
+            ("JULY 2025", "2025-07"),
+            ("sept 2024", "2024-09"),
+            ("2025 jul", "2025-07"),
+            ("  jul   2025 ", "2025-07"),
+        ] {
+            assert_eq!(typed(text).as_deref(), Ok(want), "{text}");
+        }
+        assert_eq!(typed("2025-13").unwrap_err(), "date `2025-13` has no month 13");
+        assert!(typed("2025-2-30").unwrap_err().contains("no day 30"));
+        for bad in [
+            "",
+            "ju 2025",
+            "july",
+            "jul 25",
+            "2025-",
+            "2025-123",
+            "25-7",
+            "jul aug 2025",
+        ] {
+            assert!(typed(bad).is_err(), "{bad}");
+        }
+        assert!(Date::parse("2024-9").is_err(), "data files stay strict");
+        assert!(Date::parse("jul 2025").is_err(), "data files stay strict");
     }
 
     #[test]

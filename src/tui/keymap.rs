@@ -83,6 +83,8 @@ pub enum Ctx {
     Chooser,
     /// Typing a date to jump to.
     Prompt,
+    /// Waiting for a mark's letter after `m` or `'`.
+    Mark,
     /// The help overlay.
     Help,
 }
@@ -114,6 +116,11 @@ impl Ctx {
             ),
             Ctx::Chooser => format!("Jump chooser ({} on an event)", key(Action::Select)),
             Ctx::Prompt => format!("Date prompt ({})", key(Action::DatePrompt)),
+            Ctx::Mark => format!(
+                "Marks ({} or {} then a letter)",
+                key(Action::SetMark),
+                key(Action::GoToMark)
+            ),
             Ctx::Help => "Help".into(),
         }
     }
@@ -146,6 +153,10 @@ pub enum Action {
     Help,
     Select,
     Back,
+    Forward,
+    SetMark,
+    GoToMark,
+    PeriodFilter,
     ClearFilter,
     Cancel,
     Accept,
@@ -194,7 +205,9 @@ impl Binding {
 }
 
 use Action as A;
-use Ctx::{Browse, Chooser, Global, Help as HelpCtx, Popup, Prompt, Search as SearchCtx, Timeline};
+use Ctx::{
+    Browse, Chooser, Global, Help as HelpCtx, Mark as MarkCtx, Popup, Prompt, Search as SearchCtx, Timeline,
+};
 
 /// Every binding, in the order the help overlay lists them. Hints show in
 /// table order; when space is short, lower priorities go first.
@@ -239,10 +252,28 @@ pub const KEYMAP: &[Binding] = &[
         "go back to where you were",
     ),
     bind(
+        &[ctrl('f')],
+        Browse,
+        A::Forward,
+        "go forward again to where you went back from",
+    ),
+    bind(
+        &[ch('m')],
+        Browse,
+        A::SetMark,
+        "set a mark here: m then a letter (kept between runs)",
+    ),
+    bind(
+        &[ch('\'')],
+        Browse,
+        A::GoToMark,
+        "go to a mark: ' then its letter",
+    ),
+    bind(
         &[key(KeyCode::Esc), ch('x')],
         Browse,
         A::ClearFilter,
-        "clear the filters",
+        "clear the filters (company, person, kind and period)",
     )
     .hint("clear", 5),
     bind(
@@ -265,13 +296,20 @@ pub const KEYMAP: &[Binding] = &[
         &[ch('t')],
         Browse,
         A::DatePrompt,
-        "jump the timeline to a date (2014, 2025-06)",
+        "jump the timeline to a date (2014, 2025-7, jul 2025) or keep it to a period (2025-06..2025-08)",
     )
     .hint("date", 3),
     bind(&[ch(']')], Timeline, A::NextYear, "next year").hint("year", 6),
     bind(&[ch('[')], Timeline, A::PrevYear, "previous year"),
     bind(&[ch('}')], Timeline, A::NextMonth, "next month").hint("month", 6),
     bind(&[ch('{')], Timeline, A::PrevMonth, "previous month"),
+    bind(
+        &[ch('p')],
+        Timeline,
+        A::PeriodFilter,
+        "keep the timeline to the selected event's month; again: its year; again: all time",
+    )
+    .hint("period", 6),
     bind(
         &[key(KeyCode::Enter)],
         SearchCtx,
@@ -320,8 +358,15 @@ pub const KEYMAP: &[Binding] = &[
         "jump to the event's first organization",
     )
     .hint("company", 1),
-    bind(&[key(KeyCode::Enter)], Prompt, A::Accept, "jump to the date").hint("jump", 0),
+    bind(
+        &[key(KeyCode::Enter)],
+        Prompt,
+        A::Accept,
+        "jump to the date, or keep the timeline to a range: 2025-06..2025-08, from 2025-06 to 2025-08, from 2025, to jul 2025",
+    )
+    .hint("jump", 0),
     bind(&[key(KeyCode::Esc)], Prompt, A::Cancel, "cancel").hint("cancel", 0),
+    bind(&[key(KeyCode::Esc)], MarkCtx, A::Cancel, "cancel").hint("cancel", 0),
     bind(
         &[key(KeyCode::Esc), ch('q'), ch('?'), key(KeyCode::F(1))],
         HelpCtx,
@@ -467,7 +512,7 @@ pub const HELP_KEYS_WIDTH: usize = 20;
 pub fn help_rows(width: usize) -> Vec<HelpRow> {
     let room = width.saturating_sub(HELP_KEYS_WIDTH).max(10);
     let contexts = [
-        Global, Browse, Timeline, SearchCtx, Popup, Chooser, Prompt, HelpCtx,
+        Global, Browse, Timeline, SearchCtx, Popup, Chooser, Prompt, MarkCtx, HelpCtx,
     ];
     let mut out = Vec::new();
     for ctx in contexts {
@@ -479,6 +524,9 @@ pub fn help_rows(width: usize) -> Vec<HelpRow> {
         }
         if ctx == SearchCtx {
             out.push(HelpRow::Note("other keys", "type the query"));
+        }
+        if ctx == MarkCtx {
+            out.push(HelpRow::Note("a-z, A-Z", "the mark's letter"));
         }
         out.push(HelpRow::Blank);
     }
@@ -513,7 +561,9 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_where_it_could_apply() {
-        let contexts = [Browse, Timeline, SearchCtx, Popup, Chooser, Prompt, HelpCtx];
+        let contexts = [
+            Browse, Timeline, SearchCtx, Popup, Chooser, Prompt, MarkCtx, HelpCtx,
+        ];
         for ctx in contexts {
             let live: Vec<&Binding> = KEYMAP.iter().filter(|b| b.ctx.applies_in(ctx)).collect();
             let mut seen: Vec<Key> = Vec::new();
@@ -625,7 +675,9 @@ mod tests {
 
     #[test]
     fn every_mode_but_global_has_hints_and_a_way_out() {
-        for ctx in [Browse, Timeline, SearchCtx, Popup, Chooser, Prompt, HelpCtx] {
+        for ctx in [
+            Browse, Timeline, SearchCtx, Popup, Chooser, Prompt, MarkCtx, HelpCtx,
+        ] {
             let hs = hints(ctx);
             assert!(
                 hs.iter().any(|h| ["quit", "cancel", "close"].contains(&h.label)),

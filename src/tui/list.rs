@@ -23,15 +23,39 @@ impl ListState {
         self.selected = row.min(len.saturating_sub(1));
     }
 
+    /// Selects row `row`, clamped to `0..len`, and makes it the first
+    /// visible row (a jump's target shows at the top, with what follows).
+    pub fn select_at_top(&mut self, row: usize, len: usize) {
+        self.select(row, len);
+        self.offset = self.selected;
+    }
+
     /// Scrolls so the selection is visible in `height` rows with a margin.
     pub fn scroll_into_view(&mut self, len: usize, height: usize) {
         self.selected = self.selected.min(len.saturating_sub(1));
         self.offset = visible_offset(self.offset, self.selected, len, height);
     }
+
+    /// Like [`ListState::scroll_into_view`] after the selection moved from
+    /// row `from`: moving down only ever scrolls down, so stepping on from
+    /// a row put at the top keeps it there.
+    pub fn follow(&mut self, from: usize, len: usize, height: usize) {
+        self.selected = self.selected.min(len.saturating_sub(1));
+        let margin = SCROLL_MARGIN.min(height.saturating_sub(1) / 2);
+        let keep = self.selected > from
+            && self.selected >= self.offset
+            && self.selected + margin < self.offset + height
+            && self.offset <= len.saturating_sub(height);
+        if !keep {
+            self.offset = visible_offset(self.offset, self.selected, len, height);
+        }
+    }
 }
 
 /// The first visible row that keeps `selected` on screen, at least
-/// [`SCROLL_MARGIN`] rows from either edge where the list allows.
+/// [`SCROLL_MARGIN`] rows from either edge where the list allows. A
+/// selection exactly on the first visible row stays there: only
+/// [`ListState::select_at_top`] puts it there (moving up scrolls early).
 pub fn visible_offset(offset: usize, selected: usize, len: usize, height: usize) -> usize {
     if height == 0 || len <= height {
         return 0;
@@ -39,6 +63,9 @@ pub fn visible_offset(offset: usize, selected: usize, len: usize, height: usize)
     let margin = SCROLL_MARGIN.min(height.saturating_sub(1) / 2);
     let max_offset = len - height;
     let mut offset = offset.min(max_offset);
+    if selected == offset {
+        return offset;
+    }
     if selected < offset + margin {
         offset = selected.saturating_sub(margin);
     } else if selected + margin >= offset + height {
@@ -74,6 +101,32 @@ mod tests {
         assert_eq!(visible_offset(5, 3, 100, 0), 0);
         assert_eq!(visible_offset(0, 50, 100, 1), 50);
         assert_eq!(visible_offset(0, 50, 100, 2), 49);
+        assert_eq!(visible_offset(40, 40, 100, 10), 40, "a row put at the top stays");
+        assert_eq!(visible_offset(95, 95, 100, 10), 90, "clamped near the end");
+    }
+
+    #[test]
+    fn stepping_down_from_a_row_at_the_top_does_not_scroll() {
+        let mut s = ListState::default();
+        s.select_at_top(40, 100);
+        s.scroll_into_view(100, 10);
+        assert_eq!((s.selected, s.offset), (40, 40), "a row put at the top stays");
+        s.move_by(1, 100);
+        s.follow(40, 100, 10);
+        assert_eq!((s.selected, s.offset), (41, 40));
+        s.move_by(5, 100);
+        s.follow(41, 100, 10);
+        assert_eq!((s.selected, s.offset), (46, 40), "the bottom margin scrolls");
+        s.move_by(1, 100);
+        s.follow(46, 100, 10);
+        assert_eq!(s.offset, 41);
+        let mut up = ListState {
+            selected: 40,
+            offset: 40,
+        };
+        up.move_by(-1, 100);
+        up.follow(40, 100, 10);
+        assert_eq!(up.offset, 36, "moving up keeps the top margin");
     }
 
     #[test]

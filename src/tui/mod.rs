@@ -5,6 +5,7 @@
 //! - [`keymap`]: the one table of key bindings;
 //! - [`data`]: the dataset and its search index;
 //! - [`view`], [`list`], [`layout`]: derived rows, scrolling, geometry;
+//! - [`marks`]: marks kept between runs;
 //! - [`ui`]: drawing, one module per pane; [`theme`]: styles;
 //! - [`term`]: the real terminal and the event sources.
 
@@ -13,6 +14,7 @@ pub mod data;
 pub mod keymap;
 pub mod layout;
 pub mod list;
+pub mod marks;
 pub mod term;
 pub mod theme;
 pub mod ui;
@@ -57,6 +59,11 @@ fn run_loop(data: Arc<Data>, theme: &Theme) -> io::Result<Option<i32>> {
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;
     let mut app = App::new(Arc::clone(&data), (size.width, size.height));
+    let store = marks::Store::for_dataset(&data.ds.name);
+    if let Some(store) = &store {
+        let (saved, note) = store.load();
+        app.adopt_marks(saved, note);
+    }
     let (tx, rx, stop) = term::spawn_sources()?;
     let searcher = term::Searcher::spawn(data, tx);
     // Test hook (debug builds only): lets the end-to-end tests check that a
@@ -76,6 +83,18 @@ fn run_loop(data: Arc<Data>, theme: &Theme) -> io::Result<Option<i32>> {
         while let Some(msg) = next {
             match update(&mut app, msg) {
                 Some(Effect::Search { query, generation }) => searcher.request(query, generation),
+                Some(Effect::SaveMarks(marks)) => {
+                    let failed = match &store {
+                        Some(store) => store
+                            .save(&marks)
+                            .err()
+                            .map(|e| format!("marks not saved ({e}): {}", store.path().display())),
+                        None => Some("marks not saved: no state directory (set XDG_STATE_HOME)".into()),
+                    };
+                    if let Some(why) = failed {
+                        update(&mut app, Msg::Note(why));
+                    }
+                }
                 Some(Effect::Suspend) => {
                     term::suspend()?;
                     // Redraw everything, at the size the terminal has now

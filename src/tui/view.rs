@@ -2,7 +2,7 @@
 //! without copying the dataset: "everything", or a precomputed index.
 
 use super::data::Data;
-use crate::model::{EventIx, EventKind, OrgIx, PersonIx};
+use crate::model::{Date, EventIx, EventKind, OrgIx, PersonIx, Precision};
 
 /// Rows of the People pane.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -48,27 +48,118 @@ pub enum EventRows {
     Org(OrgIx),
     /// One person's events.
     Person(PersonIx),
-    /// A subset narrowed by kind.
+    /// A subset narrowed by kind or period.
     Some(Vec<EventIx>),
 }
 
+/// A stretch of time the timeline is kept to: from the first day of
+/// `from` to the last day of `to`, either end open.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Period {
+    pub from: Option<Date>,
+    pub to: Option<Date>,
+}
+
+impl Period {
+    /// The whole of one date: its month, its year or its day.
+    pub fn of(date: Date) -> Period {
+        Period {
+            from: Some(date),
+            to: Some(date),
+        }
+    }
+
+    /// First and last `YYYYMMDD` day covered.
+    fn days(self) -> (u32, u32) {
+        (
+            self.from.map_or(0, Date::first_day),
+            self.to.map_or(u32::MAX, Date::last_day),
+        )
+    }
+
+    /// Whether an event dated `date` may fall in the period (its span
+    /// overlaps it: a year-only date shows in each of its months).
+    pub fn overlaps(self, date: Date) -> bool {
+        let (first, last) = self.days();
+        date.first_day() <= last && date.last_day() >= first
+    }
+
+    /// Whether `date` is known too coarsely to say it is inside: a
+    /// year-only date in a month view.
+    pub fn is_vague(self, date: Date) -> bool {
+        let (first, last) = self.days();
+        self.overlaps(date) && (date.first_day() < first || date.last_day() > last)
+    }
+
+    /// How the period reads in the status line: `2025-07`,
+    /// `2025-06..2025-08`, `from 2025-06`, `to 2025-08`.
+    pub fn label(self) -> String {
+        match (self.from, self.to) {
+            (Some(a), Some(b)) if a == b => a.to_string(),
+            (Some(a), Some(b)) => format!("{a}..{b}"),
+            (Some(a), None) => format!("from {a}"),
+            (None, Some(b)) => format!("to {b}"),
+            (None, None) => "any time".into(),
+        }
+    }
+}
+
+/// How a date shows in a period that holds it only in part:
+/// `2025 (month unknown)`, `2025-06 (day unknown)`; else as written.
+pub fn date_label(date: Date, period: Option<Period>) -> String {
+    match (period.is_some_and(|p| p.is_vague(date)), date.precision()) {
+        (true, Precision::Year) => format!("{date} (month unknown)"),
+        (true, Precision::Month) => format!("{date} (day unknown)"),
+        _ => date.to_string(),
+    }
+}
+
 impl EventRows {
-    /// The rows for the given filters; only a kind filter copies indexes.
-    pub fn new(d: &Data, org: Option<OrgIx>, person: Option<PersonIx>, kind: Option<EventKind>) -> Self {
+    /// The rows for the given filters; only a kind or period filter
+    /// copies indexes.
+    pub fn new(
+        d: &Data,
+        org: Option<OrgIx>,
+        person: Option<PersonIx>,
+        kind: Option<EventKind>,
+        period: Option<Period>,
+    ) -> Self {
         let base = match (person, org) {
             (Some(p), _) => EventRows::Person(p),
             (None, Some(o)) => EventRows::Org(o),
             (None, None) => EventRows::All,
         };
-        match kind {
-            None => base,
-            Some(k) => {
-                let keep = (0..base.len(d))
-                    .filter_map(|r| base.get(d, r))
-                    .filter(|&e| d.ds.event(e).kind == k);
-                EventRows::Some(keep.collect())
-            }
+        if kind.is_none() && period.is_none() {
+            return base;
         }
+        let rows = match period {
+            Some(p) => base.span(d, p),
+            None => 0..base.len(d),
+        };
+        let keep = rows.filter_map(|r| base.get(d, r)).filter(|&e| {
+            let event = d.ds.event(e);
+            kind.is_none_or(|k| event.kind == k) && period.is_none_or(|p| p.overlaps(event.date))
+        });
+        EventRows::Some(keep.collect())
+    }
+
+    /// The rows that may overlap `p`, found by binary search: dates sort
+    /// by their first day, and the only ones starting before `p` that can
+    /// reach into it are year- or month-only dates of its first year.
+    fn span(&self, d: &Data, p: Period) -> std::ops::Range<usize> {
+        let first_day = |e: EventIx| d.ds.event(e).date.first_day();
+        let start = match p.from {
+            Some(from) => {
+                let year_start = Date::year(from.year).first_day();
+                self.partition(d, |e| first_day(e) < year_start)
+            }
+            None => 0,
+        };
+        let end = match p.to {
+            Some(to) => self.partition(d, |e| first_day(e) <= to.last_day()),
+            None => self.len(d),
+        };
+        start..end.max(start)
     }
 
     /// Number of rows.
@@ -146,4 +237,96 @@ pub fn year_of(day: u32) -> u32 {
 /// Period key of a `YYYYMMDD` day: its year and month.
 pub fn month_of(day: u32) -> u32 {
     day / 100
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(s: &str) -> Date {
+        Date::parse(s).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn a_period_holds_what_overlaps_it_and_says_what_is_vague() {
+        let july = Period::of(date("2025-07"));
+        assert!(july.overlaps(date("2025-07-31")) && july.overlaps(date("2025-07")));
+        assert!(!july.overlaps(date("2025-08-01")) && !july.overlaps(date("2025-06")));
+        assert!(july.overlaps(date("2025")), "a year-only date may be in July");
+        assert!(!july.overlaps(date("2024")));
+        assert!(july.is_vague(date("2025")) && !july.is_vague(date("2025-07")));
+        assert_eq!(date_label(date("2025"), Some(july)), "2025 (month unknown)");
+        assert_eq!(date_label(date("2025"), Some(Period::of(date("2025")))), "2025");
+        assert_eq!(date_label(date("2025"), None), "2025");
+        let from_mid_june = Period {
+            from: Some(date("2025-06-15")),
+            to: None,
+        };
+        assert_eq!(
+            date_label(date("2025-06"), Some(from_mid_june)),
+            "2025-06 (day unknown)"
+        );
+        assert!(!from_mid_june.overlaps(date("2025-06-14")));
+        assert!(from_mid_june.overlaps(date("9999")));
+        let until_2024 = Period {
+            from: None,
+            to: Some(date("2024")),
+        };
+        assert!(until_2024.overlaps(date("0001")) && !until_2024.overlaps(date("2025")));
+    }
+
+    #[test]
+    fn the_period_filter_finds_what_a_full_scan_finds() {
+        let data = Data::new(crate::model::Dataset::embedded().unwrap_or_else(|_| panic!("embedded")));
+        let d = &data;
+        let mut periods = Vec::new();
+        for y in 2010..=2027u16 {
+            let year = Date::year(y);
+            periods.push(Period::of(year));
+            periods.push(Period {
+                from: Some(year),
+                to: None,
+            });
+            periods.push(Period {
+                from: None,
+                to: Some(year),
+            });
+            for m in 1..=12u8 {
+                let month = Date { month: m, ..year };
+                periods.push(Period::of(month));
+                let mid = Date { day: 15, ..month };
+                periods.push(Period {
+                    from: Some(mid),
+                    to: Some(Date { month: 12, ..year }),
+                });
+            }
+        }
+        let orgs = d.ds.orgs.len() as OrgIx;
+        for p in periods {
+            for org in [None, Some(0), Some(orgs / 2), Some(orgs - 1)] {
+                let base = EventRows::new(d, org, None, None, None);
+                let scan: Vec<EventIx> = (0..base.len(d))
+                    .filter_map(|r| base.get(d, r))
+                    .filter(|&e| p.overlaps(d.ds.event(e).date))
+                    .collect();
+                assert_eq!(
+                    EventRows::new(d, org, None, None, Some(p)),
+                    EventRows::Some(scan),
+                    "{} at {org:?}",
+                    p.label()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn periods_read_as_typed() {
+        let (a, b) = (date("2025-06"), date("2025-08"));
+        assert_eq!(Period::of(a).label(), "2025-06");
+        let label = |from, to| Period { from, to }.label();
+        assert_eq!(label(Some(a), Some(b)), "2025-06..2025-08");
+        assert_eq!(label(Some(a), None), "from 2025-06");
+        assert_eq!(label(None, Some(b)), "to 2025-08");
+        assert_eq!(label(None, None), "any time");
+    }
 }

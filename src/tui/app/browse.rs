@@ -1,6 +1,7 @@
 //! Browsing the panes: moving, focusing, filtering and the keys that open
 //! the other modes.
 
+use super::period;
 use super::state::{App, Mode, Pane, SearchState, Target};
 use crate::model::{EventKind, OrgIx};
 use crate::tui::keymap::{self, Action, Ctx};
@@ -50,10 +51,11 @@ pub(super) fn browse(app: &mut App, action: Action) {
         }
         Action::Help => app.mode = Mode::Help { scroll: 0 },
         Action::Select => select(app),
-        Action::Back => match app.history.pop() {
-            Some(nav) => app.restore(nav),
-            None => app.note = Some("nothing to go back to".into()),
-        },
+        Action::Back => app.go_back(),
+        Action::Forward => app.go_forward(),
+        Action::SetMark => app.mode = Mode::Mark { set: true },
+        Action::GoToMark => app.mode = Mode::Mark { set: false },
+        Action::PeriodFilter => period::cycle(app),
         Action::ClearFilter => app.clear_filters(),
         _ => {}
     }
@@ -114,7 +116,8 @@ fn period_jump(app: &mut App, action: Action) {
             .into(),
         );
     }
-    app.select_row(Pane::Timeline, target);
+    let len = app.len(Pane::Timeline);
+    app.list_mut(Pane::Timeline).select_at_top(target, len);
 }
 
 fn cycle_hits(app: &mut App, delta: isize) {

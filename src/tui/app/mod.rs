@@ -7,11 +7,14 @@
 //! - [`state`]: the [`App`] state, its selectors and navigation;
 //! - `input`: editing a one-line input by grapheme clusters;
 //! - one module per mode for the keys: `browse`, `search`, `popups`
-//!   (chooser, kinds, help), `prompt`; `mouse` for clicks and the wheel.
+//!   (chooser, kinds, help), `prompt`, `marks`; `mouse` for clicks and
+//!   the wheel; [`period`] for the period filter and the ranges typed.
 
 mod browse;
 mod input;
+mod marks;
 mod mouse;
+pub mod period;
 mod popups;
 mod prompt;
 mod search;
@@ -44,6 +47,9 @@ pub enum Msg {
     Paste(String),
     /// Ctrl-z or SIGTSTP: hand the terminal back and stop.
     Suspend,
+    /// Something the event loop has to say in the status line (a mark
+    /// that could not be saved).
+    Note(String),
 }
 
 /// Work for the event loop.
@@ -53,10 +59,13 @@ pub enum Effect {
     Search { query: String, generation: u64 },
     /// Restore the terminal, stop the process, and take over again on SIGCONT.
     Suspend,
+    /// Write the marks to the dataset's marks file.
+    SaveMarks(crate::tui::marks::Marks),
 }
 
 /// Applies `msg` to the state; returns work for the event loop, if any.
 pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
+    let from = app.lists.map(|l| l.selected);
     let effect = match msg {
         Msg::Key(key) if key.kind == KeyEventKind::Release => None,
         Msg::Key(key) => {
@@ -85,8 +94,12 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
         }
         Msg::Paste(text) => paste(app, &text),
         Msg::Suspend => Some(Effect::Suspend),
+        Msg::Note(text) => {
+            app.note = Some(crate::text::sanitize(&text).into_owned());
+            None
+        }
     };
-    app.settle();
+    app.settle_after(from);
     effect
 }
 
@@ -138,6 +151,7 @@ fn on_key(app: &mut App, event: KeyEvent) -> Option<Effect> {
             prompt::prompt(app, action, key);
             None
         }
+        Mode::Mark { .. } => marks::mark_key(app, action, key),
         Mode::Help { .. } => {
             popups::help(app, action);
             None

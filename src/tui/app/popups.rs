@@ -52,7 +52,7 @@ pub(super) fn kinds(app: &mut App, action: Option<Action>) {
             app.mode = Mode::Browse;
             app.remember();
             let keep = app.selected_event();
-            app.set_filters(app.org_filter, app.person_filter, kind);
+            app.set_filters(app.org_filter, app.person_filter, kind, app.period_filter);
             app.reselect_event(keep);
         }
         _ => {}

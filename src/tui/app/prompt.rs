@@ -1,8 +1,9 @@
-//! The date prompt: type a date, jump the timeline to it.
+//! The date prompt: type a date to jump the timeline to it, or a range
+//! to keep the timeline to (see [`super::period::parse_input`]).
 
 use super::input::pop_grapheme;
+use super::period::{self, Typed};
 use super::state::{App, Mode, Pane};
-use crate::model::Date;
 use crate::tui::keymap::{Action, Key};
 use crossterm::event::KeyCode;
 
@@ -12,13 +13,21 @@ pub(super) fn prompt(app: &mut App, action: Option<Action>, key: Key) {
     };
     match (action, key.code) {
         (Some(Action::Cancel), _) => app.mode = Mode::Browse,
-        (Some(Action::Accept), _) => match Date::parse(input.trim()) {
-            Ok(date) => {
+        (Some(Action::Accept), _) => match period::parse_input(input) {
+            Ok(Typed::Jump(date)) => {
                 app.mode = Mode::Browse;
                 app.remember();
                 app.focus = Pane::Timeline;
                 let row = app.event_rows.first_on_or_after(&app.data, date.first_day());
-                app.select_row(Pane::Timeline, row);
+                let len = app.len(Pane::Timeline);
+                app.list_mut(Pane::Timeline).select_at_top(row, len);
+            }
+            Ok(Typed::Keep(p)) => {
+                app.mode = Mode::Browse;
+                app.focus = Pane::Timeline;
+                period::keep_to(app, Some(p));
+                let len = app.len(Pane::Timeline);
+                app.list_mut(Pane::Timeline).select_at_top(0, len);
             }
             Err(e) => *error = Some(e),
         },
@@ -34,12 +43,13 @@ pub(super) fn prompt(app: &mut App, action: Option<Action>, key: Key) {
     }
 }
 
-/// Longest date the prompt takes (`YYYY-MM-DD`).
-const MAX_INPUT: usize = 10;
+/// Longest input the prompt takes (`from september 2025 to 2026-12-31`).
+const MAX_INPUT: usize = 40;
 
-/// Adds the characters a date can hold (digits and `-`) to the prompt's
-/// input, up to its length.
+/// Adds the characters a date or range can hold (ASCII letters and
+/// digits, `-`, `.` and spaces) to the prompt's input, up to its length.
 pub(super) fn insert(input: &mut String, chars: impl Iterator<Item = char>) {
     let room = MAX_INPUT.saturating_sub(input.len());
-    input.extend(chars.filter(|&c| c.is_ascii_digit() || c == '-').take(room));
+    let fits = |c: &char| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | ' ');
+    input.extend(chars.filter(fits).take(room));
 }

@@ -9,12 +9,13 @@ use crate::tui::keymap::Ctx;
 use crate::tui::keymap::help_rows;
 use crate::tui::layout::{self, Areas};
 use crate::tui::list::ListState;
-use crate::tui::view::{EventRows, PeopleRows};
+use crate::tui::marks::Marks;
+use crate::tui::view::{EventRows, PeopleRows, Period};
 use ratatui::layout::Rect;
 use std::sync::Arc;
 
-/// Most steps `Backspace` can go back.
-const MAX_HISTORY: usize = 100;
+/// Most steps `Backspace` can go back (and so forward again).
+pub const MAX_HISTORY: usize = 100;
 
 /// The panes, in focus order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -136,7 +137,11 @@ pub enum Mode {
     Kinds {
         list: ListState,
     },
-    /// Type a date to jump to.
+    /// Waiting for the letter of a mark to set or go to.
+    Mark {
+        set: bool,
+    },
+    /// Type a date to jump to, or a period to keep to.
     Prompt {
         input: String,
         error: Option<String>,
@@ -146,13 +151,14 @@ pub enum Mode {
     },
 }
 
-/// Where the user was: restored by `Backspace`.
+/// Where the user was: restored by `Backspace` and `Ctrl-f`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Nav {
     focus: Pane,
     org: Option<OrgIx>,
     person: Option<PersonIx>,
     kind: Option<EventKind>,
+    period: Option<Period>,
     lists: [ListState; 3],
 }
 
@@ -166,10 +172,17 @@ pub struct App {
     pub org_filter: Option<OrgIx>,
     pub person_filter: Option<PersonIx>,
     pub kind_filter: Option<EventKind>,
+    /// The stretch of time the timeline is kept to.
+    pub period_filter: Option<Period>,
     pub people_rows: PeopleRows,
     pub event_rows: EventRows,
     pub mode: Mode,
+    /// Places to go back to, the newest last (the jump list).
     pub history: Vec<Nav>,
+    /// Places gone back from, to go forward to again, the nearest last.
+    pub forward: Vec<Nav>,
+    /// Marks set with `m`, by letter, kept between runs.
+    pub marks: Marks,
     /// Results of the last accepted search, for `n`/`N`.
     pub hits: Vec<Hit>,
     pub hit_cursor: usize,
@@ -190,10 +203,13 @@ impl App {
             org_filter: None,
             person_filter: None,
             kind_filter: None,
+            period_filter: None,
             people_rows: PeopleRows::All,
             event_rows: EventRows::All,
             mode: Mode::Browse,
             history: Vec::new(),
+            forward: Vec::new(),
+            marks: Marks::default(),
             hits: Vec::new(),
             hit_cursor: 0,
             size,
@@ -263,6 +279,7 @@ impl App {
             Mode::Chooser { .. } => Ctx::Chooser,
             Mode::Kinds { .. } => Ctx::Popup,
             Mode::Prompt { .. } => Ctx::Prompt,
+            Mode::Mark { .. } => Ctx::Mark,
             Mode::Help { .. } => Ctx::Help,
         }
     }
@@ -273,23 +290,45 @@ impl App {
             org: self.org_filter,
             person: self.person_filter,
             kind: self.kind_filter,
+            period: self.period_filter,
             lists: self.lists,
         }
     }
 
+    /// Records the current place in the jump list before moving away; a
+    /// new move forgets the places gone back from, as in vim.
     pub(super) fn remember(&mut self) {
-        let nav = self.nav();
-        if self.history.last() != Some(&nav) {
-            self.history.push(nav);
-        }
-        if self.history.len() > MAX_HISTORY {
-            self.history.remove(0);
-        }
+        let here = self.nav();
+        push_bounded(&mut self.history, here);
+        self.forward.clear();
+    }
+
+    /// `Backspace`: back to the last place remembered, which `Ctrl-f` can
+    /// undo (or a note if there is none).
+    pub(super) fn go_back(&mut self) {
+        let Some(nav) = self.history.pop() else {
+            self.note = Some("nothing to go back to".into());
+            return;
+        };
+        let here = self.nav();
+        push_bounded(&mut self.forward, here);
+        self.restore(nav);
+    }
+
+    /// `Ctrl-f`: forward to where `Backspace` came from (or a note).
+    pub(super) fn go_forward(&mut self) {
+        let Some(nav) = self.forward.pop() else {
+            self.note = Some("nothing to go forward to".into());
+            return;
+        };
+        let here = self.nav();
+        push_bounded(&mut self.history, here);
+        self.restore(nav);
     }
 
     pub(super) fn restore(&mut self, nav: Nav) {
         self.focus = nav.focus;
-        self.set_filters(nav.org, nav.person, nav.kind);
+        self.set_filters(nav.org, nav.person, nav.kind, nav.period);
         self.lists = nav.lists;
         self.settle();
     }
@@ -300,15 +339,17 @@ impl App {
         org: Option<OrgIx>,
         person: Option<PersonIx>,
         kind: Option<EventKind>,
+        period: Option<Period>,
     ) {
         self.org_filter = org;
         self.person_filter = person;
         self.kind_filter = kind;
+        self.period_filter = period;
         self.people_rows = match org {
             Some(o) => PeopleRows::AtOrg(o),
             None => PeopleRows::All,
         };
-        self.event_rows = EventRows::new(&self.data, org, person, kind);
+        self.event_rows = EventRows::new(&self.data, org, person, kind, period);
     }
 
     /// The whole screen.
@@ -319,14 +360,19 @@ impl App {
     /// Clamps every selection and scroll, the panes' and the open popup's,
     /// and scrolls each selection into view: drawing only reads them.
     pub(super) fn settle(&mut self) {
+        self.settle_after(self.lists.map(|l| l.selected));
+    }
+
+    /// [`App::settle`] after the panes' selections moved from rows `from`.
+    pub(super) fn settle_after(&mut self, from: [usize; 3]) {
         let areas = self.areas();
         for pane in Pane::ALL {
             let (len, rows) = (self.len(pane), areas.rows(pane));
-            self.list_mut(pane).scroll_into_view(len, rows);
+            self.list_mut(pane).follow(from[pane.index()], len, rows);
         }
         let screen = self.screen();
         match &mut self.mode {
-            Mode::Browse | Mode::Prompt { .. } => {}
+            Mode::Browse | Mode::Prompt { .. } | Mode::Mark { .. } => {}
             Mode::Search(s) => s.list.scroll_into_view(s.hits.len(), layout::search_rows(screen)),
             Mode::Chooser { items, list, .. } => {
                 let rows = layout::inner_rows(layout::chooser_popup(screen, items.len()));
@@ -349,7 +395,7 @@ impl App {
     pub(super) fn filter_org(&mut self, o: OrgIx) {
         self.remember();
         let keep_event = self.selected_event();
-        self.set_filters(Some(o), None, self.kind_filter);
+        self.set_filters(Some(o), None, self.kind_filter, self.period_filter);
         self.lists[Pane::People.index()] = ListState::default();
         self.reselect_event(keep_event);
     }
@@ -358,7 +404,7 @@ impl App {
     pub(super) fn filter_person(&mut self, p: PersonIx) {
         self.remember();
         let keep_event = self.selected_event();
-        self.set_filters(self.org_filter, Some(p), self.kind_filter);
+        self.set_filters(self.org_filter, Some(p), self.kind_filter, self.period_filter);
         self.reselect_event(keep_event);
     }
 
@@ -373,13 +419,17 @@ impl App {
     }
 
     pub(super) fn clear_filters(&mut self) {
-        if self.org_filter.is_none() && self.person_filter.is_none() && self.kind_filter.is_none() {
+        if self.org_filter.is_none()
+            && self.person_filter.is_none()
+            && self.kind_filter.is_none()
+            && self.period_filter.is_none()
+        {
             self.note = Some("no filter to clear".into());
             return;
         }
         self.remember();
         let (person, event) = (self.selected_person(), self.selected_event());
-        self.set_filters(None, None, None);
+        self.set_filters(None, None, None, None);
         let row = person
             .and_then(|p| self.people_rows.position(&self.data, p))
             .unwrap_or(0);
@@ -395,7 +445,7 @@ impl App {
             .org_filter
             .filter(|_| self.people_rows.position(&self.data, p).is_some());
         let keep_event = self.selected_event();
-        self.set_filters(org, Some(p), self.kind_filter);
+        self.set_filters(org, Some(p), self.kind_filter, self.period_filter);
         let row = self.people_rows.position(&self.data, p).unwrap_or(0);
         self.select_row(Pane::People, row);
         self.reselect_event(keep_event);
@@ -414,7 +464,7 @@ impl App {
             .unwrap_or(0);
         self.select_row(Pane::Companies, row);
         let keep_event = self.selected_event();
-        self.set_filters(Some(o), None, self.kind_filter);
+        self.set_filters(Some(o), None, self.kind_filter, self.period_filter);
         self.lists[Pane::People.index()] = ListState::default();
         self.reselect_event(keep_event);
     }
@@ -424,7 +474,7 @@ impl App {
         self.remember();
         self.focus = Pane::Timeline;
         if self.event_rows.position(&self.data, e).is_none() {
-            self.set_filters(None, None, None);
+            self.set_filters(None, None, None, None);
         }
         self.reselect_event(Some(e));
     }
@@ -456,6 +506,17 @@ impl App {
         if let Some(e) = first.and_then(|i| EventIx::try_from(i).ok()) {
             self.jump_event(e);
         }
+    }
+}
+
+/// Pushes `nav` unless it is already the newest, dropping the oldest past
+/// [`MAX_HISTORY`].
+fn push_bounded(list: &mut Vec<Nav>, nav: Nav) {
+    if list.last() != Some(&nav) {
+        list.push(nav);
+    }
+    if list.len() > MAX_HISTORY {
+        list.remove(0);
     }
 }
 

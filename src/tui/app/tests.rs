@@ -319,11 +319,11 @@ fn t_jumps_to_a_typed_date() {
     assert_eq!(a.mode, Mode::Browse);
     assert_eq!(id_of(&a, a.detail_record()), "e6", "cancel leaves the selection");
     press(&mut a, "t");
-    press(&mut a, "2019x");
+    press(&mut a, "2019!?/");
     let Mode::Prompt { input, .. } = &a.mode else {
         panic!()
     };
-    assert_eq!(input, "2019", "only digits and dashes are typed");
+    assert_eq!(input, "2019", "only what a date or range holds is typed");
 }
 
 #[test]
@@ -617,4 +617,319 @@ fn enter_on_a_source_jumps_to_the_first_event_it_supports() {
     assert_eq!(a.focus, Pane::Timeline);
     assert_eq!(id_of(&a, a.detail_record()), timeline_ids(&a)[0]);
     assert_eq!(a.note.as_deref(), Some("source `s` supports 6 events"));
+}
+
+fn period_label(app: &App) -> Option<String> {
+    app.period_filter.map(|p| p.label())
+}
+
+#[test]
+fn p_keeps_the_timeline_to_the_month_then_the_year_then_all_time() {
+    let mut a = app();
+    press(&mut a, "3jjj");
+    assert_eq!(id_of(&a, a.detail_record()), "e4", "2021-05");
+    press(&mut a, "p");
+    assert_eq!(period_label(&a).as_deref(), Some("2021-05"));
+    assert_eq!(
+        timeline_ids(&a),
+        ["e3", "e4", "e5"],
+        "the year-only 2021 event stays, marked, in May 2021"
+    );
+    assert_eq!(id_of(&a, a.detail_record()), "e4", "the selection stays");
+    press(&mut a, "p");
+    assert_eq!(period_label(&a).as_deref(), Some("2021"));
+    assert_eq!(timeline_ids(&a), ["e3", "e4", "e5"]);
+    press(&mut a, "p");
+    assert_eq!(a.period_filter, None);
+    assert_eq!(timeline_ids(&a), ["e1", "e2", "e3", "e4", "e5", "e6"]);
+    assert_eq!(id_of(&a, a.detail_record()), "e4");
+    press(&mut a, "<Bksp>");
+    assert_eq!(
+        period_label(&a).as_deref(),
+        Some("2021"),
+        "back restores the period"
+    );
+}
+
+#[test]
+fn p_on_a_year_only_event_takes_its_year_and_esc_or_x_clears_it() {
+    let mut a = app();
+    press(&mut a, "3jj");
+    assert_eq!(id_of(&a, a.detail_record()), "e3", "dated 2021");
+    press(&mut a, "p");
+    assert_eq!(period_label(&a).as_deref(), Some("2021"));
+    press(&mut a, "<Esc>");
+    assert_eq!(a.period_filter, None, "Esc clears the period with the filters");
+    assert_eq!(a.note, None);
+    press(&mut a, "f<Down><Enter>p");
+    assert!(a.kind_filter.is_some() && a.period_filter.is_some());
+    press(&mut a, "x");
+    assert_eq!((a.kind_filter, a.period_filter), (None, None), "x clears both");
+    press(&mut a, "x");
+    assert_eq!(a.note.as_deref(), Some("no filter to clear"));
+}
+
+#[test]
+fn p_works_only_on_the_timeline() {
+    let mut a = app();
+    press(&mut a, "p");
+    assert_eq!(a.period_filter, None, "p is a timeline key");
+    press(&mut a, "3p");
+    assert!(a.period_filter.is_some());
+}
+
+#[test]
+fn the_date_prompt_takes_short_forms_month_names_and_ranges() {
+    for typed in ["2021-5", "2021-05", "may 2021", "May 2021", "2021 may"] {
+        let mut a = app();
+        press(&mut a, &format!("t{typed}<Enter>"));
+        assert_eq!(a.mode, Mode::Browse, "{typed}");
+        assert_eq!(id_of(&a, a.detail_record()), "e4", "{typed}");
+        assert_eq!(a.period_filter, None, "a date jumps, it does not filter");
+    }
+    let mut a = app();
+    press(&mut a, "t2019-03..2019-07<Enter>");
+    assert_eq!(period_label(&a).as_deref(), Some("2019-03..2019-07"));
+    assert_eq!(timeline_ids(&a), ["e1", "e2"]);
+    assert_eq!(a.focus, Pane::Timeline);
+    assert_eq!(a.list(Pane::Timeline).selected, 0);
+    press(&mut a, "tfrom 2021 to 2021-05<Enter>");
+    assert_eq!(timeline_ids(&a), ["e3", "e4", "e5"]);
+    press(&mut a, "tto 2019<Enter>");
+    assert_eq!(period_label(&a).as_deref(), Some("to 2019"));
+    assert_eq!(timeline_ids(&a), ["e1", "e2"]);
+    press(&mut a, "t2023..<Enter>");
+    assert_eq!(timeline_ids(&a), ["e6"]);
+    press(&mut a, "t2030..<Enter>");
+    assert_eq!(timeline_ids(&a), Vec::<String>::new());
+    assert_eq!(a.note.as_deref(), Some("no events in from 2030"));
+    press(&mut a, "t2021-05..2019<Enter>");
+    let Mode::Prompt { error, .. } = &a.mode else {
+        panic!("an impossible range keeps the prompt open")
+    };
+    assert!(error.as_deref().is_some_and(|e| e.contains("before it starts")));
+    press(&mut a, "<Esc><Esc>");
+    assert_eq!(a.period_filter, None);
+    assert_eq!(timeline_ids(&a).len(), 6);
+}
+
+#[test]
+fn jumps_put_the_target_row_at_the_top_of_the_pane() {
+    let ds = Dataset::embedded().unwrap();
+    let mut a = App::new(Arc::new(Data::new(ds)), (120, 40));
+    let top = |a: &App| {
+        let s = a.list(Pane::Timeline);
+        (s.offset == s.selected, s.selected)
+    };
+    press(&mut a, "3t2015<Enter>");
+    let (at_top, row) = top(&a);
+    assert!(row > 3 && at_top, "t: row {row} at the top");
+    press(&mut a, "]");
+    let (at_top, next) = top(&a);
+    assert!(next > row && at_top, "]: row {next} at the top");
+    press(&mut a, "}");
+    assert!(top(&a).0, "}}");
+    press(&mut a, "[");
+    assert!(top(&a).0, "[");
+    press(&mut a, "{");
+    assert!(top(&a).0, "{{");
+    press(&mut a, "j");
+    let s = *a.list(Pane::Timeline);
+    assert_eq!(s.selected, s.offset + 1, "moving on does not scroll at once");
+    press(&mut a, "G");
+    let s = *a.list(Pane::Timeline);
+    let rows = a.areas().rows(Pane::Timeline);
+    assert_eq!(
+        s.offset,
+        a.len(Pane::Timeline) - rows,
+        "the end is never scrolled past"
+    );
+}
+
+#[test]
+fn m_sets_a_mark_by_id_and_quote_goes_back_to_it() {
+    let mut a = app();
+    press(&mut a, "j<Enter>3j"); // Beta Corp; its second event
+    let place = (a.focus, a.org_filter, id_of(&a, a.detail_record()));
+    press(&mut a, "m");
+    assert_eq!(a.mode, Mode::Mark { set: true });
+    let effect = update(&mut a, Msg::Key(event_key("a")));
+    let Some(Effect::SaveMarks(saved)) = effect else {
+        panic!("setting a mark asks the loop to save: {effect:?}")
+    };
+    assert_eq!(saved, a.marks);
+    let mark = &saved.marks[&'a'];
+    assert_eq!(mark.pane, "timeline");
+    assert_eq!(mark.org.as_deref(), Some("beta"));
+    assert_eq!(mark.selected[2].as_deref(), Some(place.2.as_str()));
+    assert_eq!(a.note.as_deref(), Some("mark 'a' set"));
+    press(&mut a, "x1gj"); // somewhere else
+    assert_ne!((a.focus, a.org_filter), (place.0, place.1));
+    let before = (a.focus, a.org_filter, id_of(&a, a.detail_record()));
+    assert_eq!(update(&mut a, Msg::Key(event_key("'"))), None);
+    press(&mut a, "a");
+    assert_eq!((a.focus, a.org_filter, id_of(&a, a.detail_record())), place);
+    assert_eq!(a.note.as_deref(), Some("mark 'a'"));
+    press(&mut a, "<Bksp>");
+    assert_eq!(
+        (a.focus, a.org_filter, id_of(&a, a.detail_record())),
+        before,
+        "a mark is a jump: Backspace returns"
+    );
+    press(&mut a, "'z");
+    assert_eq!(a.note.as_deref(), Some("no mark 'z'"));
+    press(&mut a, "m<Esc>");
+    assert_eq!(a.mode, Mode::Browse);
+    assert_eq!(a.marks, saved, "Esc sets nothing");
+    press(&mut a, "m1");
+    assert_eq!(a.note.as_deref(), Some("a mark is named by a letter, a-z or A-Z"));
+    assert_eq!(a.marks, saved);
+}
+
+#[test]
+fn marks_keep_the_period_and_kind_and_survive_edits_to_the_data() {
+    let mut a = app();
+    press(&mut a, "3jjjpf<Down><Enter>");
+    assert!(a.period_filter.is_some() && a.kind_filter.is_some());
+    press(&mut a, "mq");
+    let saved = a.marks.clone();
+    // The same data with an event added before the marked one: rows move,
+    // ids do not.
+    let events = format!(
+        "- {{id: e0, date: 2018, kind: statement, people: [ann], orgs: [beta], summary: Early., sources: [s]}}\n{EVENTS}"
+    );
+    let files = Files {
+        sources: SOURCES,
+        organizations: ORGS,
+        people: PEOPLE,
+        events: &events,
+    };
+    let edited = Arc::new(Data::new(load("fixture", &files, "").unwrap()));
+    let mut b = App::new(edited, (120, 40));
+    b.adopt_marks(saved, None);
+    assert_eq!(b.note, None, "nothing stale");
+    press(&mut b, "'q");
+    assert_eq!(b.focus, Pane::Timeline);
+    assert_eq!(id_of(&b, b.detail_record()), id_of(&a, a.detail_record()));
+    assert_eq!((b.period_filter, b.kind_filter), (a.period_filter, a.kind_filter));
+}
+
+#[test]
+fn a_stale_mark_is_dropped_with_a_note_and_a_load_note_is_shown() {
+    let mut a = app();
+    press(&mut a, "2jj<Enter>ma3mb"); // Cat filtered; then the timeline
+    let saved = a.marks.clone();
+    assert_eq!(saved.marks.len(), 2);
+    // Cat is gone from the edited data, with her events.
+    let people = PEOPLE.replace(
+        "- {id: cat, name: Cat Wu, aliases: [Catherine], summary: C., sources: [s]}\n",
+        "",
+    );
+    let events: String = EVENTS
+        .lines()
+        .filter(|l| !l.contains("[cat]"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let files = Files {
+        sources: SOURCES,
+        organizations: ORGS,
+        people: &people,
+        events: &events,
+    };
+    let edited = Arc::new(Data::new(load("fixture", &files, "").unwrap()));
+    let mut b = App::new(Arc::clone(&edited), (120, 40));
+    b.adopt_marks(saved.clone(), None);
+    assert_eq!(
+        b.note.as_deref(),
+        Some("marks 'a', 'b' point at records that no longer exist; ignored")
+    );
+    assert!(b.marks.marks.is_empty());
+    press(&mut b, "'a");
+    assert_eq!(b.note.as_deref(), Some("no mark 'a'"));
+    let mut one = saved;
+    one.marks.remove(&'b');
+    let mut c = App::new(edited, (120, 40));
+    c.adopt_marks(one.clone(), None);
+    assert_eq!(
+        c.note.as_deref(),
+        Some("mark 'a' points at a record that no longer exists; ignored")
+    );
+    let mut odd = one.clone();
+    odd.marks.insert('\x1b', odd.marks[&'a'].clone());
+    let mut e = app();
+    e.adopt_marks(odd, None);
+    assert_eq!(
+        e.note.as_deref(),
+        Some("mark '\\u{1b}' points at a record that no longer exists; ignored"),
+        "a mark not named by a letter is dropped, its name shown harmlessly"
+    );
+    assert_eq!(e.marks, one);
+    let mut d = app();
+    d.adopt_marks(one.clone(), Some("marks file x is corrupt; ignored".into()));
+    assert_eq!(d.note.as_deref(), Some("marks file x is corrupt; ignored"));
+    assert_eq!(d.marks, one, "valid marks are kept");
+    press(&mut d, "j");
+    assert_eq!(d.note, None, "the note goes with the next key");
+}
+
+#[test]
+fn a_failed_save_is_noted_in_the_status_line() {
+    let mut a = app();
+    update(&mut a, Msg::Note("marks not saved: \x1b[31mdisk full".into()));
+    assert_eq!(a.note.as_deref(), Some("marks not saved: \\u{1b}[31mdisk full"));
+}
+
+#[test]
+fn backspace_and_ctrl_f_walk_the_jump_list_both_ways() {
+    let mut a = app();
+    press(&mut a, "<Enter>"); // Alpha
+    press(&mut a, "j<Enter>"); // Beta
+    press(&mut a, "j<Enter>"); // Gamma
+    assert_eq!(a.org_filter, Some(2));
+    press(&mut a, "<C-f>");
+    assert_eq!(a.note.as_deref(), Some("nothing to go forward to"));
+    press(&mut a, "<Bksp><C-o>");
+    assert_eq!(a.org_filter, Some(0));
+    press(&mut a, "<C-f>");
+    assert_eq!(a.org_filter, Some(1));
+    press(&mut a, "<C-f>");
+    assert_eq!(a.org_filter, Some(2));
+    assert_eq!(a.list(Pane::Companies).selected, 2);
+    press(&mut a, "<Bksp><Bksp><Bksp>");
+    assert_eq!(a.org_filter, None, "back to the start");
+    press(&mut a, "<Bksp>");
+    assert_eq!(a.note.as_deref(), Some("nothing to go back to"));
+    press(&mut a, "<C-f><C-f>");
+    assert_eq!(a.org_filter, Some(1));
+    press(&mut a, "3"); // moving inside a pane is not a jump
+    press(&mut a, "<C-f>");
+    assert_eq!(a.org_filter, Some(2));
+    press(&mut a, "<Bksp><Bksp>");
+    assert_eq!(a.org_filter, Some(0));
+    press(&mut a, "2<Enter>"); // a new jump forgets the way forward
+    press(&mut a, "<C-f>");
+    assert_eq!(a.note.as_deref(), Some("nothing to go forward to"));
+}
+
+#[test]
+fn the_jump_list_is_bounded_both_ways() {
+    let mut a = app();
+    for i in 0..(state::MAX_HISTORY + 50) {
+        press(&mut a, if i % 2 == 0 { "g<Enter>" } else { "j<Enter>" });
+    }
+    assert_eq!(a.history.len(), state::MAX_HISTORY);
+    for _ in 0..state::MAX_HISTORY {
+        press(&mut a, "<Bksp>");
+        assert_eq!(a.note, None);
+    }
+    press(&mut a, "<Bksp>");
+    assert_eq!(a.note.as_deref(), Some("nothing to go back to"));
+    assert_eq!(a.forward.len(), state::MAX_HISTORY);
+    for _ in 0..state::MAX_HISTORY {
+        press(&mut a, "<C-f>");
+        assert_eq!(a.note, None);
+    }
+    press(&mut a, "<C-f>");
+    assert_eq!(a.note.as_deref(), Some("nothing to go forward to"));
+    assert_eq!(a.history.len(), state::MAX_HISTORY);
 }

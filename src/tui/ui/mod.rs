@@ -44,13 +44,14 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
         Mode::Chooser { items, list, event } => popup::chooser(app, *event, items, list, theme, frame, area),
         Mode::Kinds { list } => popup::kinds(app, list, theme, frame, area),
         Mode::Help { scroll } => help::render(*scroll, theme, frame, area),
-        Mode::Browse | Mode::Prompt { .. } => {}
+        Mode::Browse | Mode::Prompt { .. } | Mode::Mark { .. } => {}
     }
 }
 
 /// A bordered block titled with the pane name and number.
 fn pane_block(app: &App, pane: Pane, theme: &Theme, extra: &str) -> Block<'static> {
-    let focused = app.focus == pane && matches!(app.mode, Mode::Browse | Mode::Prompt { .. });
+    let focused =
+        app.focus == pane && matches!(app.mode, Mode::Browse | Mode::Prompt { .. } | Mode::Mark { .. });
     let style = if focused {
         theme.border_focused
     } else {

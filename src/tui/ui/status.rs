@@ -19,7 +19,7 @@ pub fn title(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(line).style(theme.title_bar), area);
 }
 
-/// The active filters in words: `Meta › Sam Altman · hire`.
+/// The active filters in words: `Meta › Sam Altman · hire · 2025-07`.
 pub fn filter_text(app: &App) -> Option<String> {
     let ds = &app.data.ds;
     let mut parts = Vec::new();
@@ -35,6 +35,12 @@ pub fn filter_text(app: &App) -> Option<String> {
             text.push_str(" · ");
         }
         text.push_str(k.as_str());
+    }
+    if let Some(p) = app.period_filter {
+        if !text.is_empty() {
+            text.push_str(" · ");
+        }
+        text.push_str(&p.label());
     }
     (!text.is_empty()).then_some(text)
 }
@@ -70,16 +76,30 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let ctx = app.ctx();
     if let Mode::Prompt { input, error } = &app.mode {
         let mut pieces = vec![
-            ("jump to date: ".to_string(), theme.heading),
+            ("date or range: ".to_string(), theme.heading),
             (format!("{input}▏"), Style::new()),
         ];
         match error {
             Some(e) => pieces.push((format!("  {e}"), theme.error)),
             None => {
-                pieces.push(("  YYYY, YYYY-MM or YYYY-MM-DD · ".into(), theme.muted));
+                pieces.push(("  jul 2025 or 2025-06..2025-08 · ".into(), theme.muted));
                 pieces.extend(hint_pieces(&keymap::hints(ctx), " · ", theme));
             }
         }
+        frame.render_widget(Paragraph::new(fit_spans(pieces, width)), area);
+        return;
+    }
+    if let Mode::Mark { set } = app.mode {
+        let what = if set { "set mark: " } else { "go to mark: " };
+        let mut pieces = vec![
+            (what.to_string(), theme.heading),
+            ("press a letter · ".to_string(), theme.muted),
+        ];
+        if !set && !app.marks.marks.is_empty() {
+            let letters: String = app.marks.marks.keys().collect();
+            pieces.push((format!("marks {letters} · "), theme.muted));
+        }
+        pieces.extend(hint_pieces(&keymap::hints(ctx), " · ", theme));
         frame.render_widget(Paragraph::new(fit_spans(pieces, width)), area);
         return;
     }

@@ -138,7 +138,7 @@ fn date_prompt_in_the_status_line() {
             .lines()
             .last()
             .unwrap()
-            .starts_with("jump to date: 2025-1▏"),
+            .starts_with("date or range: 2025-1▏"),
         "{screen}"
     );
 }
@@ -323,13 +323,14 @@ fn hints_come_from_the_table() {
         .collect();
     // (keys to reach the mode, its context, the popup whose title has hints)
     type PopupAt = fn(Rect) -> Option<Rect>;
-    let modes: [(&str, Ctx, PopupAt); 7] = [
+    let modes: [(&str, Ctx, PopupAt); 8] = [
         ("", Ctx::Browse, |_| None),
         ("3", Ctx::Timeline, |_| None),
         ("3/sam", Ctx::Search, |a| Some(layout::search_popup(a))),
         ("3\n", Ctx::Chooser, |a| Some(layout::chooser_popup(a, 2))),
         ("f", Ctx::Popup, |_| None),
         ("t20", Ctx::Prompt, |_| None),
+        ("m", Ctx::Mark, |_| None),
         ("?", Ctx::Help, |a| Some(layout::help_popup(a))),
     ];
     for size in [(80, 24), (120, 40), (200, 50)] {
@@ -433,7 +434,9 @@ fn display_slips_are_fixed() {
         d.ds.events
             .iter()
             .filter(|e| e.disputed().is_some())
-            .map(|e| super::timeline::row(d, e, &Theme::color(), 80).to_string())
+            .map(|e| {
+                super::timeline::row(d, e, None, super::timeline::DATE_WIDTH, &Theme::color(), 80).to_string()
+            })
             .collect();
     assert!(
         disputed.iter().any(|r| r.starts_with("2023-07-12 ≠ founding")),
@@ -470,4 +473,47 @@ fn clearing_a_flag_from_the_search_box_rewrites_every_cell_it_covered() {
     assert_eq!(before[(flag_x, y)].symbol(), "🇫🇷");
     let updates: Vec<(u16, u16)> = before.diff(&after).iter().map(|&(x, y, _)| (x, y)).collect();
     assert!(updates.contains(&(flag_x + 1, y)), "{updates:?}");
+}
+
+#[test]
+fn month_view_marks_year_only_dates_as_month_unknown() {
+    let mut app = embedded((120, 40));
+    keys(&mut app, "3t2023-07\np");
+    let screen = text(&app);
+    assert_eq!(
+        screen.matches("2023 (month unknown)").count(),
+        5,
+        "every year-only 2023 event shows, marked: {screen}"
+    );
+    assert!(screen.contains("2023-07-12"), "{screen}");
+    assert!(!screen.contains("2023-06-13"), "June is filtered out: {screen}");
+    let status = screen.lines().last().unwrap_or_default();
+    assert!(status.starts_with(" filter: 2023-07 "), "{status}");
+    assert!(screen.contains("3 Timeline · 2023-07"), "{screen}");
+    insta::assert_snapshot!(screen);
+    keys(&mut app, "p");
+    let screen = text(&app);
+    assert!(
+        !screen.contains("month unknown"),
+        "in a year view a year-only date is plain: {screen}"
+    );
+}
+
+#[test]
+fn mark_keys_ask_for_a_letter_in_the_status_line() {
+    let mut app = embedded((100, 30));
+    keys(&mut app, "m");
+    let screen = text(&app);
+    let status = screen.lines().last().unwrap_or_default();
+    assert!(
+        status.starts_with("set mark: press a letter · Esc cancel"),
+        "{status}"
+    );
+    keys(&mut app, "a'");
+    let screen = text(&app);
+    let status = screen.lines().last().unwrap_or_default();
+    assert!(
+        status.starts_with("go to mark: press a letter · marks a · Esc cancel"),
+        "{status}"
+    );
 }

@@ -6,6 +6,7 @@ use crate::tui::app::App;
 use crate::tui::app::Pane;
 use crate::tui::data::Data;
 use crate::tui::theme::Theme;
+use crate::tui::view::{Period, date_label};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -16,13 +17,26 @@ pub const DISPUTED: &str = "≠";
 
 const KIND_WIDTH: usize = 14;
 
+/// Columns a date takes at least (`YYYY-MM-DD`).
+pub const DATE_WIDTH: usize = 10;
+
 /// Draws the visible events.
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let d = &app.data;
-    let extra = match app.kind_filter {
-        Some(k) => format!(" · {k}"),
-        None => String::new(),
-    };
+    let mut extra = String::new();
+    if let Some(k) = app.kind_filter {
+        extra.push_str(&format!(" · {k}"));
+    }
+    if let Some(p) = app.period_filter {
+        extra.push_str(&format!(" · {}", p.label()));
+    }
+    // The date column fits the longest date on screen: `2025 (month
+    // unknown)` in a month view.
+    let offset = app.list(Pane::Timeline).offset;
+    let date_width = (offset..offset + usize::from(area.height))
+        .filter_map(|i| app.event_rows.get(d, i))
+        .map(|e| date_label(d.ds.event(e).date, app.period_filter).len())
+        .fold(DATE_WIDTH, usize::max);
     list(
         app,
         Pane::Timeline,
@@ -31,7 +45,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         area,
         &extra,
         |i, width| match app.event_rows.get(d, i) {
-            Some(e) => row(d, d.ds.event(e), theme, width),
+            Some(e) => row(d, d.ds.event(e), app.period_filter, date_width, theme, width),
             None => Line::default(),
         },
     );
@@ -50,11 +64,20 @@ fn who(d: &Data, e: &Event) -> String {
     }
 }
 
-/// One timeline row.
-pub fn row(d: &Data, e: &Event, theme: &Theme, width: usize) -> Line<'static> {
+/// One timeline row, its date in a column `date_width` wide; in a
+/// `period` that holds its date only in part, the date says so: `2025
+/// (month unknown)`.
+pub fn row(
+    d: &Data,
+    e: &Event,
+    period: Option<Period>,
+    date_width: usize,
+    theme: &Theme,
+    width: usize,
+) -> Line<'static> {
     let mark = if e.disputed().is_some() { DISPUTED } else { " " };
     let mut pieces: Vec<(String, Style)> = vec![
-        (format!("{:<10}", e.date.to_string()), theme.date),
+        (format!("{:<date_width$}", date_label(e.date, period)), theme.date),
         (" ".into(), Style::new()),
         (mark.to_string(), theme.disputed),
         (" ".into(), Style::new()),
