@@ -43,7 +43,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
         Mode::Search(s) => popup::search(app, s, theme, frame, area),
         Mode::Chooser { items, list, event } => popup::chooser(app, *event, items, list, theme, frame, area),
         Mode::Kinds { list } => popup::kinds(app, list, theme, frame, area),
-        Mode::Help { scroll } => help::render(*scroll, theme, frame, area),
+        Mode::Help { scroll } => help::render(&app.keymap, *scroll, theme, frame, area),
         Mode::Browse | Mode::Prompt { .. } => {}
     }
 }

@@ -6,7 +6,7 @@ use crate::model::{EventIx, EventKind, Record};
 use crate::search::Hit;
 use crate::text::{fit, is_unsafe, sanitize, tail};
 use crate::tui::app::{App, SearchState, Target};
-use crate::tui::keymap::{self, Ctx, Shown};
+use crate::tui::keymap::{Ctx, Shown};
 use crate::tui::layout::{chooser_popup, kinds_popup, search_popup};
 use crate::tui::list::ListState;
 use crate::tui::theme::Theme;
@@ -68,7 +68,7 @@ pub fn search(app: &App, s: &SearchState, theme: &Theme, frame: &mut Frame, area
     } else {
         format!("{} results", s.hits.len())
     };
-    let hints = keymap::essential_hints(Ctx::Search);
+    let hints = app.keymap.essential_hints(Ctx::Search);
     let inner = frame_popup(frame, rect, format!(" Search · {status}"), &hints, theme);
     if inner.height == 0 {
         return;
@@ -187,7 +187,7 @@ pub fn chooser(
     let ds = &app.data.ds;
     let rect = chooser_popup(area, items.len());
     let title = format!(" Jump from {}", ds.event(event).date);
-    let inner = frame_popup(frame, rect, title, &keymap::own_hints(Ctx::Chooser), theme);
+    let inner = frame_popup(frame, rect, title, &app.keymap.own_hints(Ctx::Chooser), theme);
     let width = usize::from(inner.width);
     let lines: Vec<Line<'static>> = items
         .iter()

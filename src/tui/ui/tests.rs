@@ -312,14 +312,20 @@ fn hints_come_from_the_table() {
     use crate::tui::keymap::{self, Ctx};
     use crate::tui::layout;
     let table = |ctx: Ctx| -> Vec<String> {
-        keymap::hints(ctx)
+        keymap::Keymap::default()
+            .hints(ctx)
             .iter()
             .map(|h| format!("{} {}", h.key, h.label))
             .collect()
     };
     let key_names: Vec<String> = keymap::KEYMAP
         .iter()
-        .flat_map(|b| b.keys.iter().map(|k| k.label()).chain([keymap::keys_label(b)]))
+        .flat_map(|b| {
+            b.keys
+                .iter()
+                .map(|k| k.label())
+                .chain([keymap::keys_label(b.keys)])
+        })
         .collect();
     // (keys to reach the mode, its context, the popup whose title has hints)
     type PopupAt = fn(Rect) -> Option<Rect>;
