@@ -11,8 +11,9 @@ mod timeline;
 
 use super::app::Pane;
 use super::app::{App, Mode};
+use super::ascii;
 use super::layout::{Areas, MIN_HEIGHT, MIN_WIDTH};
-use super::theme::Theme;
+use super::theme::{Glyphs, Theme};
 use crate::text::{fit, width};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -45,6 +46,9 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
         Mode::Kinds { list } => popup::kinds(app, list, theme, frame, area),
         Mode::Help { scroll } => help::render(&app.keymap, *scroll, theme, frame, area),
         Mode::Browse | Mode::Prompt { .. } => {}
+    }
+    if theme.glyphs == Glyphs::Ascii {
+        ascii::transliterate(frame.buffer_mut());
     }
 }
 
