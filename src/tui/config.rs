@@ -117,12 +117,12 @@ pub fn parse(file: &str, text: &str) -> Result<Config, Vec<Diagnostic>> {
 }
 
 /// How keys are written, for hints.
-const KEY_FORMS: &str = "a key is one character (j, G, ?), a named key (Down, Up, Left, Right, \
+const KEY_FORMS: &str = "one character (j, G, ?), a named key (Down, Up, Left, Right, \
      PageDown, PageUp, Home, End, Tab, Shift-Tab, Enter, Esc, Backspace, Delete, Insert, Space, \
      F1 to F24), or either after Ctrl- (Ctrl-d)";
 
 /// How colours are written, for hints and the default file.
-const COLOR_FORMS: &str = "a colour is a name (black, red, green, yellow, blue, magenta, cyan, \
+const COLOR_FORMS: &str = "a name (black, red, green, yellow, blue, magenta, cyan, \
      gray, dark_gray, light_red, light_green, light_yellow, light_blue, light_magenta, \
      light_cyan, white, reset), #RRGGBB, or a number from 0 to 255";
 
@@ -216,7 +216,7 @@ impl Reader<'_> {
                     );
                 }
                 Ok(k) => keys.push((k, item.span())),
-                Err(why) => self.error(item.span(), why, KEY_FORMS),
+                Err(why) => self.error(item.span(), why, format!("a key is {KEY_FORMS}")),
             }
         }
         if self.problems.len() == before {
@@ -313,7 +313,11 @@ impl Reader<'_> {
             DeValue::String(s) => match s.parse::<Color>() {
                 Ok(c) => Some(c),
                 Err(_) => {
-                    self.error(value.span(), format!("`{s}` is not a colour"), COLOR_FORMS);
+                    self.error(
+                        value.span(),
+                        format!("`{s}` is not a colour"),
+                        format!("a colour is {COLOR_FORMS}"),
+                    );
                     None
                 }
             },
@@ -432,6 +436,24 @@ fn position(text: &str, offset: usize) -> (usize, usize) {
     (line, col)
 }
 
+/// `text` as `# ` comment lines of at most 78 columns.
+fn comment(text: &str) -> String {
+    let mut out = String::new();
+    let mut line = String::from("#");
+    for word in text.split_whitespace() {
+        if line.len() + 1 + word.len() > 78 && line.len() > 1 {
+            out.push_str(&line);
+            out.push('\n');
+            line = String::from("#");
+        }
+        line.push(' ');
+        line.push_str(word);
+    }
+    out.push_str(&line);
+    out.push('\n');
+    out
+}
+
 /// `text` as a TOML basic string.
 fn quoted(text: &str) -> String {
     toml::Value::String(text.to_string()).to_string()
@@ -462,20 +484,18 @@ fn style_text(s: Style) -> String {
 /// every theme slot. Used as the config file, it changes nothing.
 pub fn default_text() -> String {
     let keymap = Keymap::default();
-    let path = default_path().map_or_else(
-        || "the platform's config folder".to_string(),
-        |p| p.display().to_string(),
+    let mut out = comment(
+        "rivals: the explorer's keys and colours. Read from \
+         $XDG_CONFIG_HOME/rivals/config.toml (`rivals config --path` tells where), \
+         or from the file given with --config FILE. Every value below is the \
+         default, so this file changes nothing as it is: keep only the lines you change.",
     );
-    let mut out = format!(
-        "# rivals: the explorer's keys and colours.\n\
-         # Read from {path}, or from the file given with --config FILE.\n\
-         # Every value below is the default, so this file changes nothing as it\n\
-         # is: keep only the lines you change.\n\
-         \n\
-         # [keys]: an action = the list of its keys, which replaces its default\n\
-         # keys in the help and every hint. {KEY_FORMS}.\n\
-         # Two actions cannot share a key where both work.\n"
-    );
+    out.push('\n');
+    out.push_str(&comment(&format!(
+        "[keys]: an action = the list of its keys, which replaces its default keys \
+         in the help and every hint. Two actions cannot share a key where both work. \
+         Each table below is where its keys work. Keys: {KEY_FORMS}."
+    )));
     let mut sections: Vec<Option<&str>> = Vec::new();
     for b in KEYMAP {
         if !sections.contains(&b.ctx.section()) {
@@ -503,18 +523,18 @@ pub fn default_text() -> String {
         }
     }
     let names: Vec<&str> = Preset::ALL.iter().map(|p| p.name()).collect();
-    out.push_str(&format!(
-        "\n# [theme]: name is one of {}. Each slot below may be set to a colour\n\
-         # for its text (\"red\") or a style: {{ fg, bg, {} }}; the\n\
-         # fields given replace the theme's. {COLOR_FORMS}.\n\
-         # The slots are the {} theme's; uncommented they would pin its colours\n\
-         # whatever the name. With NO_COLOR or --color never no colour is used.\n\
-         [theme]\nname = \"{}\"\n",
+    out.push('\n');
+    out.push_str(&comment(&format!(
+        "[theme]: name is one of {}. Each slot may be set to a colour for its text \
+         (\"red\") or to a style, {{ fg, bg, {} }}, whose fields replace the theme's. \
+         Colours: {COLOR_FORMS}. The slots below are the {} theme's: uncommented, \
+         they would keep its colours whatever the name. With NO_COLOR or \
+         --color never, no colour is used.",
         names.join(", "),
         MODIFIERS.map(|(n, _)| n).join(", "),
         Preset::Dark.name(),
-        Preset::Dark.name()
-    ));
+    )));
+    out.push_str(&format!("[theme]\nname = \"{}\"\n", Preset::Dark.name()));
     for (name, style) in Preset::Dark.theme().slots() {
         out.push_str(&format!("# {name} = {}\n", style_text(style)));
     }
@@ -609,7 +629,9 @@ mod tests {
         );
         assert_eq!(
             errors("[keys]\ndown = [\"j\", \"Hyper-x\"]\n"),
-            ["config.toml:2:14: error: `Hyper-x` is not a key\n  hint: ".to_string() + KEY_FORMS]
+            [format!(
+                "config.toml:2:14: error: `Hyper-x` is not a key\n  hint: a key is {KEY_FORMS}"
+            )]
         );
         assert_eq!(
             errors("[keys]\ndown = \"j\"\n"),
@@ -621,7 +643,7 @@ mod tests {
             errors("[theme]\nname = \"solarized\"\ndate = \"blu\"\nkey = 3\n"),
             [
                 "config.toml:2:8: error: unknown theme `solarized`\n  hint: one of: dark, light, high-contrast".to_string(),
-                format!("config.toml:3:8: error: `blu` is not a colour\n  hint: {COLOR_FORMS}"),
+                format!("config.toml:3:8: error: `blu` is not a colour\n  hint: a colour is {COLOR_FORMS}"),
                 "config.toml:4:7: error: `key` takes a colour or a style\n  hint: write key = \"red\" or key = { fg = \"red\", bold = true }".into(),
             ]
         );
