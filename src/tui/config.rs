@@ -325,7 +325,7 @@ impl Reader<'_> {
                 self.error(
                     value.span(),
                     "a colour is written as a string".into(),
-                    COLOR_FORMS,
+                    format!("a colour is {COLOR_FORMS}"),
                 );
                 None
             }

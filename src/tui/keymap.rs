@@ -126,7 +126,7 @@ impl Key {
                     (Some((code, _, _)), _) => *code,
                     (None, Some(n)) => KeyCode::F(n),
                     (None, None) => {
-                        return Err(format!("`{base}` is not a key"));
+                        return Err(format!("`{text}` is not a key"));
                     }
                 }
             }

@@ -46,6 +46,9 @@ pub fn run(ds: Dataset, theme: &Theme, keymap: Keymap) -> ExitCode {
         eprintln!("rivals: {why}");
         return ExitCode::from(2);
     }
+    // The theme already followed --color and NO_COLOR: crossterm must not
+    // drop the colours again on its own reading of NO_COLOR.
+    crossterm::style::force_color_output(theme.has_color());
     match run_loop(Arc::new(Data::new(ds)), theme, Arc::new(keymap)) {
         Ok(None) => ExitCode::SUCCESS,
         Ok(Some(signal)) => ExitCode::from(u8::try_from(128 + signal).unwrap_or(1)),
