@@ -21,8 +21,16 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
-/// Draws the whole screen.
+/// Draws the whole screen, in ASCII if the theme's glyphs say so.
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
+    draw(app, theme, frame);
+    if theme.glyphs == Glyphs::Ascii {
+        ascii::transliterate(frame.buffer_mut());
+    }
+}
+
+/// Draws every pane, the status line and the open popup.
+fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
     let area = frame.area();
     let areas = Areas::new(area);
     if areas.too_small {
@@ -46,9 +54,6 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
         Mode::Kinds { list } => popup::kinds(app, list, theme, frame, area),
         Mode::Help { scroll } => help::render(&app.keymap, *scroll, theme, frame, area),
         Mode::Browse | Mode::Prompt { .. } => {}
-    }
-    if theme.glyphs == Glyphs::Ascii {
-        ascii::transliterate(frame.buffer_mut());
     }
 }
 
