@@ -139,6 +139,19 @@ fn syntax_errors_and_conflicts_name_the_place() {
     let (code, _, err) = run(rivals(home.path()).arg("--config").arg(&missing));
     assert_eq!(code, Some(1));
     assert!(err.contains("cannot read the config file"), "{err}");
+    for (file, why) in [
+        ("/dev/zero", "larger than 1024 KiB"),
+        (home.path().to_str().unwrap(), "cannot read the config file"),
+    ] {
+        let (code, _, err) = run(rivals(home.path()).args(["--config", file]));
+        assert_eq!(code, Some(1), "{file}");
+        assert!(err.contains(why), "{file}: {err}");
+    }
+    let binary = write(home.path(), "c/config.toml", "");
+    std::fs::write(&binary, b"[keys]\nquit = [\"\xff\"]\n").unwrap();
+    let (code, _, err) = run(rivals(home.path()).arg("--config").arg(&binary));
+    assert_eq!(code, Some(1));
+    assert!(err.contains("not UTF-8"), "{err}");
 }
 
 #[test]

@@ -31,6 +31,20 @@ pub fn wants_color(mode: ColorMode, no_color_env: Option<&str>, terminal: bool, 
     }
 }
 
+/// Whether the command line turns colour off (`--no-color`, `--color
+/// never`), read before parsing so help and usage errors obey it too.
+pub fn color_off_in(args: &[std::ffi::OsString]) -> bool {
+    let args: Vec<&str> = args
+        .iter()
+        .skip(1)
+        .filter_map(|a| a.to_str())
+        .take_while(|a| *a != "--")
+        .collect();
+    args.iter().enumerate().any(|(i, a)| {
+        *a == "--no-color" || *a == "--color=never" || (*a == "--color" && args.get(i + 1) == Some(&"never"))
+    })
+}
+
 /// The theme and keymap the explorer runs with: the config file's, in
 /// colour or not as `--color` says, with `--ascii`'s glyphs.
 pub fn tui_settings(cli: &Cli) -> Result<(Theme, Keymap), Vec<Diagnostic>> {
@@ -102,5 +116,19 @@ mod tests {
             "always wins over NO_COLOR"
         );
         assert!(!wants_color(Never, None, true, None));
+    }
+
+    #[test]
+    fn colour_off_is_seen_before_parsing() {
+        let off = |args: &[&str]| {
+            let v: Vec<std::ffi::OsString> = args.iter().map(Into::into).collect();
+            color_off_in(&v)
+        };
+        assert!(off(&["rivals", "--color", "never", "--help"]));
+        assert!(off(&["rivals", "check", "--color=never"]));
+        assert!(off(&["rivals", "--no-color"]));
+        assert!(!off(&["rivals", "--color", "always"]));
+        assert!(!off(&["rivals", "never"]));
+        assert!(!off(&["rivals", "search", "--", "--no-color"]));
     }
 }

@@ -14,7 +14,7 @@ use crate::model::{self, Dataset, Date, Diagnostic, EventKind, Record};
 use crate::search::SearchIndex;
 use crate::text::{fit, sanitize};
 use clap::error::ErrorKind;
-use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -250,12 +250,28 @@ pub fn report(errors: &[Diagnostic]) {
 
 /// Entry point of the binary.
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let plain = config::color_off_in(&args);
+    let stop = |e: &clap::Error| {
+        if plain && !e.use_stderr() {
+            output::stdout(&e.render().to_string())
+        } else {
+            output::clap_stop(e)
+        }
+    };
+    let mut command = Cli::command();
+    if plain {
+        command = command.color(clap::ColorChoice::Never);
+    }
+    let cli = match command
+        .try_get_matches_from(args)
+        .and_then(|m| Cli::from_arg_matches(&m))
+    {
         Ok(cli) => cli,
-        Err(e) => return output::clap_stop(&e),
+        Err(e) => return stop(&e),
     };
     if let Some(e) = cli.usage_error() {
-        return output::clap_stop(&e);
+        return stop(&e);
     }
     if let Some(result) = cli
         .command

@@ -54,13 +54,31 @@ pub fn load(explicit: Option<&Path>) -> Result<Config, Vec<Diagnostic>> {
         },
     };
     let shown = path.display().to_string();
-    let text = std::fs::read_to_string(&path).map_err(|e| {
+    let text = read(&path).map_err(|why| {
         vec![
-            Diagnostic::file(&shown, format!("cannot read the config file: {e}"))
+            Diagnostic::file(&shown, format!("cannot read the config file: {why}"))
                 .hint("check the path given to --config, or see `rivals config --path`"),
         ]
     })?;
     parse(&shown, &text)
+}
+
+/// Largest config file read: far more than a complete one takes.
+const MAX_BYTES: u64 = 1 << 20;
+
+/// The text of the file at `path`, refusing one past [`MAX_BYTES`] (so
+/// `--config /dev/zero` stops at once) or not in UTF-8.
+fn read(path: &Path) -> Result<String, String> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+    let mut bytes = Vec::new();
+    file.take(MAX_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| e.to_string())?;
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(format!("it is larger than {} KiB", MAX_BYTES >> 10));
+    }
+    String::from_utf8(bytes).map_err(|_| "it is not UTF-8 text".to_string())
 }
 
 /// Reads a config file's `text`, naming `file` in messages; every problem

@@ -1,5 +1,7 @@
 //! The one keymap table: it drives key handling, the footer hints and the
-//! help overlay, so they can never disagree.
+//! help overlay, so they can never disagree. [`KEYMAP`] holds the default
+//! keys; [`Keymap`] is the table with the keys in force, which the config
+//! file may change (each action by its [`Action::name`]).
 
 use super::app::Pane;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -495,9 +497,17 @@ pub struct Conflict {
     pub ctx: Ctx,
 }
 
-/// The contexts a key is looked up in (every one but [`Ctx::Global`],
-/// whose bindings apply in all of them).
-const LOOKUPS: [Ctx; 7] = [Browse, Timeline, SearchCtx, Popup, Chooser, Prompt, HelpCtx];
+/// The contexts a key is looked up in: every one in the table but
+/// [`Ctx::Global`], whose bindings apply in all of them.
+fn lookups() -> Vec<Ctx> {
+    let mut out: Vec<Ctx> = Vec::new();
+    for b in KEYMAP {
+        if b.ctx != Global && !out.contains(&b.ctx) {
+            out.push(b.ctx);
+        }
+    }
+    out
+}
 
 impl Keymap {
     /// The bindings with their keys in force, in table order.
@@ -514,7 +524,7 @@ impl Keymap {
 
     /// The first key bound twice where both bindings apply, if any.
     pub fn conflict(&self) -> Option<Conflict> {
-        for ctx in LOOKUPS {
+        for ctx in lookups() {
             let mut seen: Vec<(Key, usize)> = Vec::new();
             for (i, (b, keys)) in self.bindings().enumerate() {
                 if !b.ctx.applies_in(ctx) {
@@ -735,7 +745,7 @@ mod tests {
 
     #[test]
     fn config_names_are_unique_and_never_a_section() {
-        let sections: Vec<&str> = LOOKUPS
+        let sections: Vec<&str> = lookups()
             .iter()
             .chain([&Global])
             .filter_map(|c| c.section())
@@ -877,7 +887,7 @@ mod tests {
 
     #[test]
     fn every_mode_but_global_has_hints_and_a_way_out() {
-        for ctx in LOOKUPS {
+        for ctx in lookups() {
             let hs = Keymap::default().hints(ctx);
             assert!(
                 hs.iter().any(|h| ["quit", "cancel", "close"].contains(&h.label)),
