@@ -709,6 +709,39 @@ mod tests {
     }
 
     #[test]
+    fn hostile_text_is_reported_harmlessly() {
+        // TOML escapes, so the parsed names and values hold the raw bytes.
+        let e = errors("[keys]\n\"\\u001b]0;owned\\u0007\" = [\"q\"]\n[theme]\ndate = \"\\u001b[31m\"\n");
+        assert_eq!(e.len(), 2, "{e:?}");
+        assert!(
+            e.iter().all(|l| !l.contains('\u{1b}') && !l.contains('\u{7}')),
+            "{e:?}"
+        );
+    }
+
+    proptest::proptest! {
+        /// Any mix of config fragments, well-formed or not, parses or gives
+        /// positioned errors; it never panics.
+        #[test]
+        fn never_panics(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "[keys]\n", "[keys.search_box]\n", "[keys.anywhere]\n", "[theme]\n", "[keys.lists]\n",
+            "quit = [\"Q\"]\n", "down = [\"j\", \"Ctrl-x\"]\n", "accept = [\"Ctrl-a\"]\n",
+            "name = \"light\"\n", "date = \"#zz\"\n", "key = { fg = \"red\", bold = 1 }\n",
+            "search = []\n", "x = 1\n", "= \n", "\"\u{1b}\" = 2\n", "[[keys]]\n", "help = [\"F0\"]\n",
+            "cancel = [\"Esc\", \"Esc\"]\n", "muted = { bg = \"255\" }\n", "é = \"→\"\n",
+        ]), 0..12)) {
+            let text: String = parts.concat();
+            match parse("c", &text) {
+                Ok(_) => {}
+                Err(problems) => {
+                    proptest::prop_assert!(!problems.is_empty());
+                    proptest::prop_assert!(problems.iter().all(|d| d.line >= 1 && d.col >= 1 && d.hint.is_some()));
+                }
+            }
+        }
+    }
+
+    #[test]
     fn positions_count_characters() {
         assert_eq!(position("a\nβc", 4), (2, 2));
         assert_eq!(position("", 0), (1, 1));
