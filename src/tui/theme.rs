@@ -289,6 +289,28 @@ mod tests {
     }
 
     #[test]
+    fn light_avoids_faint_colours_and_high_contrast_anything_dim() {
+        let faint = [
+            Color::Yellow,
+            Color::Cyan,
+            Color::LightYellow,
+            Color::LightCyan,
+            Color::White,
+        ];
+        // Text on the terminal's own (light) background, not on a bar.
+        for (name, s) in Theme::light().slots().into_iter().filter(|(_, s)| s.bg.is_none()) {
+            assert!(!s.fg.is_some_and(|c| faint.contains(&c)), "light {name}");
+        }
+        for (name, s) in Theme::high_contrast().slots() {
+            assert!(
+                s.fg != Some(Color::DarkGray) && s.bg != Some(Color::DarkGray),
+                "{name}"
+            );
+            assert!(!s.add_modifier.contains(Modifier::DIM), "{name}");
+        }
+    }
+
+    #[test]
     fn colour_names_read_back() {
         for c in [
             Color::DarkGray,
