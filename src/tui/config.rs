@@ -182,6 +182,17 @@ impl Reader<'_> {
                     format!("`{name}` is the table of keys {}, not an action", place(ctx)),
                     format!("write [keys.{name}] on a line of its own, with its actions below it"),
                 ),
+                (None, DeValue::Table(_)) => {
+                    let tables = unique(KEYMAP.iter().filter_map(|b| b.ctx.section()));
+                    self.error(
+                        key.span(),
+                        format!("unknown table [keys.{name}]"),
+                        format!(
+                            "the tables under [keys] are {}; browsing and timeline actions sit in [keys] itself",
+                            tables.join(", ")
+                        ),
+                    );
+                }
                 (None, _) => self.bind(None, (key, value)),
             }
         }
@@ -417,12 +428,12 @@ fn place(ctx: Ctx) -> &'static str {
 /// Why `name` is not an action of `section`: it lives in other tables, or
 /// is a typo of one here.
 fn unknown_action_hint(section: Option<&str>, name: &str) -> String {
-    let mut elsewhere: Vec<String> = KEYMAP
-        .iter()
-        .filter(|b| b.action.name() == name)
-        .map(|b| table_name(b.ctx.section()))
-        .collect();
-    elsewhere.dedup();
+    let elsewhere = unique(
+        KEYMAP
+            .iter()
+            .filter(|b| b.action.name() == name)
+            .map(|b| table_name(b.ctx.section())),
+    );
     if !elsewhere.is_empty() {
         return format!("`{name}` is set in {}", elsewhere.join(", "));
     }
@@ -435,6 +446,17 @@ fn unknown_action_hint(section: Option<&str>, name: &str) -> String {
         Some(c) => format!("did you mean `{c}`?"),
         None => format!("the actions here are: {}", here.join(", ")),
     }
+}
+
+/// The items in first-seen order, each once.
+fn unique<T: PartialEq>(items: impl Iterator<Item = T>) -> Vec<T> {
+    let mut out = Vec::new();
+    for item in items {
+        if !out.contains(&item) {
+            out.push(item);
+        }
+    }
+    out
 }
 
 /// The candidate a misspelt `name` most likely meant, if any is close.
@@ -514,12 +536,7 @@ pub fn default_text() -> String {
          in the help and every hint. Two actions cannot share a key where both work. \
          Each table below is where its keys work. Keys: {KEY_FORMS}."
     )));
-    let mut sections: Vec<Option<&str>> = Vec::new();
-    for b in KEYMAP {
-        if !sections.contains(&b.ctx.section()) {
-            sections.push(b.ctx.section());
-        }
-    }
+    let mut sections = unique(KEYMAP.iter().map(|b| b.ctx.section()));
     // `[keys]` first: its lines must come before any `[keys.NAME]` table.
     sections.sort_by_key(Option::is_some);
     for section in sections {
@@ -669,6 +686,12 @@ mod tests {
             errors("[theme]\nborder = { fg = \"red\", blink = true }\n"),
             [
                 "config.toml:2:24: error: unknown style field `blink`\n  hint: a style has: fg, bg, bold, dim, italic, underlined, reversed, crossed_out"
+            ]
+        );
+        assert_eq!(
+            errors("[keys.timeline]\nnext_year = [\"]\"]\n"),
+            [
+                "config.toml:1:7: error: unknown table [keys.timeline]\n  hint: the tables under [keys] are anywhere, search_box, lists, chooser, prompt, help_overlay; browsing and timeline actions sit in [keys] itself"
             ]
         );
         assert_eq!(
