@@ -1,18 +1,22 @@
 //! The command line: arguments, dataset selection and the subcommands.
 
+mod config;
 mod export;
 mod flow;
 mod new;
 mod output;
+mod shell;
 mod show;
 mod suggest;
+
+pub use config::ColorMode;
 
 use crate::model::{self, Dataset, Date, Diagnostic, EventKind, Record};
 use crate::search::SearchIndex;
 use crate::text::{fit, sanitize};
 use clap::error::ErrorKind;
-use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
-use std::path::PathBuf;
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Explore the talent rivalries between AI labs: who left which lab for
@@ -37,9 +41,25 @@ pub struct Cli {
     )]
     pub max_file_size: u64,
 
-    /// Turn colours off in the TUI (as does a non-empty NO_COLOR).
+    /// Turn colours off in the TUI (as does a non-empty NO_COLOR); the
+    /// same as --color never.
     #[arg(long, global = true)]
     pub no_color: bool,
+
+    /// When the TUI uses colour: auto (on a terminal, unless NO_COLOR is
+    /// set), always, or never.
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorMode::Auto)]
+    pub color: ColorMode,
+
+    /// Draw the TUI's borders, markers and arrows in ASCII, for terminals
+    /// without Unicode.
+    #[arg(long, global = true)]
+    pub ascii: bool,
+
+    /// Config file (keys and theme) instead of the one `rivals config
+    /// --path` names.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -119,6 +139,23 @@ pub enum Command {
         /// events.yaml into; created if missing.
         dir: PathBuf,
     },
+    /// Check the TUI's config file (keys and theme), or print it.
+    Config {
+        /// Print the complete default config, commented.
+        #[arg(long, conflicts_with = "path")]
+        default: bool,
+        /// Print where the config file is looked for.
+        #[arg(long)]
+        path: bool,
+    },
+    /// Print the completion script for a shell.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), for `man -l -`.
+    Man,
 }
 
 /// Export formats.
@@ -255,15 +292,35 @@ pub fn report(errors: &[Diagnostic]) {
 
 /// Entry point of the binary.
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let plain = config::color_off_in(&args);
+    let stop = |e: &clap::Error| {
+        if plain && !e.use_stderr() {
+            output::stdout(&e.render().to_string())
+        } else {
+            output::clap_stop(e)
+        }
+    };
+    let mut command = Cli::command();
+    if plain {
+        command = command.color(clap::ColorChoice::Never);
+    }
+    let cli = match command
+        .try_get_matches_from(args)
+        .and_then(|m| Cli::from_arg_matches(&m))
+    {
         Ok(cli) => cli,
-        Err(e) => return output::clap_stop(&e),
+        Err(e) => return stop(&e),
     };
     if let Some(e) = cli.usage_error() {
-        return output::clap_stop(&e);
+        return stop(&e);
     }
-    if let Some(Command::New { dir }) = &cli.command {
-        return finish(new::new(dir));
+    if let Some(result) = cli
+        .command
+        .as_ref()
+        .and_then(|c| standalone(c, cli.config.as_deref()))
+    {
+        return finish(result);
     }
     let loaded = match &cli.command {
         Some(Command::Check { strict }) => load_checked(&cli, *strict),
@@ -276,12 +333,33 @@ pub fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let Some(command) = cli.command else {
-        return crate::tui::run(ds, cli.no_color);
+    let Some(command) = &cli.command else {
+        let (theme, keymap) = match config::tui_settings(&cli) {
+            Ok(settings) => settings,
+            Err(errors) => {
+                for e in &errors {
+                    output::error(e);
+                }
+                return ExitCode::from(1);
+            }
+        };
+        return crate::tui::run(ds, &theme, keymap);
     };
     let mut out = String::new();
-    let result = run(&command, &ds, origin, &mut out);
+    let result = run(command, &ds, origin, &mut out);
     finish(result.map(|()| out))
+}
+
+/// Runs `command` if it needs no dataset, with the config file `config`
+/// (`--config`).
+fn standalone(command: &Command, config: Option<&Path>) -> Option<Result<String, Failure>> {
+    Some(match command {
+        Command::New { dir } => new::new(dir),
+        Command::Config { default, path } => config::command(config, *default, *path),
+        Command::Completions { shell } => Ok(shell::completions(*shell)),
+        Command::Man => shell::man().map_err(|e| Failure::new(format!("cannot write the manual page: {e}"))),
+        _ => return None,
+    })
 }
 
 /// Writes a command's output, or reports its failure (exit 1).
@@ -358,6 +436,13 @@ pub fn run(command: &Command, ds: &Dataset, origin: Origin, out: &mut String) ->
         }
         Command::New { dir } => {
             out.push_str(&new::new(dir)?);
+            Ok(())
+        }
+        // `main` runs these before loading, with `--config`.
+        Command::Config { .. } | Command::Completions { .. } | Command::Man => {
+            if let Some(result) = standalone(command, None) {
+                out.push_str(&result?);
+            }
             Ok(())
         }
     }

@@ -1,5 +1,7 @@
 //! The one keymap table: it drives key handling, the footer hints and the
-//! help overlay, so they can never disagree.
+//! help overlay, so they can never disagree. [`KEYMAP`] holds the default
+//! keys; [`Keymap`] is the table with the keys in force, which the config
+//! file may change (each action by its [`Action::name`]).
 
 use super::app::Pane;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -66,6 +68,75 @@ impl Key {
     }
 }
 
+/// Named keys as the config file writes them, with the other spellings
+/// accepted (the help's labels among them).
+const NAMED: &[(KeyCode, &str, &[&str])] = &[
+    (KeyCode::Down, "Down", &["↓"]),
+    (KeyCode::Up, "Up", &["↑"]),
+    (KeyCode::Left, "Left", &["←"]),
+    (KeyCode::Right, "Right", &["→"]),
+    (KeyCode::PageDown, "PageDown", &["PgDn"]),
+    (KeyCode::PageUp, "PageUp", &["PgUp"]),
+    (KeyCode::Home, "Home", &[]),
+    (KeyCode::End, "End", &[]),
+    (KeyCode::Tab, "Tab", &[]),
+    (KeyCode::BackTab, "Shift-Tab", &["S-Tab", "BackTab"]),
+    (KeyCode::Enter, "Enter", &["Return"]),
+    (KeyCode::Esc, "Esc", &["Escape"]),
+    (KeyCode::Backspace, "Backspace", &["Bksp"]),
+    (KeyCode::Delete, "Delete", &["Del"]),
+    (KeyCode::Insert, "Insert", &["Ins"]),
+    (KeyCode::Char(' '), "Space", &[]),
+];
+
+impl Key {
+    /// How the config file writes the key: `j`, `Down`, `Ctrl-d`, `F1`.
+    pub fn name(&self) -> String {
+        let base = match self.code {
+            KeyCode::F(n) => format!("F{n}"),
+            KeyCode::Char(c) if c != ' ' => c.to_string(),
+            code => NAMED
+                .iter()
+                .find(|(k, _, _)| *k == code)
+                .map_or_else(|| self.label(), |(_, name, _)| (*name).to_string()),
+        };
+        if self.ctrl { format!("Ctrl-{base}") } else { base }
+    }
+
+    /// Reads a key as the config file or the help writes it: one
+    /// character (`j`, `G`, `?`), a named key (`Down`, `PageUp`, `F5`,
+    /// case ignored), either with a `Ctrl-` prefix.
+    pub fn parse(text: &str) -> Result<Key, String> {
+        let (ctrl, base) = match text.get(..5) {
+            Some(p) if text.len() > 5 && p.eq_ignore_ascii_case("ctrl-") => (true, &text[5..]),
+            _ => (false, text),
+        };
+        let mut chars = base.chars();
+        let code = match (chars.next(), chars.next()) {
+            (Some(c), None) if !c.is_control() && !NAMED.iter().any(|(_, _, alt)| alt.contains(&base)) => {
+                KeyCode::Char(if ctrl { c.to_ascii_lowercase() } else { c })
+            }
+            _ => {
+                let named = NAMED.iter().find(|(_, name, alt)| {
+                    name.eq_ignore_ascii_case(base) || alt.iter().any(|a| a.eq_ignore_ascii_case(base))
+                });
+                let function = base
+                    .strip_prefix(['F', 'f'])
+                    .and_then(|n| n.parse::<u8>().ok())
+                    .filter(|n| (1..=24).contains(n));
+                match (named, function) {
+                    (Some((code, _, _)), _) => *code,
+                    (None, Some(n)) => KeyCode::F(n),
+                    (None, None) => {
+                        return Err(format!("`{text}` is not a key"));
+                    }
+                }
+            }
+        };
+        Ok(Key { code, ctrl })
+    }
+}
+
 /// Where a binding applies.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Ctx {
@@ -101,9 +172,9 @@ impl Ctx {
     }
 
     /// Heading of this context in the help overlay, naming the keys that
-    /// open it from the table: `Search (/)`.
-    pub fn title(self) -> String {
-        let key = |a: Action| key_of(a, Ctx::Browse);
+    /// open it from `keymap`: `Search (/)`.
+    pub fn title(self, keymap: &Keymap) -> String {
+        let key = |a: Action| keymap.key_of(a, Ctx::Browse);
         match self {
             Ctx::Global => "Anywhere".into(),
             Ctx::Browse => "Browsing".into(),
@@ -123,6 +194,31 @@ impl Ctx {
             ),
             Ctx::Help => "Help".into(),
         }
+    }
+}
+
+impl Ctx {
+    /// The config file's table for this context's bindings, under `[keys]`:
+    /// `None` for browsing (and the timeline), whose actions sit in `[keys]`
+    /// itself.
+    pub fn section(self) -> Option<&'static str> {
+        match self {
+            Ctx::Browse | Ctx::Timeline => None,
+            Ctx::Global => Some("anywhere"),
+            Ctx::Search => Some("search_box"),
+            Ctx::Popup => Some("lists"),
+            Ctx::Chooser => Some("chooser"),
+            Ctx::Prompt => Some("prompt"),
+            Ctx::Help => Some("help_overlay"),
+            Ctx::Mark => Some("mark"),
+        }
+    }
+
+    /// Whether typing happens here, so a plain character cannot be a key.
+    pub fn takes_text(self) -> bool {
+        [Ctx::Search, Ctx::Prompt]
+            .into_iter()
+            .any(|typing| self.applies_in(typing))
     }
 }
 
@@ -164,6 +260,52 @@ pub enum Action {
     JumpOrg,
     DeleteWord,
     ClearInput,
+}
+
+impl Action {
+    /// The action's name in the config file: `next_year`. The match is
+    /// exhaustive, so a new action cannot go unnamed.
+    pub fn name(self) -> &'static str {
+        match self {
+            Action::Quit => "quit",
+            Action::NextPane => "next_pane",
+            Action::PrevPane => "prev_pane",
+            Action::Focus(Pane::Companies) => "focus_companies",
+            Action::Focus(Pane::People) => "focus_people",
+            Action::Focus(Pane::Timeline) => "focus_timeline",
+            Action::Down => "down",
+            Action::Up => "up",
+            Action::PageDown => "page_down",
+            Action::PageUp => "page_up",
+            Action::HalfPageDown => "half_page_down",
+            Action::HalfPageUp => "half_page_up",
+            Action::First => "first",
+            Action::Last => "last",
+            Action::NextYear => "next_year",
+            Action::PrevYear => "prev_year",
+            Action::NextMonth => "next_month",
+            Action::PrevMonth => "prev_month",
+            Action::DatePrompt => "date_prompt",
+            Action::Search => "search",
+            Action::NextHit => "next_hit",
+            Action::PrevHit => "prev_hit",
+            Action::KindFilter => "kind_filter",
+            Action::Help => "help",
+            Action::Select => "select",
+            Action::Back => "back",
+            Action::ClearFilter => "clear_filter",
+            Action::Cancel => "cancel",
+            Action::Accept => "accept",
+            Action::JumpPerson => "jump_person",
+            Action::JumpOrg => "jump_org",
+            Action::DeleteWord => "delete_word",
+            Action::ClearInput => "clear_input",
+            Action::Forward => "forward",
+            Action::SetMark => "set_mark",
+            Action::GoToMark => "go_to_mark",
+            Action::PeriodFilter => "period_filter",
+        }
+    }
 }
 
 /// A binding's short label for the status line and popup titles, and how
@@ -378,35 +520,201 @@ pub const KEYMAP: &[Binding] = &[
     bind(&[ch('k'), key(KeyCode::Up)], HelpCtx, A::Up, "scroll up").hint("up", 1),
 ];
 
-/// The action bound to `key` in `ctx` (global bindings first). In the
-/// timeline, browsing keys apply too; in the chooser, list keys.
-pub fn action(key: Key, ctx: Ctx) -> Option<Action> {
-    KEYMAP
-        .iter()
-        .filter(|b| b.ctx.applies_in(ctx))
-        .find(|b| b.keys.contains(&key))
-        .map(|b| b.action)
+/// The keymap in force: the table's bindings, each with its keys (the
+/// defaults, or those the config file gave).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Keymap {
+    /// The keys of `KEYMAP[i]`.
+    keys: Vec<Vec<Key>>,
 }
 
-/// The binding of `action` in `ctx`, if any: the per-action lookup hints
-/// and prompts name keys by, so they show the live binding.
-pub fn binding(action: Action, ctx: Ctx) -> Option<&'static Binding> {
-    KEYMAP
-        .iter()
-        .find(|b| b.action == action && b.ctx.applies_in(ctx))
+impl Default for Keymap {
+    fn default() -> Self {
+        Keymap {
+            keys: KEYMAP.iter().map(|b| b.keys.to_vec()).collect(),
+        }
+    }
 }
 
-/// How the first key bound to `action` in `ctx` is written, for prompts
-/// and notes that name a key (empty if unbound).
-pub fn key_of(action: Action, ctx: Ctx) -> String {
-    binding(action, ctx)
-        .and_then(|b| b.keys.first())
-        .map_or_else(String::new, Key::label)
+/// Two bindings that would share a key where both apply.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Conflict {
+    pub key: Key,
+    /// Indexes in [`KEYMAP`], in table order.
+    pub first: usize,
+    pub second: usize,
+    /// Where both apply.
+    pub ctx: Ctx,
 }
 
-/// The keys of a binding joined for display: `j/↓`.
-pub fn keys_label(b: &Binding) -> String {
-    b.keys.iter().map(Key::label).collect::<Vec<_>>().join("/")
+/// The contexts a key is looked up in: every one in the table but
+/// [`Ctx::Global`], whose bindings apply in all of them.
+fn lookups() -> Vec<Ctx> {
+    let mut out: Vec<Ctx> = Vec::new();
+    for b in KEYMAP {
+        if b.ctx != Global && !out.contains(&b.ctx) {
+            out.push(b.ctx);
+        }
+    }
+    out
+}
+
+impl Keymap {
+    /// The bindings with their keys in force, in table order.
+    pub fn bindings(&self) -> impl Iterator<Item = (&'static Binding, &[Key])> {
+        KEYMAP.iter().zip(self.keys.iter().map(Vec::as_slice))
+    }
+
+    /// Binds `KEYMAP[index]` to `keys` instead of its defaults.
+    pub fn set(&mut self, index: usize, keys: Vec<Key>) {
+        if let Some(slot) = self.keys.get_mut(index) {
+            *slot = keys;
+        }
+    }
+
+    /// The first key bound twice where both bindings apply, if any.
+    pub fn conflict(&self) -> Option<Conflict> {
+        for ctx in lookups() {
+            let mut seen: Vec<(Key, usize)> = Vec::new();
+            for (i, (b, keys)) in self.bindings().enumerate() {
+                if !b.ctx.applies_in(ctx) {
+                    continue;
+                }
+                for &key in keys {
+                    if let Some(&(_, first)) = seen.iter().find(|(k, j)| *k == key && *j != i) {
+                        return Some(Conflict {
+                            key,
+                            first,
+                            second: i,
+                            ctx,
+                        });
+                    }
+                    seen.push((key, i));
+                }
+            }
+        }
+        None
+    }
+
+    /// The action bound to `key` in `ctx` (global bindings first). In the
+    /// timeline, browsing keys apply too; in the chooser, list keys.
+    pub fn action(&self, key: Key, ctx: Ctx) -> Option<Action> {
+        self.bindings()
+            .filter(|(b, _)| b.ctx.applies_in(ctx))
+            .find(|(_, keys)| keys.contains(&key))
+            .map(|(b, _)| b.action)
+    }
+
+    /// The binding of `action` in `ctx` and its keys, if any: the
+    /// per-action lookup hints and prompts name keys by.
+    pub fn binding(&self, action: Action, ctx: Ctx) -> Option<(&'static Binding, &[Key])> {
+        self.bindings()
+            .find(|(b, _)| b.action == action && b.ctx.applies_in(ctx))
+    }
+
+    /// How the first key bound to `action` in `ctx` is written, for prompts
+    /// and notes that name a key (empty if unbound).
+    pub fn key_of(&self, action: Action, ctx: Ctx) -> String {
+        self.binding(action, ctx)
+            .and_then(|(_, keys)| keys.first())
+            .map_or_else(String::new, Key::label)
+    }
+
+    /// The hints of `ctx` alone (not its parents'), in table order.
+    pub fn own_hints(&self, ctx: Ctx) -> Vec<Shown> {
+        self.prioritized(|b| b.ctx == ctx)
+            .into_iter()
+            .map(|(_, s)| s)
+            .collect()
+    }
+
+    /// The hints live in `ctx`, in table order.
+    pub fn hints(&self, ctx: Ctx) -> Vec<Shown> {
+        self.prioritized(|b| b.ctx.applies_in(ctx))
+            .into_iter()
+            .map(|(_, s)| s)
+            .collect()
+    }
+
+    /// The hints of `ctx` that always show (priority 0): for popup titles.
+    pub fn essential_hints(&self, ctx: Ctx) -> Vec<Shown> {
+        self.prioritized(|b| b.ctx.applies_in(ctx) && b.hint.is_some_and(|h| h.priority == 0))
+            .into_iter()
+            .map(|(_, s)| s)
+            .collect()
+    }
+
+    /// The hints of the bindings kept, with their priorities, in table order.
+    fn prioritized(&self, keep: impl Fn(&Binding) -> bool) -> Vec<(u8, Shown)> {
+        self.bindings()
+            .filter(|(b, _)| keep(b))
+            .filter_map(|(b, keys)| {
+                let hint = b.hint?;
+                let key = keys.first()?.label();
+                Some((
+                    hint.priority,
+                    Shown {
+                        key,
+                        label: hint.label,
+                    },
+                ))
+            })
+            .collect()
+    }
+
+    /// The hints of `ctx` that fit in `width` columns when each takes its
+    /// width plus `gap`: the most important first, shown in table order.
+    /// Priority-0 hints are kept even if they overflow.
+    pub fn fitting_hints(&self, ctx: Ctx, width: usize, gap: usize) -> Vec<Shown> {
+        let live = self.prioritized(|b| b.ctx.applies_in(ctx));
+        let mut order: Vec<usize> = (0..live.len()).collect();
+        order.sort_by_key(|&i| live[i].0);
+        let mut keep = vec![false; live.len()];
+        let mut used = 0;
+        for i in order {
+            let w = live[i].1.width() + gap;
+            if live[i].0 == 0 || used + w <= width {
+                keep[i] = true;
+                used += w;
+            }
+        }
+        live.into_iter()
+            .zip(keep)
+            .filter_map(|((_, s), k)| k.then_some(s))
+            .collect()
+    }
+
+    /// The help overlay's rows for an overlay `width` columns wide inside,
+    /// grouped by context, in table order; long help texts wrap at spaces.
+    pub fn help_rows(&self, width: usize) -> Vec<HelpRow<'_>> {
+        let room = width.saturating_sub(HELP_KEYS_WIDTH).max(10);
+        let contexts = [
+            Global, Browse, Timeline, SearchCtx, Popup, Chooser, Prompt, MarkCtx, HelpCtx,
+        ];
+        let mut out = Vec::new();
+        for ctx in contexts {
+            out.push(HelpRow::Heading(ctx));
+            for (b, keys) in self.bindings().filter(|(b, _)| b.ctx == ctx) {
+                let mut parts = wrap(b.help, room).into_iter();
+                out.push(HelpRow::Binding(keys, parts.next().unwrap_or_default()));
+                out.extend(parts.map(HelpRow::More));
+            }
+            if ctx == SearchCtx {
+                out.push(HelpRow::Note("other keys", "type the query"));
+            }
+            if ctx == MarkCtx {
+                out.push(HelpRow::Note("a-z, A-Z", "the mark's letter"));
+            }
+            out.push(HelpRow::Blank);
+        }
+        out.push(HelpRow::Disputed);
+        out
+    }
+}
+
+/// Keys joined for display: `j/↓`.
+pub fn keys_label(keys: &[Key]) -> String {
+    keys.iter().map(Key::label).collect::<Vec<_>>().join("/")
 }
 
 /// One hint as shown: the binding's first key and its label.
@@ -423,78 +731,13 @@ impl Shown {
     }
 }
 
-/// The hints of `ctx` alone (not its parents'), in table order.
-pub fn own_hints(ctx: Ctx) -> Vec<Shown> {
-    prioritized(|b| b.ctx == ctx)
-        .into_iter()
-        .map(|(_, s)| s)
-        .collect()
-}
-
-/// The hints live in `ctx`, in table order.
-pub fn hints(ctx: Ctx) -> Vec<Shown> {
-    prioritized(|b| b.ctx.applies_in(ctx))
-        .into_iter()
-        .map(|(_, s)| s)
-        .collect()
-}
-
-/// The hints of `ctx` that always show (priority 0): for popup titles.
-pub fn essential_hints(ctx: Ctx) -> Vec<Shown> {
-    prioritized(|b| b.ctx.applies_in(ctx) && b.hint.is_some_and(|h| h.priority == 0))
-        .into_iter()
-        .map(|(_, s)| s)
-        .collect()
-}
-
-/// The hints of the bindings kept, with their priorities, in table order.
-fn prioritized(keep: impl Fn(&Binding) -> bool) -> Vec<(u8, Shown)> {
-    KEYMAP
-        .iter()
-        .filter(|b| keep(b))
-        .filter_map(|b| {
-            let hint = b.hint?;
-            let key = b.keys.first()?.label();
-            Some((
-                hint.priority,
-                Shown {
-                    key,
-                    label: hint.label,
-                },
-            ))
-        })
-        .collect()
-}
-
-/// The hints of `ctx` that fit in `width` columns when each takes its width
-/// plus `gap`: the most important first, shown in table order. Priority-0
-/// hints are kept even if they overflow.
-pub fn fitting_hints(ctx: Ctx, width: usize, gap: usize) -> Vec<Shown> {
-    let live = prioritized(|b| b.ctx.applies_in(ctx));
-    let mut order: Vec<usize> = (0..live.len()).collect();
-    order.sort_by_key(|&i| live[i].0);
-    let mut keep = vec![false; live.len()];
-    let mut used = 0;
-    for i in order {
-        let w = live[i].1.width() + gap;
-        if live[i].0 == 0 || used + w <= width {
-            keep[i] = true;
-            used += w;
-        }
-    }
-    live.into_iter()
-        .zip(keep)
-        .filter_map(|((_, s), k)| k.then_some(s))
-        .collect()
-}
-
 /// One row of the help overlay.
 #[derive(Clone, Copy)]
-pub enum HelpRow {
+pub enum HelpRow<'a> {
     /// A context's heading.
     Heading(Ctx),
-    /// A binding, with the first part of its help.
-    Binding(&'static Binding, &'static str),
+    /// A binding's keys, with the first part of its help.
+    Binding(&'a [Key], &'static str),
     /// The rest of a help text too long for one row.
     More(&'static str),
     /// A note on a context's other keys: (keys, what they do).
@@ -506,33 +749,6 @@ pub enum HelpRow {
 
 /// Columns the keys take in a help row.
 pub const HELP_KEYS_WIDTH: usize = 20;
-
-/// The help overlay's rows for an overlay `width` columns wide inside,
-/// grouped by context, in table order; long help texts wrap at spaces.
-pub fn help_rows(width: usize) -> Vec<HelpRow> {
-    let room = width.saturating_sub(HELP_KEYS_WIDTH).max(10);
-    let contexts = [
-        Global, Browse, Timeline, SearchCtx, Popup, Chooser, Prompt, MarkCtx, HelpCtx,
-    ];
-    let mut out = Vec::new();
-    for ctx in contexts {
-        out.push(HelpRow::Heading(ctx));
-        for b in KEYMAP.iter().filter(|b| b.ctx == ctx) {
-            let mut parts = wrap(b.help, room).into_iter();
-            out.push(HelpRow::Binding(b, parts.next().unwrap_or_default()));
-            out.extend(parts.map(HelpRow::More));
-        }
-        if ctx == SearchCtx {
-            out.push(HelpRow::Note("other keys", "type the query"));
-        }
-        if ctx == MarkCtx {
-            out.push(HelpRow::Note("a-z, A-Z", "the mark's letter"));
-        }
-        out.push(HelpRow::Blank);
-    }
-    out.push(HelpRow::Disputed);
-    out
-}
 
 /// `text` cut at spaces into pieces of at most `width` columns (a longer
 /// word stays whole).
@@ -561,19 +777,64 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_where_it_could_apply() {
-        let contexts = [
-            Browse, Timeline, SearchCtx, Popup, Chooser, Prompt, MarkCtx, HelpCtx,
-        ];
-        for ctx in contexts {
-            let live: Vec<&Binding> = KEYMAP.iter().filter(|b| b.ctx.applies_in(ctx)).collect();
-            let mut seen: Vec<Key> = Vec::new();
-            for b in live {
-                for k in b.keys {
-                    assert!(!seen.contains(k), "{} bound twice in {ctx:?}", k.label());
-                    seen.push(*k);
-                }
+        assert_eq!(Keymap::default().conflict(), None);
+        let mut km = Keymap::default();
+        let search = KEYMAP.iter().position(|b| b.action == A::Search);
+        let kind = KEYMAP.iter().position(|b| b.action == A::KindFilter);
+        let (Some(search), Some(kind)) = (search, kind) else {
+            panic!("search and kind_filter are in the table")
+        };
+        km.set(search, vec![ch('f')]);
+        assert_eq!(
+            km.conflict(),
+            Some(Conflict {
+                key: ch('f'),
+                first: search,
+                second: kind,
+                ctx: Browse
+            })
+        );
+    }
+
+    #[test]
+    fn config_names_are_unique_and_never_a_section() {
+        let sections: Vec<&str> = lookups()
+            .iter()
+            .chain([&Global])
+            .filter_map(|c| c.section())
+            .collect();
+        for (i, a) in KEYMAP.iter().enumerate() {
+            assert!(
+                !sections.contains(&a.action.name()),
+                "{} is a section",
+                a.action.name()
+            );
+            for b in &KEYMAP[..i] {
+                assert!(
+                    a.ctx.section() != b.ctx.section() || a.action != b.action,
+                    "{} twice in one table",
+                    a.action.name()
+                );
             }
         }
+    }
+
+    #[test]
+    fn keys_read_back_as_written_and_as_shown() {
+        for b in KEYMAP {
+            for k in b.keys {
+                assert_eq!(Key::parse(&k.name()), Ok(*k), "{}", k.name());
+                assert_eq!(Key::parse(&k.label()), Ok(*k), "{}", k.label());
+            }
+        }
+        assert_eq!(Key::parse("ctrl-D"), Ok(ctrl('d')));
+        assert_eq!(Key::parse("pagedown"), Ok(key(KeyCode::PageDown)));
+        assert_eq!(Key::parse("F12"), Ok(key(KeyCode::F(12))));
+        assert_eq!(Key::parse("Ctrl--"), Ok(ctrl('-')));
+        assert!(Key::parse("Ctrl-").is_err());
+        assert!(Key::parse("Hyper-x").is_err());
+        assert!(Key::parse("F99").is_err());
+        assert!(Key::parse("").is_err());
     }
 
     #[test]
@@ -585,12 +846,13 @@ mod tests {
 
     #[test]
     fn keys_resolve_per_context() {
-        assert_eq!(action(ch('j'), Browse), Some(A::Down));
-        assert_eq!(action(ch(']'), Browse), None);
-        assert_eq!(action(ch(']'), Timeline), Some(A::NextYear));
-        assert_eq!(action(ch('j'), Timeline), Some(A::Down));
-        assert_eq!(action(ch('j'), SearchCtx), None, "letters are typed in search");
-        assert_eq!(action(ctrl('c'), SearchCtx), Some(A::Quit));
+        let km = Keymap::default();
+        assert_eq!(km.action(ch('j'), Browse), Some(A::Down));
+        assert_eq!(km.action(ch(']'), Browse), None);
+        assert_eq!(km.action(ch(']'), Timeline), Some(A::NextYear));
+        assert_eq!(km.action(ch('j'), Timeline), Some(A::Down));
+        assert_eq!(km.action(ch('j'), SearchCtx), None, "letters are typed in search");
+        assert_eq!(km.action(ctrl('c'), SearchCtx), Some(A::Quit));
         let e = KeyEvent::new(KeyCode::Char('D'), KeyModifiers::CONTROL);
         assert_eq!(Key::from_event(&e), ctrl('d'));
         assert_eq!(ctrl('d').label(), "Ctrl-d");
@@ -621,7 +883,8 @@ mod tests {
                 .map(|s| format!("{} {}", s.key, s.label))
                 .collect::<Vec<_>>()
         };
-        let all = hints(Browse);
+        let km = Keymap::default();
+        let all = km.hints(Browse);
         assert_eq!(
             label(&all),
             [
@@ -634,30 +897,31 @@ mod tests {
                 "t date"
             ]
         );
-        let narrow = fitting_hints(Browse, 30, 2);
+        let narrow = km.fitting_hints(Browse, 30, 2);
         assert_eq!(label(&narrow), ["? keys", "q quit", "/ search"]);
         assert_eq!(
-            label(&fitting_hints(Browse, 0, 2)),
+            label(&km.fitting_hints(Browse, 0, 2)),
             ["? keys"],
             "? keys always stays"
         );
-        assert!(label(&hints(Timeline)).contains(&"] year".to_string()));
-        assert_eq!(label(&own_hints(Chooser)), ["p person", "o company"]);
-        assert!(label(&hints(Chooser)).contains(&"Enter choose".to_string()));
-        assert!(!label(&hints(Popup)).contains(&"p person".to_string()));
+        assert!(label(&km.hints(Timeline)).contains(&"] year".to_string()));
+        assert_eq!(label(&km.own_hints(Chooser)), ["p person", "o company"]);
+        assert!(label(&km.hints(Chooser)).contains(&"Enter choose".to_string()));
+        assert!(!label(&km.hints(Popup)).contains(&"p person".to_string()));
         assert_eq!(
-            binding(A::Accept, SearchCtx).map(|b| b.keys[0]),
+            km.binding(A::Accept, SearchCtx).map(|(_, keys)| keys[0]),
             Some(key(KeyCode::Enter))
         );
     }
 
     #[test]
     fn headings_and_notes_name_keys_from_the_table() {
-        assert_eq!(SearchCtx.title(), "Search (/)");
-        assert_eq!(Popup.title(), "Lists (Enter on an event, f)");
-        assert_eq!(Prompt.title(), "Date prompt (t)");
-        assert_eq!(key_of(A::Help, Browse), "?");
-        assert_eq!(key_of(A::JumpOrg, Browse), "", "unbound here");
+        let km = Keymap::default();
+        assert_eq!(SearchCtx.title(&km), "Search (/)");
+        assert_eq!(Popup.title(&km), "Lists (Enter on an event, f)");
+        assert_eq!(Prompt.title(&km), "Date prompt (t)");
+        assert_eq!(km.key_of(A::Help, Browse), "?");
+        assert_eq!(km.key_of(A::JumpOrg, Browse), "", "unbound here");
     }
 
     #[test]
@@ -668,17 +932,16 @@ mod tests {
         );
         assert_eq!(wrap("short", 10), ["short"]);
         assert_eq!(wrap("unbreakable-word here", 5), ["unbreakable-word", "here"]);
-        let rows = help_rows(74);
+        let km = Keymap::default();
+        let rows = km.help_rows(74);
         assert!(rows.iter().any(|r| matches!(r, HelpRow::More(_))));
-        assert!(help_rows(200).iter().all(|r| !matches!(r, HelpRow::More(_))));
+        assert!(km.help_rows(200).iter().all(|r| !matches!(r, HelpRow::More(_))));
     }
 
     #[test]
     fn every_mode_but_global_has_hints_and_a_way_out() {
-        for ctx in [
-            Browse, Timeline, SearchCtx, Popup, Chooser, Prompt, MarkCtx, HelpCtx,
-        ] {
-            let hs = hints(ctx);
+        for ctx in lookups() {
+            let hs = Keymap::default().hints(ctx);
             assert!(
                 hs.iter().any(|h| ["quit", "cancel", "close"].contains(&h.label)),
                 "{ctx:?}: no way out in {hs:?}"

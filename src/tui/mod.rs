@@ -2,14 +2,18 @@
 //! and fuzzy-searchable.
 //!
 //! - [`app`]: state and the pure `update`;
-//! - [`keymap`]: the one table of key bindings;
+//! - [`keymap`]: the one table of key bindings; [`config`]: the config
+//!   file's keys and theme;
 //! - [`data`]: the dataset and its search index;
 //! - [`view`], [`list`], [`layout`]: derived rows, scrolling, geometry;
 //! - [`marks`]: marks kept between runs;
 //! - [`ui`]: drawing, one module per pane; [`theme`]: styles;
+//!   [`ascii`]: the ASCII stand-ins of `--ascii`;
 //! - [`term`]: the real terminal and the event sources.
 
 pub mod app;
+pub mod ascii;
+pub mod config;
 pub mod data;
 pub mod keymap;
 pub mod layout;
@@ -23,6 +27,7 @@ pub mod view;
 use crate::model::Dataset;
 use app::{App, Effect, Msg, update};
 use data::Data;
+use keymap::Keymap;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
@@ -31,9 +36,10 @@ use std::process::ExitCode;
 use std::sync::Arc;
 use theme::Theme;
 
-/// Runs the TUI on `ds` until the user quits; a signal that stops it gives
-/// the exit code 128 + its number, as shells expect.
-pub fn run(ds: Dataset, no_color: bool) -> ExitCode {
+/// Runs the TUI on `ds` with `theme` and `keymap` until the user quits; a
+/// signal that stops it gives the exit code 128 + its number, as shells
+/// expect.
+pub fn run(ds: Dataset, theme: &Theme, keymap: Keymap) -> ExitCode {
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         eprintln!("rivals: the explorer needs a terminal; for scripts use a subcommand (see rivals --help)");
         return ExitCode::from(2);
@@ -42,8 +48,10 @@ pub fn run(ds: Dataset, no_color: bool) -> ExitCode {
         eprintln!("rivals: {why}");
         return ExitCode::from(2);
     }
-    let theme = Theme::pick(no_color, std::env::var("NO_COLOR").ok().as_deref());
-    match run_loop(Arc::new(Data::new(ds)), &theme) {
+    // The theme already followed --color and NO_COLOR: crossterm must not
+    // drop the colours again on its own reading of NO_COLOR.
+    crossterm::style::force_color_output(theme.has_color());
+    match run_loop(Arc::new(Data::new(ds)), theme, Arc::new(keymap)) {
         Ok(None) => ExitCode::SUCCESS,
         Ok(Some(signal)) => ExitCode::from(u8::try_from(128 + signal).unwrap_or(1)),
         Err(e) => {
@@ -54,11 +62,11 @@ pub fn run(ds: Dataset, no_color: bool) -> ExitCode {
 }
 
 /// Draws and handles messages until quit; returns the signal that ended it, if any.
-fn run_loop(data: Arc<Data>, theme: &Theme) -> io::Result<Option<i32>> {
+fn run_loop(data: Arc<Data>, theme: &Theme, keymap: Arc<Keymap>) -> io::Result<Option<i32>> {
     let _guard = term::Guard::enter()?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;
-    let mut app = App::new(Arc::clone(&data), (size.width, size.height));
+    let mut app = App::new(Arc::clone(&data), (size.width, size.height)).with_keymap(keymap);
     let store = marks::Store::for_dataset(&data.ds.name);
     if let Some(store) = &store {
         let (saved, note) = store.load();

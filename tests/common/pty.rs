@@ -38,6 +38,8 @@ impl Pty {
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
         cmd.env_remove("RIVALS_DATA");
+        // No user config file: a test that wants one sets its own folder.
+        cmd.env("XDG_CONFIG_HOME", "/nonexistent/rivals-tests");
         for (k, v) in env {
             cmd.env(k, v);
         }

@@ -4,7 +4,7 @@
 use super::period;
 use super::state::{App, Mode, Pane, SearchState, Target};
 use crate::model::{EventKind, OrgIx};
-use crate::tui::keymap::{self, Action, Ctx};
+use crate::tui::keymap::{Action, Ctx};
 use crate::tui::list::ListState;
 use crate::tui::view::{month_of, year_of};
 
@@ -122,7 +122,7 @@ fn period_jump(app: &mut App, action: Action) {
 
 fn cycle_hits(app: &mut App, delta: isize) {
     if app.hits.is_empty() {
-        let key = keymap::key_of(Action::Search, Ctx::Browse);
+        let key = app.keymap.key_of(Action::Search, Ctx::Browse);
         app.note = Some(format!("no search results: press {key} to search"));
         return;
     }

@@ -23,7 +23,7 @@ pub mod state;
 pub use state::{App, Mode, Nav, Pane, RecordKind, SearchState, Target};
 
 use crate::search::Hit;
-use crate::tui::keymap::{self, Action, Key};
+use crate::tui::keymap::{Action, Key};
 use crossterm::event::{KeyEvent, KeyEventKind, MouseEvent};
 
 /// Most search results kept for the popup and for `n`/`N`.
@@ -126,7 +126,7 @@ fn paste(app: &mut App, text: &str) -> Option<Effect> {
 
 fn on_key(app: &mut App, event: KeyEvent) -> Option<Effect> {
     let key = Key::from_event(&event);
-    let action = keymap::action(key, app.ctx());
+    let action = app.keymap.action(key, app.ctx());
     if action == Some(Action::Quit) {
         app.quit = true;
         return None;

@@ -61,7 +61,7 @@ pub(super) fn kinds(app: &mut App, action: Option<Action>) {
 
 /// Keys in the help overlay: scroll (stopping at its last line) or close.
 pub(super) fn help(app: &mut App, action: Option<Action>) {
-    let bottom = max_help_scroll(app.screen());
+    let bottom = max_help_scroll(&app.keymap, app.screen());
     let Mode::Help { scroll } = &mut app.mode else {
         return;
     };

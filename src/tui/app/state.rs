@@ -5,8 +5,7 @@ use crate::model::{EventIx, EventKind, OrgIx, PersonIx, Record, SourceIx};
 use crate::search::Hit;
 use crate::text::sanitize;
 use crate::tui::data::Data;
-use crate::tui::keymap::Ctx;
-use crate::tui::keymap::help_rows;
+use crate::tui::keymap::{Ctx, Keymap};
 use crate::tui::layout::{self, Areas};
 use crate::tui::list::ListState;
 use crate::tui::marks::Marks;
@@ -191,6 +190,8 @@ pub struct App {
     /// A one-off note for the status line (cleared by the next key).
     pub note: Option<String>,
     pub quit: bool,
+    /// The key bindings in force.
+    pub keymap: Arc<Keymap>,
 }
 
 impl App {
@@ -215,7 +216,13 @@ impl App {
             size,
             note: None,
             quit: false,
+            keymap: Arc::new(Keymap::default()),
         }
+    }
+
+    /// The same explorer with `keymap` in force instead of the defaults.
+    pub fn with_keymap(self, keymap: Arc<Keymap>) -> Self {
+        App { keymap, ..self }
     }
 
     /// The pane rectangles for the current size.
@@ -382,7 +389,7 @@ impl App {
                 let len = EventKind::ALL.len() + 1;
                 list.scroll_into_view(len, layout::inner_rows(layout::kinds_popup(screen, len)));
             }
-            Mode::Help { scroll } => *scroll = (*scroll).min(max_help_scroll(screen)),
+            Mode::Help { scroll } => *scroll = (*scroll).min(max_help_scroll(&self.keymap, screen)),
         }
     }
 
@@ -521,9 +528,10 @@ fn push_bounded(list: &mut Vec<Nav>, nav: Nav) {
 }
 
 /// The last help line the overlay can scroll to on a screen of `screen`.
-pub fn max_help_scroll(screen: Rect) -> usize {
+pub fn max_help_scroll(keymap: &Keymap, screen: Rect) -> usize {
     let popup = layout::help_popup(screen);
-    help_rows(usize::from(popup.width.saturating_sub(2)))
+    keymap
+        .help_rows(usize::from(popup.width.saturating_sub(2)))
         .len()
         .saturating_sub(layout::inner_rows(popup))
 }

@@ -2,7 +2,7 @@
 
 use super::status::hint_spans;
 use super::timeline::DISPUTED;
-use crate::tui::keymap::{Ctx, HELP_KEYS_WIDTH, HelpRow, help_rows, hints, keys_label};
+use crate::tui::keymap::{Ctx, HELP_KEYS_WIDTH, HelpRow, Keymap, keys_label};
 use crate::tui::layout::help_popup;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
@@ -11,13 +11,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 /// Every line of the help, grouped by context.
-fn lines(theme: &Theme, width: usize) -> Vec<Line<'static>> {
+fn lines(keymap: &Keymap, theme: &Theme, width: usize) -> Vec<Line<'static>> {
     let key = |k: String| Span::styled(format!("  {k:<w$}", w = HELP_KEYS_WIDTH - 2), theme.key);
-    help_rows(width)
+    keymap
+        .help_rows(width)
         .into_iter()
         .map(|row| match row {
-            HelpRow::Heading(ctx) => Line::styled(ctx.title(), theme.heading),
-            HelpRow::Binding(b, help) => Line::from(vec![key(keys_label(b)), Span::raw(help)]),
+            HelpRow::Heading(ctx) => Line::styled(ctx.title(keymap), theme.heading),
+            HelpRow::Binding(keys, help) => Line::from(vec![key(keys_label(keys)), Span::raw(help)]),
             HelpRow::More(help) => Line::from(vec![key(String::new()), Span::raw(help)]),
             HelpRow::Note(keys, what) => Line::from(vec![key(keys.to_string()), Span::raw(what)]),
             HelpRow::Disputed => Line::from(vec![
@@ -30,7 +31,7 @@ fn lines(theme: &Theme, width: usize) -> Vec<Line<'static>> {
 }
 
 /// Draws the overlay, scrolled down by `scroll` lines (bounded by `update`).
-pub fn render(scroll: usize, theme: &Theme, frame: &mut Frame, area: Rect) {
+pub fn render(keymap: &Keymap, scroll: usize, theme: &Theme, frame: &mut Frame, area: Rect) {
     let rect = help_popup(area);
     let block = Block::bordered()
         .border_style(theme.border_focused)
@@ -40,12 +41,12 @@ pub fn render(scroll: usize, theme: &Theme, frame: &mut Frame, area: Rect) {
                 Span::styled(" · ", theme.muted),
             ]
             .into_iter()
-            .chain(hint_spans(&hints(Ctx::Help), " · ", theme))
+            .chain(hint_spans(&keymap.hints(Ctx::Help), " · ", theme))
             .chain([Span::raw(" ")])
             .collect::<Vec<_>>(),
         ));
     let inner = block.inner(rect);
-    let shown: Vec<Line> = lines(theme, usize::from(inner.width))
+    let shown: Vec<Line> = lines(keymap, theme, usize::from(inner.width))
         .into_iter()
         .skip(scroll)
         .take(usize::from(inner.height))

@@ -11,8 +11,9 @@ mod timeline;
 
 use super::app::Pane;
 use super::app::{App, Mode};
+use super::ascii;
 use super::layout::{Areas, MIN_HEIGHT, MIN_WIDTH};
-use super::theme::Theme;
+use super::theme::{Glyphs, Theme};
 use crate::text::{fit, width};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -20,8 +21,16 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
-/// Draws the whole screen.
+/// Draws the whole screen, in ASCII if the theme's glyphs say so.
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
+    draw(app, theme, frame);
+    if theme.glyphs == Glyphs::Ascii {
+        ascii::transliterate(frame.buffer_mut());
+    }
+}
+
+/// Draws every pane, the status line and the open popup.
+fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
     let area = frame.area();
     let areas = Areas::new(area);
     if areas.too_small {
@@ -43,7 +52,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
         Mode::Search(s) => popup::search(app, s, theme, frame, area),
         Mode::Chooser { items, list, event } => popup::chooser(app, *event, items, list, theme, frame, area),
         Mode::Kinds { list } => popup::kinds(app, list, theme, frame, area),
-        Mode::Help { scroll } => help::render(*scroll, theme, frame, area),
+        Mode::Help { scroll } => help::render(&app.keymap, *scroll, theme, frame, area),
         Mode::Browse | Mode::Prompt { .. } | Mode::Mark { .. } => {}
     }
 }

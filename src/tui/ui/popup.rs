@@ -6,7 +6,7 @@ use crate::model::{EventIx, EventKind, Record};
 use crate::search::{Field, Hit};
 use crate::text::{fit, is_unsafe, sanitize, tail};
 use crate::tui::app::{App, SearchState, Target};
-use crate::tui::keymap::{self, Ctx, Shown};
+use crate::tui::keymap::{Ctx, Shown};
 use crate::tui::layout::{chooser_popup, kinds_popup, search_popup};
 use crate::tui::list::ListState;
 use crate::tui::theme::Theme;
@@ -61,7 +61,7 @@ fn rows(
 /// characters highlighted. Only the visible results are built.
 pub fn search(app: &App, s: &SearchState, theme: &Theme, frame: &mut Frame, area: Rect) {
     let rect = search_popup(area);
-    let hints = keymap::essential_hints(Ctx::Search);
+    let hints = app.keymap.essential_hints(Ctx::Search);
     let hints_width: usize = hints.iter().map(|h| h.width() + 3).sum();
     let status = if s.pending {
         "searching…".to_string()
@@ -207,7 +207,7 @@ pub fn chooser(
     let ds = &app.data.ds;
     let rect = chooser_popup(area, items.len());
     let title = format!(" Jump from {}", ds.event(event).date);
-    let inner = frame_popup(frame, rect, title, &keymap::own_hints(Ctx::Chooser), theme);
+    let inner = frame_popup(frame, rect, title, &app.keymap.own_hints(Ctx::Chooser), theme);
     let width = usize::from(inner.width);
     let lines: Vec<Line<'static>> = items
         .iter()

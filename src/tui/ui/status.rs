@@ -3,7 +3,7 @@
 use super::fit_spans;
 use crate::text::fit;
 use crate::tui::app::{App, Mode};
-use crate::tui::keymap::{self, Shown};
+use crate::tui::keymap::Shown;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -83,7 +83,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             Some(e) => pieces.push((format!("  {e}"), theme.error)),
             None => {
                 pieces.push(("  jul 2025 or 2025-06..2025-08 · ".into(), theme.muted));
-                pieces.extend(hint_pieces(&keymap::hints(ctx), " · ", theme));
+                pieces.extend(hint_pieces(&app.keymap.hints(ctx), " · ", theme));
             }
         }
         frame.render_widget(Paragraph::new(fit_spans(pieces, width)), area);
@@ -99,7 +99,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             let letters: String = app.marks.marks.keys().collect();
             pieces.push((format!("marks {letters} · "), theme.muted));
         }
-        pieces.extend(hint_pieces(&keymap::hints(ctx), " · ", theme));
+        pieces.extend(hint_pieces(&app.keymap.hints(ctx), " · ", theme));
         frame.render_widget(Paragraph::new(fit_spans(pieces, width)), area);
         return;
     }
@@ -116,7 +116,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     // Position first, then the hints that fit by priority, then the filter.
     let pos_width = crate::text::width(&pos);
     let budget = width.saturating_sub(pos_width + LEFT_ROOM);
-    let hints = keymap::fitting_hints(ctx, budget, HINT_GAP.len());
+    let hints = app.keymap.fitting_hints(ctx, budget, HINT_GAP.len());
     let hint_line = fit_spans(
         hint_pieces(&hints, HINT_GAP, theme),
         width.saturating_sub(pos_width),

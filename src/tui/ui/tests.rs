@@ -312,14 +312,20 @@ fn hints_come_from_the_table() {
     use crate::tui::keymap::{self, Ctx};
     use crate::tui::layout;
     let table = |ctx: Ctx| -> Vec<String> {
-        keymap::hints(ctx)
+        keymap::Keymap::default()
+            .hints(ctx)
             .iter()
             .map(|h| format!("{} {}", h.key, h.label))
             .collect()
     };
     let key_names: Vec<String> = keymap::KEYMAP
         .iter()
-        .flat_map(|b| b.keys.iter().map(|k| k.label()).chain([keymap::keys_label(b)]))
+        .flat_map(|b| {
+            b.keys
+                .iter()
+                .map(|k| k.label())
+                .chain([keymap::keys_label(b.keys)])
+        })
         .collect();
     // (keys to reach the mode, its context, the popup whose title has hints)
     type PopupAt = fn(Rect) -> Option<Rect>;
@@ -516,4 +522,64 @@ fn mark_keys_ask_for_a_letter_in_the_status_line() {
         status.starts_with("go to mark: press a letter · marks a · Esc cancel"),
         "{status}"
     );
+}
+
+/// The screen drawn with `theme`, as text.
+fn text_with(app: &App, theme: &Theme) -> String {
+    let buf = draw(app, theme);
+    (0..buf.area.height)
+        .map(|y| {
+            (0..buf.area.width)
+                .map(|x| buf[(x, y)].symbol())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn a_remap_shows_in_the_hints_and_the_help() {
+    let config = "[keys]\nsearch = [\"s\"]\nquit = [\"Q\", \"Ctrl-q\"]\nhelp = [\"H\"]\n\
+                  [keys.help_overlay]\ncancel = [\"Esc\", \"H\"]\n";
+    let keymap = crate::tui::config::parse("config.toml", config).unwrap().keymap;
+    let mut app = embedded((120, 40)).with_keymap(Arc::new(keymap));
+    let browse = text(&app);
+    for hint in ["H keys", "Q quit", "s search"] {
+        assert!(browse.contains(hint), "{hint} missing:\n{browse}");
+    }
+    assert!(!browse.contains("/ search") && !browse.contains("? keys"));
+    keys(&mut app, "?");
+    assert!(
+        matches!(app.mode, crate::tui::app::Mode::Browse),
+        "? is unbound now"
+    );
+    // Open help and scroll to the search section's heading.
+    keys(&mut app, "Hjjjjjjjjjjjjjjj");
+    let help = text(&app);
+    assert!(help.contains("Search (s)"), "{help}");
+    insta::assert_snapshot!("help_overlay_remapped", help);
+    keys(&mut app, "H");
+    assert!(matches!(app.mode, crate::tui::app::Mode::Browse), "H closes help");
+}
+
+#[test]
+fn ascii_draws_no_box_or_marker_characters() {
+    let mut app = embedded((100, 30));
+    keys(&mut app, "3");
+    let theme = Theme::color().with_glyphs(crate::tui::theme::Glyphs::Ascii);
+    let screen = text_with(&app, &theme);
+    let drawing: Vec<char> = screen
+        .chars()
+        .filter(|&c| crate::tui::ascii::ascii(c).is_some())
+        .collect();
+    assert!(drawing.is_empty(), "{drawing:?} in\n{screen}");
+    assert!(screen.contains("+ 1 Companies -"), "{screen}");
+    assert!(
+        screen.contains("+ 3 Timeline ==="),
+        "focused pane is drawn with =:\n{screen}"
+    );
+    assert!(screen.contains("> "), "selection marker:\n{screen}");
+    let unicode = text_with(&app, &Theme::color());
+    assert!(unicode.contains('─') && unicode.contains('›'));
+    insta::assert_snapshot!("ascii_timeline", screen);
 }
