@@ -14,7 +14,7 @@ mod locate;
 
 pub use date::{Date, Precision};
 pub use diag::{Diagnostic, nearest};
-pub use disk::{DEFAULT_MAX_FILE_BYTES, load_dir};
+pub use disk::{DEFAULT_MAX_FILE_BYTES, Layer, load_dir, load_layers};
 pub use kinds::{EventKind, OrgKind};
 pub use load::{FILES, Files, load};
 
@@ -150,6 +150,16 @@ impl Event {
     }
 }
 
+/// The text of the dataset compiled into the binary from `data/`.
+fn embedded_files() -> Files<'static> {
+    Files {
+        sources: include_str!("../../data/sources.yaml"),
+        organizations: include_str!("../../data/organizations.yaml"),
+        people: include_str!("../../data/people.yaml"),
+        events: include_str!("../../data/events.yaml"),
+    }
+}
+
 /// What an id names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Record {
@@ -282,13 +292,7 @@ impl Dataset {
 
     /// The dataset compiled into the binary from `data/`.
     pub fn embedded() -> Result<Dataset, Vec<Diagnostic>> {
-        let files = Files {
-            sources: include_str!("../../data/sources.yaml"),
-            organizations: include_str!("../../data/organizations.yaml"),
-            people: include_str!("../../data/people.yaml"),
-            events: include_str!("../../data/events.yaml"),
-        };
-        load("embedded", &files, "data")
+        load("embedded", &embedded_files(), "data")
     }
 
     /// Where person `p` was last seen, and whether they left it: the latest
