@@ -260,7 +260,11 @@ pub fn main() -> ExitCode {
         }
     };
     let Some(command) = cli.command else {
-        return crate::tui::run(ds, cli.no_color);
+        let watch = cli.watch.then(|| crate::tui::term::Watch {
+            layers: cli.layers(),
+            max_bytes: cli.max_file_bytes(),
+        });
+        return crate::tui::run(ds, cli.no_color, watch);
     };
     let mut out = String::new();
     let result = run(&command, &ds, origin, &mut out);

@@ -29,9 +29,10 @@ use std::process::ExitCode;
 use std::sync::Arc;
 use theme::Theme;
 
-/// Runs the TUI on `ds` until the user quits; a signal that stops it gives
-/// the exit code 128 + its number, as shells expect.
-pub fn run(ds: Dataset, no_color: bool) -> ExitCode {
+/// Runs the TUI on `ds` until the user quits, reloading it as `watch`
+/// says if given; a signal that stops it gives the exit code 128 + its
+/// number, as shells expect.
+pub fn run(ds: Dataset, no_color: bool, watch: Option<term::Watch>) -> ExitCode {
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         eprintln!("rivals: the explorer needs a terminal; for scripts use a subcommand (see rivals --help)");
         return ExitCode::from(2);
@@ -41,7 +42,7 @@ pub fn run(ds: Dataset, no_color: bool) -> ExitCode {
         return ExitCode::from(2);
     }
     let theme = Theme::pick(no_color, std::env::var("NO_COLOR").ok().as_deref());
-    match run_loop(Arc::new(Data::new(ds)), &theme) {
+    match run_loop(Arc::new(Data::new(ds)), &theme, watch) {
         Ok(None) => ExitCode::SUCCESS,
         Ok(Some(signal)) => ExitCode::from(u8::try_from(128 + signal).unwrap_or(1)),
         Err(e) => {
@@ -52,13 +53,14 @@ pub fn run(ds: Dataset, no_color: bool) -> ExitCode {
 }
 
 /// Draws and handles messages until quit; returns the signal that ended it, if any.
-fn run_loop(data: Arc<Data>, theme: &Theme) -> io::Result<Option<i32>> {
+fn run_loop(data: Arc<Data>, theme: &Theme, watch: Option<term::Watch>) -> io::Result<Option<i32>> {
     let _guard = term::Guard::enter()?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;
-    let mut app = App::new(Arc::clone(&data), (size.width, size.height));
+    let mut app = App::new(data, (size.width, size.height));
     let (tx, rx, stop) = term::spawn_sources()?;
-    let searcher = term::Searcher::spawn(data, tx);
+    let _watcher = watch.map(|w| term::Watcher::spawn(w, tx.clone())).transpose()?;
+    let searcher = term::Searcher::spawn(tx);
     // Test hook (debug builds only): lets the end-to-end tests check that a
     // panic restores the terminal before its message prints.
     #[cfg(debug_assertions)]
@@ -75,7 +77,9 @@ fn run_loop(data: Arc<Data>, theme: &Theme) -> io::Result<Option<i32>> {
         let mut next = Some(first);
         while let Some(msg) = next {
             match update(&mut app, msg) {
-                Some(Effect::Search { query, generation }) => searcher.request(query, generation),
+                Some(Effect::Search { query, generation }) => {
+                    searcher.request(Arc::clone(&app.data), query, generation)
+                }
                 Some(Effect::Suspend) => {
                     term::suspend()?;
                     // Redraw everything, at the size the terminal has now

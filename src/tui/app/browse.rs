@@ -55,6 +55,12 @@ pub(super) fn browse(app: &mut App, action: Action) {
             None => app.note = Some("nothing to go back to".into()),
         },
         Action::ClearFilter => app.clear_filters(),
+        Action::ErrorsDown | Action::ErrorsUp => {
+            if let Some(errors) = &mut app.errors {
+                let delta = if action == Action::ErrorsDown { 1 } else { -1 };
+                errors.scroll = errors.scroll.saturating_add_signed(delta);
+            }
+        }
         _ => {}
     }
 }

@@ -7,16 +7,19 @@
 //! - [`state`]: the [`App`] state, its selectors and navigation;
 //! - `input`: editing a one-line input by grapheme clusters;
 //! - one module per mode for the keys: `browse`, `search`, `popups`
-//!   (chooser, kinds, help), `prompt`; `mouse` for clicks and the wheel.
+//!   (chooser, kinds, help), `prompt`; `mouse` for clicks and the wheel;
+//! - `reload`: a watched dataset loaded again, or its error panel.
 
 mod browse;
 mod input;
 mod mouse;
 mod popups;
 mod prompt;
+mod reload;
 mod search;
 pub mod state;
 
+pub use reload::{Errors, Reload, panel_area};
 pub use state::{App, Mode, Nav, Pane, SearchState, Target};
 
 use crate::search::Hit;
@@ -45,6 +48,8 @@ pub enum Msg {
     Paste(String),
     /// Ctrl-z or SIGTSTP: hand the terminal back and stop.
     Suspend,
+    /// The watched dataset was loaded again (`--watch`).
+    Reloaded(Reload),
 }
 
 /// Work for the event loop.
@@ -88,6 +93,7 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
         }
         Msg::Paste(text) => paste(app, &text),
         Msg::Suspend => Some(Effect::Suspend),
+        Msg::Reloaded(reload) => reload::reloaded(app, reload),
     };
     app.settle();
     effect

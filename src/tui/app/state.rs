@@ -1,6 +1,7 @@
 //! The explorer's state: what is selected, filtered and open, and the
 //! navigation helpers the mode handlers share.
 
+use super::reload::{Errors, panel_area};
 use crate::model::{EventIx, EventKind, OrgIx, PersonIx, Record};
 use crate::search::Hit;
 use crate::tui::data::Data;
@@ -96,6 +97,22 @@ pub struct Nav {
     lists: [ListState; 3],
 }
 
+impl Nav {
+    /// The same place in a reloaded dataset, its filters found again by
+    /// `org` and `person`; a filter whose record is gone is dropped.
+    pub(super) fn remap(
+        self,
+        org: impl Fn(OrgIx) -> Option<OrgIx>,
+        person: impl Fn(PersonIx) -> Option<PersonIx>,
+    ) -> Nav {
+        Nav {
+            org: self.org.and_then(org),
+            person: self.person.and_then(person),
+            ..self
+        }
+    }
+}
+
 /// The whole state of the explorer.
 #[derive(Debug)]
 pub struct App {
@@ -117,6 +134,9 @@ pub struct App {
     pub size: (u16, u16),
     /// A one-off note for the status line (cleared by the next key).
     pub note: Option<String>,
+    /// The problems of the last reload (`--watch`) that failed, shown over
+    /// the last good data until a reload succeeds.
+    pub errors: Option<Errors>,
     pub quit: bool,
 }
 
@@ -138,6 +158,7 @@ impl App {
             hit_cursor: 0,
             size,
             note: None,
+            errors: None,
             quit: false,
         }
     }
@@ -263,6 +284,9 @@ impl App {
         for pane in Pane::ALL {
             let (len, rows) = (self.len(pane), areas.rows(pane));
             self.list_mut(pane).scroll_into_view(len, rows);
+        }
+        if let Some(errors) = &mut self.errors {
+            errors.scroll = errors.scroll.min(errors.max_scroll(panel_area(&areas)));
         }
         let screen = self.screen();
         match &mut self.mode {
