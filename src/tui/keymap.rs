@@ -270,13 +270,8 @@ pub const KEYMAP: &[Binding] = &[
         "jump the timeline to a date (2014, 2025-06)",
     )
     .hint("date", 3),
-    bind(
-        &[ctrl('e')],
-        Browse,
-        A::ErrorsDown,
-        "scroll the dataset errors down (--watch)",
-    ),
-    bind(&[ctrl('y')], Browse, A::ErrorsUp, "scroll the dataset errors up"),
+    bind(&[ctrl('e')], Browse, A::ErrorsDown, "scroll the error panel down"),
+    bind(&[ctrl('y')], Browse, A::ErrorsUp, "scroll the error panel up"),
     bind(&[ch(']')], Timeline, A::NextYear, "next year").hint("year", 6),
     bind(&[ch('[')], Timeline, A::PrevYear, "previous year"),
     bind(&[ch('}')], Timeline, A::NextMonth, "next month").hint("month", 6),
