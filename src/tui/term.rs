@@ -211,7 +211,9 @@ impl Searcher {
 /// What `--watch` reloads: the dataset's layers and the file size limit.
 #[derive(Clone, Debug)]
 pub struct Watch {
+    /// The layers to load; their folders are the ones watched.
     pub layers: Vec<Layer>,
+    /// The file size limit, in bytes.
     pub max_bytes: u64,
 }
 

@@ -13,7 +13,9 @@ use unicode_width::UnicodeWidthChar;
 /// What a reload gave: the new data, or every problem found in it.
 #[derive(Clone, Debug)]
 pub enum Reload {
+    /// The dataset loaded, with its search index built.
     Loaded(Arc<Data>),
+    /// Every problem found; nothing was loaded.
     Failed(Vec<Diagnostic>),
 }
 
@@ -31,7 +33,9 @@ impl PartialEq for Reload {
 /// check` prints them, and how far down it is scrolled.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Errors {
+    /// The problems as printed, one line each (hints on their own lines).
     pub lines: Vec<String>,
+    /// First wrapped row shown (bounded by `update`).
     pub scroll: usize,
 }
 
