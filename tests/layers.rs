@@ -191,3 +191,38 @@ fn rivals_data_stays_one_folder_and_data_wins() {
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
 }
+
+#[test]
+fn a_file_no_layer_has_is_reported() {
+    let a = tempfile::tempdir().unwrap();
+    let b = tempfile::tempdir().unwrap();
+    std::fs::write(a.path().join("sources.yaml"), SOURCES).unwrap();
+    std::fs::write(a.path().join("organizations.yaml"), ORGS).unwrap();
+    std::fs::write(b.path().join("events.yaml"), EVENTS).unwrap();
+    let (code, _, err) = run(&[path(a.path()), path(b.path())], &["check"]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains(&format!(
+            "people.yaml: error: no layer has people.yaml: not in {}, {}",
+            path(a.path()),
+            path(b.path())
+        )),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_yaml_error_at_the_end_of_a_layer_names_that_layer() {
+    let a = tempfile::tempdir().unwrap();
+    write_dataset(a.path(), SOURCES, ORGS, PEOPLE, EVENTS);
+    let b = tempfile::tempdir().unwrap();
+    // An unclosed flow sequence runs to the end of the file.
+    std::fs::write(b.path().join("events.yaml"), "- id: x\n  people: [a, b\n").unwrap();
+    let (code, _, err) = run(&[path(a.path()), path(b.path())], &["check"]);
+    assert_eq!(code, 1);
+    let file = format!("{}/events.yaml", path(b.path()));
+    // The parser's own "at line L" is the layer file's line too.
+    assert!(err.contains(&format!("{file}:3:1: error: ")), "{err}");
+    assert!(err.contains(" at line 3 column 1,"), "{err}");
+    assert!(!err.contains(&format!("{}/events.yaml", path(a.path()))), "{err}");
+}

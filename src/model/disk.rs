@@ -105,8 +105,6 @@ struct Part {
     name: String,
     /// First line of the part in the merged text (1-based).
     first_line: usize,
-    /// Lines it takes there.
-    lines: usize,
 }
 
 /// Reads every layer's files, concatenates each kind's records in layer
@@ -114,6 +112,7 @@ struct Part {
 fn merge(layers: &[Layer], max_bytes: u64) -> Result<Dataset, Vec<Diagnostic>> {
     let mut errors = Vec::new();
     let mut names = Vec::new();
+    let mut folders = Vec::new();
     // (file name, text) for every kind, per layer, where present.
     let mut found: [Vec<(String, String)>; 4] = Default::default();
     for layer in layers {
@@ -133,6 +132,7 @@ fn merge(layers: &[Layer], max_bytes: u64) -> Result<Dataset, Vec<Diagnostic>> {
                     continue;
                 }
                 names.push(folder_name(dir, &shown));
+                folders.push(shown.clone());
                 for (k, file) in FILES.iter().enumerate() {
                     let path = dir.join(file);
                     let name = format!("{shown}/{file}");
@@ -151,8 +151,10 @@ fn merge(layers: &[Layer], max_bytes: u64) -> Result<Dataset, Vec<Diagnostic>> {
     let mut parts: [Vec<Part>; 4] = Default::default();
     for k in 0..4 {
         if found[k].is_empty() && errors.is_empty() {
+            let file = FILES[k];
+            let message = format!("no layer has {file}: not in {}", folders.join(", "));
             errors.push(
-                Diagnostic::file(FILES[k], "no layer has this file".into())
+                Diagnostic::file(file, message)
                     .hint("add it to one of the --data folders (`[]` if it lists nothing)"),
             );
         }
@@ -210,7 +212,6 @@ fn append(merged: &mut String, parts: &mut Vec<Part>, name: &str, text: &str) ->
     parts.push(Part {
         name: name.to_string(),
         first_line: merged.matches('\n').count() + 1,
-        lines: lines.len(),
     });
     merged.extend(lines);
     if !merged.ends_with('\n') {
@@ -222,18 +223,41 @@ fn append(merged: &mut String, parts: &mut Vec<Part>, name: &str, text: &str) ->
 /// The layer file and line of `line` in the merged text of `file`.
 fn place(file: &str, line: usize, parts: &[Vec<Part>; 4]) -> Option<(String, usize)> {
     let k = FILES.iter().position(|f| *f == file)?;
-    let part = parts[k]
-        .iter()
-        .rev()
-        .find(|p| p.first_line <= line && line < p.first_line + p.lines.max(1))?;
+    // The last part starting at or before the line: an error at the end of
+    // the merged text belongs to the last file.
+    let part = parts[k].iter().rev().find(|p| p.first_line <= line)?;
     Some((part.name.clone(), line - part.first_line + 1))
 }
 
 /// Moves a diagnostic on the merged text to the layer file it is in,
-/// including a position quoted in its message (`first defined at F:L:C`).
+/// including positions quoted in its message (`first defined at F:L:C`,
+/// the YAML parser's `at line L column C`).
 fn relocate(mut d: Diagnostic, parts: &[Vec<Part>; 4]) -> Diagnostic {
+    let merged = d.file.clone();
     if let Some((file, line)) = place(&d.file, d.line, parts) {
         (d.file, d.line) = (file, line);
+    }
+    const LINE: &str = " at line ";
+    let mut from = 0;
+    while let Some(at) = d.message[from..].find(LINE).map(|i| from + i + LINE.len()) {
+        let digits = d.message[at..]
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(d.message.len() - at);
+        from = at + digits;
+        let Some((file, line)) = d.message[at..from]
+            .parse()
+            .ok()
+            .and_then(|l| place(&merged, l, parts))
+        else {
+            continue;
+        };
+        let moved = if file == d.file {
+            line.to_string()
+        } else {
+            format!("{line} of {file}")
+        };
+        d.message.replace_range(at..from, &moved);
+        from = at + moved.len();
     }
     const AT: &str = "(first defined at ";
     if let Some(open) = d.message.find(AT)
