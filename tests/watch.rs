@@ -113,3 +113,24 @@ fn watch_without_a_folder_is_a_usage_error_naming_data() {
     let out = rivals().args(["--watch", "check"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn a_layer_over_the_embedded_data_is_watched_and_merged() {
+    let mine = tempfile::tempdir().unwrap();
+    std::fs::write(mine.path().join("events.yaml"), "[]\n").unwrap();
+    let data = mine.path().to_str().unwrap();
+    let mut pty = Pty::spawn(&["--watch", "--data", "embedded", "--data", data], 220, 40, &[]);
+    pty.wait_text("86 events");
+    let event = "- id: mine-1\n  date: 2026-03-04\n  kind: statement\n  people: [sam-altman]\n  summary: Layered addition.\n  sources: [ai-game-of-thrones]\n";
+    save_by_rename(mine.path(), event);
+    pty.wait_text("87 events");
+    // A clash with the embedded data names both places.
+    save_by_rename(mine.path(), &event.replace("mine-1", "openai"));
+    let screen = pty.wait_text("(first defined at embedded/organizations.yaml:4:7)");
+    assert!(
+        screen.contains(&format!("{data}/events.yaml:1:7: error: duplicate id `openai`")),
+        "{screen}"
+    );
+    pty.send("q");
+    assert!(pty.wait_exit());
+}
