@@ -20,10 +20,9 @@ use std::process::ExitCode;
 #[command(name = "rivals", version, about, long_about = None)]
 pub struct Cli {
     /// Dataset folder (sources.yaml, organizations.yaml, people.yaml,
-    /// events.yaml) instead of the embedded one. Give it more than once to
-    /// layer folders (`embedded` names the built-in data): a layer may leave
-    /// files out, ids are unique across layers and references may cross
-    /// them. Also read from RIVALS_DATA (one folder) when that is set and
+    /// events.yaml) instead of the embedded one; repeat it to merge layers
+    /// (`embedded` names the built-in data), e.g. `--data embedded --data
+    /// ./mine`. Also read from RIVALS_DATA (one folder) when that is set and
     /// not empty; --data wins.
     #[arg(long, global = true, value_name = "DIR")]
     pub data: Vec<PathBuf>,
