@@ -226,3 +226,28 @@ fn a_yaml_error_at_the_end_of_a_layer_names_that_layer() {
     assert!(err.contains(" at line 3 column 1,"), "{err}");
     assert!(!err.contains(&format!("{}/events.yaml", path(a.path()))), "{err}");
 }
+
+#[test]
+fn a_byte_order_mark_a_document_marker_and_crlf_merge_cleanly() {
+    let mine = tempfile::tempdir().unwrap();
+    let people = "\u{feff}# mine\r\n---\r\n- id: new-person\r\n  name: New Person\r\n  summary: New.\r\n  sources: [nope]\r\n";
+    std::fs::write(mine.path().join("people.yaml"), people).unwrap();
+    let (code, _, err) = run(&["embedded", path(mine.path())], &["check"]);
+    assert_eq!(code, 1);
+    let file = format!("{}/people.yaml", path(mine.path()));
+    assert!(
+        err.contains(&format!(
+            "{file}:6:13: error: person `new-person` refers to unknown source `nope`"
+        )),
+        "{err}"
+    );
+    std::fs::write(
+        mine.path().join("people.yaml"),
+        people.replace("nope", "ai-game-of-thrones"),
+    )
+    .unwrap();
+    let (code, out, err) = run(&["embedded", path(mine.path())], &["check"]);
+    assert_eq!(code, 0, "{err}");
+    let ds = Dataset::embedded().unwrap();
+    assert!(out.contains(&format!("{} people", ds.people.len() + 1)), "{out}");
+}
