@@ -1,12 +1,11 @@
-//! Reading a dataset from disk, with clear errors and a size limit: one
-//! folder, or several layers (folders and the embedded data) merged.
+//! Reading a dataset folder from disk, with clear errors and a size limit.
 
 use super::Dataset;
 use super::diag::Diagnostic;
 use super::load::{FILES, Files, load};
 use std::fs::File;
 use std::io::{ErrorKind, Read};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// Largest file read by default: 64 MiB (`--max-file-size` raises it).
 pub const DEFAULT_MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
@@ -14,9 +13,23 @@ pub const DEFAULT_MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 /// Reads and validates the dataset in folder `dir`. Every file problem is
 /// reported before anything is parsed.
 pub fn load_dir(dir: &Path, max_bytes: u64) -> Result<Dataset, Vec<Diagnostic>> {
-    let shown = shown_dir(dir);
-    let shown = shown.as_str();
-    check_dir(dir, shown).map_err(|d| vec![d])?;
+    let shown = dir.display().to_string();
+    let shown = shown.trim_end_matches('/');
+    let shown = if shown.is_empty() { "/" } else { shown };
+    match std::fs::metadata(dir) {
+        Err(e) => {
+            return Err(vec![Diagnostic::file(shown, describe(&e)).hint(
+                "pass a folder that holds sources.yaml, organizations.yaml, people.yaml and events.yaml",
+            )]);
+        }
+        Ok(m) if !m.is_dir() => {
+            return Err(vec![
+                Diagnostic::file(shown, "is a file, not a folder".into())
+                    .hint("pass the folder that holds the four dataset files"),
+            ]);
+        }
+        Ok(_) => {}
+    }
     let mut texts: Vec<String> = Vec::with_capacity(4);
     let mut errors = Vec::new();
     for file in FILES {
@@ -38,245 +51,15 @@ pub fn load_dir(dir: &Path, max_bytes: u64) -> Result<Dataset, Vec<Diagnostic>> 
         people: &texts[2],
         events: &texts[3],
     };
-    load(&folder_name(dir, shown), &files, shown)
-}
-
-/// A folder as messages name it: as given, without a trailing `/`.
-fn shown_dir(dir: &Path) -> String {
-    let shown = dir.display().to_string();
-    let shown = shown.trim_end_matches('/');
-    if shown.is_empty() { "/" } else { shown }.to_string()
-}
-
-/// The folder's own name, for the title bar.
-fn folder_name(dir: &Path, shown: &str) -> String {
-    dir.canonicalize()
+    let name = dir
+        .canonicalize()
         .ok()
         .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
-        .unwrap_or_else(|| shown.to_string())
+        .unwrap_or_else(|| shown.to_string());
+    load(&name, &files, shown)
 }
 
-/// Checks that `dir` is a folder that can be read.
-fn check_dir(dir: &Path, shown: &str) -> Result<(), Diagnostic> {
-    match std::fs::metadata(dir) {
-        Err(e) => Err(Diagnostic::file(shown, describe(&e))
-            .hint("pass a folder that holds sources.yaml, organizations.yaml, people.yaml and events.yaml")),
-        Ok(m) if !m.is_dir() => Err(Diagnostic::file(shown, "is a file, not a folder".into())
-            .hint("pass the folder that holds the four dataset files")),
-        Ok(_) => Ok(()),
-    }
-}
-
-/// One layer of a dataset: the data built into the binary or a folder.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Layer {
-    /// The embedded dataset (`--data embedded`).
-    Embedded,
-    /// A folder holding some of the four files.
-    Folder(PathBuf),
-}
-
-impl Layer {
-    /// The layer an argument names: `embedded`, or a folder.
-    pub fn from_arg(arg: PathBuf) -> Layer {
-        if arg.as_os_str() == "embedded" {
-            Layer::Embedded
-        } else {
-            Layer::Folder(arg)
-        }
-    }
-}
-
-/// Loads the dataset made of `layers`, in order. One folder loads exactly
-/// as [`load_dir`] does. Several are merged: a layer may leave files out,
-/// ids must be unique across layers and references may cross them; every
-/// problem names the layer's own file, line and column.
-pub fn load_layers(layers: &[Layer], max_bytes: u64) -> Result<Dataset, Vec<Diagnostic>> {
-    match layers {
-        [] | [Layer::Embedded] => Dataset::embedded(),
-        [Layer::Folder(dir)] => load_dir(dir, max_bytes),
-        _ => merge(layers, max_bytes),
-    }
-}
-
-/// One layer's text of one kind of file, placed in the merged text.
-struct Part {
-    /// The file as messages name it (`mine/events.yaml`).
-    name: String,
-    /// First line of the part in the merged text (1-based).
-    first_line: usize,
-}
-
-/// Reads every layer's files, concatenates each kind's records in layer
-/// order and validates the whole, mapping positions back to layer files.
-fn merge(layers: &[Layer], max_bytes: u64) -> Result<Dataset, Vec<Diagnostic>> {
-    let mut errors = Vec::new();
-    let mut names = Vec::new();
-    let mut folders = Vec::new();
-    // (file name, text) for every kind, per layer, where present.
-    let mut found: [Vec<(String, String)>; 4] = Default::default();
-    for layer in layers {
-        match layer {
-            Layer::Embedded => {
-                names.push("embedded".to_string());
-                let e = super::embedded_files();
-                let texts = [e.sources, e.organizations, e.people, e.events];
-                for (k, text) in texts.into_iter().enumerate() {
-                    found[k].push((format!("embedded/{}", FILES[k]), text.to_string()));
-                }
-            }
-            Layer::Folder(dir) => {
-                let shown = shown_dir(dir);
-                if let Err(d) = check_dir(dir, &shown) {
-                    errors.push(d);
-                    continue;
-                }
-                names.push(folder_name(dir, &shown));
-                folders.push(shown.clone());
-                for (k, file) in FILES.iter().enumerate() {
-                    let path = dir.join(file);
-                    let name = format!("{shown}/{file}");
-                    if std::fs::symlink_metadata(&path).is_err_and(|e| e.kind() == ErrorKind::NotFound) {
-                        continue;
-                    }
-                    match read_text(&path, &name, max_bytes) {
-                        Ok(text) => found[k].push((name, text)),
-                        Err(d) => errors.push(d),
-                    }
-                }
-            }
-        }
-    }
-    let mut merged: [String; 4] = Default::default();
-    let mut parts: [Vec<Part>; 4] = Default::default();
-    for k in 0..4 {
-        if found[k].is_empty() && errors.is_empty() {
-            let file = FILES[k];
-            let message = format!("no layer has {file}: not in {}", folders.join(", "));
-            errors.push(
-                Diagnostic::file(file, message)
-                    .hint("add it to one of the --data folders (`[]` if it lists nothing)"),
-            );
-        }
-        for (name, text) in &found[k] {
-            if let Err(d) = append(&mut merged[k], &mut parts[k], name, text) {
-                errors.push(d);
-            }
-        }
-        if merged[k].is_empty() {
-            merged[k].push_str("[]\n");
-        }
-    }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    let files = Files {
-        sources: &merged[0],
-        organizations: &merged[1],
-        people: &merged[2],
-        events: &merged[3],
-    };
-    load(&names.join(" + "), &files, "")
-        .map_err(|errors| errors.into_iter().map(|d| relocate(d, &parts)).collect())
-}
-
-/// Appends one layer file's records (a block list: `- ` at column 0) to the
-/// merged text of its kind. A file with no records adds nothing.
-fn append(merged: &mut String, parts: &mut Vec<Part>, name: &str, text: &str) -> Result<(), Diagnostic> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut lines: Vec<&str> = text.split_inclusive('\n').collect();
-    let significant = |l: &str| {
-        let t = l.trim();
-        !t.is_empty() && !t.starts_with('#')
-    };
-    // A leading document marker becomes a comment of the same length.
-    let start = lines.iter().position(|l| significant(l));
-    let marker = start.filter(|&i| lines[i].trim_end() == "---");
-    if let Some(i) = marker {
-        lines[i] = "#--\n";
-    }
-    let first = lines.iter().enumerate().find(|(_, l)| significant(l));
-    let Some((at, line)) = first else {
-        return Ok(());
-    };
-    let rest_blank = lines[at + 1..].iter().all(|l| !significant(l));
-    if line.trim_end() == "[]" && rest_blank {
-        return Ok(());
-    }
-    if !(line.starts_with("- ") || line.trim_end() == "-") {
-        return Err(
-            Diagnostic::at(name, (at + 1, 1), "records are not a block list".into())
-                .hint("with several --data layers, write each record as `- id: ...` at the start of a line"),
-        );
-    }
-    parts.push(Part {
-        name: name.to_string(),
-        first_line: merged.matches('\n').count() + 1,
-    });
-    merged.extend(lines);
-    if !merged.ends_with('\n') {
-        merged.push('\n');
-    }
-    Ok(())
-}
-
-/// The layer file and line of `line` in the merged text of `file`.
-fn place(file: &str, line: usize, parts: &[Vec<Part>; 4]) -> Option<(String, usize)> {
-    let k = FILES.iter().position(|f| *f == file)?;
-    // The last part starting at or before the line: an error at the end of
-    // the merged text belongs to the last file.
-    let part = parts[k].iter().rev().find(|p| p.first_line <= line)?;
-    Some((part.name.clone(), line - part.first_line + 1))
-}
-
-/// Moves a diagnostic on the merged text to the layer file it is in,
-/// including positions quoted in its message (`first defined at F:L:C`,
-/// the YAML parser's `at line L column C`).
-fn relocate(mut d: Diagnostic, parts: &[Vec<Part>; 4]) -> Diagnostic {
-    let merged = d.file.clone();
-    if let Some((file, line)) = place(&d.file, d.line, parts) {
-        (d.file, d.line) = (file, line);
-    }
-    const LINE: &str = " at line ";
-    let mut from = 0;
-    while let Some(at) = d.message[from..].find(LINE).map(|i| from + i + LINE.len()) {
-        let digits = d.message[at..]
-            .find(|c: char| !c.is_ascii_digit())
-            .unwrap_or(d.message.len() - at);
-        from = at + digits;
-        let Some((file, line)) = d.message[at..from]
-            .parse()
-            .ok()
-            .and_then(|l| place(&merged, l, parts))
-        else {
-            continue;
-        };
-        let moved = if file == d.file {
-            line.to_string()
-        } else {
-            format!("{line} of {file}")
-        };
-        d.message.replace_range(at..from, &moved);
-        from = at + moved.len();
-    }
-    const AT: &str = "(first defined at ";
-    if let Some(open) = d.message.find(AT)
-        && let Some(close) = d.message[open..].find(')')
-    {
-        let quoted = &d.message[open + AT.len()..open + close];
-        let mut fields = quoted.rsplitn(3, ':');
-        let (col, line, file) = (fields.next(), fields.next(), fields.next());
-        if let (Some(col), Some(Some(line)), Some(file)) = (col, line.map(|l| l.parse().ok()), file)
-            && let Some((file, line)) = place(file, line, parts)
-        {
-            let moved = format!("{AT}{file}:{line}:{col})");
-            d.message.replace_range(open..=open + close, &moved);
-        }
-    }
-    d
-}
-
-fn describe(e: &std::io::Error) -> String {
+pub(super) fn describe(e: &std::io::Error) -> String {
     match e.kind() {
         ErrorKind::NotFound => "no such file or folder".into(),
         ErrorKind::PermissionDenied => "cannot be read: permission denied".into(),
@@ -286,7 +69,7 @@ fn describe(e: &std::io::Error) -> String {
 }
 
 /// Reads one file as UTF-8, refusing folders, oversized files and bad bytes.
-fn read_text(path: &Path, name: &str, max_bytes: u64) -> Result<String, Diagnostic> {
+pub(super) fn read_text(path: &Path, name: &str, max_bytes: u64) -> Result<String, Diagnostic> {
     let meta = std::fs::metadata(path).map_err(|e| {
         let d = Diagnostic::file(name, describe(&e));
         match e.kind() {

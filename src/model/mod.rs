@@ -9,15 +9,17 @@ mod diag;
 mod disk;
 mod guard;
 mod kinds;
+mod layers;
 mod load;
 mod locate;
 
 pub use date::{Date, Precision};
 pub use diag::{Diagnostic, nearest};
-pub use disk::{DEFAULT_MAX_FILE_BYTES, Layer, load_dir, load_layers};
+pub use disk::{DEFAULT_MAX_FILE_BYTES, load_dir};
 pub use kinds::{EventKind, OrgKind};
 pub use load::{FILES, Files, load};
 
+pub use layers::{Layer, load_layers};
 use std::hash::BuildHasher;
 
 /// Index of a source in [`Dataset::sources`].
@@ -150,16 +152,6 @@ impl Event {
     }
 }
 
-/// The text of the dataset compiled into the binary from `data/`.
-fn embedded_files() -> Files<'static> {
-    Files {
-        sources: include_str!("../../data/sources.yaml"),
-        organizations: include_str!("../../data/organizations.yaml"),
-        people: include_str!("../../data/people.yaml"),
-        events: include_str!("../../data/events.yaml"),
-    }
-}
-
 /// What an id names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Record {
@@ -168,6 +160,14 @@ pub enum Record {
     Person(PersonIx),
     Event(EventIx),
 }
+
+/// The text of the dataset compiled into the binary from `data/`.
+const EMBEDDED: Files<'static> = Files {
+    sources: include_str!("../../data/sources.yaml"),
+    organizations: include_str!("../../data/organizations.yaml"),
+    people: include_str!("../../data/people.yaml"),
+    events: include_str!("../../data/events.yaml"),
+};
 
 /// A validated dataset with its indexes.
 #[derive(Clone, Debug, Default)]
@@ -292,7 +292,7 @@ impl Dataset {
 
     /// The dataset compiled into the binary from `data/`.
     pub fn embedded() -> Result<Dataset, Vec<Diagnostic>> {
-        load("embedded", &embedded_files(), "data")
+        load("embedded", &EMBEDDED, "data")
     }
 
     /// Where person `p` was last seen, and whether they left it: the latest
