@@ -292,7 +292,13 @@ impl Dataset {
 
     /// The dataset compiled into the binary from `data/`.
     pub fn embedded() -> Result<Dataset, Vec<Diagnostic>> {
-        load("embedded", &EMBEDDED, "data")
+        let files = Files {
+            sources: include_str!("../../data/sources.yaml"),
+            organizations: include_str!("../../data/organizations.yaml"),
+            people: include_str!("../../data/people.yaml"),
+            events: include_str!("../../data/events.yaml"),
+        };
+        load("embedded", &files, "data")
     }
 
     /// Where person `p` was last seen, and whether they left it: the latest
