@@ -175,8 +175,8 @@ fn place(file: &str, line: usize, parts: &[Vec<Part>; 4]) -> Option<(String, usi
 }
 
 /// Moves a diagnostic on the merged text to the layer file it is in,
-/// including positions quoted in its message (`first defined at F:L:C`,
-/// the YAML parser's `at line L column C`).
+/// including positions quoted in its message and hint (`first defined at
+/// F:L:C`, the YAML parser's `at line L column C`).
 fn relocate(mut d: Diagnostic, parts: &[Vec<Part>; 4]) -> Diagnostic {
     let merged = d.file.clone();
     if let Some((file, line)) = place(&d.file, d.line, parts) {
@@ -204,21 +204,37 @@ fn relocate(mut d: Diagnostic, parts: &[Vec<Part>; 4]) -> Diagnostic {
         d.message.replace_range(at..from, &moved);
         from = at + moved.len();
     }
-    const AT: &str = "(first defined at ";
-    if let Some(open) = d.message.find(AT)
-        && let Some(close) = d.message[open..].find(')')
-    {
-        let quoted = &d.message[open + AT.len()..open + close];
-        let mut fields = quoted.rsplitn(3, ':');
-        let (col, line, file) = (fields.next(), fields.next(), fields.next());
-        if let (Some(col), Some(Some(line)), Some(file)) = (col, line.map(|l| l.parse().ok()), file)
-            && let Some((file, line)) = place(file, line, parts)
-        {
-            let moved = format!("{AT}{file}:{line}:{col})");
-            d.message.replace_range(open..=open + close, &moved);
-        }
+    move_positions(&mut d.message, parts);
+    if let Some(hint) = &mut d.hint {
+        move_positions(hint, parts);
     }
     d
+}
+
+/// Rewrites each `FILE:LINE` in `text` that names a merged file (the bare
+/// `events.yaml:27:11`, as in `first defined at …`) to the layer file and
+/// its line; the column stays as it is.
+fn move_positions(text: &mut String, parts: &[Vec<Part>; 4]) {
+    for file in FILES {
+        let mut from = 0;
+        while let Some(start) = text[from..].find(file).map(|i| from + i) {
+            let end = start + file.len();
+            from = end;
+            let bare = !text[..start]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c == '/' || c == '.' || c == '_' || c == '-' || c.is_alphanumeric());
+            let rest = text[end..].strip_prefix(':').unwrap_or("");
+            let digits = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
+            let line = rest[..digits].parse().ok().filter(|_| bare);
+            let Some((name, line)) = line.and_then(|l| place(file, l, parts)) else {
+                continue;
+            };
+            let moved = format!("{name}:{line}");
+            text.replace_range(start..end + 1 + digits, &moved);
+            from = start + moved.len();
+        }
+    }
 }
 
 /// Checks that a folder layer is a folder that can be read.
@@ -239,4 +255,34 @@ fn folder_name(dir: &Path, shown: &str) -> String {
         .ok()
         .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
         .unwrap_or_else(|| shown.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_in_text_move_to_the_layer_file_and_line() {
+        let part = |name: &str, first_line| Part {
+            name: name.into(),
+            first_line,
+        };
+        let parts: [Vec<Part>; 4] = [
+            vec![],
+            vec![],
+            vec![],
+            vec![part("embedded/events.yaml", 1), part("mine/events.yaml", 900)],
+        ];
+        let mut text = "events.yaml:905:11: this `[` list starts here; see events.yaml:3:1".to_string();
+        move_positions(&mut text, &parts);
+        assert_eq!(
+            text,
+            "mine/events.yaml:6:11: this `[` list starts here; see embedded/events.yaml:3:1"
+        );
+        // Layer paths, names without a line and other files stay as they are.
+        let kept = "a/events.yaml:3:1, `events.yaml`, people.yaml:3:1, myevents.yaml:2:1";
+        let mut text = kept.to_string();
+        move_positions(&mut text, &parts);
+        assert_eq!(text, kept);
+    }
 }
