@@ -25,10 +25,17 @@ use std::process::ExitCode;
 #[command(name = "rivals", version, about, long_about = None)]
 pub struct Cli {
     /// Dataset folder (sources.yaml, organizations.yaml, people.yaml,
-    /// events.yaml) instead of the embedded one. Also read from
-    /// RIVALS_DATA when that is set and not empty; --data wins.
+    /// events.yaml) instead of the embedded one; repeat it to merge layers
+    /// (`embedded` names the built-in data), e.g. `--data embedded --data
+    /// ./mine`. Also read from RIVALS_DATA (one folder) when that is set and
+    /// not empty; --data wins.
     #[arg(long, global = true, value_name = "DIR")]
-    pub data: Option<PathBuf>,
+    pub data: Vec<PathBuf>,
+
+    /// Reload the explorer's dataset whenever one of its files changes
+    /// (needs --data or RIVALS_DATA).
+    #[arg(long)]
+    pub watch: bool,
 
     /// Largest dataset file to read, in MiB (at least 1; a value past 8 EiB
     /// means no limit).
@@ -218,13 +225,17 @@ pub enum Origin {
 const NO_LIMIT: u64 = u64::MAX >> 1;
 
 impl Cli {
-    /// The dataset folder: `--data`, else a non-empty RIVALS_DATA.
-    pub fn data_dir(&self) -> Option<PathBuf> {
-        self.data.clone().or_else(|| {
-            std::env::var_os("RIVALS_DATA")
-                .filter(|v| !v.is_empty())
-                .map(PathBuf::from)
-        })
+    /// The dataset's layers: every `--data`, else a non-empty RIVALS_DATA
+    /// (one folder); none means the embedded dataset.
+    pub fn layers(&self) -> Vec<model::Layer> {
+        if !self.data.is_empty() {
+            return self.data.iter().cloned().map(model::Layer::from_arg).collect();
+        }
+        std::env::var_os("RIVALS_DATA")
+            .filter(|v| !v.is_empty())
+            .map(|v| model::Layer::Folder(PathBuf::from(v)))
+            .into_iter()
+            .collect()
     }
 
     /// The file size limit in bytes.
@@ -234,8 +245,22 @@ impl Cli {
             .map_or(NO_LIMIT, |b| b.min(NO_LIMIT))
     }
 
-    /// A usage error found after parsing: an empty date range.
+    /// A usage error found after parsing: `--watch` without a folder or
+    /// with a subcommand, or an empty date range.
     fn usage_error(&self) -> Option<clap::Error> {
+        if self.watch {
+            let folders = self.layers().iter().any(|l| matches!(l, model::Layer::Folder(_)));
+            let message = if self.command.is_some() {
+                Some("--watch reloads the explorer; it does not go with a subcommand")
+            } else if !folders {
+                Some("--watch needs a dataset folder to watch: pass --data DIR (or set RIVALS_DATA)")
+            } else {
+                None
+            };
+            if let Some(message) = message {
+                return Some(Cli::command().error(ErrorKind::ArgumentConflict, message));
+            }
+        }
         if let Some(Command::Timeline {
             from: Some(from),
             to: Some(to),
@@ -255,22 +280,25 @@ impl Cli {
 
 /// Loads the dataset the arguments select.
 pub fn load(cli: &Cli) -> Result<(Dataset, Origin), Vec<Diagnostic>> {
-    match cli.data_dir() {
-        Some(dir) => model::load_dir(&dir, cli.max_file_bytes()).map(|ds| (ds, Origin::Folder)),
-        None => Dataset::embedded().map(|ds| (ds, Origin::Embedded)),
+    let layers = cli.layers();
+    model::load_layers(&layers, cli.max_file_bytes()).map(|ds| (ds, origin(&layers)))
+}
+
+/// Whether `layers` are the embedded dataset alone.
+fn origin(layers: &[model::Layer]) -> Origin {
+    if layers.iter().all(|l| *l == model::Layer::Embedded) {
+        Origin::Embedded
+    } else {
+        Origin::Folder
     }
 }
 
 /// Loads the dataset with the checks that only warn (for `check`): the
 /// warnings are printed to stderr, or refused as errors when `strict`.
 fn load_checked(cli: &Cli, strict: bool) -> Result<(Dataset, Origin), Vec<Diagnostic>> {
-    let (loaded, origin) = match cli.data_dir() {
-        Some(dir) => (
-            model::load_dir_checked(&dir, cli.max_file_bytes())?,
-            Origin::Folder,
-        ),
-        None => (Dataset::embedded_checked()?, Origin::Embedded),
-    };
+    let layers = cli.layers();
+    let loaded = model::load_layers_checked(&layers, cli.max_file_bytes())?;
+    let origin = origin(&layers);
     if strict {
         return loaded.strict().map(|ds| (ds, origin));
     }
@@ -343,7 +371,11 @@ pub fn main() -> ExitCode {
                 return ExitCode::from(1);
             }
         };
-        return crate::tui::run(ds, &theme, keymap);
+        let watch = cli.watch.then(|| crate::tui::term::Watch {
+            layers: cli.layers(),
+            max_bytes: cli.max_file_bytes(),
+        });
+        return crate::tui::run(ds, &theme, keymap, watch);
     };
     let mut out = String::new();
     let result = run(command, &ds, origin, &mut out);

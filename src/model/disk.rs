@@ -23,7 +23,7 @@ pub fn load_dir_checked(dir: &Path, max_bytes: u64) -> Result<Loaded, Vec<Diagno
 }
 
 /// Reads the folder and loads it, looking for warnings when `warnings` is set.
-fn load_dir_with(dir: &Path, max_bytes: u64, warnings: bool) -> Result<Loaded, Vec<Diagnostic>> {
+pub(super) fn load_dir_with(dir: &Path, max_bytes: u64, warnings: bool) -> Result<Loaded, Vec<Diagnostic>> {
     let shown = dir.display().to_string();
     let shown = shown.trim_end_matches('/');
     let shown = if shown.is_empty() { "/" } else { shown };
@@ -104,7 +104,7 @@ fn misnamed(dir: &Path, expected: &str) -> Option<String> {
     stems.iter().find(|(s, _)| s == near).map(|(_, n)| (*n).clone())
 }
 
-fn describe(e: &std::io::Error) -> String {
+pub(super) fn describe(e: &std::io::Error) -> String {
     match e.kind() {
         ErrorKind::NotFound => "no such file or folder".into(),
         ErrorKind::PermissionDenied => "cannot be read: permission denied".into(),
@@ -114,7 +114,7 @@ fn describe(e: &std::io::Error) -> String {
 }
 
 /// Reads one file as UTF-8, refusing folders, oversized files and bad bytes.
-fn read_text(path: &Path, name: &str, max_bytes: u64) -> Result<String, Diagnostic> {
+pub(super) fn read_text(path: &Path, name: &str, max_bytes: u64) -> Result<String, Diagnostic> {
     let meta = std::fs::metadata(path).map_err(|e| {
         let d = Diagnostic::file(name, describe(&e));
         match e.kind() {

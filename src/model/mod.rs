@@ -10,6 +10,7 @@ mod disk;
 mod flow;
 mod guard;
 mod kinds;
+mod layers;
 mod load;
 mod locate;
 
@@ -20,6 +21,7 @@ pub use flow::{Flow, FlowQuery, Pair, flows, group_label, members};
 pub use kinds::{EventKind, OrgKind};
 pub use load::{FILES, Files, Loaded, load, load_checked};
 
+pub use layers::{Layer, load_layers, load_layers_checked};
 use std::hash::BuildHasher;
 
 /// Index of a source in [`Dataset::sources`].

@@ -260,6 +260,8 @@ pub enum Action {
     JumpOrg,
     DeleteWord,
     ClearInput,
+    ErrorsDown,
+    ErrorsUp,
 }
 
 impl Action {
@@ -304,6 +306,8 @@ impl Action {
             Action::SetMark => "set_mark",
             Action::GoToMark => "go_to_mark",
             Action::PeriodFilter => "period_filter",
+            Action::ErrorsDown => "errors_down",
+            Action::ErrorsUp => "errors_up",
         }
     }
 }
@@ -441,6 +445,8 @@ pub const KEYMAP: &[Binding] = &[
         "jump the timeline to a date (2014, 2025-7, jul 2025) or keep it to a period (2025-06..2025-08)",
     )
     .hint("date", 3),
+    bind(&[ctrl('e')], Browse, A::ErrorsDown, "scroll the error panel down"),
+    bind(&[ctrl('y')], Browse, A::ErrorsUp, "scroll the error panel up"),
     bind(&[ch(']')], Timeline, A::NextYear, "next year").hint("year", 6),
     bind(&[ch('[')], Timeline, A::PrevYear, "previous year"),
     bind(&[ch('}')], Timeline, A::NextMonth, "next month").hint("month", 6),

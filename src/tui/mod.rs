@@ -36,10 +36,10 @@ use std::process::ExitCode;
 use std::sync::Arc;
 use theme::Theme;
 
-/// Runs the TUI on `ds` with `theme` and `keymap` until the user quits; a
-/// signal that stops it gives the exit code 128 + its number, as shells
-/// expect.
-pub fn run(ds: Dataset, theme: &Theme, keymap: Keymap) -> ExitCode {
+/// Runs the TUI on `ds` with `theme` and `keymap` until the user quits,
+/// reloading it as `watch` says if given; a signal that stops it gives the
+/// exit code 128 + its number, as shells expect.
+pub fn run(ds: Dataset, theme: &Theme, keymap: Keymap, watch: Option<term::Watch>) -> ExitCode {
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         eprintln!("rivals: the explorer needs a terminal; for scripts use a subcommand (see rivals --help)");
         return ExitCode::from(2);
@@ -51,7 +51,7 @@ pub fn run(ds: Dataset, theme: &Theme, keymap: Keymap) -> ExitCode {
     // The theme already followed --color and NO_COLOR: crossterm must not
     // drop the colours again on its own reading of NO_COLOR.
     crossterm::style::force_color_output(theme.has_color());
-    match run_loop(Arc::new(Data::new(ds)), theme, Arc::new(keymap)) {
+    match run_loop(Arc::new(Data::new(ds)), theme, Arc::new(keymap), watch) {
         Ok(None) => ExitCode::SUCCESS,
         Ok(Some(signal)) => ExitCode::from(u8::try_from(128 + signal).unwrap_or(1)),
         Err(e) => {
@@ -62,7 +62,12 @@ pub fn run(ds: Dataset, theme: &Theme, keymap: Keymap) -> ExitCode {
 }
 
 /// Draws and handles messages until quit; returns the signal that ended it, if any.
-fn run_loop(data: Arc<Data>, theme: &Theme, keymap: Arc<Keymap>) -> io::Result<Option<i32>> {
+fn run_loop(
+    data: Arc<Data>,
+    theme: &Theme,
+    keymap: Arc<Keymap>,
+    watch: Option<term::Watch>,
+) -> io::Result<Option<i32>> {
     let _guard = term::Guard::enter()?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;
@@ -73,7 +78,8 @@ fn run_loop(data: Arc<Data>, theme: &Theme, keymap: Arc<Keymap>) -> io::Result<O
         app.adopt_marks(saved, note);
     }
     let (tx, rx, stop) = term::spawn_sources()?;
-    let searcher = term::Searcher::spawn(data, tx);
+    let _watcher = watch.map(|w| term::Watcher::spawn(w, tx.clone())).transpose()?;
+    let searcher = term::Searcher::spawn(tx);
     // Test hook (debug builds only): lets the end-to-end tests check that a
     // panic restores the terminal before its message prints.
     #[cfg(debug_assertions)]
@@ -90,7 +96,9 @@ fn run_loop(data: Arc<Data>, theme: &Theme, keymap: Arc<Keymap>) -> io::Result<O
         let mut next = Some(first);
         while let Some(msg) = next {
             match update(&mut app, msg) {
-                Some(Effect::Search { query, generation }) => searcher.request(query, generation),
+                Some(Effect::Search { query, generation }) => {
+                    searcher.request(Arc::clone(&app.data), query, generation)
+                }
                 Some(Effect::SaveMarks(marks)) => {
                     let failed = match &store {
                         Some(store) => store

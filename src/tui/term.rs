@@ -1,9 +1,10 @@
 //! The real terminal: setup, restore on every exit path, suspend and
-//! resume, and the threads that turn input, signals and search results into
-//! messages.
+//! resume, and the threads that turn input, signals, search results and
+//! reloads of a watched dataset into messages.
 
-use super::app::{MAX_HITS, Msg};
+use super::app::{MAX_HITS, Msg, Reload};
 use super::data::Data;
+use crate::model::{FILES, Layer, load_layers};
 use crate::search::Session;
 use crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
@@ -11,12 +12,16 @@ use crossterm::event::{
 };
 use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
 use crossterm::{cursor, execute};
+use notify_debouncer_mini::notify::{RecommendedWatcher, RecursiveMode};
+use notify_debouncer_mini::{DebounceEventResult, Debouncer, new_debouncer};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGSTOP, SIGTERM, SIGTSTP};
 use std::io::{self, stdout};
+use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicI32, AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
+use std::time::Duration;
 
 /// Whether the terminal is in our modes. The panic hook and the guard's
 /// drop both restore; only the first may write, since leaving the alternate
@@ -164,14 +169,14 @@ pub fn spawn_sources() -> io::Result<(Sender<Msg>, Receiver<Msg>, Stop)> {
 /// The search worker's inbox: the newest query wins, and a query still
 /// running when a newer one arrives is cancelled mid-scan.
 pub struct Searcher {
-    jobs: Sender<(String, u64)>,
+    jobs: Sender<(Arc<Data>, String, u64)>,
     latest: Arc<AtomicU64>,
 }
 
 impl Searcher {
     /// Starts the worker thread; results come back as [`Msg::Hits`].
-    pub fn spawn(data: Arc<Data>, results: Sender<Msg>) -> Searcher {
-        let (jobs, rx) = mpsc::channel::<(String, u64)>();
+    pub fn spawn(results: Sender<Msg>) -> Searcher {
+        let (jobs, rx) = mpsc::channel::<(Arc<Data>, String, u64)>();
         let latest = Arc::new(AtomicU64::new(0));
         let newest = Arc::clone(&latest);
         thread::spawn(move || {
@@ -180,7 +185,7 @@ impl Searcher {
                 while let Ok(newer) = rx.try_recv() {
                     job = newer;
                 }
-                let (query, generation) = job;
+                let (data, query, generation) = job;
                 let superseded = || newest.load(Ordering::Relaxed) != generation;
                 let Some(hits) = data
                     .index
@@ -196,11 +201,76 @@ impl Searcher {
         Searcher { jobs, latest }
     }
 
-    /// Asks for a search; any older one still running stops.
-    pub fn request(&self, query: String, generation: u64) {
+    /// Asks for a search in `data`; any older one still running stops.
+    pub fn request(&self, data: Arc<Data>, query: String, generation: u64) {
         self.latest.store(generation, Ordering::Relaxed);
-        let _ = self.jobs.send((query, generation));
+        let _ = self.jobs.send((data, query, generation));
     }
+}
+
+/// What `--watch` reloads: the dataset's layers and the file size limit.
+#[derive(Clone, Debug)]
+pub struct Watch {
+    /// The layers to load; their folders are the ones watched.
+    pub layers: Vec<Layer>,
+    /// The file size limit, in bytes.
+    pub max_bytes: u64,
+}
+
+/// How long the files must stay quiet before a reload: an editor's
+/// write-then-rename, or a burst of saves, gives one reload.
+const DEBOUNCE: Duration = Duration::from_millis(150);
+
+/// Watches the folder layers of a dataset; dropping it stops watching.
+/// Each change to one of the four files reloads the whole dataset on a
+/// worker thread, answered as [`Msg::Reloaded`], so keys are handled while
+/// a big dataset loads.
+pub struct Watcher {
+    _debouncer: Debouncer<RecommendedWatcher>,
+}
+
+impl Watcher {
+    /// Starts watching the folders of `watch` and the loading worker.
+    pub fn spawn(watch: Watch, results: Sender<Msg>) -> io::Result<Watcher> {
+        let (kick, kicks) = mpsc::channel::<()>();
+        let mut debouncer = new_debouncer(DEBOUNCE, move |res: DebounceEventResult| {
+            if res.is_ok_and(|events| events.iter().any(|e| is_data_file(&e.path))) {
+                let _ = kick.send(());
+            }
+        })
+        .map_err(io::Error::other)?;
+        for layer in &watch.layers {
+            if let Layer::Folder(dir) = layer {
+                debouncer
+                    .watcher()
+                    .watch(dir, RecursiveMode::NonRecursive)
+                    .map_err(|e| io::Error::other(format!("cannot watch {}: {e}", dir.display())))?;
+            }
+        }
+        thread::spawn(move || {
+            while kicks.recv().is_ok() {
+                // Changes that came in meanwhile are covered by this load.
+                while kicks.try_recv().is_ok() {}
+                let reload = match load_layers(&watch.layers, watch.max_bytes) {
+                    Ok(ds) => Reload::Loaded(Arc::new(Data::new(ds))),
+                    Err(problems) => Reload::Failed(problems),
+                };
+                if results.send(Msg::Reloaded(reload)).is_err() {
+                    break;
+                }
+            }
+        });
+        Ok(Watcher {
+            _debouncer: debouncer,
+        })
+    }
+}
+
+/// Whether a changed path is one of the four dataset files (an editor's
+/// swap and backup files are not).
+fn is_data_file(path: &Path) -> bool {
+    path.file_name()
+        .is_some_and(|name| FILES.iter().any(|f| name == *f))
 }
 
 #[cfg(test)]
@@ -218,6 +288,15 @@ mod tests {
         }
         for term in ["xterm-256color", "linux", "vt100", "screen"] {
             assert_eq!(cannot_draw(Some(term)), None, "{term}");
+        }
+    }
+
+    #[test]
+    fn only_the_four_dataset_files_trigger_a_reload() {
+        assert!(is_data_file(Path::new("/d/events.yaml")));
+        assert!(is_data_file(Path::new("people.yaml")));
+        for other in ["/d/.events.yaml.swp", "/d/events.yaml~", "/d/4913", "/d"] {
+            assert!(!is_data_file(Path::new(other)), "{other}");
         }
     }
 

@@ -9,6 +9,7 @@
 //! - one module per mode for the keys: `browse`, `search`, `popups`
 //!   (chooser, kinds, help), `prompt`, `marks`; `mouse` for clicks and
 //!   the wheel; [`period`] for the period filter and the ranges typed.
+//! - `reload`: a watched dataset loaded again, or its error panel.
 
 mod browse;
 mod input;
@@ -17,9 +18,11 @@ mod mouse;
 pub mod period;
 mod popups;
 mod prompt;
+mod reload;
 mod search;
 pub mod state;
 
+pub use reload::{Errors, Reload, panel_area};
 pub use state::{App, Mode, Nav, Pane, RecordKind, SearchState, Target};
 
 use crate::search::Hit;
@@ -50,6 +53,8 @@ pub enum Msg {
     /// Something the event loop has to say in the status line (a mark
     /// that could not be saved).
     Note(String),
+    /// The watched dataset was loaded again (`--watch`).
+    Reloaded(Reload),
 }
 
 /// Work for the event loop.
@@ -98,6 +103,7 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
             app.note = Some(crate::text::sanitize(&text).into_owned());
             None
         }
+        Msg::Reloaded(reload) => reload::reloaded(app, reload),
     };
     app.settle_after(from);
     effect

@@ -1,6 +1,7 @@
 //! The explorer's state: what is selected, filtered and open, and the
 //! navigation helpers the mode handlers share.
 
+use super::reload::{Errors, panel_area};
 use crate::model::{EventIx, EventKind, OrgIx, PersonIx, Record, SourceIx};
 use crate::search::Hit;
 use crate::text::sanitize;
@@ -161,6 +162,22 @@ pub struct Nav {
     lists: [ListState; 3],
 }
 
+impl Nav {
+    /// The same place in a reloaded dataset, its filters found again by
+    /// `org` and `person`; a filter whose record is gone is dropped.
+    pub(super) fn remap(
+        self,
+        org: impl Fn(OrgIx) -> Option<OrgIx>,
+        person: impl Fn(PersonIx) -> Option<PersonIx>,
+    ) -> Nav {
+        Nav {
+            org: self.org.and_then(org),
+            person: self.person.and_then(person),
+            ..self
+        }
+    }
+}
+
 /// The whole state of the explorer.
 #[derive(Debug)]
 pub struct App {
@@ -189,6 +206,9 @@ pub struct App {
     pub size: (u16, u16),
     /// A one-off note for the status line (cleared by the next key).
     pub note: Option<String>,
+    /// The problems of the last reload (`--watch`) that failed, shown over
+    /// the last good data until a reload succeeds.
+    pub errors: Option<Errors>,
     pub quit: bool,
     /// The key bindings in force.
     pub keymap: Arc<Keymap>,
@@ -215,6 +235,7 @@ impl App {
             hit_cursor: 0,
             size,
             note: None,
+            errors: None,
             quit: false,
             keymap: Arc::new(Keymap::default()),
         }
@@ -376,6 +397,9 @@ impl App {
         for pane in Pane::ALL {
             let (len, rows) = (self.len(pane), areas.rows(pane));
             self.list_mut(pane).follow(from[pane.index()], len, rows);
+        }
+        if let Some(errors) = &mut self.errors {
+            errors.scroll = errors.scroll.min(errors.max_scroll(panel_area(&areas)));
         }
         let screen = self.screen();
         match &mut self.mode {

@@ -3,6 +3,7 @@
 
 mod companies;
 mod detail;
+mod errors;
 mod help;
 mod people;
 mod popup;
@@ -48,6 +49,9 @@ fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
     timeline::render(app, theme, frame, areas.timeline);
     detail::render(app, theme, frame, areas.detail);
     status::render(app, theme, frame, areas.status);
+    if let Some(e) = &app.errors {
+        errors::render(e, &app.keymap, theme, frame, crate::tui::app::panel_area(&areas));
+    }
     match &app.mode {
         Mode::Search(s) => popup::search(app, s, theme, frame, area),
         Mode::Chooser { items, list, event } => popup::chooser(app, *event, items, list, theme, frame, area),

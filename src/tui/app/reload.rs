@@ -1,0 +1,199 @@
+//! `--watch`: a reloaded dataset replaces the one browsed, keeping the
+//! view's place by id; a dataset with errors leaves the last good one in
+//! place under a scrollable error panel.
+
+use super::state::{App, Mode, Pane, SearchState, Target};
+use super::{Effect, search};
+use crate::model::{Diagnostic, EventIx, OrgIx, PersonIx, Record};
+use crate::tui::data::Data;
+use crate::tui::layout::Areas;
+use std::sync::Arc;
+use unicode_width::UnicodeWidthChar;
+
+/// What a reload gave: the new data, or every problem found in it.
+#[derive(Clone, Debug)]
+pub enum Reload {
+    /// The dataset loaded, with its search index built.
+    Loaded(Arc<Data>),
+    /// Every problem found; nothing was loaded.
+    Failed(Vec<Diagnostic>),
+}
+
+impl PartialEq for Reload {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Reload::Loaded(a), Reload::Loaded(b)) => Arc::ptr_eq(a, b),
+            (Reload::Failed(a), Reload::Failed(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+
+/// The error panel: the diagnostics of the last failed reload, as `rivals
+/// check` prints them, and how far down it is scrolled.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Errors {
+    /// The problems as printed, one line each (hints on their own lines).
+    pub lines: Vec<String>,
+    /// First wrapped row shown (bounded by `update`).
+    pub scroll: usize,
+}
+
+impl Errors {
+    /// The panel for `diagnostics` (`FILE:LINE:COL: error: …`, then the hint).
+    pub fn new(diagnostics: &[Diagnostic]) -> Self {
+        let n = diagnostics.len();
+        let mut lines: Vec<String> = diagnostics
+            .iter()
+            .flat_map(|d| d.to_string().lines().map(str::to_string).collect::<Vec<_>>())
+            .collect();
+        let s = if n == 1 { "" } else { "s" };
+        lines.push(format!(
+            "{n} problem{s} found; still showing the last good dataset"
+        ));
+        Errors { lines, scroll: 0 }
+    }
+
+    /// The lines wrapped to `width` columns: what the panel shows.
+    pub fn rows(&self, width: usize) -> Vec<String> {
+        self.lines.iter().flat_map(|l| wrap(l, width.max(1))).collect()
+    }
+
+    /// The furthest the panel scrolls in `area` (borders included).
+    pub fn max_scroll(&self, area: ratatui::layout::Rect) -> usize {
+        let width = usize::from(area.width.saturating_sub(2));
+        let height = usize::from(area.height.saturating_sub(2));
+        self.rows(width).len().saturating_sub(height)
+    }
+}
+
+/// Where the error panel goes: over the detail area, so the lists stay
+/// browsable.
+pub fn panel_area(areas: &Areas) -> ratatui::layout::Rect {
+    areas.detail
+}
+
+/// Cuts `line` into pieces of at most `width` columns.
+fn wrap(line: &str, width: usize) -> Vec<String> {
+    let mut out = vec![String::new()];
+    let mut used = 0;
+    for c in line.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width && used > 0 {
+            out.push(String::new());
+            used = 0;
+        }
+        if let Some(last) = out.last_mut() {
+            last.push(c);
+        }
+        used += w;
+    }
+    out
+}
+
+/// Applies a reload: new data keeps the place by id; errors open the panel
+/// over the last good data. May ask to re-run the open search.
+pub(super) fn reloaded(app: &mut App, reload: Reload) -> Option<Effect> {
+    match reload {
+        Reload::Failed(diagnostics) => {
+            let scroll = app.errors.as_ref().map_or(0, |e| e.scroll);
+            app.note = None;
+            app.errors = Some(Errors {
+                scroll,
+                ..Errors::new(&diagnostics)
+            });
+            None
+        }
+        Reload::Loaded(data) => {
+            app.errors = None;
+            let n = data.ds.events.len();
+            replace(app, data);
+            app.note = Some(format!("reloaded: {n} events"));
+            match &mut app.mode {
+                Mode::Search(s) if !s.query.is_empty() => search::requery(s),
+                _ => None,
+            }
+        }
+    }
+}
+
+/// Swaps the data in, finding filters, selections, history and the open
+/// popup again by id; what disappeared falls back to the row it was on.
+fn replace(app: &mut App, data: Arc<Data>) {
+    let old = Arc::clone(&app.data);
+    let ds = &data.ds;
+    let org = |o: OrgIx| match ds.lookup(&old.ds.org(o).id) {
+        Some(Record::Org(i)) => Some(i),
+        _ => None,
+    };
+    let person = |p: PersonIx| match ds.lookup(&old.ds.person(p).id) {
+        Some(Record::Person(i)) => Some(i),
+        _ => None,
+    };
+    let event = |e: EventIx| match ds.lookup(&old.ds.event(e).id) {
+        Some(Record::Event(i)) => Some(i),
+        _ => None,
+    };
+    let selected = (
+        app.selected_org().and_then(org),
+        app.selected_person().and_then(person),
+        app.selected_event().and_then(event),
+    );
+    let filters = (
+        app.org_filter.and_then(org),
+        app.person_filter.and_then(person),
+        app.kind_filter,
+    );
+    app.history = std::mem::take(&mut app.history)
+        .into_iter()
+        .map(|nav| nav.remap(org, person))
+        .collect();
+    app.hits.clear();
+    app.hit_cursor = 0;
+    app.mode = match std::mem::replace(&mut app.mode, Mode::Browse) {
+        Mode::Chooser {
+            event: e,
+            items,
+            list,
+        } => {
+            let items: Vec<Target> = items
+                .into_iter()
+                .filter_map(|t| match t {
+                    Target::Person(p) => person(p).map(Target::Person),
+                    Target::Org(o) => org(o).map(Target::Org),
+                })
+                .collect();
+            match event(e) {
+                Some(e) if !items.is_empty() => Mode::Chooser {
+                    event: e,
+                    items,
+                    list,
+                },
+                _ => Mode::Browse,
+            }
+        }
+        Mode::Search(s) => Mode::Search(SearchState {
+            hits: Vec::new(),
+            ..s
+        }),
+        other => other,
+    };
+    app.data = Arc::clone(&data);
+    app.set_filters(filters.0, filters.1, filters.2, app.period_filter);
+    let rows = [
+        selected
+            .0
+            .and_then(|o| data.ds.orgs_by_name.iter().position(|&x| x == o)),
+        selected.1.and_then(|p| app.people_rows.position(&data, p)),
+        selected.2.and_then(|e| app.event_rows.position(&data, e)),
+    ];
+    for (pane, row) in Pane::ALL.into_iter().zip(rows) {
+        if let Some(row) = row {
+            app.list_mut(pane).selected = row;
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "reload_tests.rs"]
+mod tests;

@@ -1,0 +1,136 @@
+//! `rivals --watch --data DIR`: the real binary in a pseudo-terminal,
+//! reloading as the dataset files change.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use assert_cmd::Command;
+use common::pty::{Pty, assert_restored};
+use common::*;
+use std::path::Path;
+
+/// The fixture's events plus one more, dated `date`.
+fn events_with(date: &str) -> String {
+    format!(
+        "{EVENTS}- id: fresh-event\n  date: {date}\n  kind: statement\n  summary: Freshly curated event.\n  sources: [s1]\n"
+    )
+}
+
+/// Line and column of the added event's date in [`events_with`].
+fn fresh_date_position() -> String {
+    let line = EVENTS.lines().count() + 2;
+    format!("events.yaml:{line}:9: error:")
+}
+
+/// Replaces `events.yaml` as editors do: write a temporary file, rename it over.
+fn save_by_rename(dir: &Path, text: &str) {
+    let tmp = dir.join(".events.yaml.tmp");
+    std::fs::write(&tmp, text).unwrap();
+    std::fs::rename(&tmp, dir.join("events.yaml")).unwrap();
+}
+
+#[test]
+fn edits_reload_errors_keep_the_last_good_data_and_a_fix_clears_them() {
+    let dir = fixture();
+    let data = dir.path().to_str().unwrap();
+    let mut pty = Pty::spawn(&["--watch", "--data", data], 160, 40, &[]);
+    pty.wait_text("4 events");
+
+    // A valid edit, written in place, is shown.
+    std::fs::write(dir.path().join("events.yaml"), events_with("2025-02-03")).unwrap();
+    let screen = pty.wait_text("Freshly curated event.");
+    assert!(screen.contains("5 events"), "{screen}");
+
+    // An invalid edit, saved by rename: the panel names file and line, the
+    // last good data stays and can still be browsed.
+    save_by_rename(dir.path(), &events_with("2025-13-03"));
+    let screen = pty.wait_text(&fresh_date_position());
+    assert!(screen.contains("Dataset errors"), "{screen}");
+    assert!(screen.contains(&format!("{data}/events.yaml:")), "{screen}");
+    assert!(
+        screen.contains("Freshly curated event.") && screen.contains("5 events"),
+        "the last good data is gone:\n{screen}"
+    );
+    pty.send("3j");
+    pty.wait_text("2/5");
+    assert!(pty.screen().contains("Dataset errors"));
+
+    // Fixing the file clears the panel and shows the fix.
+    std::fs::write(dir.path().join("events.yaml"), events_with("2022-01-01")).unwrap();
+    let screen = pty.wait_for("the panel to go", |s| {
+        !s.contains("Dataset errors") && s.contains("2022-01-01")
+    });
+    assert!(screen.contains("Freshly curated event."), "{screen}");
+
+    pty.send("q");
+    assert!(pty.wait_exit());
+    assert_restored(&pty);
+}
+
+#[test]
+fn the_view_keeps_its_place_by_id_across_a_reload() {
+    let dir = fixture();
+    let data = dir.path().to_str().unwrap();
+    let mut pty = Pty::spawn(&["--watch", "--data", data], 160, 40, &[]);
+    pty.wait_text("4 events");
+    // Filter by OpenAI (second company by name) and select it.
+    pty.send("j\r");
+    pty.wait_text("filter: OpenAI");
+    // A new organization sorting first moves every row: OpenAI stays selected and filtered.
+    let orgs = format!(
+        "- id: aardvark\n  name: Aardvark Labs\n  kind: lab\n  summary: New.\n  sources: [s1]\n{ORGS}"
+    );
+    std::fs::write(dir.path().join("organizations.yaml"), orgs).unwrap();
+    let screen = pty.wait_text("Aardvark Labs");
+    assert!(screen.contains("People · at OpenAI"), "{screen}");
+    assert!(screen.contains("› OpenAI"), "{screen}");
+    pty.send("q");
+    assert!(pty.wait_exit());
+}
+
+fn rivals() -> Command {
+    let mut cmd = Command::cargo_bin("rivals").unwrap();
+    cmd.env_remove("RIVALS_DATA").env("NO_COLOR", "1");
+    cmd
+}
+
+#[test]
+fn watch_without_a_folder_is_a_usage_error_naming_data() {
+    for (args, env) in [
+        (&["--watch"][..], ""),
+        (&["--watch"][..], "RIVALS_DATA="),
+        (&["--watch", "--data", "embedded"][..], ""),
+    ] {
+        let mut cmd = rivals();
+        if env == "RIVALS_DATA=" {
+            cmd.env("RIVALS_DATA", "");
+        }
+        let out = cmd.args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.contains("--data"), "{args:?}: {err}");
+    }
+    let out = rivals().args(["--watch", "check"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn a_layer_over_the_embedded_data_is_watched_and_merged() {
+    let mine = tempfile::tempdir().unwrap();
+    std::fs::write(mine.path().join("events.yaml"), "[]\n").unwrap();
+    let data = mine.path().to_str().unwrap();
+    let mut pty = Pty::spawn(&["--watch", "--data", "embedded", "--data", data], 220, 40, &[]);
+    pty.wait_text("86 events");
+    let event = "- id: mine-1\n  date: 2026-03-04\n  kind: statement\n  people: [sam-altman]\n  summary: Layered addition.\n  sources: [ai-game-of-thrones]\n";
+    save_by_rename(mine.path(), event);
+    pty.wait_text("87 events");
+    // A clash with the embedded data names both places.
+    save_by_rename(mine.path(), &event.replace("mine-1", "openai"));
+    let screen = pty.wait_text("(first defined at embedded/organizations.yaml:4:7)");
+    assert!(
+        screen.contains(&format!("{data}/events.yaml:1:7: error: duplicate id `openai`")),
+        "{screen}"
+    );
+    pty.send("q");
+    assert!(pty.wait_exit());
+}
