@@ -29,6 +29,11 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub no_color: bool,
 
+    /// Always parse the dataset files: neither read nor write the cache of
+    /// loaded datasets (as does RIVALS_NO_CACHE=1).
+    #[arg(long, global = true, env = "RIVALS_NO_CACHE", value_parser = clap::builder::BoolishValueParser::new())]
+    pub no_cache: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -106,7 +111,7 @@ impl From<String> for Failure {
 /// Loads the dataset the arguments select.
 pub fn load(cli: &Cli) -> Result<Dataset, Vec<Diagnostic>> {
     match &cli.data {
-        Some(dir) => model::load_dir(dir, cli.max_file_size.saturating_mul(1 << 20)),
+        Some(dir) => crate::cache::load_data(dir, cli.max_file_size.saturating_mul(1 << 20), cli.no_cache),
         None => Dataset::embedded(),
     }
 }

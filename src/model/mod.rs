@@ -18,6 +18,7 @@ pub use disk::{DEFAULT_MAX_FILE_BYTES, load_dir};
 pub use kinds::{EventKind, OrgKind};
 pub use load::{FILES, Files, load};
 
+use serde::{Deserialize, Serialize};
 use std::hash::BuildHasher;
 
 /// Index of a source in [`Dataset::sources`].
@@ -30,7 +31,7 @@ pub type PersonIx = u32;
 pub type EventIx = u32;
 
 /// One article the data comes from.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Source {
     pub id: String,
     pub title: String,
@@ -41,7 +42,7 @@ pub struct Source {
 }
 
 /// A lab, company, investor, outlet or other organization.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Organization {
     pub id: String,
     pub name: String,
@@ -54,7 +55,7 @@ pub struct Organization {
 }
 
 /// A named person.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Person {
     pub id: String,
     pub name: String,
@@ -75,21 +76,21 @@ pub struct Amount {
 }
 
 /// One alternative value of a disputed fact.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Alternative {
     pub value: String,
     pub sources: Vec<SourceIx>,
 }
 
 /// Where the articles disagree about an event.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Disputed {
     pub note: String,
     pub alternatives: Vec<Alternative>,
 }
 
 /// The fields most events lack, kept out of line so every event stays small.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Details {
     pub count: Option<u32>,
     pub role: Option<String>,
@@ -99,7 +100,7 @@ pub struct Details {
 }
 
 /// Something that happened: a move, an offer, a deal, a statement.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Event {
     pub id: String,
     /// The date, shown exactly as written (`2014`, `2025-06`, `2025-06-12`).
@@ -160,7 +161,7 @@ pub enum Record {
 }
 
 /// A validated dataset with its indexes.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Dataset {
     /// Short name shown in the title bar (folder name, or "embedded").
     pub name: String,
@@ -188,7 +189,9 @@ pub struct Dataset {
     /// People in name order (case-insensitive).
     pub people_by_name: Vec<PersonIx>,
     /// Id → record. Holds records only: the ids stay in the records.
+    #[serde(skip)]
     ids: hashbrown::HashTable<Record>,
+    #[serde(skip)]
     hasher: hashbrown::DefaultHashBuilder,
 }
 
@@ -222,7 +225,7 @@ impl Dataset {
     }
 
     /// Fills the id table from the records (ids already checked unique).
-    fn index_ids(&mut self) {
+    pub(crate) fn index_ids(&mut self) {
         let n = self.sources.len() + self.orgs.len() + self.people.len() + self.events.len();
         let mut table = hashbrown::HashTable::with_capacity(n);
         let records = (0..self.sources.len() as u32)
