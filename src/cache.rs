@@ -2,9 +2,9 @@
 //! unchanged files skips YAML parsing and validation.
 //!
 //! An image lives in the platform cache folder (`$XDG_CACHE_HOME/rivals/`
-//! on Linux) under the hex of its key: a SHA-256 of the program version,
+//! on Linux) under the hex of its key: a BLAKE3 of the program version,
 //! [`FORMAT`], the folder as given and as resolved, and every dataset file's
-//! bytes in order. The image repeats the key and carries a SHA-256 of its
+//! bytes in order. The image repeats the key and carries a BLAKE3 of its
 //! payload, and a decoded model is checked for consistency before use, so a
 //! truncated, corrupt, hostile or misplaced image is ignored (and replaced)
 //! rather than trusted. Images are written to a temporary file and renamed;
@@ -15,7 +15,6 @@
 use crate::model::{Dataset, Date, Diagnostic, FILES};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use sha2::{Digest, Sha256};
 use std::fs::{self, File};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -43,7 +42,7 @@ pub struct Cache {
     dir: PathBuf,
 }
 
-/// What an image is looked up by: a SHA-256 of everything it depends on.
+/// What an image is looked up by: a BLAKE3 of everything it depends on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Key([u8; 32]);
 
@@ -128,7 +127,9 @@ impl Cache {
     /// Removes the least recently used images past [`MAX_IMAGES`] and
     /// temporary files left by killed processes.
     fn prune(&self) {
-        let Ok(entries) = fs::read_dir(&self.dir) else { return };
+        let Ok(entries) = fs::read_dir(&self.dir) else {
+            return;
+        };
         let now = SystemTime::now();
         let mut images = Vec::new();
         for entry in entries.flatten() {
@@ -145,7 +146,7 @@ impl Cache {
                 _ => {}
             }
         }
-        images.sort_unstable_by(|a, b| b.0.cmp(&a.0));
+        images.sort_unstable_by_key(|image| std::cmp::Reverse(image.0));
         for (_, path) in images.iter().skip(MAX_IMAGES) {
             let _ = fs::remove_file(path);
         }
@@ -156,8 +157,15 @@ impl Cache {
 fn encode<T: Serialize>(value: &T, key: Key) -> Option<Vec<u8>> {
     let mut out = postcard::to_extend(value, vec![0; HEADER]).ok()?;
     let len = (out.len() - HEADER) as u64;
-    let digest = Sha256::digest(&out[HEADER..]);
-    let header = [MAGIC.as_slice(), &FORMAT.to_le_bytes(), &key.0, &len.to_le_bytes(), &digest].concat();
+    let digest = blake3::hash(&out[HEADER..]);
+    let header = [
+        MAGIC.as_slice(),
+        &FORMAT.to_le_bytes(),
+        &key.0,
+        &len.to_le_bytes(),
+        digest.as_bytes(),
+    ]
+    .concat();
     out.get_mut(..HEADER)?.copy_from_slice(&header);
     Some(out)
 }
@@ -179,7 +187,7 @@ fn decode<T: Image>(bytes: &[u8], key: Key) -> Option<T> {
     // The digest is checked on a second core while decoding (which is safe
     // on any bytes) goes on.
     let (intact, value) = std::thread::scope(|s| {
-        let digest_ok = s.spawn(|| digest == Sha256::digest(payload).as_slice());
+        let digest_ok = s.spawn(|| digest == blake3::hash(payload).as_bytes());
         let value = postcard::from_bytes::<T>(payload).ok();
         (digest_ok.join().unwrap_or(false), value)
     });
@@ -200,14 +208,14 @@ type Stamp = (u64, Option<SystemTime>);
 
 /// The key of `dir`, and a stamp of each file it hashed.
 fn read_key(dir: &Path, max_bytes: u64) -> Option<(Key, Vec<Stamp>)> {
-    let mut h = Sha256::new();
+    let mut h = blake3::Hasher::new();
     h.update(env!("CARGO_PKG_VERSION").as_bytes());
-    h.update([0]);
-    h.update(FORMAT.to_le_bytes());
+    h.update(&[0]);
+    h.update(&FORMAT.to_le_bytes());
     let resolved = dir.canonicalize().ok()?;
     for part in [dir.as_os_str(), resolved.as_os_str()] {
         let bytes = part.as_encoded_bytes();
-        h.update((bytes.len() as u64).to_le_bytes());
+        h.update(&(bytes.len() as u64).to_le_bytes());
         h.update(bytes);
     }
     let mut stamps = Vec::with_capacity(FILES.len());
@@ -224,11 +232,11 @@ fn read_key(dir: &Path, max_bytes: u64) -> Option<(Key, Vec<Stamp>)> {
         if bytes.len() as u64 > max_bytes {
             return None;
         }
-        h.update((bytes.len() as u64).to_le_bytes());
+        h.update(&(bytes.len() as u64).to_le_bytes());
         h.update(&bytes);
         stamps.push((bytes.len() as u64, meta.modified().ok()));
     }
-    Some((Key(h.finalize().into()), stamps))
+    Some((Key(*h.finalize().as_bytes()), stamps))
 }
 
 /// The current stamps of the files in `dir`.
@@ -290,9 +298,12 @@ impl Image for Dataset {
 /// digest's job.)
 fn consistent(ds: &Dataset) -> bool {
     let n = |len: usize| u32::try_from(len).ok();
-    let (Some(ns), Some(no), Some(np), Some(ne)) =
-        (n(ds.sources.len()), n(ds.orgs.len()), n(ds.people.len()), n(ds.events.len()))
-    else {
+    let (Some(ns), Some(no), Some(np), Some(ne)) = (
+        n(ds.sources.len()),
+        n(ds.orgs.len()),
+        n(ds.people.len()),
+        n(ds.events.len()),
+    ) else {
         return false;
     };
     let all_below = |ixs: &[u32], n: u32| ixs.iter().all(|&i| i < n);
@@ -353,7 +364,11 @@ mod amount {
         let mut all = [[0u8; 3]; 26 * 26 * 26];
         let mut i = 0;
         while i < all.len() {
-            all[i] = [b'A' + (i / 676) as u8, b'A' + (i / 26 % 26) as u8, b'A' + (i % 26) as u8];
+            all[i] = [
+                b'A' + (i / 676) as u8,
+                b'A' + (i / 26 % 26) as u8,
+                b'A' + (i % 26) as u8,
+            ];
             i += 1;
         }
         all
@@ -380,7 +395,11 @@ mod amount {
 
     impl Serialize for Amount {
         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            let Amount { value, currency, text } = self;
+            let Amount {
+                value,
+                currency,
+                text,
+            } = self;
             Stored {
                 value: *value,
                 currency: Cow::Borrowed(currency),
@@ -392,10 +411,18 @@ mod amount {
 
     impl<'de> Deserialize<'de> for Amount {
         fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-            let Stored { value, currency, text } = Stored::deserialize(d)?;
+            let Stored {
+                value,
+                currency,
+                text,
+            } = Stored::deserialize(d)?;
             let currency = intern(&currency).ok_or_else(|| D::Error::custom("not a currency code"))?;
             let text = text.map(Cow::into_owned);
-            Ok(Amount { value, currency, text })
+            Ok(Amount {
+                value,
+                currency,
+                text,
+            })
         }
     }
 }
@@ -479,7 +506,10 @@ mod tests {
         for (i, spoil) in bad.iter().enumerate() {
             let mut ds = dataset();
             spoil(&mut ds);
-            assert!(decode::<Dataset>(&encode(&ds, key(1)).unwrap(), key(1)).is_none(), "case {i}");
+            assert!(
+                decode::<Dataset>(&encode(&ds, key(1)).unwrap(), key(1)).is_none(),
+                "case {i}"
+            );
         }
     }
 

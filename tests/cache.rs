@@ -23,7 +23,11 @@ impl Setup {
         let data = tmp.path().join("data");
         write_dataset(&data, SOURCES, ORGS, PEOPLE, EVENTS);
         let home = tmp.path().join("cache-home");
-        Setup { _tmp: tmp, data, home }
+        Setup {
+            _tmp: tmp,
+            data,
+            home,
+        }
     }
 
     /// `rivals --data DATA ARGS` with this cache home.
@@ -52,7 +56,9 @@ impl Setup {
 
     /// The images in the cache, in name order.
     fn images(&self) -> Vec<PathBuf> {
-        let Ok(entries) = fs::read_dir(self.dir()) else { return Vec::new() };
+        let Ok(entries) = fs::read_dir(self.dir()) else {
+            return Vec::new();
+        };
         let mut all: Vec<PathBuf> = entries.map(|e| e.unwrap().path()).collect();
         all.sort();
         assert!(all.iter().all(|p| p.extension().unwrap() == "img"), "{all:?}");
@@ -72,7 +78,12 @@ const EXPORT: &[&str] = &["export", "--format", "json"];
 /// Sets a file's modification time a day back.
 fn age(path: &Path) -> SystemTime {
     let old = SystemTime::now() - Duration::from_secs(86_400);
-    fs::File::options().append(true).open(path).unwrap().set_modified(old).unwrap();
+    fs::File::options()
+        .append(true)
+        .open(path)
+        .unwrap()
+        .set_modified(old)
+        .unwrap();
     old
 }
 
@@ -88,7 +99,13 @@ fn a_hit_prints_what_a_normal_load_prints() {
     assert_eq!(s.out(EXPORT), plain, "first (cold) run");
     let image = s.image();
     let old = age(&image);
-    let commands: [&[&str]; 5] = [EXPORT, &["check"], &["timeline"], &["show", "sam-altman"], &["search", "altmn"]];
+    let commands: [&[&str]; 5] = [
+        EXPORT,
+        &["check"],
+        &["timeline"],
+        &["show", "sam-altman"],
+        &["search", "altmn"],
+    ];
     for args in commands {
         let mut cold = args.to_vec();
         cold.insert(0, "--no-cache");
@@ -106,7 +123,11 @@ fn editing_one_byte_of_one_file_is_a_miss() {
     let first = s.image();
     let events = s.data.join("events.yaml");
     let text = fs::read_to_string(&events).unwrap();
-    fs::write(&events, text.replacen("Last day of 2023.", "Last day of 2024.", 1)).unwrap();
+    fs::write(
+        &events,
+        text.replacen("Last day of 2023.", "Last day of 2024.", 1),
+    )
+    .unwrap();
     let out = s.out(&["timeline"]);
     assert!(out.contains("Last day of 2024."), "{out}");
     assert!(!out.contains("Last day of 2023."), "{out}");
@@ -196,10 +217,19 @@ fn an_unwritable_cache_folder_means_no_cache() {
 fn no_cache_flag_and_variable_turn_it_off() {
     let s = Setup::new();
     s.out(&["--no-cache", "check"]);
-    s.rivals(&["check"]).env("RIVALS_NO_CACHE", "1").assert().success();
-    s.rivals(&["check"]).env("RIVALS_NO_CACHE", "true").assert().success();
+    s.rivals(&["check"])
+        .env("RIVALS_NO_CACHE", "1")
+        .assert()
+        .success();
+    s.rivals(&["check"])
+        .env("RIVALS_NO_CACHE", "true")
+        .assert()
+        .success();
     assert!(!s.dir().exists(), "the cache was written");
-    s.rivals(&["check"]).env("RIVALS_NO_CACHE", "0").assert().success();
+    s.rivals(&["check"])
+        .env("RIVALS_NO_CACHE", "0")
+        .assert()
+        .success();
     s.image();
     // With the cache off, even a damaged image is not touched.
     fs::write(s.image(), "junk").unwrap();
