@@ -42,9 +42,22 @@ pub struct Cache {
     dir: PathBuf,
 }
 
-/// What an image is looked up by: a BLAKE3 of everything it depends on.
+/// What an image is looked up by: a BLAKE3 of everything it depends on,
+/// and the size of the files it was made from (which bounds the image's).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Key([u8; 32]);
+pub struct Key {
+    hash: [u8; 32],
+    input_bytes: u64,
+}
+
+impl Key {
+    /// Largest image accepted for this key: images are about half the
+    /// size of the YAML, so anything over twice that plus 1 MiB is refused
+    /// unread.
+    fn max_image_bytes(self) -> u64 {
+        self.input_bytes.saturating_mul(2).saturating_add(1 << 20)
+    }
+}
 
 /// A model that can be cached: serializable, and able to check and rebuild
 /// itself after decoding.
@@ -72,7 +85,7 @@ impl Cache {
     }
 
     fn path(&self, key: Key) -> PathBuf {
-        let hex: String = key.0.iter().map(|b| format!("{b:02x}")).collect();
+        let hex: String = key.hash.iter().map(|b| format!("{b:02x}")).collect();
         self.dir.join(format!("{hex}.img"))
     }
 
@@ -80,8 +93,18 @@ impl Cache {
     /// checks; a bad image is removed.
     pub fn get<T: Image>(&self, key: Key) -> Option<T> {
         let path = self.path(key);
-        let bytes = fs::read(&path).ok()?;
-        match decode::<T>(&bytes, key) {
+        let meta = fs::metadata(&path).ok()?;
+        let limit = key.max_image_bytes();
+        let decoded = if meta.is_file() && meta.len() <= limit {
+            let mut bytes = Vec::with_capacity(meta.len() as usize);
+            File::open(&path)
+                .and_then(|f| f.take(limit).read_to_end(&mut bytes))
+                .ok()?;
+            decode::<T>(&bytes, key)
+        } else {
+            None
+        };
+        match decoded {
             Some(value) => {
                 // Mark it recently used (best effort).
                 let _ = File::options()
@@ -161,7 +184,7 @@ fn encode<T: Serialize>(value: &T, key: Key) -> Option<Vec<u8>> {
     let header = [
         MAGIC.as_slice(),
         &FORMAT.to_le_bytes(),
-        &key.0,
+        &key.hash,
         &len.to_le_bytes(),
         digest.as_bytes(),
     ]
@@ -179,7 +202,7 @@ fn decode<T: Image>(bytes: &[u8], key: Key) -> Option<T> {
     let (len, digest) = rest.split_at(8);
     let ok = magic == MAGIC
         && format == FORMAT.to_le_bytes()
-        && stored_key == key.0
+        && stored_key == key.hash
         && len == (payload.len() as u64).to_le_bytes();
     if !ok {
         return None;
@@ -219,6 +242,7 @@ fn read_key(dir: &Path, max_bytes: u64) -> Option<(Key, Vec<Stamp>)> {
         h.update(bytes);
     }
     let mut stamps = Vec::with_capacity(FILES.len());
+    let mut input_bytes = 0u64;
     for file in FILES {
         let path = dir.join(file);
         let meta = fs::metadata(&path).ok()?;
@@ -235,8 +259,13 @@ fn read_key(dir: &Path, max_bytes: u64) -> Option<(Key, Vec<Stamp>)> {
         h.update(&(bytes.len() as u64).to_le_bytes());
         h.update(&bytes);
         stamps.push((bytes.len() as u64, meta.modified().ok()));
+        input_bytes += bytes.len() as u64;
     }
-    Some((Key(*h.finalize().as_bytes()), stamps))
+    let key = Key {
+        hash: *h.finalize().as_bytes(),
+        input_bytes,
+    };
+    Some((key, stamps))
 }
 
 /// The current stamps of the files in `dir`.
@@ -445,7 +474,10 @@ mod tests {
     }
 
     fn key(n: u8) -> Key {
-        Key([n; 32])
+        Key {
+            hash: [n; 32],
+            input_bytes: 1 << 20,
+        }
     }
 
     fn same(a: &Dataset, b: &Dataset) -> bool {
@@ -520,6 +552,25 @@ mod tests {
         for bad in ["usd", "US", "USDD", "U$D", "ÄBC", ""] {
             assert_eq!(amount::intern(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn an_oversized_image_or_a_folder_is_refused_unread() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = Cache::at(dir.path());
+        let k = key(1);
+        cache.put(k, &dataset());
+        let image = fs::read(cache.path(k)).unwrap();
+        let mut big = image.clone();
+        big.resize(k.max_image_bytes() as usize + 1, 0);
+        fs::write(cache.path(k), &big).unwrap();
+        assert!(cache.get::<Dataset>(k).is_none());
+        assert!(!cache.path(k).exists(), "an oversized image is removed");
+        fs::create_dir(cache.path(k)).unwrap();
+        assert!(cache.get::<Dataset>(k).is_none());
+        fs::remove_dir(cache.path(k)).unwrap();
+        fs::write(cache.path(k), &image).unwrap();
+        assert!(cache.get::<Dataset>(k).is_some());
     }
 
     #[test]
