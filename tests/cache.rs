@@ -217,19 +217,20 @@ fn an_unwritable_cache_folder_means_no_cache() {
 fn no_cache_flag_and_variable_turn_it_off() {
     let s = Setup::new();
     s.out(&["--no-cache", "check"]);
-    s.rivals(&["check"])
-        .env("RIVALS_NO_CACHE", "1")
-        .assert()
-        .success();
-    s.rivals(&["check"])
-        .env("RIVALS_NO_CACHE", "true")
-        .assert()
-        .success();
+    for on in ["1", "true", "yes"] {
+        s.rivals(&["check"]).env("RIVALS_NO_CACHE", on).assert().success();
+    }
     assert!(!s.dir().exists(), "the cache was written");
-    s.rivals(&["check"])
-        .env("RIVALS_NO_CACHE", "0")
-        .assert()
-        .success();
+    // Empty, 0, false, no: the cache stays on.
+    for off in ["", "0", "false", "no"] {
+        s.rivals(&["check"])
+            .env("RIVALS_NO_CACHE", off)
+            .assert()
+            .success();
+        s.image();
+        fs::remove_dir_all(s.dir()).unwrap();
+    }
+    s.out(&["check"]);
     s.image();
     // With the cache off, even a damaged image is not touched.
     fs::write(s.image(), "junk").unwrap();

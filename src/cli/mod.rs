@@ -31,7 +31,7 @@ pub struct Cli {
 
     /// Always parse the dataset files: neither read nor write the cache of
     /// loaded datasets (as does RIVALS_NO_CACHE=1).
-    #[arg(long, global = true, env = "RIVALS_NO_CACHE", value_parser = clap::builder::BoolishValueParser::new())]
+    #[arg(long, global = true, env = "RIVALS_NO_CACHE", value_parser = clap::builder::FalseyValueParser::new())]
     pub no_cache: bool,
 
     #[command(subcommand)]
