@@ -133,7 +133,7 @@ fn bench_cache(c: &mut Criterion) {
         .map(|e| e.unwrap().metadata().unwrap().len())
         .sum();
     let cache = Cache::at(tmp.path().join("rivals"));
-    let key = key_of_dir(&data, MAX).unwrap();
+    let key = key_of_dir::<Dataset>(&data, MAX).unwrap();
     let (ds, cold_peak) = peak(|| load_dir(&data, MAX).unwrap());
     let t = Instant::now();
     cache.put(key, &ds);
@@ -143,7 +143,7 @@ fn bench_cache(c: &mut Criterion) {
     eprintln!(
         "cache (big): YAML {:.1} MB; writing the image {put:.0} ms; hashing the files {:.0} ms; memory peak YAML load {:.1} MB, warm load {:.1} MB",
         yaml as f64 / MB,
-        ms(|| key_of_dir(&data, MAX).unwrap()),
+        ms(|| key_of_dir::<Dataset>(&data, MAX).unwrap()),
         cold_peak as f64 / MB,
         warm_peak as f64 / MB
     );
@@ -153,7 +153,13 @@ fn bench_cache(c: &mut Criterion) {
     let mut group = c.benchmark_group("cache");
     group.sample_size(10).measurement_time(Duration::from_secs(12));
     group.bench_function("warm load big", |b| {
-        b.iter(|| black_box(cache.get::<Dataset>(key_of_dir(&data, MAX).unwrap()).unwrap()))
+        b.iter(|| {
+            black_box(
+                cache
+                    .get::<Dataset>(key_of_dir::<Dataset>(&data, MAX).unwrap())
+                    .unwrap(),
+            )
+        })
     });
     group.bench_function("YAML load big", |b| {
         b.iter(|| black_box(load_dir(&data, MAX).unwrap()))

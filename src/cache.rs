@@ -3,8 +3,8 @@
 //!
 //! An image lives in the platform cache folder (`$XDG_CACHE_HOME/rivals/`
 //! on Linux) under the hex of its key: a BLAKE3 of the program version,
-//! [`FORMAT`], the folder as given and as resolved, and every dataset file's
-//! bytes in order. The image repeats the key and carries a BLAKE3 of its
+//! [`FORMAT`], what is cached ([`Image::KIND`]), the folder as given and as
+//! resolved, and every dataset file's bytes in order. The image repeats the key and carries a BLAKE3 of its
 //! payload, and a decoded model is checked for consistency before use, so a
 //! truncated, corrupt, hostile or misplaced image is ignored (and replaced)
 //! rather than trusted. Images are written to a temporary file and renamed;
@@ -62,6 +62,10 @@ impl Key {
 /// A model that can be cached: serializable, and able to check and rebuild
 /// itself after decoding.
 pub trait Image: Serialize + DeserializeOwned {
+    /// What is cached, hashed into the key, so images of different types
+    /// made from the same files never meet.
+    const KIND: &'static str;
+
     /// Checks what decoding cannot (references in range, consistent
     /// indexes) and rebuilds what is not stored. `false` rejects the image.
     fn restore(&mut self) -> bool;
@@ -218,11 +222,11 @@ fn decode<T: Image>(bytes: &[u8], key: Key) -> Option<T> {
     value.restore().then_some(value)
 }
 
-/// The key of the dataset in `dir`: `None` when a file cannot be read as
-/// the loader would (missing, not a regular file, over `max_bytes`), so the
-/// loader reports it.
-pub fn key_of_dir(dir: &Path, max_bytes: u64) -> Option<Key> {
-    read_key(dir, max_bytes).map(|(key, _)| key)
+/// The key of a `T` made from the dataset in `dir`: `None` when a file
+/// cannot be read as the loader would (missing, not a regular file, over
+/// `max_bytes`), so the loader reports it.
+pub fn key_of_dir<T: Image>(dir: &Path, max_bytes: u64) -> Option<Key> {
+    read_key(dir, max_bytes, T::KIND).map(|(key, _)| key)
 }
 
 /// What a file looked like when it was hashed: its length and modification
@@ -230,11 +234,13 @@ pub fn key_of_dir(dir: &Path, max_bytes: u64) -> Option<Key> {
 type Stamp = (u64, Option<SystemTime>);
 
 /// The key of `dir`, and a stamp of each file it hashed.
-fn read_key(dir: &Path, max_bytes: u64) -> Option<(Key, Vec<Stamp>)> {
+fn read_key(dir: &Path, max_bytes: u64, kind: &str) -> Option<(Key, Vec<Stamp>)> {
     let mut h = blake3::Hasher::new();
     h.update(env!("CARGO_PKG_VERSION").as_bytes());
     h.update(&[0]);
     h.update(&FORMAT.to_le_bytes());
+    h.update(&(kind.len() as u64).to_le_bytes());
+    h.update(kind.as_bytes());
     let resolved = dir.canonicalize().ok()?;
     for part in [dir.as_os_str(), resolved.as_os_str()] {
         let bytes = part.as_encoded_bytes();
@@ -289,7 +295,7 @@ pub fn load_dir<T: Image, E>(
     load: impl FnOnce() -> Result<T, E>,
 ) -> Result<T, E> {
     let Some(cache) = cache else { return load() };
-    let Some((key, stamps)) = read_key(dir, max_bytes) else {
+    let Some((key, stamps)) = read_key(dir, max_bytes, T::KIND) else {
         return load();
     };
     if let Some(hit) = cache.get(key) {
@@ -312,6 +318,8 @@ pub fn load_data(dir: &Path, max_bytes: u64, no_cache: bool) -> Result<Dataset, 
 }
 
 impl Image for Dataset {
+    const KIND: &'static str = "dataset";
+
     fn restore(&mut self) -> bool {
         let ok = consistent(self);
         if ok {
