@@ -6,12 +6,14 @@
 //! - [`fields`]: a record's labelled fields, in display order;
 //! - [`search`]: the fuzzy index over people, organizations and events;
 //! - [`tui`]: the terminal explorer: state, `update` and rendering;
+//! - [`cache`]: the on-disk cache of loaded datasets;
 //! - [`cli`]: the arguments, the scriptable subcommands and the entry point;
 //! - `synth` (feature `synth`, on for benches, tests and examples):
 //!   synthetic datasets of any size in the real format.
 //!
 //! Each layer uses only those listed before it.
 
+pub mod cache;
 pub mod cli;
 pub mod fields;
 pub mod model;

@@ -51,7 +51,7 @@ fn hostile() -> tempfile::TempDir {
 
 fn rivals() -> Command {
     let mut cmd = Command::cargo_bin("rivals").unwrap();
-    cmd.env_remove("RIVALS_DATA");
+    cmd.env_remove("RIVALS_DATA").env("RIVALS_NO_CACHE", "1");
     cmd
 }
 

@@ -11,7 +11,9 @@ use std::path::Path;
 
 fn rivals() -> Command {
     let mut cmd = Command::cargo_bin("rivals").unwrap();
-    cmd.env_remove("RIVALS_DATA").env("NO_COLOR", "1");
+    cmd.env_remove("RIVALS_DATA")
+        .env("NO_COLOR", "1")
+        .env("RIVALS_NO_CACHE", "1");
     cmd
 }
 

@@ -105,7 +105,9 @@ fn ctrl_z_and_sigtstp_suspend_and_sigcont_resumes() {
         pty.wait_for("the alternate screen again", |_| pty.alternate_screen());
         let screen = pty.wait_text("3 Timeline");
         assert!(screen.contains("1 Companies"), "{how}: not redrawn:\n{screen}");
-        assert_eq!(pty.cursor_hidden_and_mouse(), (true, true), "{how}");
+        pty.wait_for("cursor hidden and mouse captured again", |_| {
+            pty.cursor_hidden_and_mouse() == (true, true)
+        });
         let stty = pty.stty_live();
         assert!(stty.contains("-icanon"), "{how}: not raw again:\n{stty}");
 

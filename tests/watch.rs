@@ -90,7 +90,9 @@ fn the_view_keeps_its_place_by_id_across_a_reload() {
 
 fn rivals() -> Command {
     let mut cmd = Command::cargo_bin("rivals").unwrap();
-    cmd.env_remove("RIVALS_DATA").env("NO_COLOR", "1");
+    cmd.env_remove("RIVALS_DATA")
+        .env("NO_COLOR", "1")
+        .env("RIVALS_NO_CACHE", "1");
     cmd
 }
 

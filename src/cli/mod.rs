@@ -11,6 +11,7 @@ mod suggest;
 
 pub use config::ColorMode;
 
+use crate::cache::{self, Cache};
 use crate::model::{self, Dataset, Date, Diagnostic, EventKind, Record};
 use crate::search::SearchIndex;
 use crate::text::{fit, sanitize};
@@ -67,6 +68,11 @@ pub struct Cli {
     /// --path` names.
     #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
+
+    /// Always parse the dataset files: neither read nor write the cache of
+    /// loaded datasets (as does RIVALS_NO_CACHE=1).
+    #[arg(long, global = true, env = "RIVALS_NO_CACHE", value_parser = clap::builder::FalseyValueParser::new())]
+    pub no_cache: bool,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -281,7 +287,10 @@ impl Cli {
 /// Loads the dataset the arguments select.
 pub fn load(cli: &Cli) -> Result<(Dataset, Origin), Vec<Diagnostic>> {
     let layers = cli.layers();
-    model::load_layers(&layers, cli.max_file_bytes()).map(|ds| (ds, origin(&layers)))
+    let max = cli.max_file_bytes();
+    let cache = Cache::for_user(cli.no_cache);
+    cache::load_layers(cache.as_ref(), &layers, max, || model::load_layers(&layers, max))
+        .map(|ds| (ds, origin(&layers)))
 }
 
 /// Whether `layers` are the embedded dataset alone.
@@ -297,7 +306,11 @@ fn origin(layers: &[model::Layer]) -> Origin {
 /// warnings are printed to stderr, or refused as errors when `strict`.
 fn load_checked(cli: &Cli, strict: bool) -> Result<(Dataset, Origin), Vec<Diagnostic>> {
     let layers = cli.layers();
-    let loaded = model::load_layers_checked(&layers, cli.max_file_bytes())?;
+    let max = cli.max_file_bytes();
+    let cache = Cache::for_user(cli.no_cache);
+    let loaded = cache::load_layers(cache.as_ref(), &layers, max, || {
+        model::load_layers_checked(&layers, max)
+    })?;
     let origin = origin(&layers);
     if strict {
         return loaded.strict().map(|ds| (ds, origin));

@@ -1,12 +1,13 @@
 //! Dates at the precision they were written: a year, a month or a day.
 
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// A calendar date known to year, month or day precision.
 ///
 /// `month` and `day` are 0 when unknown, so the derived order puts a
 /// year-only date before every month of that year.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Date {
     /// Year, 1..=9999.
     pub year: u16,

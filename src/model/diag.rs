@@ -5,7 +5,9 @@ use std::fmt;
 use std::time::{Duration, Instant};
 
 /// How serious a problem is.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Severity {
     /// Probably a mistake, but the dataset is usable (`check --strict`
     /// treats it as an error).
@@ -27,7 +29,7 @@ impl Severity {
 
 /// One problem found in a dataset, printed as `FILE:LINE:COL: error: WHAT`
 /// (or `warning:`) followed by a hint.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Diagnostic {
     /// Error or warning.
     pub severity: Severity,

@@ -44,7 +44,7 @@ pub struct Files<'a> {
 ///
 /// `rivals check` prints the warnings and succeeds; `check --strict` uses
 /// [`Loaded::strict`] to make them errors.
-#[derive(Debug)]
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
 pub struct Loaded {
     /// The validated dataset.
     pub dataset: Dataset,

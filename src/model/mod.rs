@@ -22,6 +22,7 @@ pub use kinds::{EventKind, OrgKind};
 pub use load::{FILES, Files, Loaded, load, load_checked};
 
 pub use layers::{Layer, load_layers, load_layers_checked};
+use serde::{Deserialize, Serialize};
 use std::hash::BuildHasher;
 
 /// Index of a source in [`Dataset::sources`].
@@ -34,7 +35,7 @@ pub type PersonIx = u32;
 pub type EventIx = u32;
 
 /// One article the data comes from.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Source {
     pub id: String,
     pub title: String,
@@ -45,7 +46,7 @@ pub struct Source {
 }
 
 /// A lab, company, investor, outlet or other organization.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Organization {
     pub id: String,
     pub name: String,
@@ -58,7 +59,7 @@ pub struct Organization {
 }
 
 /// A named person.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Person {
     pub id: String,
     pub name: String,
@@ -117,7 +118,7 @@ impl Period {
 }
 
 /// One alternative value of a disputed fact.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Alternative {
     /// The value as text: as written, or else a rendering of the
     /// structured values below.
@@ -132,14 +133,14 @@ pub struct Alternative {
 }
 
 /// Where the articles disagree about an event.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Disputed {
     pub note: String,
     pub alternatives: Vec<Alternative>,
 }
 
 /// The fields most events lack, kept out of line so every event stays small.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Details {
     pub count: Option<u32>,
     /// Where a group move came from, with a count from each.
@@ -153,14 +154,14 @@ pub struct Details {
 }
 
 /// One origin of a group move: `count` people came from `from`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Origin {
     pub from: OrgIx,
     pub count: u32,
 }
 
 /// Something that happened: a move, an offer, a deal, a statement.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Event {
     pub id: String,
     /// The date, shown exactly as written (`2014`, `2025-06`, `2025-06-12`).
@@ -258,7 +259,7 @@ pub enum Record {
 }
 
 /// The text of the dataset compiled into the binary from `data/`.
-const EMBEDDED: Files<'static> = Files {
+pub(crate) const EMBEDDED: Files<'static> = Files {
     sources: include_str!("../../data/sources.yaml"),
     organizations: include_str!("../../data/organizations.yaml"),
     people: include_str!("../../data/people.yaml"),
@@ -266,7 +267,7 @@ const EMBEDDED: Files<'static> = Files {
 };
 
 /// A validated dataset with its indexes.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Dataset {
     /// Short name shown in the title bar (folder name, or "embedded").
     pub name: String,
@@ -302,7 +303,9 @@ pub struct Dataset {
     /// People in name order (case-insensitive).
     pub people_by_name: Vec<PersonIx>,
     /// Id → record. Holds records only: the ids stay in the records.
+    #[serde(skip)]
     ids: hashbrown::HashTable<Record>,
+    #[serde(skip)]
     hasher: hashbrown::DefaultHashBuilder,
 }
 
@@ -336,7 +339,7 @@ impl Dataset {
     }
 
     /// Fills the id table from the records (ids already checked unique).
-    fn index_ids(&mut self) {
+    pub(crate) fn index_ids(&mut self) {
         let n = self.sources.len() + self.orgs.len() + self.people.len() + self.events.len();
         let mut table = hashbrown::HashTable::with_capacity(n);
         let records = (0..self.sources.len() as u32)
@@ -477,7 +480,11 @@ impl Dataset {
         let mut i = 0;
         while let Some(&x) = out.get(i) {
             // Each organization has one parent and parents never loop (the
-            // loader checks), so nobody is added twice.
+            // loader checks), so nobody is added twice; the bound keeps a
+            // damaged model from looping.
+            if out.len() > self.orgs.len() {
+                break;
+            }
             out.extend_from_slice(self.children(x));
             i += 1;
         }

@@ -40,6 +40,7 @@ impl Pty {
         cmd.env_remove("RIVALS_DATA");
         // No user config file: a test that wants one sets its own folder.
         cmd.env("XDG_CONFIG_HOME", "/nonexistent/rivals-tests");
+        cmd.env("RIVALS_NO_CACHE", "1");
         for (k, v) in env {
             cmd.env(k, v);
         }
@@ -332,6 +333,14 @@ impl Pty {
 /// Asserts that the terminal was handed back as it was found, while the
 /// program is still alive (stopped, for instance).
 pub fn assert_restored_live(pty: &Pty) {
+    // The program wrote the restoring bytes before it stopped, but the
+    // reader thread may not have parsed them yet: give it a moment.
+    let deadline = std::time::Instant::now() + Duration::from_secs(5);
+    while (pty.alternate_screen() || pty.cursor_hidden_and_mouse() != (false, false))
+        && std::time::Instant::now() < deadline
+    {
+        std::thread::sleep(Duration::from_millis(20));
+    }
     assert!(!pty.alternate_screen(), "still on the alternate screen");
     assert_eq!(
         pty.cursor_hidden_and_mouse(),

@@ -1,0 +1,233 @@
+//! The dataset cache on "big": the warm load (hash the files, read, check
+//! and decode the image) next to the normal YAML load, and the candidate
+//! encodings measured on the same model (printed once: size, encode,
+//! decode, and memory for a warm load vs a YAML load).
+#![allow(clippy::unwrap_used)]
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use rivals::cache::{Cache, Image, key_of_dir};
+use rivals::model::{Dataset, load_dir};
+use rivals::synth::{Spec, write};
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::hint::black_box;
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+use std::time::{Duration, Instant};
+
+struct Counting;
+static CURRENT: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let now = CURRENT.fetch_add(layout.size(), Relaxed) + layout.size();
+        PEAK.fetch_max(now, Relaxed);
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        CURRENT.fetch_sub(layout.size(), Relaxed);
+        unsafe { System.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        if new_size > layout.size() {
+            let now = CURRENT.fetch_add(new_size - layout.size(), Relaxed) + new_size - layout.size();
+            PEAK.fetch_max(now, Relaxed);
+        } else {
+            CURRENT.fetch_sub(layout.size() - new_size, Relaxed);
+        }
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static ALLOC: Counting = Counting;
+
+const MB: f64 = 1024.0 * 1024.0;
+const MAX: u64 = 1 << 30;
+
+/// Peak bytes allocated while `f` runs, and what it returns.
+fn peak<T>(f: impl FnOnce() -> T) -> (T, usize) {
+    let base = CURRENT.load(Relaxed);
+    PEAK.store(base, Relaxed);
+    let out = f();
+    (out, PEAK.load(Relaxed) - base)
+}
+
+/// Best of ten wall times of `f`, in ms (the best is the least disturbed
+/// by other work on a shared machine).
+fn ms<T>(mut f: impl FnMut() -> T) -> f64 {
+    (0..10)
+        .map(|_| {
+            let t = Instant::now();
+            black_box(f());
+            t.elapsed().as_secs_f64() * 1e3
+        })
+        .fold(f64::INFINITY, f64::min)
+}
+
+fn restored(mut ds: Dataset) -> Dataset {
+    assert!(ds.restore());
+    ds
+}
+
+/// Size, encode and decode (with the consistency check and id table
+/// rebuild) of each candidate encoding.
+fn candidates(ds: &Dataset, yaml: usize) {
+    let bincode_cfg = bincode::config::standard();
+    type Codec<'a> = (
+        &'a str,
+        Box<dyn Fn(&Dataset) -> Vec<u8>>,
+        Box<dyn Fn(&[u8]) -> Dataset>,
+    );
+    let codecs: Vec<Codec> = vec![
+        (
+            "postcard",
+            Box::new(|d| postcard::to_stdvec(d).unwrap()),
+            Box::new(|b| postcard::from_bytes(b).unwrap()),
+        ),
+        (
+            "bincode 2 (serde)",
+            Box::new(move |d| bincode::serde::encode_to_vec(d, bincode_cfg).unwrap()),
+            Box::new(move |b| bincode::serde::decode_from_slice(b, bincode_cfg).unwrap().0),
+        ),
+        (
+            "bitcode (serde)",
+            Box::new(|d| bitcode::serialize(d).unwrap()),
+            Box::new(|b| bitcode::deserialize(b).unwrap()),
+        ),
+        (
+            "JSON image (serde_json)",
+            Box::new(|d| serde_json::to_vec(d).unwrap()),
+            Box::new(|b| serde_json::from_slice(b).unwrap()),
+        ),
+    ];
+    for (name, enc, dec) in &codecs {
+        let bytes = enc(ds);
+        let encode = ms(|| enc(ds));
+        let decode = ms(|| restored(dec(&bytes)));
+        let ((), mem) = peak(|| drop(restored(dec(&bytes))));
+        eprintln!(
+            "cache candidate {name}: {:.1} MB ({:.2}x YAML), encode {encode:.0} ms, decode + check + id table {decode:.0} ms, peak {:.1} MB",
+            bytes.len() as f64 / MB,
+            bytes.len() as f64 / yaml as f64,
+            mem as f64 / MB
+        );
+    }
+    let bytes = postcard::to_stdvec(ds).unwrap();
+    let check = (0..10)
+        .map(|_| {
+            let mut d: Dataset = postcard::from_bytes(&bytes).unwrap();
+            let t = Instant::now();
+            assert!(d.restore());
+            t.elapsed().as_secs_f64() * 1e3
+        })
+        .fold(f64::INFINITY, f64::min);
+    eprintln!("cache: of which check + id table rebuild {check:.0} ms");
+}
+
+fn bench_cache(c: &mut Criterion) {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("big");
+    write(Spec::BIG, &data).unwrap();
+    let yaml: u64 = std::fs::read_dir(&data)
+        .unwrap()
+        .map(|e| e.unwrap().metadata().unwrap().len())
+        .sum();
+    let cache = Cache::at(tmp.path().join("rivals"));
+    let key = key_of_dir::<Dataset>(&data, MAX).unwrap();
+    let (ds, cold_peak) = peak(|| load_dir(&data, MAX).unwrap());
+    let t = Instant::now();
+    cache.put(key, &ds);
+    let put = t.elapsed().as_secs_f64() * 1e3;
+    let (warm, warm_peak) = peak(|| cache.get::<Dataset>(key).unwrap());
+    drop(warm);
+    eprintln!(
+        "cache (big): YAML {:.1} MB; writing the image {put:.0} ms; hashing the files {:.0} ms; memory peak YAML load {:.1} MB, warm load {:.1} MB",
+        yaml as f64 / MB,
+        ms(|| key_of_dir::<Dataset>(&data, MAX).unwrap()),
+        cold_peak as f64 / MB,
+        warm_peak as f64 / MB
+    );
+    candidates(&ds, yaml as usize);
+    drop(ds);
+
+    let mut group = c.benchmark_group("cache");
+    group.sample_size(10).measurement_time(Duration::from_secs(12));
+    group.bench_function("warm load big", |b| {
+        b.iter(|| {
+            black_box(
+                cache
+                    .get::<Dataset>(key_of_dir::<Dataset>(&data, MAX).unwrap())
+                    .unwrap(),
+            )
+        })
+    });
+    group.bench_function("YAML load big", |b| {
+        b.iter(|| black_box(load_dir(&data, MAX).unwrap()))
+    });
+    let rivals = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_rivals"))
+            .env("XDG_CACHE_HOME", tmp.path())
+            .env_remove("RIVALS_NO_CACHE")
+            .arg("--data")
+            .arg(&data)
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+    };
+    group.bench_function("process: rivals check --data big, warm", |b| {
+        b.iter(|| rivals(&["check"]))
+    });
+    group.bench_function("process: rivals check --data big, --no-cache", |b| {
+        b.iter(|| rivals(&["--no-cache", "check"]))
+    });
+    group.bench_function("process: rivals check --data big, cold (writes the image)", |b| {
+        b.iter(|| {
+            for image in std::fs::read_dir(tmp.path().join("rivals")).unwrap() {
+                std::fs::remove_file(image.unwrap().path()).unwrap();
+            }
+            rivals(&["check"])
+        })
+    });
+    group.bench_function("process: explorer first frame on big, warm (pty, 120x40)", |b| {
+        b.iter_custom(|iters| (0..iters).map(|_| first_frame(tmp.path(), &data)).sum())
+    });
+    group.finish();
+}
+
+/// From process start to the explorer's first frame on screen, in a
+/// pseudo-terminal.
+fn first_frame(cache_home: &std::path::Path, data: &std::path::Path) -> Duration {
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    use std::io::Read;
+    let size = PtySize {
+        rows: 40,
+        cols: 120,
+        pixel_width: 0,
+        pixel_height: 0,
+    };
+    let pair = native_pty_system().openpty(size).unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_rivals"));
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("XDG_CACHE_HOME", cache_home);
+    cmd.env_remove("RIVALS_NO_CACHE");
+    cmd.arg("--data");
+    cmd.arg(data);
+    let mut reader = pair.master.try_clone_reader().unwrap();
+    let start = Instant::now();
+    let mut child = pair.slave.spawn_command(cmd).unwrap();
+    let mut seen = Vec::new();
+    let mut buf = [0u8; 65536];
+    while !String::from_utf8_lossy(&seen).contains("3 Timeline") {
+        let n = reader.read(&mut buf).unwrap();
+        assert!(n > 0, "{}", String::from_utf8_lossy(&seen));
+        seen.extend_from_slice(&buf[..n]);
+    }
+    let elapsed = start.elapsed();
+    child.kill().unwrap();
+    child.wait().unwrap();
+    elapsed
+}
+
+criterion_group!(benches, bench_cache);
+criterion_main!(benches);
