@@ -226,6 +226,8 @@ impl Ctx {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Action {
     Quit,
+    /// Hand the terminal back and stop, like Ctrl-z in a shell.
+    Suspend,
     NextPane,
     PrevPane,
     Focus(Pane),
@@ -270,6 +272,7 @@ impl Action {
     pub fn name(self) -> &'static str {
         match self {
             Action::Quit => "quit",
+            Action::Suspend => "suspend",
             Action::NextPane => "next_pane",
             Action::PrevPane => "prev_pane",
             Action::Focus(Pane::Companies) => "focus_companies",
@@ -359,6 +362,7 @@ use Ctx::{
 /// table order; when space is short, lower priorities go first.
 pub const KEYMAP: &[Binding] = &[
     bind(&[ctrl('c')], Global, A::Quit, "quit from anywhere"),
+    bind(&[ctrl('z')], Global, A::Suspend, "suspend to the shell (fg resumes)"),
     bind(&[ch('?'), key(KeyCode::F(1))], Browse, A::Help, "show this help").hint("keys", 0),
     bind(&[ch('q')], Browse, A::Quit, "quit").hint("quit", 2),
     bind(

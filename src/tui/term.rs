@@ -8,7 +8,6 @@ use crate::model::{FILES, Layer, load_layers};
 use crate::search::Session;
 use crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
-    KeyCode, KeyEvent, KeyEventKind, KeyModifiers,
 };
 use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
 use crossterm::{cursor, execute};
@@ -117,14 +116,6 @@ impl Stop {
     }
 }
 
-/// Ctrl-z: raw mode turns off the terminal's own suspend key, so the
-/// program honours it itself.
-fn is_suspend(k: &KeyEvent) -> bool {
-    k.code == KeyCode::Char('z')
-        && k.modifiers.contains(KeyModifiers::CONTROL)
-        && k.kind != KeyEventKind::Release
-}
-
 /// Starts the input and signal threads; everything arrives on one channel,
 /// so the loop sleeps until something happens (no polling). [`Stop`] tells
 /// which signal, if any, asked the program to quit.
@@ -134,7 +125,6 @@ pub fn spawn_sources() -> io::Result<(Sender<Msg>, Receiver<Msg>, Stop)> {
     thread::spawn(move || {
         loop {
             let msg = match event::read() {
-                Ok(Event::Key(k)) if is_suspend(&k) => Msg::Suspend,
                 Ok(Event::Key(k)) => Msg::Key(k),
                 Ok(Event::Mouse(m)) => Msg::Mouse(m),
                 Ok(Event::Resize(w, h)) => Msg::Resize(w, h),
@@ -298,15 +288,5 @@ mod tests {
         for other in ["/d/.events.yaml.swp", "/d/events.yaml~", "/d/4913", "/d"] {
             assert!(!is_data_file(Path::new(other)), "{other}");
         }
-    }
-
-    #[test]
-    fn ctrl_z_suspends_and_plain_z_does_not() {
-        let ctrl_z = KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL);
-        assert!(is_suspend(&ctrl_z));
-        assert!(!is_suspend(&KeyEvent::new(
-            KeyCode::Char('z'),
-            KeyModifiers::NONE
-        )));
     }
 }

@@ -133,9 +133,13 @@ fn paste(app: &mut App, text: &str) -> Option<Effect> {
 fn on_key(app: &mut App, event: KeyEvent) -> Option<Effect> {
     let key = Key::from_event(&event);
     let action = app.keymap.action(key, app.ctx());
-    if action == Some(Action::Quit) {
-        app.quit = true;
-        return None;
+    match action {
+        Some(Action::Quit) => {
+            app.quit = true;
+            return None;
+        }
+        Some(Action::Suspend) => return Some(Effect::Suspend),
+        _ => {}
     }
     match &app.mode {
         Mode::Browse => {

@@ -933,3 +933,22 @@ fn the_jump_list_is_bounded_both_ways() {
     assert_eq!(a.note.as_deref(), Some("nothing to go forward to"));
     assert_eq!(a.history.len(), state::MAX_HISTORY);
 }
+
+#[test]
+fn ctrl_z_asks_the_event_loop_to_suspend_in_every_mode() {
+    let ctrl_z = KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL);
+    for keys in ["", "/ab", "?", "t20"] {
+        let mut a = app();
+        press(&mut a, keys);
+        let before = a.mode.clone();
+        assert_eq!(
+            update(&mut a, Msg::Key(ctrl_z)),
+            Some(Effect::Suspend),
+            "{keys:?}"
+        );
+        assert_eq!(a.mode, before, "suspending changes nothing: {keys:?}");
+    }
+    // A plain z is no suspend.
+    let mut a = app();
+    assert_eq!(update(&mut a, Msg::Key(event_key("z"))), None);
+}
