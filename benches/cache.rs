@@ -8,49 +8,19 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use rivals::cache::{Cache, Image, key_of_dir};
 use rivals::model::{Dataset, load_dir};
 use rivals::synth::{Spec, write};
-use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
-use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 use std::time::{Duration, Instant};
 
-struct Counting;
-static CURRENT: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
+#[path = "alloc.rs"]
+mod alloc;
 
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let now = CURRENT.fetch_add(layout.size(), Relaxed) + layout.size();
-        PEAK.fetch_max(now, Relaxed);
-        unsafe { System.alloc(layout) }
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        CURRENT.fetch_sub(layout.size(), Relaxed);
-        unsafe { System.dealloc(ptr, layout) }
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        if new_size > layout.size() {
-            let now = CURRENT.fetch_add(new_size - layout.size(), Relaxed) + new_size - layout.size();
-            PEAK.fetch_max(now, Relaxed);
-        } else {
-            CURRENT.fetch_sub(layout.size() - new_size, Relaxed);
-        }
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
+use alloc::{Counting, peak};
 
 #[global_allocator]
 static ALLOC: Counting = Counting;
 
 const MB: f64 = 1024.0 * 1024.0;
 const MAX: u64 = 1 << 30;
-
-/// Peak bytes allocated while `f` runs, and what it returns.
-fn peak<T>(f: impl FnOnce() -> T) -> (T, usize) {
-    let base = CURRENT.load(Relaxed);
-    PEAK.store(base, Relaxed);
-    let out = f();
-    (out, PEAK.load(Relaxed) - base)
-}
 
 /// Best of ten wall times of `f`, in ms (the best is the least disturbed
 /// by other work on a shared machine).
