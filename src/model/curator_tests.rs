@@ -5,18 +5,7 @@ use super::*;
 use crate::model::MAX_ID_LEN;
 
 const SOURCES: &str = "- id: s1\n  title: First article\n  language: fr\n  published: 2025-06-01\n";
-const ORGS: &str = "\
-- id: meta
-  name: Meta
-  kind: company
-  summary: Social networks.
-  sources: [s1]
-- id: openai
-  name: OpenAI
-  kind: lab
-  summary: Lab.
-  sources: [s1]
-";
+use super::tests::ORGS;
 const PEOPLE: &str = "\
 - id: sam-altman
   name: Sam Altman

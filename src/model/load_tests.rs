@@ -3,7 +3,7 @@
 use super::*;
 
 const SOURCES: &str = "- id: s1\n  title: First article\n  language: fr\n";
-const ORGS: &str = "\
+pub(super) const ORGS: &str = "\
 - id: meta
   name: Meta
   kind: company
