@@ -5,6 +5,7 @@ mod export;
 mod flow;
 mod new;
 mod output;
+mod schema;
 mod shell;
 mod show;
 mod suggest;
@@ -163,6 +164,15 @@ pub enum Command {
     },
     /// Print the manual page (roff), for `man -l -`.
     Man,
+    /// Print the JSON Schema of a dataset file, for editors and validators.
+    Schema {
+        /// The file whose schema to print.
+        #[arg(value_enum, required_unless_present = "out", conflicts_with = "out")]
+        file: Option<schema::SchemaFile>,
+        /// Write the four schemas (`events.schema.json`, ...) into DIR instead.
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
 }
 
 /// Export formats.
@@ -390,6 +400,7 @@ fn standalone(command: &Command, config: Option<&Path>) -> Option<Result<String,
         Command::Config { default, path } => config::command(config, *default, *path),
         Command::Completions { shell } => Ok(shell::completions(*shell)),
         Command::Man => shell::man().map_err(|e| Failure::new(format!("cannot write the manual page: {e}"))),
+        Command::Schema { file, out } => schema::command(*file, out.as_deref()),
         _ => return None,
     })
 }
@@ -471,7 +482,7 @@ pub fn run(command: &Command, ds: &Dataset, origin: Origin, out: &mut String) ->
             Ok(())
         }
         // `main` runs these before loading, with `--config`.
-        Command::Config { .. } | Command::Completions { .. } | Command::Man => {
+        Command::Config { .. } | Command::Completions { .. } | Command::Man | Command::Schema { .. } => {
             if let Some(result) = standalone(command, None) {
                 out.push_str(&result?);
             }

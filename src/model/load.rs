@@ -18,6 +18,7 @@ mod parse;
 mod position;
 mod prescan;
 mod raw;
+mod schema;
 mod validate;
 mod yaml_error;
 
@@ -26,6 +27,7 @@ use super::{Dataset, Record};
 use parse::{FileCtx, Slot, parse_list};
 use position::FileId;
 use raw::{RawEvent, RawOrg, RawPerson, RawSource};
+pub use schema::{DataFile, schema};
 use validate::Validator;
 
 /// The file names of a dataset folder, in load order.
