@@ -181,3 +181,38 @@ fn the_command_prints_one_schema_or_writes_all_four() {
         .expect("runs");
     assert_eq!(none.status.code(), Some(2), "a file or --out is required");
 }
+
+/// The companion files for an events file that names `src`, `p`, `a`, `b`.
+const SOURCES: &str = "- id: src\n  title: T\n  language: en\n";
+const ORGS: &str = "- id: a\n  name: A\n  kind: lab\n  summary: s\n  sources: [src]\n- id: b\n  name: B\n  kind: company\n  summary: s\n  sources: [src]\n";
+const PEOPLE: &str = "- id: p\n  name: P\n  summary: s\n  sources: [src]\n";
+
+fn loads(events: &str) -> bool {
+    let files = rivals::model::Files {
+        sources: SOURCES,
+        organizations: ORGS,
+        people: PEOPLE,
+        events,
+    };
+    rivals::model::load("t", &files, "").is_ok()
+}
+
+#[test]
+fn the_schema_and_the_loader_agree_on_each_mistake() {
+    let good = "- id: e\n  date: 2024-06\n  kind: hire\n  people: [p]\n  from: a\n  to: b\n  amount: {value: 14.3e9, currency: USD}\n  summary: s\n  sources: [src]\n";
+    assert!(loads(good));
+    assert!(validator(DataFile::Events).is_valid(&yaml(good)));
+    let mistakes = [
+        ("unknown field", good.replace("  summary: s", "  summary: s\n  colour: red")),
+        ("unknown kind", good.replace("kind: hire", "kind: poaching")),
+        ("wrong type", good.replace("people: [p]", "people: {p: 1}")),
+        ("date form", good.replace("date: 2024-06", "date: 2024/06")),
+        ("month", good.replace("date: 2024-06", "date: 2024-13")),
+        ("no sources", good.replace("sources: [src]", "sources: []")),
+        ("amount type", good.replace("value: 14.3e9", "value: lots")),
+    ];
+    for (what, text) in mistakes {
+        assert!(!loads(&text), "the loader takes the {what}");
+        assert!(!validator(DataFile::Events).is_valid(&yaml(&text)), "the schema takes the {what}");
+    }
+}

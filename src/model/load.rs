@@ -9,7 +9,8 @@
 //! errors in [`yaml_error`]), [`validate`] ids, references, dates, text and
 //! amounts ([`currency`]) at named [`position`]s while [`build`] turns raw
 //! records into the model's, then run the [`checks`] across records
-//! (some of which are warnings).
+//! (some of which are warnings). The JSON Schemas of the files are
+//! generated from the same [`raw`] records ([`schema`]).
 
 mod build;
 mod checks;
