@@ -203,7 +203,10 @@ fn the_schema_and_the_loader_agree_on_each_mistake() {
     assert!(loads(good));
     assert!(validator(DataFile::Events).is_valid(&yaml(good)));
     let mistakes = [
-        ("unknown field", good.replace("  summary: s", "  summary: s\n  colour: red")),
+        (
+            "unknown field",
+            good.replace("  summary: s", "  summary: s\n  colour: red"),
+        ),
         ("unknown kind", good.replace("kind: hire", "kind: poaching")),
         ("wrong type", good.replace("people: [p]", "people: {p: 1}")),
         ("date form", good.replace("date: 2024-06", "date: 2024/06")),
@@ -213,6 +216,9 @@ fn the_schema_and_the_loader_agree_on_each_mistake() {
     ];
     for (what, text) in mistakes {
         assert!(!loads(&text), "the loader takes the {what}");
-        assert!(!validator(DataFile::Events).is_valid(&yaml(&text)), "the schema takes the {what}");
+        assert!(
+            !validator(DataFile::Events).is_valid(&yaml(&text)),
+            "the schema takes the {what}"
+        );
     }
 }

@@ -10,7 +10,7 @@
 //! amounts ([`currency`]) at named [`position`]s while [`build`] turns raw
 //! records into the model's, then run the [`checks`] across records
 //! (some of which are warnings). The JSON Schemas of the files are
-//! generated from the same [`raw`] records ([`schema`]).
+//! generated from the same [`raw`] records ([`mod@schema`]).
 
 mod build;
 mod checks;
