@@ -253,10 +253,10 @@ fn export_csv_has_a_header_and_a_row_per_event() {
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(
         lines[0],
-        "id,date,kind,people,count,from,to,orgs,role,amount_value,amount_currency,amount_text,quote,summary,sources,disputed"
+        "id,date,kind,people,people_names,count,from,from_name,to,to_name,orgs,org_names,role,amount_value,amount_currency,amount_text,quote,summary,sources,source_titles,disputed,disputed_alternatives"
     );
     assert_eq!(lines.len(), 5);
-    assert!(lines.contains(&"nov-2023,2023-11-05,offer,,,meta,,,,,,,,\"November 2023, with a comma, and \"\"quotes\"\".\",s1,"), "{out}");
+    assert!(lines.contains(&"nov-2023,2023-11-05,offer,,,,meta,Meta,,,,,,,,,,\"November 2023, with a comma, and \"\"quotes\"\".\",s1,First article,,"), "{out}");
 }
 
 #[test]

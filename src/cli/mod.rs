@@ -3,8 +3,10 @@
 mod config;
 mod export;
 mod flow;
+mod graph;
 mod new;
 mod output;
+mod schema;
 mod shell;
 mod show;
 mod suggest;
@@ -12,7 +14,7 @@ mod suggest;
 pub use config::ColorMode;
 
 use crate::cache::{self, Cache};
-use crate::model::{self, Dataset, Date, Diagnostic, EventKind, Record};
+use crate::model::{self, Dataset, Date, Diagnostic, Event, EventKind, OrgIx, PersonIx, Record};
 use crate::search::SearchIndex;
 use crate::text::{fit, sanitize};
 use clap::error::ErrorKind;
@@ -140,11 +142,34 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Print the whole dataset as JSON or CSV.
+    /// Print the dataset as JSON or CSV, or its talent flows as a graph
+    /// (Graphviz DOT or a Mermaid flowchart).
     Export {
         /// Output format.
         #[arg(long, value_enum)]
         format: Format,
+        /// The table `--format csv` writes (events by default).
+        #[arg(long, value_enum, value_name = "TABLE")]
+        what: Option<Table>,
+        /// Start the CSV with a UTF-8 byte-order mark, for spreadsheet
+        /// programs that need one to read UTF-8.
+        #[arg(long)]
+        bom: bool,
+        /// Only events involving this person id (graphs, events, flows).
+        #[arg(long, value_name = "ID")]
+        person: Option<String>,
+        /// Only events involving this organization id (graphs, events, flows).
+        #[arg(long, value_name = "ID")]
+        org: Option<String>,
+        /// Only events of this kind (graphs, events, flows).
+        #[arg(long, value_name = "KIND", value_parser = parse_kind)]
+        kind: Option<EventKind>,
+        /// Only events on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).
+        #[arg(long, value_name = "DATE", value_parser = Date::parse)]
+        from: Option<Date>,
+        /// Only events on or before this date, inclusive at its precision.
+        #[arg(long, value_name = "DATE", value_parser = Date::parse)]
+        to: Option<Date>,
     },
     /// Write a commented starter dataset into DIR (never overwrites a file).
     New {
@@ -169,6 +194,15 @@ pub enum Command {
     },
     /// Print the manual page (roff), for `man -l -`.
     Man,
+    /// Print the JSON Schema of a dataset file, for editors and validators.
+    Schema {
+        /// The file whose schema to print.
+        #[arg(value_enum, required_unless_present = "out", conflicts_with = "out")]
+        file: Option<schema::SchemaFile>,
+        /// Write the four schemas (`events.schema.json`, ...) into DIR instead.
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
 }
 
 /// Export formats.
@@ -176,8 +210,25 @@ pub enum Command {
 pub enum Format {
     /// One object with the four lists, same field names and ids as the YAML.
     Json,
-    /// One row per event; cells a spreadsheet would run as formulas start with `'`.
+    /// A table (see --what); cells a spreadsheet would run as formulas start with `'`.
     Csv,
+    /// Graphviz: organizations as nodes, moves as edges weighted by their counts.
+    Dot,
+    /// A Mermaid flowchart of the same graph.
+    Mermaid,
+}
+
+/// The tables `export --format csv` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Table {
+    /// One row per event.
+    Events,
+    /// One row per person.
+    People,
+    /// One row per organization.
+    Organizations,
+    /// One row per (from, to) pair of organizations, counted as `rivals flow` does.
+    Flows,
 }
 
 fn parse_kind(text: &str) -> Result<EventKind, String> {
@@ -267,18 +318,57 @@ impl Cli {
                 return Some(Cli::command().error(ErrorKind::ArgumentConflict, message));
             }
         }
-        if let Some(Command::Timeline {
-            from: Some(from),
-            to: Some(to),
-            ..
-        }) = &self.command
-            && from.first_day() > to.last_day()
-        {
-            let message = format!("--from {from} is after --to {to}, so no event can match");
+        let (name, range) = match &self.command {
+            Some(Command::Timeline { from, to, .. }) => ("timeline", (from, to)),
+            Some(Command::Export { from, to, .. }) => ("export", (from, to)),
+            _ => return None,
+        };
+        let sub = |kind, message: String| {
             let mut cli = Cli::command();
             cli.build();
-            let mut timeline = cli.find_subcommand("timeline").cloned().unwrap_or(cli);
-            return Some(timeline.error(ErrorKind::ValueValidation, message));
+            let mut sub = cli.find_subcommand(name).cloned().unwrap_or(cli);
+            Some(sub.error(kind, message))
+        };
+        if let (Some(from), Some(to)) = range
+            && from.first_day() > to.last_day()
+        {
+            return sub(
+                ErrorKind::ValueValidation,
+                format!("--from {from} is after --to {to}, so no event can match"),
+            );
+        }
+        if let Some(Command::Export {
+            format,
+            what,
+            bom,
+            person,
+            org,
+            kind,
+            from,
+            to,
+        }) = &self.command
+        {
+            let csv = matches!(format, Format::Csv);
+            if !csv && (what.is_some() || *bom) {
+                return sub(
+                    ErrorKind::ArgumentConflict,
+                    "--what and --bom go with --format csv".into(),
+                );
+            }
+            let filtered =
+                person.is_some() || org.is_some() || kind.is_some() || from.is_some() || to.is_some();
+            let table = what.unwrap_or(Table::Events);
+            let filterable = match format {
+                Format::Json => false,
+                Format::Csv => matches!(table, Table::Events | Table::Flows),
+                Format::Dot | Format::Mermaid => true,
+            };
+            if filtered && !filterable {
+                return sub(
+                    ErrorKind::ArgumentConflict,
+                    "--person, --org, --kind, --from and --to filter the graphs and the events and flows tables, not the whole dataset".into(),
+                );
+            }
         }
         None
     }
@@ -403,6 +493,7 @@ fn standalone(command: &Command, config: Option<&Path>) -> Option<Result<String,
         Command::Config { default, path } => config::command(config, *default, *path),
         Command::Completions { shell } => Ok(shell::completions(*shell)),
         Command::Man => shell::man().map_err(|e| Failure::new(format!("cannot write the manual page: {e}"))),
+        Command::Schema { file, out } => schema::command(*file, out.as_deref()),
         _ => return None,
     })
 }
@@ -442,9 +533,14 @@ pub fn run(command: &Command, ds: &Dataset, origin: Origin, out: &mut String) ->
                     .map(|id| filter_id(ds, origin, id, want))
                     .transpose()
             };
-            let person = filter(person, Want::Person)?;
-            let org = filter(org, Want::Org)?;
-            timeline(ds, person, org, *kind, *from, *to, out);
+            let f = EventFilter {
+                person: filter(person, Want::Person)?,
+                org: filter(org, Want::Org)?,
+                kind: *kind,
+                from: *from,
+                to: *to,
+            };
+            timeline(ds, &f, out);
             Ok(())
         }
         Command::Flow {
@@ -471,12 +567,44 @@ pub fn run(command: &Command, ds: &Dataset, origin: Origin, out: &mut String) ->
             }
             Ok(())
         }
-        Command::Export { format: Format::Json } => {
-            export::json(ds, out);
-            Ok(())
-        }
-        Command::Export { format: Format::Csv } => {
-            export::csv(ds, out);
+        Command::Export {
+            format,
+            what,
+            bom,
+            person,
+            org,
+            kind,
+            from,
+            to,
+        } => {
+            let id = |id: &Option<String>, want| {
+                id.as_deref()
+                    .map(|id| filter_id(ds, origin, id, want))
+                    .transpose()
+            };
+            let f = EventFilter {
+                person: id(person, Want::Person)?,
+                org: id(org, Want::Org)?,
+                kind: *kind,
+                from: *from,
+                to: *to,
+            };
+            match format {
+                Format::Json => export::json(ds, out),
+                Format::Csv => {
+                    if *bom {
+                        out.push('\u{feff}');
+                    }
+                    match what.unwrap_or(Table::Events) {
+                        Table::Events => export::csv(ds, &f, out),
+                        Table::People => export::people_csv(ds, out),
+                        Table::Organizations => export::orgs_csv(ds, out),
+                        Table::Flows => export::flows_csv(ds, &graph::edges(ds, &f), out),
+                    }
+                }
+                Format::Dot => graph::dot(ds, &graph::edges(ds, &f), out),
+                Format::Mermaid => graph::mermaid(ds, &graph::edges(ds, &f), out),
+            }
             Ok(())
         }
         Command::New { dir } => {
@@ -484,7 +612,7 @@ pub fn run(command: &Command, ds: &Dataset, origin: Origin, out: &mut String) ->
             Ok(())
         }
         // `main` runs these before loading, with `--config`.
-        Command::Config { .. } | Command::Completions { .. } | Command::Man => {
+        Command::Config { .. } | Command::Completions { .. } | Command::Man | Command::Schema { .. } => {
             if let Some(result) = standalone(command, None) {
                 out.push_str(&result?);
             }
@@ -622,25 +750,36 @@ fn article(noun: &str) -> &'static str {
     }
 }
 
-fn timeline(
-    ds: &Dataset,
-    person: Option<u32>,
-    org: Option<u32>,
-    kind: Option<EventKind>,
-    from: Option<Date>,
-    to: Option<Date>,
-    out: &mut String,
-) {
-    let lo = from.map_or(0, Date::first_day);
-    let hi = to.map_or(u32::MAX, Date::last_day);
+/// Which events `timeline` and `export` keep, with ids resolved.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct EventFilter {
+    /// Only events naming this person.
+    pub person: Option<PersonIx>,
+    /// Only events involving this organization or one of its children.
+    pub org: Option<OrgIx>,
+    /// Only events of this kind.
+    pub kind: Option<EventKind>,
+    /// Only events overlapping this date or later.
+    pub from: Option<Date>,
+    /// Only events overlapping this date or earlier.
+    pub to: Option<Date>,
+}
+
+impl EventFilter {
+    /// Whether `e` passes every filter.
+    pub fn keeps(&self, ds: &Dataset, e: &Event) -> bool {
+        self.person.is_none_or(|p| e.people.contains(&p))
+            && self.org.is_none_or(|o| e.all_orgs().any(|x| ds.within(x, o)))
+            && self.kind.is_none_or(|k| e.kind == k)
+            && e.date.last_day() >= self.from.map_or(0, Date::first_day)
+            && e.date.first_day() <= self.to.map_or(u32::MAX, Date::last_day)
+    }
+}
+
+fn timeline(ds: &Dataset, filter: &EventFilter, out: &mut String) {
     let width = EventKind::ALL.iter().map(|k| k.as_str().len()).max().unwrap_or(0);
     for e in &ds.events {
-        let keep = person.is_none_or(|p| e.people.contains(&p))
-            && org.is_none_or(|o| e.all_orgs().any(|x| ds.within(x, o)))
-            && kind.is_none_or(|k| e.kind == k)
-            && e.date.last_day() >= lo
-            && e.date.first_day() <= hi;
-        if keep {
+        if filter.keeps(ds, e) {
             out.push_str(&format!(
                 "{:<10}  {:<width$}  {}\n",
                 e.date.to_string(),

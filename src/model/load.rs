@@ -9,7 +9,8 @@
 //! errors in [`yaml_error`]), [`validate`] ids, references, dates, text and
 //! amounts ([`currency`]) at named [`position`]s while [`build`] turns raw
 //! records into the model's, then run the [`checks`] across records
-//! (some of which are warnings).
+//! (some of which are warnings). The JSON Schemas of the files are
+//! generated from the same [`raw`] records ([`mod@schema`]).
 
 mod build;
 mod checks;
@@ -18,6 +19,7 @@ mod parse;
 mod position;
 mod prescan;
 mod raw;
+mod schema;
 mod validate;
 mod yaml_error;
 
@@ -26,6 +28,7 @@ use super::{Dataset, Record};
 use parse::{FileCtx, Slot, parse_list};
 use position::FileId;
 use raw::{RawEvent, RawOrg, RawPerson, RawSource};
+pub use schema::{DataFile, schema};
 use validate::Validator;
 
 /// The file names of a dataset folder, in load order.

@@ -1,6 +1,7 @@
 //! The records as written in the YAML files, before validation.
 
 use super::super::{EventKind, OrgKind};
+use schemars::JsonSchema;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, Visitor};
 use std::fmt;
@@ -46,9 +47,12 @@ impl<'de> Deserialize<'de> for DateText {
     }
 }
 
-#[derive(Deserialize)]
+/// An article or document records are sourced from.
+#[derive(Deserialize, JsonSchema)]
+#[schemars(rename = "Source")]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawSource {
+    /// Unique id that other records refer to, e.g. `sam-altman`.
     pub id: String,
     pub title: String,
     pub outlet: Option<String>,
@@ -57,9 +61,12 @@ pub(super) struct RawSource {
     pub file: Option<String>,
 }
 
-#[derive(Deserialize)]
+/// A lab, company, investor or other organization.
+#[derive(Deserialize, JsonSchema)]
+#[schemars(rename = "Organization")]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawOrg {
+    /// Unique id that other records refer to, e.g. `sam-altman`.
     pub id: String,
     pub name: String,
     #[serde(default)]
@@ -68,21 +75,30 @@ pub(super) struct RawOrg {
     pub parent: Option<String>,
     pub founded: Option<DateText>,
     pub summary: String,
+    /// Ids of the sources (at least one).
+    #[schemars(length(min = 1))]
     pub sources: Vec<String>,
 }
 
-#[derive(Deserialize)]
+/// A person who appears in the events.
+#[derive(Deserialize, JsonSchema)]
+#[schemars(rename = "Person")]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawPerson {
+    /// Unique id that other records refer to, e.g. `sam-altman`.
     pub id: String,
     pub name: String,
     #[serde(default)]
     pub aliases: Vec<String>,
     pub summary: String,
+    /// Ids of the sources (at least one).
+    #[schemars(length(min = 1))]
     pub sources: Vec<String>,
 }
 
-#[derive(Deserialize)]
+/// A sum of money: `value` in `currency` (ISO 4217 code).
+#[derive(Deserialize, JsonSchema)]
+#[schemars(rename = "Amount")]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawAmount {
     pub value: f64,
@@ -94,7 +110,8 @@ pub(super) struct RawAmount {
 }
 
 /// A plain sum: an amount's `equivalent` in a second currency.
-#[derive(Deserialize)]
+#[derive(Deserialize, JsonSchema)]
+#[schemars(rename = "Money")]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawMoney {
     pub value: f64,
@@ -115,50 +132,69 @@ impl From<RawMoney> for RawAmount {
     }
 }
 
-#[derive(Deserialize)]
+/// What another source says: a `value` (text), `count`, `amount` or `date`.
+#[derive(Deserialize, JsonSchema)]
+#[schemars(rename = "Alternative")]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawAlternative {
     pub value: Option<Scalar>,
     pub count: Option<u32>,
     pub amount: Option<RawAmount>,
     pub date: Option<DateText>,
+    /// Ids of the sources (at least one).
+    #[schemars(length(min = 1))]
     pub sources: Vec<String>,
 }
 
-#[derive(Deserialize)]
+/// Part of a group move: how many came from one organization.
+#[derive(Deserialize, JsonSchema)]
+#[schemars(rename = "Origin")]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawOrigin {
     pub from: String,
     pub count: u32,
 }
 
-#[derive(Deserialize)]
+/// Sources disagree: a note and what each alternative says.
+#[derive(Deserialize, JsonSchema)]
+#[schemars(rename = "Disputed")]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawDisputed {
     pub note: String,
+    #[schemars(length(min = 1))]
     pub alternatives: Vec<RawAlternative>,
 }
 
-#[derive(Deserialize)]
+/// A move, offer, deal, founding, lawsuit, reorganization or statement.
+#[derive(Deserialize, JsonSchema)]
+#[schemars(rename = "Event")]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawEvent {
+    /// Unique id that other records refer to, e.g. `sam-altman`.
     pub id: String,
     pub date: DateText,
     pub kind: EventKind,
     #[serde(default)]
+    /// Ids of the people involved (for moves, those who moved).
     pub people: Vec<String>,
     pub count: Option<u32>,
+    /// Organization id: the old employer of a move, who pays for money.
     pub from: Option<String>,
+    /// Organization id: the new employer of a move, who receives money.
     pub to: Option<String>,
     #[serde(default)]
     pub origins: Vec<RawOrigin>,
+    /// Id of the group move this move belongs to.
     pub part_of: Option<String>,
     #[serde(default)]
     pub orgs: Vec<String>,
     pub role: Option<String>,
     pub amount: Option<RawAmount>,
+    /// Words attributed to the first person in `people`.
     pub quote: Option<String>,
     pub summary: String,
+    /// Ids of the sources (at least one).
+    #[schemars(length(min = 1))]
     pub sources: Vec<String>,
     pub disputed: Option<RawDisputed>,
 }
