@@ -115,6 +115,9 @@ pub enum Command {
         /// Only events on or before this date, inclusive at its precision.
         #[arg(long, value_name = "DATE", value_parser = Date::parse)]
         to: Option<Date>,
+        /// Only events this source id supports.
+        #[arg(long, value_name = "ID")]
+        source: Option<String>,
     },
     /// Count who moved from which organization to which: a matrix, or JSON.
     Flow {
@@ -423,6 +426,7 @@ pub fn run(command: &Command, ds: &Dataset, origin: Origin, out: &mut String) ->
             kind,
             from,
             to,
+            source,
         } => {
             let filter = |id: &Option<String>, want| {
                 id.as_deref()
@@ -431,7 +435,8 @@ pub fn run(command: &Command, ds: &Dataset, origin: Origin, out: &mut String) ->
             };
             let person = filter(person, Want::Person)?;
             let org = filter(org, Want::Org)?;
-            timeline(ds, person, org, *kind, *from, *to, out);
+            let source = filter(source, Want::Source)?;
+            timeline(ds, [person, org, source], *kind, *from, *to, out);
             Ok(())
         }
         Command::Flow {
@@ -522,6 +527,7 @@ fn search(ds: &Dataset, query: &str, limit: usize, json: bool, out: &mut String)
 enum Want {
     Person,
     Org,
+    Source,
 }
 
 impl Want {
@@ -529,14 +535,26 @@ impl Want {
         match self {
             Want::Person => "person",
             Want::Org => "organization",
+            Want::Source => "source",
         }
     }
 
     /// The index of `r` if it is of this kind.
     fn index(self, r: Record) -> Option<u32> {
         match (self, r) {
-            (Want::Person, Record::Person(i)) | (Want::Org, Record::Org(i)) => Some(i),
+            (Want::Person, Record::Person(i))
+            | (Want::Org, Record::Org(i))
+            | (Want::Source, Record::Source(i)) => Some(i),
             _ => None,
+        }
+    }
+
+    /// The timeline flag that takes this kind of id.
+    fn flag(self) -> &'static str {
+        match self {
+            Want::Person => "--person",
+            Want::Org => "--org",
+            Want::Source => "--source",
         }
     }
 }
@@ -562,11 +580,11 @@ fn not_found(origin: Origin, near: &[&str]) -> (&'static str, String) {
 /// a record of another kind, with suggestions otherwise.
 fn filter_id(ds: &Dataset, origin: Origin, id: &str, want: Want) -> Result<u32, Failure> {
     let shown = fit(id, 80);
-    let flag = |w: Want| if w == Want::Person { "--person" } else { "--org" };
+    let flag = Want::flag;
     match ds.lookup(id) {
         Some(r) => want.index(r).ok_or_else(|| {
             let (_, kind, _) = describe(ds, r);
-            match [Want::Person, Want::Org]
+            match [Want::Person, Want::Org, Want::Source]
                 .into_iter()
                 .find(|w| w.index(r).is_some())
             {
@@ -609,10 +627,10 @@ fn article(noun: &str) -> &'static str {
     }
 }
 
+/// Prints the events kept by the filters: `[person, org, source]`, kind and dates.
 fn timeline(
     ds: &Dataset,
-    person: Option<u32>,
-    org: Option<u32>,
+    [person, org, source]: [Option<u32>; 3],
     kind: Option<EventKind>,
     from: Option<Date>,
     to: Option<Date>,
@@ -621,8 +639,14 @@ fn timeline(
     let lo = from.map_or(0, Date::first_day);
     let hi = to.map_or(u32::MAX, Date::last_day);
     let width = EventKind::ALL.iter().map(|k| k.as_str().len()).max().unwrap_or(0);
-    for e in &ds.events {
+    for (ix, e) in ds.events.iter().enumerate() {
+        let cited = |s: u32| {
+            ds.source_support
+                .get(s as usize)
+                .is_some_and(|sup| sup.events.binary_search(&(ix as u32)).is_ok())
+        };
         let keep = person.is_none_or(|p| e.people.contains(&p))
+            && source.is_none_or(cited)
             && org.is_none_or(|o| e.all_orgs().any(|x| ds.within(x, o)))
             && kind.is_none_or(|k| e.kind == k)
             && e.date.last_day() >= lo
