@@ -248,6 +248,10 @@ mod tests {
             })
             .unwrap();
         assert_eq!(career(&ds, offers_only), "");
-        assert!(of(&ds, Record::Person(offers_only)).iter().all(|f| f.label != "career"));
+        assert!(
+            of(&ds, Record::Person(offers_only))
+                .iter()
+                .all(|f| f.label != "career")
+        );
     }
 }

@@ -109,7 +109,9 @@ impl Writer<'_> {
 
     /// What source `s` supports: its people, organizations and events.
     fn supports(&mut self, ds: &Dataset, s: SourceIx) {
-        let Some(sup) = ds.source_support.get(s as usize) else { return };
+        let Some(sup) = ds.source_support.get(s as usize) else {
+            return;
+        };
         let _ = writeln!(self.0, "\npeople ({})", sup.people.len());
         for &p in &sup.people {
             let p = ds.person(p);

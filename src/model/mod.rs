@@ -537,7 +537,9 @@ impl Dataset {
         }
         for (ix, e) in self.events.iter().enumerate() {
             for &s in &e.sources {
-                let Some(sup) = support.get_mut(s as usize) else { continue };
+                let Some(sup) = support.get_mut(s as usize) else {
+                    continue;
+                };
                 sup.events.push(ix as EventIx);
                 sup.people.extend(&e.people);
                 sup.orgs.extend(e.all_orgs());
