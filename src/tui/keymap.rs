@@ -438,7 +438,7 @@ pub const KEYMAP: &[Binding] = &[
         &[key(KeyCode::Esc), ch('x')],
         Browse,
         A::ClearFilter,
-        "clear the filters (company, person, kind and period)",
+        "clear the filters (company, person, kind, period and source)",
     )
     .hint("clear", 5),
     bind(
