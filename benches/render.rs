@@ -45,6 +45,37 @@ fn bench_frames(c: &mut Criterion) {
     }
 }
 
+/// Frames with the time-density sparkline under the Timeline, on the 1k
+/// and the big dataset: the sparkline reads counts made when the filters
+/// change, so a frame costs the same whatever the number of events. Also
+/// the update that recounts them (a source filter set and cleared).
+fn bench_sparkline(c: &mut Criterion) {
+    let theme = Theme::color();
+    let mut group = c.benchmark_group("sparkline");
+    for (name, data) in [("1k", common::small()), ("big", common::big())] {
+        for (w, h) in [(200u16, 50u16), (80, 24)] {
+            let mut app = App::new(Arc::clone(&data), (w, h));
+            common::keys(&mut app, "3}}}}");
+            assert!(app.density.months() > 1);
+            let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+            group.bench_function(format!("frame/{name}/{w}x{h}"), |b| {
+                b.iter(|| {
+                    term.draw(|f| render(&app, &theme, f)).unwrap();
+                    black_box(term.backend().buffer().area);
+                })
+            });
+        }
+        let mut app = App::new(Arc::clone(&data), (120, 40));
+        group.bench_function(format!("source-filter-recount/{name}"), |b| {
+            b.iter(|| {
+                common::keys(&mut app, "S\n\x1b");
+                black_box(app.density.months());
+            })
+        });
+    }
+    group.finish();
+}
+
 fn bench_first_frame(c: &mut Criterion) {
     let theme = Theme::color();
     c.bench_function("first-frame/embedded", |b| {
@@ -100,6 +131,7 @@ fn bench_first_frame_process(c: &mut Criterion) {
 criterion_group!(
     benches,
     bench_frames,
+    bench_sparkline,
     bench_first_frame,
     bench_first_frame_process
 );

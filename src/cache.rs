@@ -432,6 +432,11 @@ fn consistent(ds: &Dataset) -> bool {
         && ds.org_moves.len() == no as usize
         && per_org(&ds.org_children, no)
         && ds.group_members.iter().all(|&(g, m)| g < ne && m < ne)
+        && ds.source_support.len() == ns as usize
+        && ds
+            .source_support
+            .iter()
+            .all(|s| all_below(&s.people, np) && all_below(&s.orgs, no) && all_below(&s.events, ne))
         && ds.person_last_org.len() == np as usize
         && ds.person_last_org.iter().all(|o| o.is_none_or(|o| o < no))
         && ds.person_left.len() == np as usize

@@ -6,7 +6,7 @@
 //! front end; this is what goes between them. Values are raw dataset text:
 //! the front end sanitizes them.
 
-use crate::model::{self, Alternative, Dataset, Record, SourceIx};
+use crate::model::{self, Alternative, Dataset, EventKind, OrgIx, PersonIx, Record, SourceIx};
 
 /// How a field reads, for front ends that style it.
 #[derive(Clone, Debug, PartialEq)]
@@ -63,6 +63,7 @@ pub fn of(ds: &Dataset, r: Record) -> Vec<Field> {
     let names = |ixs: &mut dyn Iterator<Item = String>| ixs.collect::<Vec<_>>().join(", ");
     match r {
         Record::Person(p) => {
+            f.plain("career", career(ds, p));
             f.plain("aliases", ds.person(p).aliases.join(", "));
             f.opt("last seen", ds.whereabouts(p));
         }
@@ -143,6 +144,43 @@ pub fn of(ds: &Dataset, r: Record) -> Vec<Field> {
     f.0
 }
 
+/// A person's path through organizations, from their moves and foundings
+/// (never offers), dates at their real precision: `Google 2013 → OpenAI
+/// 2015 → left 2024-05 → Safe Superintelligence 2024-06`. A place they
+/// came from first shows without a date; empty for someone who never moved.
+pub fn career(ds: &Dataset, p: PersonIx) -> String {
+    let mut steps: Vec<(Option<OrgIx>, String)> = Vec::new();
+    let mut at: Option<OrgIx> = None;
+    for &ix in &ds.person_events[p as usize] {
+        let e = ds.event(ix);
+        if !e.is_move() && e.kind != EventKind::Founding {
+            continue;
+        }
+        let date = e.date.to_string();
+        if let Some(from) = e.from
+            && at != Some(from)
+            && steps.last().is_none_or(|(o, _)| *o != Some(from))
+        {
+            steps.push((Some(from), ds.org(from).name.clone()));
+        }
+        match e.to {
+            Some(to) if at != Some(to) => {
+                steps.push((Some(to), format!("{} {date}", ds.org(to).name)));
+                at = Some(to);
+            }
+            None if e.kind == EventKind::Departure && e.from.is_some() => {
+                steps.push((None, format!("left {date}")));
+                at = None;
+            }
+            _ => {}
+        }
+    }
+    if steps.iter().all(|(o, _)| o.is_none()) {
+        return String::new();
+    }
+    steps.into_iter().map(|(_, s)| s).collect::<Vec<_>>().join(" → ")
+}
+
 /// The structured values of an alternative, when its text does not
 /// already say them: ` (7 people)`, ` (USD 14.3B)`.
 fn structured(alt: &Alternative) -> String {
@@ -183,5 +221,37 @@ mod tests {
                 assert!(!f.value.is_empty());
             }
         }
+    }
+
+    #[test]
+    fn a_career_runs_through_moves_and_foundings_at_their_precision() {
+        let ds = Dataset::embedded().unwrap();
+        let person = |id: &str| match ds.lookup(id) {
+            Some(Record::Person(p)) => p,
+            other => panic!("{id}: {other:?}"),
+        };
+        assert_eq!(
+            career(&ds, person("ilya-sutskever")),
+            "Google → OpenAI 2015 → Safe Superintelligence 2024-06"
+        );
+        let first = of(&ds, Record::Person(person("ilya-sutskever")));
+        assert_eq!(first[0].label, "career");
+        let offers_only = ds
+            .people
+            .iter()
+            .enumerate()
+            .map(|(i, _)| i as PersonIx)
+            .find(|&p| {
+                ds.person_events[p as usize]
+                    .iter()
+                    .all(|&e| !ds.event(e).is_move() && ds.event(e).kind != EventKind::Founding)
+            })
+            .unwrap();
+        assert_eq!(career(&ds, offers_only), "");
+        assert!(
+            of(&ds, Record::Person(offers_only))
+                .iter()
+                .all(|f| f.label != "career")
+        );
     }
 }

@@ -851,3 +851,65 @@ fn export_json_has_the_new_fields_under_their_yaml_names() {
         "2018"
     );
 }
+
+#[test]
+fn show_a_source_lists_what_it_supports() {
+    let ds = rivals::model::Dataset::embedded().unwrap();
+    let s = ds
+        .sources
+        .iter()
+        .position(|s| s.id == "musk-vs-ai-giants")
+        .unwrap();
+    let sup = &ds.source_support[s];
+    let out = stdout(rivals().args(["show", "musk-vs-ai-giants"]));
+    assert!(
+        out.contains(&format!("\npeople ({})\n", sup.people.len())),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!("\norganizations ({})\n", sup.orgs.len())),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!("\nevents ({})\n", sup.events.len())),
+        "{out}"
+    );
+    assert!(!sup.events.is_empty() && !sup.people.is_empty());
+    for &e in &sup.events {
+        let e = ds.event(e);
+        assert!(e.sources.contains(&(s as u32)));
+        assert!(out.contains(&e.summary), "{}", e.id);
+    }
+    let elon = ds.people.iter().find(|p| p.id == "elon-musk").unwrap();
+    assert!(out.contains(&format!("  elon-musk  {}\n", elon.name)), "{out}");
+}
+
+#[test]
+fn timeline_keeps_to_one_source() {
+    let ds = rivals::model::Dataset::embedded().unwrap();
+    let s = ds
+        .sources
+        .iter()
+        .position(|s| s.id == "musk-vs-ai-giants")
+        .unwrap();
+    let out = stdout(rivals().args(["timeline", "--source", "musk-vs-ai-giants"]));
+    let want = ds
+        .events
+        .iter()
+        .filter(|e| e.sources.contains(&(s as u32)))
+        .count();
+    assert_eq!(out.lines().count(), want, "{out}");
+    assert!(want > 0 && want < ds.events.len());
+    let both = stdout(rivals().args([
+        "timeline",
+        "--source",
+        "musk-vs-ai-giants",
+        "--person",
+        "elon-musk",
+    ]));
+    assert!(both.lines().count() < want && !both.is_empty(), "{both}");
+    let err = failure(rivals().args(["timeline", "--source", "elon-musk"]), 1);
+    assert!(err.contains("use --person elon-musk"), "{err}");
+    let err = failure(rivals().args(["timeline", "--source", "no-such-source"]), 1);
+    assert!(err.contains("no source with id `no-such-source`"), "{err}");
+}

@@ -246,7 +246,7 @@ fn ascii_draws_the_frame_in_ascii() {
     let home = tempfile::tempdir().unwrap();
     let xdg = [("XDG_CONFIG_HOME", home.path().to_str().unwrap())];
     let (_, screen) = session(&["--ascii"], &xdg, "q quit", "q");
-    assert!(screen.contains("+ 1 Companies ="), "{screen}");
+    assert!(screen.contains("+ 1 Companies by name ="), "{screen}");
     let drawing: Vec<char> = screen
         .chars()
         .filter(|&c| rivals::tui::ascii::ascii(c).is_some())

@@ -14,7 +14,7 @@ mod suggest;
 pub use config::ColorMode;
 
 use crate::cache::{self, Cache};
-use crate::model::{self, Dataset, Date, Diagnostic, Event, EventKind, OrgIx, PersonIx, Record};
+use crate::model::{self, Dataset, Date, Diagnostic, Event, EventKind, OrgIx, PersonIx, Record, SourceIx};
 use crate::search::SearchIndex;
 use crate::text::{fit, sanitize};
 use clap::error::ErrorKind;
@@ -123,6 +123,9 @@ pub enum Command {
         /// Only events on or before this date, inclusive at its precision.
         #[arg(long, value_name = "DATE", value_parser = Date::parse)]
         to: Option<Date>,
+        /// Only events this source id supports.
+        #[arg(long, value_name = "ID")]
+        source: Option<String>,
     },
     /// Count who moved from which organization to which: a matrix, or JSON.
     Flow {
@@ -527,6 +530,7 @@ pub fn run(command: &Command, ds: &Dataset, origin: Origin, out: &mut String) ->
             kind,
             from,
             to,
+            source,
         } => {
             let filter = |id: &Option<String>, want| {
                 id.as_deref()
@@ -539,6 +543,7 @@ pub fn run(command: &Command, ds: &Dataset, origin: Origin, out: &mut String) ->
                 kind: *kind,
                 from: *from,
                 to: *to,
+                source: filter(source, Want::Source)?,
             };
             timeline(ds, &f, out);
             Ok(())
@@ -588,6 +593,7 @@ pub fn run(command: &Command, ds: &Dataset, origin: Origin, out: &mut String) ->
                 kind: *kind,
                 from: *from,
                 to: *to,
+                source: None,
             };
             match format {
                 Format::Json => export::json(ds, out),
@@ -663,6 +669,7 @@ fn search(ds: &Dataset, query: &str, limit: usize, json: bool, out: &mut String)
 enum Want {
     Person,
     Org,
+    Source,
 }
 
 impl Want {
@@ -670,14 +677,26 @@ impl Want {
         match self {
             Want::Person => "person",
             Want::Org => "organization",
+            Want::Source => "source",
         }
     }
 
     /// The index of `r` if it is of this kind.
     fn index(self, r: Record) -> Option<u32> {
         match (self, r) {
-            (Want::Person, Record::Person(i)) | (Want::Org, Record::Org(i)) => Some(i),
+            (Want::Person, Record::Person(i))
+            | (Want::Org, Record::Org(i))
+            | (Want::Source, Record::Source(i)) => Some(i),
             _ => None,
+        }
+    }
+
+    /// The timeline flag that takes this kind of id.
+    fn flag(self) -> &'static str {
+        match self {
+            Want::Person => "--person",
+            Want::Org => "--org",
+            Want::Source => "--source",
         }
     }
 }
@@ -703,11 +722,11 @@ fn not_found(origin: Origin, near: &[&str]) -> (&'static str, String) {
 /// a record of another kind, with suggestions otherwise.
 fn filter_id(ds: &Dataset, origin: Origin, id: &str, want: Want) -> Result<u32, Failure> {
     let shown = fit(id, 80);
-    let flag = |w: Want| if w == Want::Person { "--person" } else { "--org" };
+    let flag = Want::flag;
     match ds.lookup(id) {
         Some(r) => want.index(r).ok_or_else(|| {
             let (_, kind, _) = describe(ds, r);
-            match [Want::Person, Want::Org]
+            match [Want::Person, Want::Org, Want::Source]
                 .into_iter()
                 .find(|w| w.index(r).is_some())
             {
@@ -763,6 +782,8 @@ pub struct EventFilter {
     pub from: Option<Date>,
     /// Only events overlapping this date or earlier.
     pub to: Option<Date>,
+    /// Only events citing this source.
+    pub source: Option<SourceIx>,
 }
 
 impl EventFilter {
@@ -773,6 +794,7 @@ impl EventFilter {
             && self.kind.is_none_or(|k| e.kind == k)
             && e.date.last_day() >= self.from.map_or(0, Date::first_day)
             && e.date.first_day() <= self.to.map_or(u32::MAX, Date::last_day)
+            && self.source.is_none_or(|s| e.sources.contains(&s))
     }
 }
 

@@ -45,6 +45,7 @@ pub fn show(ds: &Dataset, id: &str, origin: Origin, out: &mut String) -> Result<
             let s = ds.source(i);
             w.head(&s.title, "source", &s.id);
             w.fields(ds, record);
+            w.supports(ds, i);
         }
     }
     Ok(())
@@ -90,6 +91,10 @@ impl Writer<'_> {
             return;
         }
         let _ = writeln!(self.0, "\ntimeline ({})", events.len());
+        self.timeline_rows(ds, events);
+    }
+
+    fn timeline_rows(&mut self, ds: &Dataset, events: &[EventIx]) {
         for &e in events {
             let e = ds.event(e);
             let _ = writeln!(
@@ -100,6 +105,25 @@ impl Writer<'_> {
                 sanitize(&e.summary)
             );
         }
+    }
+
+    /// What source `s` supports: its people, organizations and events.
+    fn supports(&mut self, ds: &Dataset, s: SourceIx) {
+        let Some(sup) = ds.source_support.get(s as usize) else {
+            return;
+        };
+        let _ = writeln!(self.0, "\npeople ({})", sup.people.len());
+        for &p in &sup.people {
+            let p = ds.person(p);
+            let _ = writeln!(self.0, "  {}  {}", sanitize(&p.id), sanitize(&p.name));
+        }
+        let _ = writeln!(self.0, "\norganizations ({})", sup.orgs.len());
+        for &o in &sup.orgs {
+            let o = ds.org(o);
+            let _ = writeln!(self.0, "  {}  {}", sanitize(&o.id), sanitize(&o.name));
+        }
+        let _ = writeln!(self.0, "\nevents ({})", sup.events.len());
+        self.timeline_rows(ds, &sup.events);
     }
 
     fn sources(&mut self, ds: &Dataset, sources: &[SourceIx]) {

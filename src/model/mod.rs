@@ -266,6 +266,18 @@ pub(crate) const EMBEDDED: Files<'static> = Files {
     events: include_str!("../../data/events.yaml"),
 };
 
+/// What one source supports: the events that cite it, and the people and
+/// organizations that cite it or take part in those events.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Support {
+    /// In name order.
+    pub people: Vec<PersonIx>,
+    /// In name order.
+    pub orgs: Vec<OrgIx>,
+    /// In date order.
+    pub events: Vec<EventIx>,
+}
+
 /// A validated dataset with its indexes.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Dataset {
@@ -298,6 +310,8 @@ pub struct Dataset {
     pub person_last_org: Vec<Option<OrgIx>>,
     /// Whether each person's last known move was leaving that organization.
     pub person_left: Vec<bool>,
+    /// What each source supports (see [`Support`]).
+    pub source_support: Vec<Support>,
     /// Organizations in name order (case-insensitive).
     pub orgs_by_name: Vec<OrgIx>,
     /// People in name order (case-insensitive).
@@ -520,6 +534,48 @@ impl Dataset {
     }
 
     /// Builds the derived indexes; `events` must already be in date order.
+    /// Fills [`Dataset::source_support`]; `rank` is each person's place in
+    /// name order.
+    fn index_sources(&mut self, rank: &[u32]) {
+        let mut support = vec![Support::default(); self.sources.len()];
+        let mut org_rank = vec![0u32; self.orgs.len()];
+        for (r, &o) in self.orgs_by_name.iter().enumerate() {
+            org_rank[o as usize] = r as u32;
+        }
+        for (ix, e) in self.events.iter().enumerate() {
+            for &s in &e.sources {
+                let Some(sup) = support.get_mut(s as usize) else {
+                    continue;
+                };
+                sup.events.push(ix as EventIx);
+                sup.people.extend(&e.people);
+                sup.orgs.extend(e.all_orgs());
+            }
+        }
+        for (p, person) in self.people.iter().enumerate() {
+            for &s in &person.sources {
+                if let Some(sup) = support.get_mut(s as usize) {
+                    sup.people.push(p as PersonIx);
+                }
+            }
+        }
+        for (o, org) in self.orgs.iter().enumerate() {
+            for &s in &org.sources {
+                if let Some(sup) = support.get_mut(s as usize) {
+                    sup.orgs.push(o as OrgIx);
+                }
+            }
+        }
+        for sup in &mut support {
+            sup.events.dedup();
+            sup.people.sort_unstable_by_key(|&p| rank[p as usize]);
+            sup.people.dedup();
+            sup.orgs.sort_unstable_by_key(|&o| org_rank[o as usize]);
+            sup.orgs.dedup();
+        }
+        self.source_support = support;
+    }
+
     fn index(&mut self) {
         self.index_ids();
         let (n_orgs, n_people) = (self.orgs.len(), self.people.len());
@@ -580,6 +636,7 @@ impl Dataset {
             people.sort_unstable_by_key(|&p| rank[p as usize]);
             people.dedup();
         }
+        self.index_sources(&rank);
     }
 }
 

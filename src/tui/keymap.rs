@@ -158,6 +158,8 @@ pub enum Ctx {
     Mark,
     /// The help overlay.
     Help,
+    /// The Sources view.
+    Sources,
 }
 
 impl Ctx {
@@ -193,6 +195,7 @@ impl Ctx {
                 key(Action::GoToMark)
             ),
             Ctx::Help => "Help".into(),
+            Ctx::Sources => format!("Sources view ({})", key(Action::Sources)),
         }
     }
 }
@@ -211,6 +214,7 @@ impl Ctx {
             Ctx::Prompt => Some("prompt"),
             Ctx::Help => Some("help_overlay"),
             Ctx::Mark => Some("mark"),
+            Ctx::Sources => Some("sources_view"),
         }
     }
 
@@ -264,6 +268,14 @@ pub enum Action {
     ClearInput,
     ErrorsDown,
     ErrorsUp,
+    /// Open the Sources view.
+    Sources,
+    /// Focus the Detail pane.
+    FocusDetail,
+    /// Toggle the Detail pane full screen.
+    ZoomDetail,
+    /// Cycle the Companies order.
+    SortOrgs,
 }
 
 impl Action {
@@ -311,6 +323,10 @@ impl Action {
             Action::PeriodFilter => "period_filter",
             Action::ErrorsDown => "errors_down",
             Action::ErrorsUp => "errors_up",
+            Action::Sources => "open_sources",
+            Action::SortOrgs => "sort_companies",
+            Action::FocusDetail => "focus_detail",
+            Action::ZoomDetail => "zoom_detail",
         }
     }
 }
@@ -355,7 +371,8 @@ impl Binding {
 
 use Action as A;
 use Ctx::{
-    Browse, Chooser, Global, Help as HelpCtx, Mark as MarkCtx, Popup, Prompt, Search as SearchCtx, Timeline,
+    Browse, Chooser, Global, Help as HelpCtx, Mark as MarkCtx, Popup, Prompt, Search as SearchCtx,
+    Sources as SourcesCtx, Timeline,
 };
 
 /// Every binding, in the order the help overlay lists them. Hints show in
@@ -380,6 +397,8 @@ pub const KEYMAP: &[Binding] = &[
     bind(&[ch('1')], Browse, A::Focus(Pane::Companies), "focus Companies"),
     bind(&[ch('2')], Browse, A::Focus(Pane::People), "focus People"),
     bind(&[ch('3')], Browse, A::Focus(Pane::Timeline), "focus Timeline"),
+    bind(&[ch('4')], Browse, A::FocusDetail, "focus Detail (then j/k scroll it)"),
+    bind(&[ch('z')], Browse, A::ZoomDetail, "Detail full screen, or back"),
     bind(&[ch('j'), key(KeyCode::Down)], Browse, A::Down, "move down"),
     bind(&[ch('k'), key(KeyCode::Up)], Browse, A::Up, "move up"),
     bind(&[key(KeyCode::PageDown)], Browse, A::PageDown, "page down"),
@@ -423,7 +442,7 @@ pub const KEYMAP: &[Binding] = &[
         &[key(KeyCode::Esc), ch('x')],
         Browse,
         A::ClearFilter,
-        "clear the filters (company, person, kind and period)",
+        "clear the filters (company, person, kind, period and source)",
     )
     .hint("clear", 5),
     bind(
@@ -449,6 +468,8 @@ pub const KEYMAP: &[Binding] = &[
         "jump the timeline to a date (2014, 2025-7, jul 2025) or keep it to a period (2025-06..2025-08)",
     )
     .hint("date", 3),
+    bind(&[ch('S')], Browse, A::Sources, "open the Sources view: the articles, to filter by one"),
+    bind(&[ch('s')], Browse, A::SortOrgs, "order Companies by name, arrivals, departures or net gain"),
     bind(&[ctrl('e')], Browse, A::ErrorsDown, "scroll the error panel down"),
     bind(&[ctrl('y')], Browse, A::ErrorsUp, "scroll the error panel up"),
     bind(&[ch(']')], Timeline, A::NextYear, "next year").hint("year", 6),
@@ -526,6 +547,10 @@ pub const KEYMAP: &[Binding] = &[
         "close help",
     )
     .hint("close", 0),
+    bind(&[key(KeyCode::Enter)], SourcesCtx, A::Accept, "filter every pane to what this source supports").hint("filter", 0),
+    bind(&[key(KeyCode::Esc), ch('S'), ch('q')], SourcesCtx, A::Cancel, "back to the panes").hint("close", 0),
+    bind(&[ch('j'), key(KeyCode::Down)], SourcesCtx, A::Down, "next source").hint("down", 2),
+    bind(&[ch('k'), key(KeyCode::Up)], SourcesCtx, A::Up, "previous source").hint("up", 2),
     bind(&[ch('j'), key(KeyCode::Down)], HelpCtx, A::Down, "scroll down").hint("down", 1),
     bind(&[ch('k'), key(KeyCode::Up)], HelpCtx, A::Up, "scroll up").hint("up", 1),
 ];

@@ -67,6 +67,18 @@ impl Areas {
         }
     }
 
+    /// Everything between the title bar and the status line: where a
+    /// full-screen view or the zoomed Detail goes.
+    pub fn body(&self) -> Rect {
+        let top = self.title.bottom();
+        Rect::new(
+            self.title.x,
+            top,
+            self.title.width,
+            self.status.y.saturating_sub(top),
+        )
+    }
+
     /// The rectangle of a pane, borders included.
     pub fn pane(&self, pane: Pane) -> Rect {
         match pane {
@@ -127,6 +139,12 @@ pub fn help_popup(area: Rect) -> Rect {
         area.width.saturating_sub(4).min(90),
         area.height.saturating_sub(2),
     )
+}
+
+/// Rows of sources the Sources view lists on a screen of `area`: the
+/// body between title and status, less its border and header line.
+pub fn sources_rows(area: Rect) -> usize {
+    usize::from(area.height.saturating_sub(5))
 }
 
 /// Rows inside a popup's border.

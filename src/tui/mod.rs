@@ -15,6 +15,7 @@ pub mod app;
 pub mod ascii;
 pub mod config;
 pub mod data;
+pub mod density;
 pub mod keymap;
 pub mod layout;
 pub mod list;

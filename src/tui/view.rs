@@ -11,6 +11,8 @@ pub enum PeopleRows {
     All,
     /// People who were ever at this organization.
     AtOrg(OrgIx),
+    /// A subset, by name (what a source supports).
+    Some(Vec<PersonIx>),
 }
 
 impl PeopleRows {
@@ -19,6 +21,7 @@ impl PeopleRows {
         match self {
             PeopleRows::All => d.ds.people_by_name.len(),
             PeopleRows::AtOrg(o) => d.ds.org_people[*o as usize].len(),
+            PeopleRows::Some(v) => v.len(),
         }
     }
 
@@ -27,6 +30,7 @@ impl PeopleRows {
         match self {
             PeopleRows::All => d.ds.people_by_name.get(row).copied(),
             PeopleRows::AtOrg(o) => d.ds.org_people[*o as usize].get(row).copied(),
+            PeopleRows::Some(v) => v.get(row).copied(),
         }
     }
 
@@ -35,6 +39,7 @@ impl PeopleRows {
         match self {
             PeopleRows::All => d.ds.people_by_name.iter().position(|&p| p == person),
             PeopleRows::AtOrg(o) => d.ds.org_people[*o as usize].iter().position(|&p| p == person),
+            PeopleRows::Some(v) => v.iter().position(|&p| p == person),
         }
     }
 }

@@ -9,14 +9,24 @@ use crate::tui::list::ListState;
 use crate::tui::view::{month_of, year_of};
 
 pub(super) fn browse(app: &mut App, action: Action) {
+    if (app.detail.focused || app.detail.zoom) && detail(app, action) {
+        return;
+    }
     let pane = app.focus;
     let page = app.areas().rows(pane).max(1) as isize;
     let len = app.len(pane);
     let step = |app: &mut App, delta: isize| app.list_mut(pane).move_by(delta, len);
     match action {
+        Action::NextPane if pane == Pane::Timeline => app.detail.focused = true,
         Action::NextPane => app.focus = Pane::ALL[(pane.index() + 1) % 3],
+        Action::PrevPane if pane == Pane::Companies => app.detail.focused = true,
         Action::PrevPane => app.focus = Pane::ALL[(pane.index() + 2) % 3],
         Action::Focus(p) => app.focus = p,
+        Action::FocusDetail => app.detail.focused = true,
+        Action::ZoomDetail => {
+            app.detail.zoom = true;
+            app.detail.focused = true;
+        }
         Action::Down => step(app, 1),
         Action::Up => step(app, -1),
         Action::PageDown => step(app, page),
@@ -50,6 +60,20 @@ pub(super) fn browse(app: &mut App, action: Action) {
             };
         }
         Action::Help => app.mode = Mode::Help { scroll: 0 },
+        Action::Sources => {
+            let selected = app.source_filter.map_or(0, |s| s as usize);
+            app.mode = Mode::Sources {
+                list: ListState { selected, offset: 0 },
+            };
+        }
+        Action::SortOrgs => {
+            let keep = app.selected_org();
+            app.org_order = app.org_order.next();
+            app.sort_orgs();
+            let row = keep.and_then(|o| app.org_row(o)).unwrap_or(0);
+            app.select_row(Pane::Companies, row);
+            app.note = Some(format!("Companies {}", app.org_order.label()));
+        }
         Action::Select => select(app),
         Action::Back => app.go_back(),
         Action::Forward => app.go_forward(),
@@ -65,6 +89,41 @@ pub(super) fn browse(app: &mut App, action: Action) {
         }
         _ => {}
     }
+}
+
+/// Keys while Detail has the focus: moving scrolls it, `Tab` and the
+/// number keys leave it, `z` toggles full screen. Returns whether the key
+/// was Detail's; other keys act on the panes as usual.
+fn detail(app: &mut App, action: Action) -> bool {
+    let page = usize::from(app.detail_area().height.saturating_sub(2)).max(1);
+    let d = &mut app.detail;
+    let scroll = |d: &mut super::state::DetailState, delta: isize| {
+        d.scroll = d.scroll.saturating_add_signed(delta);
+    };
+    let page = page as isize;
+    match action {
+        Action::Down => scroll(d, 1),
+        Action::Up => scroll(d, -1),
+        Action::PageDown => scroll(d, page),
+        Action::PageUp => scroll(d, -page),
+        Action::HalfPageDown => scroll(d, (page / 2).max(1)),
+        Action::HalfPageUp => scroll(d, -(page / 2).max(1)),
+        Action::First => d.scroll = 0,
+        Action::Last => d.scroll = usize::MAX,
+        Action::ZoomDetail => d.zoom = !d.zoom,
+        Action::NextPane | Action::PrevPane | Action::Focus(_) => {
+            *d = Default::default();
+            match action {
+                Action::NextPane => app.focus = Pane::Companies,
+                Action::PrevPane => app.focus = Pane::Timeline,
+                Action::Focus(p) => app.focus = p,
+                _ => {}
+            }
+        }
+        Action::FocusDetail => {}
+        _ => return false,
+    }
+    true
 }
 
 fn select(app: &mut App) {

@@ -153,11 +153,11 @@ fn go_to(app: &mut App, c: char) {
     };
     app.remember();
     app.focus = place.focus;
+    app.source_filter = None;
     app.set_filters(place.org, place.person, place.kind, place.period);
-    let ds = &app.data.ds;
     let rows = [
         match place.selected[0] {
-            Some(Record::Org(o)) => ds.orgs_by_name.iter().position(|&x| x == o),
+            Some(Record::Org(o)) => app.org_row(o),
             _ => None,
         },
         match place.selected[1] {

@@ -23,7 +23,7 @@ mod search;
 pub mod state;
 
 pub use reload::{Errors, Reload, panel_area};
-pub use state::{App, Mode, Nav, Pane, RecordKind, SearchState, Target};
+pub use state::{App, Mode, Nav, OrgOrder, Pane, RecordKind, SearchState, Target};
 
 use crate::search::Hit;
 use crate::tui::keymap::{Action, Key};
@@ -71,6 +71,7 @@ pub enum Effect {
 /// Applies `msg` to the state; returns work for the event loop, if any.
 pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
     let from = app.lists.map(|l| l.selected);
+    let shown = app.detail_record();
     let effect = match msg {
         Msg::Key(key) if key.kind == KeyEventKind::Release => None,
         Msg::Key(key) => {
@@ -105,6 +106,9 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
         }
         Msg::Reloaded(reload) => reload::reloaded(app, reload),
     };
+    if app.detail_record() != shown {
+        app.detail.scroll = 0;
+    }
     app.settle_after(from);
     effect
 }
@@ -164,6 +168,10 @@ fn on_key(app: &mut App, event: KeyEvent) -> Option<Effect> {
         Mode::Mark { .. } => marks::mark_key(app, action, key),
         Mode::Help { .. } => {
             popups::help(app, action);
+            None
+        }
+        Mode::Sources { .. } => {
+            popups::sources(app, action);
             None
         }
     }

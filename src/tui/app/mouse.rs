@@ -8,7 +8,7 @@ use ratatui::layout::Position;
 const WHEEL_STEP: isize = 3;
 
 pub(super) fn on_mouse(app: &mut App, m: MouseEvent) {
-    if app.mode != Mode::Browse {
+    if app.mode != Mode::Browse || app.detail.zoom {
         return;
     }
     let areas = app.areas();
@@ -20,6 +20,7 @@ pub(super) fn on_mouse(app: &mut App, m: MouseEvent) {
     match m.kind {
         MouseEventKind::Down(MouseButton::Left) => {
             app.focus = pane;
+            app.detail.focused = false;
             let top = areas.pane(pane).y + 1;
             if m.row >= top {
                 let row = app.list(pane).offset + usize::from(m.row - top);

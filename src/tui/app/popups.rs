@@ -35,6 +35,30 @@ pub(super) fn chooser(app: &mut App, action: Option<Action>) {
     }
 }
 
+/// The Sources view: move, filter by the source (back to the panes), or
+/// close it leaving the panes as they were.
+pub(super) fn sources(app: &mut App, action: Option<Action>) {
+    let len = app.data.ds.sources.len();
+    let Mode::Sources { list } = &mut app.mode else {
+        return;
+    };
+    match action {
+        Some(Action::Cancel) => app.mode = Mode::Browse,
+        Some(Action::Down) => list.move_by(1, len),
+        Some(Action::Up) => list.move_by(-1, len),
+        Some(Action::Accept) => {
+            let row = list.selected;
+            app.mode = Mode::Browse;
+            if let Ok(s) = u32::try_from(row)
+                && row < len
+            {
+                app.filter_source(s);
+            }
+        }
+        _ => {}
+    }
+}
+
 pub(super) fn kinds(app: &mut App, action: Option<Action>) {
     let Mode::Kinds { list } = &mut app.mode else {
         return;

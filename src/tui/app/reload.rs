@@ -178,12 +178,18 @@ fn replace(app: &mut App, data: Arc<Data>) {
         }),
         other => other,
     };
+    let source = app
+        .source_filter
+        .map(|s| app.data.ds.source(s).id.clone())
+        .and_then(|id| match data.ds.lookup(&id) {
+            Some(crate::model::Record::Source(s)) => Some(s),
+            _ => None,
+        });
     app.data = Arc::clone(&data);
+    app.source_filter = source;
     app.set_filters(filters.0, filters.1, filters.2, app.period_filter);
     let rows = [
-        selected
-            .0
-            .and_then(|o| data.ds.orgs_by_name.iter().position(|&x| x == o)),
+        selected.0.and_then(|o| app.org_row(o)),
         selected.1.and_then(|p| app.people_rows.position(&data, p)),
         selected.2.and_then(|e| app.event_rows.position(&data, e)),
     ];

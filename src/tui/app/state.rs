@@ -6,6 +6,7 @@ use crate::model::{EventIx, EventKind, OrgIx, PersonIx, Record, SourceIx};
 use crate::search::Hit;
 use crate::text::sanitize;
 use crate::tui::data::Data;
+use crate::tui::density::Density;
 use crate::tui::keymap::{Ctx, Keymap};
 use crate::tui::layout::{self, Areas};
 use crate::tui::list::ListState;
@@ -115,6 +116,53 @@ impl SearchState {
     }
 }
 
+/// The order of the Companies pane, cycled by `s`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum OrgOrder {
+    #[default]
+    Name,
+    /// Most people in first.
+    Arrivals,
+    /// Most people out first.
+    Departures,
+    /// Highest arrivals minus departures first.
+    Net,
+}
+
+impl OrgOrder {
+    /// The next order in the cycle.
+    pub fn next(self) -> OrgOrder {
+        match self {
+            OrgOrder::Name => OrgOrder::Arrivals,
+            OrgOrder::Arrivals => OrgOrder::Departures,
+            OrgOrder::Departures => OrgOrder::Net,
+            OrgOrder::Net => OrgOrder::Name,
+        }
+    }
+
+    /// How the pane's title names it.
+    pub fn label(self) -> &'static str {
+        match self {
+            OrgOrder::Name => "by name",
+            OrgOrder::Arrivals => "by arrivals",
+            OrgOrder::Departures => "by departures",
+            OrgOrder::Net => "by net gain",
+        }
+    }
+}
+
+/// The Detail pane's focus, scroll and full-screen toggle.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct DetailState {
+    /// Whether the keys scroll Detail (which still shows the selection of
+    /// [`App::focus`]).
+    pub focused: bool,
+    /// First wrapped row shown.
+    pub scroll: usize,
+    /// Whether Detail fills the screen between title and status.
+    pub zoom: bool,
+}
+
 /// A record the jump chooser offers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Target {
@@ -149,6 +197,10 @@ pub enum Mode {
     Help {
         scroll: usize,
     },
+    /// The Sources view: every article, to filter by.
+    Sources {
+        list: ListState,
+    },
 }
 
 /// Where the user was: restored by `Backspace` and `Ctrl-f`.
@@ -159,6 +211,7 @@ pub struct Nav {
     person: Option<PersonIx>,
     kind: Option<EventKind>,
     period: Option<Period>,
+    source: Option<SourceIx>,
     lists: [ListState; 3],
 }
 
@@ -173,6 +226,7 @@ impl Nav {
         Nav {
             org: self.org.and_then(org),
             person: self.person.and_then(person),
+            source: None,
             ..self
         }
     }
@@ -190,8 +244,18 @@ pub struct App {
     pub kind_filter: Option<EventKind>,
     /// The stretch of time the timeline is kept to.
     pub period_filter: Option<Period>,
+    /// Keep every pane to what this source supports.
+    pub source_filter: Option<SourceIx>,
+    /// The order of the Companies pane.
+    pub org_order: OrgOrder,
+    /// Rows of the Companies pane, in `org_order`.
+    pub org_rows: Vec<OrgIx>,
     pub people_rows: PeopleRows,
     pub event_rows: EventRows,
+    /// Events per month of `event_rows`, for the Timeline's sparkline.
+    pub density: Density,
+    /// Focus, scroll and zoom of the Detail pane.
+    pub detail: DetailState,
     pub mode: Mode,
     /// Places to go back to, the newest last (the jump list).
     pub history: Vec<Nav>,
@@ -217,8 +281,15 @@ pub struct App {
 impl App {
     /// A fresh explorer on `data` for a terminal of `size`.
     pub fn new(data: Arc<Data>, size: (u16, u16)) -> Self {
+        let org_rows = data.ds.orgs_by_name.clone();
+        let density = Density::new(&data, &EventRows::All);
         App {
             data,
+            source_filter: None,
+            org_order: OrgOrder::Name,
+            org_rows,
+            density,
+            detail: DetailState::default(),
             focus: Pane::Companies,
             lists: [ListState::default(); 3],
             org_filter: None,
@@ -254,7 +325,7 @@ impl App {
     /// Number of rows in a pane.
     pub fn len(&self, pane: Pane) -> usize {
         match pane {
-            Pane::Companies => self.data.ds.orgs_by_name.len(),
+            Pane::Companies => self.org_rows.len(),
             Pane::People => self.people_rows.len(&self.data),
             Pane::Timeline => self.event_rows.len(&self.data),
         }
@@ -271,11 +342,7 @@ impl App {
 
     /// The organization selected in Companies.
     pub fn selected_org(&self) -> Option<OrgIx> {
-        self.data
-            .ds
-            .orgs_by_name
-            .get(self.list(Pane::Companies).selected)
-            .copied()
+        self.org_rows.get(self.list(Pane::Companies).selected).copied()
     }
 
     /// The person selected in People.
@@ -309,6 +376,7 @@ impl App {
             Mode::Prompt { .. } => Ctx::Prompt,
             Mode::Mark { .. } => Ctx::Mark,
             Mode::Help { .. } => Ctx::Help,
+            Mode::Sources { .. } => Ctx::Sources,
         }
     }
 
@@ -319,6 +387,7 @@ impl App {
             person: self.person_filter,
             kind: self.kind_filter,
             period: self.period_filter,
+            source: self.source_filter,
             lists: self.lists,
         }
     }
@@ -356,12 +425,14 @@ impl App {
 
     pub(super) fn restore(&mut self, nav: Nav) {
         self.focus = nav.focus;
+        self.source_filter = nav.source;
         self.set_filters(nav.org, nav.person, nav.kind, nav.period);
         self.lists = nav.lists;
         self.settle();
     }
 
-    /// Sets the filters and recomputes what People and Timeline list.
+    /// Sets the filters and recomputes what the panes list; the source
+    /// filter is `self.source_filter`.
     pub(super) fn set_filters(
         &mut self,
         org: Option<OrgIx>,
@@ -373,11 +444,71 @@ impl App {
         self.person_filter = person;
         self.kind_filter = kind;
         self.period_filter = period;
-        self.people_rows = match org {
-            Some(o) => PeopleRows::AtOrg(o),
-            None => PeopleRows::All,
+        let support = self
+            .source_filter
+            .and_then(|s| self.data.ds.source_support.get(s as usize));
+        self.people_rows = match (org, support) {
+            (Some(o), Some(sup)) => PeopleRows::Some(
+                self.data.ds.org_people[o as usize]
+                    .iter()
+                    .copied()
+                    .filter(|p| sup.people.contains(p))
+                    .collect(),
+            ),
+            (None, Some(sup)) => PeopleRows::Some(sup.people.clone()),
+            (Some(o), None) => PeopleRows::AtOrg(o),
+            (None, None) => PeopleRows::All,
         };
-        self.event_rows = EventRows::new(&self.data, org, person, kind, period);
+        let rows = EventRows::new(&self.data, org, person, kind, period);
+        self.event_rows = match support {
+            Some(sup) => EventRows::Some(
+                (0..rows.len(&self.data))
+                    .filter_map(|r| rows.get(&self.data, r))
+                    .filter(|e| sup.events.binary_search(e).is_ok())
+                    .collect(),
+            ),
+            None => rows,
+        };
+        self.density = Density::new(&self.data, &self.event_rows);
+        self.sort_orgs();
+    }
+
+    /// Recomputes the Companies rows: the source's organizations or all,
+    /// in `org_order` (ties by name).
+    pub(super) fn sort_orgs(&mut self) {
+        let ds = &self.data.ds;
+        let support = self.source_filter.and_then(|s| ds.source_support.get(s as usize));
+        let mut rows = match support {
+            Some(sup) => sup.orgs.clone(),
+            None => ds.orgs_by_name.clone(),
+        };
+        let moves = |o: &OrgIx| ds.org_moves.get(*o as usize).copied().unwrap_or((0, 0));
+        match self.org_order {
+            OrgOrder::Name => {}
+            OrgOrder::Arrivals => rows.sort_by_key(|o| std::cmp::Reverse(moves(o).0)),
+            OrgOrder::Departures => rows.sort_by_key(|o| std::cmp::Reverse(moves(o).1)),
+            OrgOrder::Net => rows.sort_by_key(|o| {
+                let (i, out) = moves(o);
+                std::cmp::Reverse(i64::from(i) - i64::from(out))
+            }),
+        }
+        self.org_rows = rows;
+    }
+
+    /// The Companies row showing `o`, if listed.
+    pub fn org_row(&self, o: OrgIx) -> Option<usize> {
+        self.org_rows.iter().position(|&x| x == o)
+    }
+
+    /// Where the Detail pane is drawn, borders included: its place among
+    /// the panes, or the whole body when zoomed.
+    pub fn detail_area(&self) -> Rect {
+        let areas = self.areas();
+        if self.detail.zoom {
+            areas.body()
+        } else {
+            areas.detail
+        }
     }
 
     /// The whole screen.
@@ -394,6 +525,10 @@ impl App {
     /// [`App::settle`] after the panes' selections moved from rows `from`.
     pub(super) fn settle_after(&mut self, from: [usize; 3]) {
         let areas = self.areas();
+        let detail = self.detail_area();
+        let rows = crate::tui::ui::detail_rows(self, usize::from(detail.width.saturating_sub(2)));
+        let height = usize::from(detail.height.saturating_sub(2));
+        self.detail.scroll = self.detail.scroll.min(rows.saturating_sub(height));
         for pane in Pane::ALL {
             let (len, rows) = (self.len(pane), areas.rows(pane));
             self.list_mut(pane).follow(from[pane.index()], len, rows);
@@ -414,6 +549,9 @@ impl App {
                 list.scroll_into_view(len, layout::inner_rows(layout::kinds_popup(screen, len)));
             }
             Mode::Help { scroll } => *scroll = (*scroll).min(max_help_scroll(&self.keymap, screen)),
+            Mode::Sources { list } => {
+                list.scroll_into_view(self.data.ds.sources.len(), layout::sources_rows(screen))
+            }
         }
     }
 
@@ -451,6 +589,7 @@ impl App {
 
     pub(super) fn clear_filters(&mut self) {
         if self.org_filter.is_none()
+            && self.source_filter.is_none()
             && self.person_filter.is_none()
             && self.kind_filter.is_none()
             && self.period_filter.is_none()
@@ -460,6 +599,7 @@ impl App {
         }
         self.remember();
         let (person, event) = (self.selected_person(), self.selected_event());
+        self.source_filter = None;
         self.set_filters(None, None, None, None);
         let row = person
             .and_then(|p| self.people_rows.position(&self.data, p))
@@ -486,13 +626,11 @@ impl App {
     pub(super) fn jump_org(&mut self, o: OrgIx) {
         self.remember();
         self.focus = Pane::Companies;
-        let row = self
-            .data
-            .ds
-            .orgs_by_name
-            .iter()
-            .position(|&x| x == o)
-            .unwrap_or(0);
+        if self.org_row(o).is_none() {
+            self.source_filter = None;
+            self.sort_orgs();
+        }
+        let row = self.org_row(o).unwrap_or(0);
         self.select_row(Pane::Companies, row);
         let keep_event = self.selected_event();
         self.set_filters(Some(o), None, self.kind_filter, self.period_filter);
@@ -505,6 +643,7 @@ impl App {
         self.remember();
         self.focus = Pane::Timeline;
         if self.event_rows.position(&self.data, e).is_none() {
+            self.source_filter = None;
             self.set_filters(None, None, None, None);
         }
         self.reselect_event(Some(e));
@@ -517,6 +656,25 @@ impl App {
             Record::Event(e) => self.jump_event(e),
             Record::Source(s) => self.jump_source(s),
         }
+    }
+
+    /// Keeps every pane to what source `s` supports.
+    pub(super) fn filter_source(&mut self, s: SourceIx) {
+        self.remember();
+        let (person, event) = (self.selected_person(), self.selected_event());
+        self.source_filter = Some(s);
+        self.set_filters(
+            self.org_filter,
+            self.person_filter,
+            self.kind_filter,
+            self.period_filter,
+        );
+        self.select_row(Pane::Companies, 0);
+        let row = person
+            .and_then(|p| self.people_rows.position(&self.data, p))
+            .unwrap_or(0);
+        self.select_row(Pane::People, row);
+        self.reselect_event(event);
     }
 
     /// A source has no pane of its own: jump to the first event it

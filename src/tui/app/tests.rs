@@ -138,9 +138,13 @@ fn focus_moves_with_tab_h_l_and_digits() {
     press(&mut a, "l");
     assert_eq!(a.focus, Pane::Timeline);
     press(&mut a, "<Tab>");
-    assert_eq!(a.focus, Pane::Companies);
+    assert!(a.detail.focused, "Detail comes after Timeline");
+    press(&mut a, "<Tab>");
+    assert_eq!((a.focus, a.detail.focused), (Pane::Companies, false));
     press(&mut a, "<BackTab>");
-    assert_eq!(a.focus, Pane::Timeline);
+    assert!(a.detail.focused, "and before Companies");
+    press(&mut a, "<BackTab>");
+    assert_eq!((a.focus, a.detail.focused), (Pane::Timeline, false));
     press(&mut a, "h");
     assert_eq!(a.focus, Pane::People);
     press(&mut a, "1");
@@ -951,4 +955,167 @@ fn ctrl_z_asks_the_event_loop_to_suspend_in_every_mode() {
     // A plain z is no suspend.
     let mut a = app();
     assert_eq!(update(&mut a, Msg::Key(event_key("z"))), None);
+}
+
+fn embedded_app() -> App {
+    App::new(Arc::new(Data::new(Dataset::embedded().unwrap())), (120, 40))
+}
+
+fn source_row(app: &App, id: &str) -> usize {
+    app.data.ds.sources.iter().position(|s| s.id == id).unwrap()
+}
+
+#[test]
+fn sources_view_opens_and_closes_with_the_panes_intact() {
+    let mut app = embedded_app();
+    press(&mut app, "2jj");
+    let (lists, focus) = (app.lists, app.focus);
+    press(&mut app, "S");
+    assert_eq!(
+        app.mode,
+        Mode::Sources {
+            list: Default::default()
+        }
+    );
+    assert_eq!(app.ctx(), crate::tui::keymap::Ctx::Sources);
+    press(&mut app, "jj");
+    assert!(matches!(&app.mode, Mode::Sources { list } if list.selected == 2));
+    press(&mut app, "k\x1b");
+    assert_eq!(
+        (app.mode.clone(), app.lists, app.focus),
+        (Mode::Browse, lists, focus)
+    );
+    press(&mut app, "SS");
+    assert_eq!(app.mode, Mode::Browse, "S closes the view too");
+    assert_eq!(app.source_filter, None);
+}
+
+#[test]
+fn enter_on_a_source_filters_every_pane_and_esc_clears_it() {
+    let mut app = embedded_app();
+    let row = source_row(&app, "musk-vs-ai-giants");
+    press(&mut app, "S");
+    for _ in 0..row {
+        press(&mut app, "j");
+    }
+    press(&mut app, "\n");
+    assert_eq!(app.mode, Mode::Browse);
+    assert_eq!(app.source_filter, Some(row as u32));
+    let sup = app.data.ds.source_support[row].clone();
+    assert_eq!(app.len(Pane::Timeline), sup.events.len());
+    assert_eq!(app.len(Pane::People), sup.people.len());
+    assert_eq!(app.len(Pane::Companies), sup.orgs.len());
+    assert!(sup.events.len() < app.data.ds.events.len());
+    for r in 0..app.len(Pane::Timeline) {
+        let e = app.event_rows.get(&app.data, r).unwrap();
+        assert!(app.data.ds.event(e).sources.contains(&(row as u32)));
+    }
+    // The sparkline counts only what is listed.
+    let twelfths = 12 * sup.events.len() as u64;
+    assert_eq!(app.density.counts(10_000).iter().sum::<u64>(), twelfths);
+    // Reopening selects the source in force.
+    press(&mut app, "S");
+    assert!(matches!(&app.mode, Mode::Sources { list } if list.selected == row));
+    press(&mut app, "\x1b\x1b");
+    assert_eq!(app.source_filter, None);
+    assert_eq!(app.len(Pane::Timeline), app.data.ds.events.len());
+    press(&mut app, "\x7f");
+    assert_eq!(app.source_filter, Some(row as u32), "Backspace brings it back");
+}
+
+#[test]
+fn s_cycles_the_companies_order_keeping_the_selection() {
+    let mut app = embedded_app();
+    press(&mut app, "jjj");
+    let kept = app.selected_org();
+    let moves = |app: &App, r: usize| app.data.ds.org_moves[app.org_rows[r] as usize];
+    press(&mut app, "s");
+    assert_eq!(app.org_order, OrgOrder::Arrivals);
+    assert_eq!(app.selected_org(), kept);
+    assert!((1..app.org_rows.len()).all(|r| moves(&app, r - 1).0 >= moves(&app, r).0));
+    press(&mut app, "s");
+    assert_eq!(app.org_order, OrgOrder::Departures);
+    assert!((1..app.org_rows.len()).all(|r| moves(&app, r - 1).1 >= moves(&app, r).1));
+    press(&mut app, "s");
+    assert_eq!(app.org_order, OrgOrder::Net);
+    let net = |m: (u32, u32)| i64::from(m.0) - i64::from(m.1);
+    assert!((1..app.org_rows.len()).all(|r| net(moves(&app, r - 1)) >= net(moves(&app, r))));
+    press(&mut app, "s");
+    assert_eq!(app.org_order, OrgOrder::Name);
+    assert_eq!(app.org_rows, app.data.ds.orgs_by_name);
+    assert_eq!(app.selected_org(), kept);
+}
+
+/// Selects OpenAI, whose Detail is long, in Companies.
+fn select_openai(app: &mut App) {
+    let ds = &app.data.ds;
+    let openai = ds
+        .orgs_by_name
+        .iter()
+        .position(|&o| ds.org(o).id == "openai")
+        .unwrap();
+    for _ in 0..openai {
+        press(app, "j");
+    }
+}
+
+#[test]
+fn detail_takes_the_focus_scrolls_within_bounds_and_zooms() {
+    let mut app = embedded_app();
+    select_openai(&mut app);
+    press(&mut app, "4");
+    assert!(app.detail.focused);
+    assert_eq!(app.focus, Pane::Companies, "Detail still shows the company");
+    let lists = app.lists;
+    press(&mut app, "jjj");
+    assert_eq!(app.detail.scroll, 3);
+    assert_eq!(app.lists, lists, "j scrolls Detail, not the list");
+    press(&mut app, "k");
+    assert_eq!(app.detail.scroll, 2);
+    press(&mut app, "G");
+    let width = usize::from(app.detail_area().width - 2);
+    let height = usize::from(app.detail_area().height - 2);
+    let max = crate::tui::ui::detail_rows(&app, width) - height;
+    assert_eq!(app.detail.scroll, max, "bounded by the content");
+    assert!(max > 10);
+    press(&mut app, "z");
+    let zoomed = |app: &App| {
+        let area = app.detail_area();
+        crate::tui::ui::detail_rows(app, usize::from(area.width - 2)) - usize::from(area.height - 2)
+    };
+    assert_eq!(app.detail.scroll, zoomed(&app), "a bigger view scrolls less");
+    press(&mut app, "jj");
+    assert_eq!(app.detail.scroll, zoomed(&app), "stays bounded");
+    press(&mut app, "z");
+    press(&mut app, "jj<PgDn><PgDn>");
+    assert_eq!(app.detail.scroll, max);
+    press(&mut app, "g");
+    assert_eq!(app.detail.scroll, 0);
+    press(&mut app, "z");
+    assert!(app.detail.zoom && app.detail.focused);
+    assert!(app.detail_area().height > app.areas().detail.height);
+    press(&mut app, "z");
+    assert!(!app.detail.zoom && app.detail.focused);
+    press(&mut app, "\t");
+    assert!(!app.detail.focused);
+    assert_eq!(app.focus, Pane::Companies, "Tab from Detail wraps to Companies");
+    press(&mut app, "3\t");
+    assert!(app.detail.focused, "Tab from Timeline reaches Detail");
+    press(&mut app, "<BackTab>");
+    assert_eq!((app.detail.focused, app.focus), (false, Pane::Timeline));
+    press(&mut app, "z");
+    assert!(app.detail.zoom);
+    press(&mut app, "1");
+    assert_eq!(app.detail, Default::default());
+    assert_eq!(app.focus, Pane::Companies);
+}
+
+#[test]
+fn detail_scroll_resets_when_the_selection_changes() {
+    let mut app = embedded_app();
+    select_openai(&mut app);
+    press(&mut app, "4jjj");
+    assert_eq!(app.detail.scroll, 3);
+    press(&mut app, "\tj");
+    assert_eq!(app.detail.scroll, 0);
 }

@@ -1,6 +1,7 @@
-//! The Companies pane: organizations by name, with hires in and out.
+//! The Companies pane: organizations in the chosen order, with the people
+//! who joined and left each.
 
-use super::{list, with_right};
+use super::{fit_spans, list, with_right};
 use crate::tui::app::App;
 use crate::tui::app::Pane;
 use crate::tui::theme::Theme;
@@ -10,8 +11,9 @@ use ratatui::layout::Rect;
 /// Draws the visible organizations.
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let d = &app.data;
-    list(app, Pane::Companies, theme, frame, area, "", |i, width| {
-        let Some(&o) = d.ds.orgs_by_name.get(i) else {
+    let order = format!(" {}", app.org_order.label());
+    list(app, Pane::Companies, theme, frame, area, &order, |i, width| {
+        let Some(&o) = app.org_rows.get(i) else {
             return Default::default();
         };
         let (hires_in, hires_out) = d.ds.org_moves[o as usize];
@@ -26,4 +28,18 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             width,
         )
     });
+    legend(theme, frame, area);
+}
+
+/// The legend of the counts column, right-aligned on the bottom border.
+pub const LEGEND: &str = " +joined −left ";
+
+/// Writes [`LEGEND`] over the bottom border of the pane at `area`.
+fn legend(theme: &Theme, frame: &mut Frame, area: Rect) {
+    let w = u16::try_from(crate::text::width(LEGEND)).unwrap_or(u16::MAX);
+    if area.width < w + 4 || area.height < 2 {
+        return;
+    }
+    let at = Rect::new(area.right() - w - 1, area.bottom() - 1, w, 1);
+    frame.render_widget(fit_spans(vec![(LEGEND.into(), theme.muted)], usize::from(w)), at);
 }

@@ -7,8 +7,11 @@ mod errors;
 mod help;
 mod people;
 mod popup;
+mod sources;
 mod status;
 mod timeline;
+
+pub use detail::rows as detail_rows;
 
 use super::app::Pane;
 use super::app::{App, Mode};
@@ -44,10 +47,19 @@ fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
         return;
     }
     status::title(app, theme, frame, areas.title);
-    companies::render(app, theme, frame, areas.companies);
-    people::render(app, theme, frame, areas.people);
-    timeline::render(app, theme, frame, areas.timeline);
-    detail::render(app, theme, frame, areas.detail);
+    if let Mode::Sources { list } = &app.mode {
+        sources::render(app, list, theme, frame, areas.body());
+        status::render(app, theme, frame, areas.status);
+        return;
+    }
+    if app.detail.zoom {
+        detail::render(app, theme, frame, areas.body());
+    } else {
+        companies::render(app, theme, frame, areas.companies);
+        people::render(app, theme, frame, areas.people);
+        timeline::render(app, theme, frame, areas.timeline);
+        detail::render(app, theme, frame, areas.detail);
+    }
     status::render(app, theme, frame, areas.status);
     if let Some(e) = &app.errors {
         errors::render(e, &app.keymap, theme, frame, crate::tui::app::panel_area(&areas));
@@ -57,14 +69,15 @@ fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
         Mode::Chooser { items, list, event } => popup::chooser(app, *event, items, list, theme, frame, area),
         Mode::Kinds { list } => popup::kinds(app, list, theme, frame, area),
         Mode::Help { scroll } => help::render(&app.keymap, *scroll, theme, frame, area),
-        Mode::Browse | Mode::Prompt { .. } | Mode::Mark { .. } => {}
+        Mode::Browse | Mode::Prompt { .. } | Mode::Mark { .. } | Mode::Sources { .. } => {}
     }
 }
 
 /// A bordered block titled with the pane name and number.
 fn pane_block(app: &App, pane: Pane, theme: &Theme, extra: &str) -> Block<'static> {
-    let focused =
-        app.focus == pane && matches!(app.mode, Mode::Browse | Mode::Prompt { .. } | Mode::Mark { .. });
+    let focused = app.focus == pane
+        && !app.detail.focused
+        && matches!(app.mode, Mode::Browse | Mode::Prompt { .. } | Mode::Mark { .. });
     let style = if focused {
         theme.border_focused
     } else {
@@ -98,7 +111,7 @@ fn list<'a>(
     let (len, height, width) = (app.len(pane), usize::from(inner.height), usize::from(inner.width));
     let state = app.list(pane);
     let offset = state.offset;
-    let focused = app.focus == pane;
+    let focused = app.focus == pane && !app.detail.focused;
     let text_width = width.saturating_sub(2);
     let lines: Vec<Line> = (offset..len.min(offset + height))
         .map(|i| {

@@ -14,7 +14,11 @@ use ratatui::widgets::Paragraph;
 /// Draws the title bar: dataset name and counts.
 pub fn title(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let ds = &app.data.ds;
-    let text = format!(" rivals · {} · {}", ds.name, ds.counts_line());
+    let view = match app.mode {
+        Mode::Sources { .. } => "Sources view · ",
+        _ => "",
+    };
+    let text = format!(" rivals · {} · {view}{}", ds.name, ds.counts_line());
     let line = Line::raw(fit(&text, usize::from(area.width)));
     frame.render_widget(Paragraph::new(line).style(theme.title_bar), area);
 }
@@ -41,6 +45,12 @@ pub fn filter_text(app: &App) -> Option<String> {
             text.push_str(" · ");
         }
         text.push_str(&p.label());
+    }
+    if let Some(s) = app.source_filter {
+        if !text.is_empty() {
+            text.push_str(" · ");
+        }
+        text.push_str(&format!("source {}", ds.source(s).id));
     }
     (!text.is_empty()).then_some(text)
 }
@@ -104,7 +114,10 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         return;
     }
     let pos = {
-        let (len, sel) = (app.len(app.focus), app.list(app.focus).selected);
+        let (len, sel) = match &app.mode {
+            Mode::Sources { list } => (app.data.ds.sources.len(), list.selected),
+            _ => (app.len(app.focus), app.list(app.focus).selected),
+        };
         let shown = if len == 0 { 0 } else { sel + 1 };
         format!(" {shown}/{len} ")
     };

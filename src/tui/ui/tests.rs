@@ -539,12 +539,12 @@ fn text_with(app: &App, theme: &Theme) -> String {
 
 #[test]
 fn a_remap_shows_in_the_hints_and_the_help() {
-    let config = "[keys]\nsearch = [\"s\"]\nquit = [\"Q\", \"Ctrl-q\"]\nhelp = [\"H\"]\n\
+    let config = "[keys]\nsearch = [\"v\"]\nquit = [\"Q\", \"Ctrl-q\"]\nhelp = [\"H\"]\n\
                   [keys.help_overlay]\ncancel = [\"Esc\", \"H\"]\n";
     let keymap = crate::tui::config::parse("config.toml", config).unwrap().keymap;
     let mut app = embedded((120, 40)).with_keymap(Arc::new(keymap));
     let browse = text(&app);
-    for hint in ["H keys", "Q quit", "s search"] {
+    for hint in ["H keys", "Q quit", "v search"] {
         assert!(browse.contains(hint), "{hint} missing:\n{browse}");
     }
     assert!(!browse.contains("/ search") && !browse.contains("? keys"));
@@ -556,7 +556,7 @@ fn a_remap_shows_in_the_hints_and_the_help() {
     // Open help and scroll to the search section's heading.
     keys(&mut app, "Hjjjjjjjjjjjjjjj");
     let help = text(&app);
-    assert!(help.contains("Search (s)"), "{help}");
+    assert!(help.contains("Search (v)"), "{help}");
     insta::assert_snapshot!("help_overlay_remapped", help);
     keys(&mut app, "H");
     assert!(matches!(app.mode, crate::tui::app::Mode::Browse), "H closes help");
@@ -573,7 +573,7 @@ fn ascii_draws_no_box_or_marker_characters() {
         .filter(|&c| crate::tui::ascii::ascii(c).is_some())
         .collect();
     assert!(drawing.is_empty(), "{drawing:?} in\n{screen}");
-    assert!(screen.contains("+ 1 Companies -"), "{screen}");
+    assert!(screen.contains("+ 1 Companies by name -"), "{screen}");
     assert!(
         screen.contains("+ 3 Timeline ==="),
         "focused pane is drawn with =:\n{screen}"
@@ -582,4 +582,77 @@ fn ascii_draws_no_box_or_marker_characters() {
     let unicode = text_with(&app, &Theme::color());
     assert!(unicode.contains('─') && unicode.contains('›'));
     insta::assert_snapshot!("ascii_timeline", screen);
+}
+
+#[test]
+fn sources_view_120x40_and_80x24() {
+    for size in [(120, 40), (80, 24)] {
+        let mut app = embedded(size);
+        keys(&mut app, "Sj");
+        let screen = text(&app);
+        assert!(screen.lines().next().unwrap().contains("Sources view"));
+        insta::assert_snapshot!(format!("sources_view_{}x{}", size.0, size.1), screen);
+        let mono = draw(&app, &Theme::mono());
+        assert!(
+            mono.content()
+                .iter()
+                .all(|c| c.fg == Color::Reset && c.bg == Color::Reset)
+        );
+        assert!(
+            mono.content()
+                .iter()
+                .any(|c| c.modifier.contains(Modifier::REVERSED))
+        );
+    }
+    let mut small = embedded((40, 10));
+    keys(&mut small, "S");
+    assert!(text(&small).contains("too small"));
+}
+
+#[test]
+fn source_filter_sorted_companies_and_sparkline() {
+    let mut app = embedded((120, 40));
+    keys(&mut app, "Sjj\nss3");
+    let screen = text(&app);
+    assert!(screen.contains("Companies by departures"), "{screen}");
+    assert!(screen.contains("+joined −left"));
+    assert!(
+        screen.contains("source meta-agi-exodus") || screen.contains("filter: source"),
+        "{screen}"
+    );
+    assert!(screen.contains("per month"));
+    insta::assert_snapshot!(screen);
+    let mono = draw(&app, &Theme::mono());
+    assert!(
+        mono.content()
+            .iter()
+            .all(|c| c.fg == Color::Reset && c.bg == Color::Reset)
+    );
+    let mut narrow = embedded((80, 24));
+    keys(&mut narrow, "s3j");
+    insta::assert_snapshot!(text(&narrow));
+}
+
+#[test]
+fn detail_focused_scrolled_and_full_screen() {
+    for size in [(120, 40), (80, 24)] {
+        let mut app = embedded(size);
+        keys(&mut app, "2jjjjjjjjj4jj");
+        let screen = text(&app);
+        assert!(screen.contains("┏ 4 Detail"), "{screen}");
+        insta::assert_snapshot!(format!("detail_scrolled_{}x{}", size.0, size.1), screen);
+        keys(&mut app, "z");
+        let zoomed = text(&app);
+        assert!(zoomed.contains("4 Detail · full screen") && !zoomed.contains("1 Companies"));
+        insta::assert_snapshot!(format!("detail_zoomed_{}x{}", size.0, size.1), zoomed);
+        let mono = draw(&app, &Theme::mono());
+        assert!(
+            mono.content()
+                .iter()
+                .all(|c| c.fg == Color::Reset && c.bg == Color::Reset)
+        );
+    }
+    let mut small = embedded((40, 10));
+    keys(&mut small, "4z");
+    assert!(text(&small).contains("too small"));
 }

@@ -49,6 +49,58 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             None => Line::default(),
         },
     );
+    sparkline(app, theme, frame, area);
+}
+
+/// Bars of the sparkline, lowest to highest.
+const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+
+/// Events per month over the dataset's span, drawn on the pane's bottom
+/// border from precomputed counts (`app.density`), the selected event's
+/// month in the selection style.
+fn sparkline(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    if area.width < 4 || area.height < 3 {
+        return;
+    }
+    let density = &app.density;
+    let label = if density.year_only > 0 {
+        format!(" per month ({} year-only spread) ", density.year_only)
+    } else {
+        " per month ".to_string()
+    };
+    let inner = usize::from(area.width - 2);
+    // Room for the label when the bars would still be 10 columns or more.
+    let width = match inner.checked_sub(crate::text::width(&label) + 1) {
+        Some(w) if w >= 10 => w,
+        _ => inner,
+    };
+    let counts = density.counts(width);
+    let max = counts.iter().copied().max().unwrap_or(0).max(1);
+    let marked = app
+        .selected_event()
+        .and_then(|e| density.column_of(app.data.ds.event(e).date, width));
+    let y = area.bottom() - 1;
+    let buf = frame.buffer_mut();
+    for (c, &n) in counts.iter().enumerate() {
+        let x = area.x + 1 + c as u16;
+        let level = (n.saturating_mul(BARS.len() as u64)).div_ceil(max) as usize;
+        let bar = match level.checked_sub(1) {
+            Some(l) => BARS[l.min(BARS.len() - 1)],
+            None if marked == Some(c) => BARS[0],
+            None => continue,
+        };
+        let style = if marked == Some(c) {
+            theme.selection
+        } else {
+            theme.date
+        };
+        buf[(x, y)].set_char(bar).set_style(style);
+    }
+    let room = inner.saturating_sub(counts.len() + 1);
+    if crate::text::width(&label) <= room {
+        let x = area.x + 2 + counts.len() as u16;
+        buf.set_string(x, y, label, theme.muted);
+    }
 }
 
 /// Who an event is about: its first person, `+N` more, or a group count.
