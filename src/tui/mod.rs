@@ -4,7 +4,8 @@
 //! - [`app`]: state and the pure `update`;
 //! - [`keymap`]: the one table of key bindings; [`config`]: the config
 //!   file's keys and theme;
-//! - [`data`]: the dataset and its search index;
+//! - [`data`]: the dataset and its search index; [`flows`], [`money`]:
+//!   the tables of the Flows and Money views;
 //! - [`view`], [`list`], [`layout`]: derived rows, scrolling, geometry;
 //! - [`marks`]: marks kept between runs;
 //! - [`ui`]: drawing, one module per pane; [`theme`]: styles;
@@ -15,10 +16,12 @@ pub mod app;
 pub mod ascii;
 pub mod config;
 pub mod data;
+pub mod flows;
 pub mod keymap;
 pub mod layout;
 pub mod list;
 pub mod marks;
+pub mod money;
 pub mod term;
 pub mod theme;
 pub mod ui;
@@ -126,3 +129,6 @@ fn run_loop(
     }
     Ok(stop.signal())
 }
+
+#[cfg(test)]
+mod views_tests;

@@ -149,6 +149,10 @@ pub enum Mode {
     Help {
         scroll: usize,
     },
+    /// The Flows view (its state is [`App::flows_view`]).
+    Flows,
+    /// The Money view (its state is [`App::money_view`]).
+    Money,
 }
 
 /// Where the user was: restored by `Backspace` and `Ctrl-f`.
@@ -156,6 +160,7 @@ pub enum Mode {
 pub struct Nav {
     focus: Pane,
     org: Option<OrgIx>,
+    family: bool,
     person: Option<PersonIx>,
     kind: Option<EventKind>,
     period: Option<Period>,
@@ -186,6 +191,9 @@ pub struct App {
     /// Selection and scroll of each pane, indexed by [`Pane::index`].
     pub lists: [ListState; 3],
     pub org_filter: Option<OrgIx>,
+    /// Whether the company filter takes in the organization's children
+    /// (the default; `Enter` again on the company toggles it).
+    pub org_family: bool,
     pub person_filter: Option<PersonIx>,
     pub kind_filter: Option<EventKind>,
     /// The stretch of time the timeline is kept to.
@@ -212,6 +220,11 @@ pub struct App {
     pub quit: bool,
     /// The key bindings in force.
     pub keymap: Arc<Keymap>,
+    pub flows_view: super::views::FlowsState,
+    pub money_view: super::views::MoneyState,
+    /// The matrix cell the timeline shows the moves of (`OpenAI → Meta`),
+    /// opened from the Flows view; `Backspace` goes back to it.
+    pub flow_cell: Option<String>,
 }
 
 impl App {
@@ -222,6 +235,7 @@ impl App {
             focus: Pane::Companies,
             lists: [ListState::default(); 3],
             org_filter: None,
+            org_family: true,
             person_filter: None,
             kind_filter: None,
             period_filter: None,
@@ -238,6 +252,9 @@ impl App {
             errors: None,
             quit: false,
             keymap: Arc::new(Keymap::default()),
+            flows_view: Default::default(),
+            money_view: Default::default(),
+            flow_cell: None,
         }
     }
 
@@ -309,6 +326,8 @@ impl App {
             Mode::Prompt { .. } => Ctx::Prompt,
             Mode::Mark { .. } => Ctx::Mark,
             Mode::Help { .. } => Ctx::Help,
+            Mode::Flows => Ctx::Flows,
+            Mode::Money => Ctx::Money,
         }
     }
 
@@ -316,6 +335,7 @@ impl App {
         Nav {
             focus: self.focus,
             org: self.org_filter,
+            family: self.org_family,
             person: self.person_filter,
             kind: self.kind_filter,
             period: self.period_filter,
@@ -356,6 +376,7 @@ impl App {
 
     pub(super) fn restore(&mut self, nav: Nav) {
         self.focus = nav.focus;
+        self.org_family = nav.family;
         self.set_filters(nav.org, nav.person, nav.kind, nav.period);
         self.lists = nav.lists;
         self.settle();
@@ -370,14 +391,12 @@ impl App {
         period: Option<Period>,
     ) {
         self.org_filter = org;
+        self.flow_cell = None;
         self.person_filter = person;
         self.kind_filter = kind;
         self.period_filter = period;
-        self.people_rows = match org {
-            Some(o) => PeopleRows::AtOrg(o),
-            None => PeopleRows::All,
-        };
-        self.event_rows = EventRows::new(&self.data, org, person, kind, period);
+        self.people_rows = PeopleRows::new(&self.data, org, self.org_family);
+        self.event_rows = EventRows::new(&self.data, (org, self.org_family), person, kind, period);
     }
 
     /// The whole screen.
@@ -414,6 +433,7 @@ impl App {
                 list.scroll_into_view(len, layout::inner_rows(layout::kinds_popup(screen, len)));
             }
             Mode::Help { scroll } => *scroll = (*scroll).min(max_help_scroll(&self.keymap, screen)),
+            Mode::Flows | Mode::Money => super::views::settle(self),
         }
     }
 
@@ -422,11 +442,30 @@ impl App {
         self.list_mut(pane).select(row, len);
     }
 
-    /// Filters People and Timeline by organization `o`.
+    /// Filters People and Timeline by organization `o` and its children.
     pub(super) fn filter_org(&mut self, o: OrgIx) {
         self.remember();
+        self.org_family = true;
         let keep_event = self.selected_event();
         self.set_filters(Some(o), None, self.kind_filter, self.period_filter);
+        self.lists[Pane::People.index()] = ListState::default();
+        self.reselect_event(keep_event);
+    }
+
+    /// `Enter` on the company already filtered by: its children in or out
+    /// (a note if it has none).
+    pub(super) fn toggle_family(&mut self, o: OrgIx) {
+        if self.data.ds.children(o).is_empty() {
+            self.note = Some(format!(
+                "{} has no child organizations",
+                sanitize(&self.data.ds.org(o).name)
+            ));
+            return;
+        }
+        self.remember();
+        let keep_event = self.selected_event();
+        self.org_family = !self.org_family;
+        self.set_filters(Some(o), self.person_filter, self.kind_filter, self.period_filter);
         self.lists[Pane::People.index()] = ListState::default();
         self.reselect_event(keep_event);
     }
@@ -495,6 +534,7 @@ impl App {
             .unwrap_or(0);
         self.select_row(Pane::Companies, row);
         let keep_event = self.selected_event();
+        self.org_family = true;
         self.set_filters(Some(o), None, self.kind_filter, self.period_filter);
         self.lists[Pane::People.index()] = ListState::default();
         self.reselect_event(keep_event);

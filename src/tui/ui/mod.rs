@@ -4,11 +4,13 @@
 mod companies;
 mod detail;
 mod errors;
+mod flows;
 mod help;
+mod money;
 mod people;
 mod popup;
 mod status;
-mod timeline;
+pub(crate) mod timeline;
 
 use super::app::Pane;
 use super::app::{App, Mode};
@@ -44,6 +46,21 @@ fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
         return;
     }
     status::title(app, theme, frame, areas.title);
+    if matches!(app.mode, Mode::Flows | Mode::Money) {
+        let body = Rect::new(
+            area.x,
+            areas.title.bottom(),
+            area.width,
+            areas.status.y - areas.title.bottom(),
+        );
+        if app.mode == Mode::Flows {
+            flows::render(app, theme, frame, body);
+        } else {
+            money::render(app, theme, frame, body);
+        }
+        status::render(app, theme, frame, areas.status);
+        return;
+    }
     companies::render(app, theme, frame, areas.companies);
     people::render(app, theme, frame, areas.people);
     timeline::render(app, theme, frame, areas.timeline);
@@ -57,7 +74,7 @@ fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
         Mode::Chooser { items, list, event } => popup::chooser(app, *event, items, list, theme, frame, area),
         Mode::Kinds { list } => popup::kinds(app, list, theme, frame, area),
         Mode::Help { scroll } => help::render(&app.keymap, *scroll, theme, frame, area),
-        Mode::Browse | Mode::Prompt { .. } | Mode::Mark { .. } => {}
+        Mode::Browse | Mode::Prompt { .. } | Mode::Mark { .. } | Mode::Flows | Mode::Money => {}
     }
 }
 
