@@ -97,9 +97,38 @@ fn bench_first_frame_process(c: &mut Criterion) {
     group.finish();
 }
 
+/// The Flows and Money views on "big": opening each cold (its table built
+/// from nothing, as the first `F` or `M` does), and a key plus a frame
+/// inside each once open.
+fn bench_views(c: &mut Criterion) {
+    let theme = Theme::color();
+    let data = common::big();
+    let mut group = c.benchmark_group("views/big");
+    group.bench_function("open-flows-cold", |b| {
+        b.iter(|| black_box(rivals::tui::flows::Matrix::new(&data.ds, false).len()))
+    });
+    group.bench_function("open-money-cold", |b| {
+        b.iter(|| black_box(rivals::tui::money::Chart::new(&data.ds).rows.len()))
+    });
+    for (name, open, key) in [("flows", "F", "j"), ("money", "M", "j")] {
+        let mut app = App::new(Arc::clone(&data), (120, 40));
+        common::keys(&mut app, open);
+        let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
+        group.bench_function(format!("{name}-key-and-frame"), |b| {
+            b.iter(|| {
+                common::keys(&mut app, key);
+                term.draw(|f| render(&app, &theme, f)).unwrap();
+                black_box(term.backend().buffer().area);
+            })
+        });
+    }
+    group.finish();
+}
+
 criterion_group!(
     benches,
     bench_frames,
+    bench_views,
     bench_first_frame,
     bench_first_frame_process
 );

@@ -48,6 +48,8 @@ impl Group {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Bar {
     pub event: EventIx,
+    /// The group the bar is in, whose axis it is drawn on.
+    pub group: Group,
     /// The value on the group's axis (USD, or the group's currency).
     pub value: f64,
     /// The lowest and highest value the sources give (the value itself
@@ -72,6 +74,8 @@ pub enum Row {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Chart {
     pub rows: Vec<Row>,
+    /// How many bars there are (rows that are not headings).
+    pub bars: usize,
     /// The largest high of the USD groups, and of each other currency.
     maxima: Vec<(Option<&'static str>, f64)>,
     /// The smallest positive low of the same.
@@ -115,10 +119,12 @@ impl Chart {
             } else {
                 a.normalized()
             };
+            let group = Group::of(e.kind, usd, a.currency);
             bars.push((
-                Group::of(e.kind, usd, a.currency),
+                group,
                 Bar {
                     event: ix as EventIx,
+                    group,
                     value,
                     low,
                     high,
@@ -132,15 +138,20 @@ impl Chart {
                 .then(b.value.total_cmp(&a.value))
                 .then(a.event.cmp(&b.event))
         });
-        let mut chart = Chart::default();
+        let mut chart = Chart {
+            bars: bars.len(),
+            ..Chart::default()
+        };
+        // The row of the current group's heading.
+        let mut heading = usize::MAX;
         for (g, bar) in bars {
             let key = key_of(g);
-            match chart.rows.iter_mut().rev().find_map(|r| match r {
-                Row::Heading(h, n) => Some((h, n)),
-                Row::Bar(_) => None,
-            }) {
-                Some((h, n)) if *h == g => *n += 1,
-                _ => chart.rows.push(Row::Heading(g, 1)),
+            match chart.rows.get_mut(heading) {
+                Some(Row::Heading(h, n)) if *h == g => *n += 1,
+                _ => {
+                    heading = chart.rows.len();
+                    chart.rows.push(Row::Heading(g, 1));
+                }
             }
             bump(&mut chart.maxima, key, bar.high, f64::max);
             if bar.low > 0.0 {
@@ -159,14 +170,6 @@ impl Chart {
     /// The smallest positive value on the axis of `group` (at least 1).
     pub fn min(&self, group: Group) -> f64 {
         lookup(&self.minima, group).unwrap_or(1.0).max(1.0)
-    }
-
-    /// The group row `row` belongs to.
-    pub fn group_of(&self, row: usize) -> Option<Group> {
-        self.rows.get(..=row)?.iter().rev().find_map(|r| match r {
-            Row::Heading(g, _) => Some(*g),
-            Row::Bar(_) => None,
-        })
     }
 }
 

@@ -6,7 +6,7 @@ use super::fit_spans;
 use crate::text::fit;
 use crate::tui::app::App;
 use crate::tui::flows;
-use crate::tui::money::{Bar, Chart, Group, Row, fraction};
+use crate::tui::money::{Bar, Chart, Row, fraction};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -22,8 +22,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
     let v = &app.money_view;
     let chart = app.data.chart();
     let scale = if v.log { "log scale" } else { "linear scale" };
-    let bars = chart.rows.iter().filter(|r| matches!(r, Row::Bar(_))).count();
-    let title = format!(" Money · {bars} amounts · {scale} ");
+    let title = format!(" Money · {} amounts · {scale} ", chart.bars);
     let block = Block::bordered()
         .border_type(BorderType::Thick)
         .border_style(theme.border_focused)
@@ -40,17 +39,14 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
         return;
     }
     let start = v.list.offset;
-    let mut group = chart.group_of(start);
     let mut lines: Vec<Line> = Vec::with_capacity(rows + 1);
     for (i, row) in chart.rows.iter().enumerate().skip(start).take(rows) {
         match row {
             Row::Heading(g, n) => {
-                group = Some(*g);
                 lines.push(Line::styled(format!("{} · {n}", g.title()), theme.heading));
             }
             Row::Bar(bar) => {
-                let g = group.unwrap_or(Group::Plans);
-                lines.push(bar_line(chart, g, bar, v.log, i == v.list.selected, theme, width));
+                lines.push(bar_line(chart, bar, v.log, i == v.list.selected, theme, width));
             }
         }
     }
@@ -73,7 +69,6 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
 /// One bar: the label as the article words it, the bar, the value.
 fn bar_line(
     chart: &Chart,
-    g: Group,
     bar: &Bar,
     log: bool,
     selected: bool,
@@ -81,7 +76,7 @@ fn bar_line(
     width: usize,
 ) -> Line<'static> {
     let room = width.saturating_sub(LABEL + VALUE + 3);
-    let (min, max) = (chart.min(g), chart.max(g));
+    let (min, max) = (chart.min(bar.group), chart.max(bar.group));
     let cells = |v: f64| (fraction(v, min, max, log) * room as f64).round() as usize;
     // Solid up to the lowest value the sources give, `▓` from there to
     // the value, `░` from the value to the highest: the disputed range.
