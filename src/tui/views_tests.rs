@@ -139,6 +139,15 @@ fn matrix_totals_and_cells_match_a_hand_count() {
 }
 
 #[test]
+fn column_headers_shorten_names_to_their_capitals() {
+    let short = |n| crate::tui::ui::flows::short(n, 5);
+    assert_eq!(short("xAI"), "xAI");
+    assert_eq!(short("Meta Superintelligence Labs"), "MSL");
+    assert_eq!(short("Google DeepMind"), "GDM");
+    assert_eq!(short("Anthropic"), "Anth…");
+}
+
+#[test]
 fn the_grid_leaves_room_for_labels_totals_and_footer() {
     assert_eq!(grid(Rect::new(0, 0, 120, 40)), (33, 13));
     assert_eq!(grid(Rect::new(0, 0, 80, 24)), (17, 7));

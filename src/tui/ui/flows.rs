@@ -16,7 +16,8 @@ use ratatui::widgets::{Block, BorderType, Paragraph};
 const CELL: usize = CELL_WIDTH as usize;
 const LABEL: usize = LABEL_WIDTH as usize;
 
-/// Draws the view over the whole body.
+/// Draws the view over the whole body. Column headers are short names;
+/// the line under the matrix names the selected cell in full.
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
     let v = &app.flows_view;
     let m = app.data.matrix(v.roll_up);
@@ -51,7 +52,10 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
         } else {
             theme.org
         };
-        head.push(Span::styled(format!("{:>CELL$}", fit(&name(c), CELL - 1)), style));
+        head.push(Span::styled(
+            format!("{:>CELL$}", short(&name(c), CELL - 1)),
+            style,
+        ));
     }
     for t in ["out", "in", "net"] {
         head.push(Span::styled(format!("{t:>CELL$}"), theme.heading));
@@ -93,6 +97,21 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
     lines.push(Line::from(foot));
     lines.push(selected_line(app, m, theme, usize::from(inner.width)));
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// A column's name in `max` columns: whole if it fits, else its capitals
+/// (`MSL`, `GDM`, `OAI`) if there are two or more, else cut with `…`.
+pub(crate) fn short(name: &str, max: usize) -> String {
+    let clean = crate::text::sanitize(name);
+    if crate::text::width(&clean) <= max {
+        return clean.into_owned();
+    }
+    let caps: String = clean.chars().filter(|c| c.is_ascii_uppercase()).collect();
+    if (2..=max).contains(&caps.len()) {
+        caps
+    } else {
+        fit(&clean, max)
+    }
 }
 
 /// A cell's text, right-aligned, and its heat: bold for the busiest.

@@ -4,7 +4,7 @@
 mod companies;
 mod detail;
 mod errors;
-mod flows;
+pub(crate) mod flows;
 mod help;
 mod money;
 mod people;
