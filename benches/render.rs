@@ -110,6 +110,23 @@ fn bench_views(c: &mut Criterion) {
     group.bench_function("open-money-cold", |b| {
         b.iter(|| black_box(rivals::tui::money::Chart::new(&data.ds).rows.len()))
     });
+    // As the TUI runs: the tables warmed on a thread at load, then the
+    // view opened and drawn.
+    let warm = Data::shared(data.ds.clone());
+    warm.matrix(false);
+    warm.chart();
+    for (name, keys) in [("flows", "F\x1b"), ("money", "M\x1b")] {
+        let mut app = App::new(Arc::clone(&warm), (120, 40));
+        let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
+        group.bench_function(format!("open-{name}-warmed-at-load-and-frame"), |b| {
+            b.iter(|| {
+                common::keys(&mut app, &keys[..1]);
+                term.draw(|f| render(&app, &theme, f)).unwrap();
+                common::keys(&mut app, &keys[1..]);
+                black_box(term.backend().buffer().area);
+            })
+        });
+    }
     for (name, open, key) in [("flows", "F", "j"), ("money", "M", "j")] {
         let mut app = App::new(Arc::clone(&data), (120, 40));
         common::keys(&mut app, open);

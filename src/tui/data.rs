@@ -6,7 +6,7 @@ use super::flows::Matrix;
 use super::money::Chart;
 use crate::model::Dataset;
 use crate::search::SearchIndex;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 /// The dataset plus the search index the TUI browses it by, built once.
 #[derive(Debug)]
@@ -28,6 +28,21 @@ impl Data {
             matrices: [OnceLock::new(), OnceLock::new()],
             chart: OnceLock::new(),
         }
+    }
+
+    /// The data, shared, with the views' tables built on a background
+    /// thread: opening a view later costs nothing, and a view opened before
+    /// they are ready waits for them rather than building them twice.
+    pub fn shared(ds: Dataset) -> Arc<Data> {
+        let data = Arc::new(Data::new(ds));
+        let warm = Arc::clone(&data);
+        // If no thread can be started, the tables are built on first use.
+        let _ = std::thread::Builder::new().name("views".into()).spawn(move || {
+            warm.matrix(false);
+            warm.chart();
+            warm.matrix(true);
+        });
+        data
     }
 
     /// The flow matrix, child organizations rolled up if `roll_up` (built

@@ -54,7 +54,7 @@ pub fn run(ds: Dataset, theme: &Theme, keymap: Keymap, watch: Option<term::Watch
     // The theme already followed --color and NO_COLOR: crossterm must not
     // drop the colours again on its own reading of NO_COLOR.
     crossterm::style::force_color_output(theme.has_color());
-    match run_loop(Arc::new(Data::new(ds)), theme, Arc::new(keymap), watch) {
+    match run_loop(Data::shared(ds), theme, Arc::new(keymap), watch) {
         Ok(None) => ExitCode::SUCCESS,
         Ok(Some(signal)) => ExitCode::from(u8::try_from(128 + signal).unwrap_or(1)),
         Err(e) => {
