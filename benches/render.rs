@@ -128,10 +128,56 @@ fn bench_first_frame_process(c: &mut Criterion) {
     group.finish();
 }
 
+/// The Flows and Money views on "big": opening each cold (its table built
+/// from nothing, as the first `F` or `M` does), and a key plus a frame
+/// inside each once open.
+fn bench_views(c: &mut Criterion) {
+    let theme = Theme::color();
+    let data = common::big();
+    let mut group = c.benchmark_group("views/big");
+    group.bench_function("open-flows-cold", |b| {
+        b.iter(|| black_box(rivals::tui::flows::Matrix::new(&data.ds, false).len()))
+    });
+    group.bench_function("open-money-cold", |b| {
+        b.iter(|| black_box(rivals::tui::money::Chart::new(&data.ds).rows.len()))
+    });
+    // As the TUI runs: the tables warmed on a thread at load, then the
+    // view opened and drawn.
+    let warm = Data::shared(data.ds.clone());
+    warm.matrix(false);
+    warm.chart();
+    for (name, keys) in [("flows", "F\x1b"), ("money", "M\x1b")] {
+        let mut app = App::new(Arc::clone(&warm), (120, 40));
+        let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
+        group.bench_function(format!("open-{name}-warmed-at-load-and-frame"), |b| {
+            b.iter(|| {
+                common::keys(&mut app, &keys[..1]);
+                term.draw(|f| render(&app, &theme, f)).unwrap();
+                common::keys(&mut app, &keys[1..]);
+                black_box(term.backend().buffer().area);
+            })
+        });
+    }
+    for (name, open, key) in [("flows", "F", "j"), ("money", "M", "j")] {
+        let mut app = App::new(Arc::clone(&data), (120, 40));
+        common::keys(&mut app, open);
+        let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
+        group.bench_function(format!("{name}-key-and-frame"), |b| {
+            b.iter(|| {
+                common::keys(&mut app, key);
+                term.draw(|f| render(&app, &theme, f)).unwrap();
+                black_box(term.backend().buffer().area);
+            })
+        });
+    }
+    group.finish();
+}
+
 criterion_group!(
     benches,
     bench_frames,
     bench_sparkline,
+    bench_views,
     bench_first_frame,
     bench_first_frame_process
 );

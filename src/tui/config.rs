@@ -424,6 +424,8 @@ fn place(ctx: Ctx) -> &'static str {
         Ctx::Help => "in the help overlay",
         Ctx::Mark => "after m or ' (marks)",
         Ctx::Sources => "in the Sources view",
+        Ctx::Flows => "in the Flows view",
+        Ctx::Money => "in the Money view",
     }
 }
 
@@ -661,7 +663,7 @@ mod tests {
         assert_eq!(
             errors("[keys]\ncancel = [\"q\"]\n"),
             [
-                "config.toml:2:1: error: unknown action `cancel` in [keys]\n  hint: `cancel` is set in [keys.search_box], [keys.lists], [keys.prompt], [keys.mark], [keys.help_overlay], [keys.sources_view]"
+                "config.toml:2:1: error: unknown action `cancel` in [keys]\n  hint: `cancel` is set in [keys.search_box], [keys.lists], [keys.prompt], [keys.mark], [keys.help_overlay], [keys.sources_view], [keys.flows_view], [keys.money_view]"
             ]
         );
         assert_eq!(
@@ -693,7 +695,7 @@ mod tests {
         assert_eq!(
             errors("[keys.timeline]\nnext_year = [\"]\"]\n"),
             [
-                "config.toml:1:7: error: unknown table [keys.timeline]\n  hint: the tables under [keys] are anywhere, search_box, lists, chooser, prompt, mark, help_overlay, sources_view; browsing and timeline actions sit in [keys] itself"
+                "config.toml:1:7: error: unknown table [keys.timeline]\n  hint: the tables under [keys] are anywhere, search_box, lists, chooser, prompt, mark, help_overlay, sources_view, flows_view, money_view; browsing and timeline actions sit in [keys] itself"
             ]
         );
         assert_eq!(

@@ -160,6 +160,10 @@ pub enum Ctx {
     Help,
     /// The Sources view.
     Sources,
+    /// The Flows view.
+    Flows,
+    /// The Money view.
+    Money,
 }
 
 impl Ctx {
@@ -196,6 +200,8 @@ impl Ctx {
             ),
             Ctx::Help => "Help".into(),
             Ctx::Sources => format!("Sources view ({})", key(Action::Sources)),
+            Ctx::Flows => format!("Flows view ({})", key(Action::Flows)),
+            Ctx::Money => format!("Money view ({})", key(Action::Money)),
         }
     }
 }
@@ -215,6 +221,8 @@ impl Ctx {
             Ctx::Help => Some("help_overlay"),
             Ctx::Mark => Some("mark"),
             Ctx::Sources => Some("sources_view"),
+            Ctx::Flows => Some("flows_view"),
+            Ctx::Money => Some("money_view"),
         }
     }
 
@@ -276,6 +284,12 @@ pub enum Action {
     ZoomDetail,
     /// Cycle the Companies order.
     SortOrgs,
+    Flows,
+    Money,
+    Left,
+    Right,
+    RollUp,
+    LogScale,
 }
 
 impl Action {
@@ -327,6 +341,12 @@ impl Action {
             Action::SortOrgs => "sort_companies",
             Action::FocusDetail => "focus_detail",
             Action::ZoomDetail => "zoom_detail",
+            Action::Flows => "flows",
+            Action::Money => "money",
+            Action::Left => "left",
+            Action::Right => "right",
+            Action::RollUp => "roll_up",
+            Action::LogScale => "log_scale",
         }
     }
 }
@@ -371,8 +391,8 @@ impl Binding {
 
 use Action as A;
 use Ctx::{
-    Browse, Chooser, Global, Help as HelpCtx, Mark as MarkCtx, Popup, Prompt, Search as SearchCtx,
-    Sources as SourcesCtx, Timeline,
+    Browse, Chooser, Flows as FlowsCtx, Global, Help as HelpCtx, Mark as MarkCtx, Money as MoneyCtx, Popup,
+    Prompt, Search as SearchCtx, Sources as SourcesCtx, Timeline,
 };
 
 /// Every binding, in the order the help overlay lists them. Hints show in
@@ -472,6 +492,8 @@ pub const KEYMAP: &[Binding] = &[
     bind(&[ch('s')], Browse, A::SortOrgs, "order Companies by name, arrivals, departures or net gain"),
     bind(&[ctrl('e')], Browse, A::ErrorsDown, "scroll the error panel down"),
     bind(&[ctrl('y')], Browse, A::ErrorsUp, "scroll the error panel up"),
+    bind(&[ch('F')], Browse, A::Flows, "Flows view: who moved from where to where"),
+    bind(&[ch('M')], Browse, A::Money, "Money view: every amount on one axis"),
     bind(&[ch(']')], Timeline, A::NextYear, "next year").hint("year", 6),
     bind(&[ch('[')], Timeline, A::PrevYear, "previous year"),
     bind(&[ch('}')], Timeline, A::NextMonth, "next month").hint("month", 6),
@@ -553,6 +575,24 @@ pub const KEYMAP: &[Binding] = &[
     bind(&[ch('k'), key(KeyCode::Up)], SourcesCtx, A::Up, "previous source").hint("up", 2),
     bind(&[ch('j'), key(KeyCode::Down)], HelpCtx, A::Down, "scroll down").hint("down", 1),
     bind(&[ch('k'), key(KeyCode::Up)], HelpCtx, A::Up, "scroll up").hint("up", 1),
+    bind(&[key(KeyCode::Esc), ch('F')], FlowsCtx, A::Cancel, "back to the panes").hint("close", 0),
+    bind(&[key(KeyCode::Enter)], FlowsCtx, A::Accept, "the cell's moves in the timeline (Bksp: back here)").hint("moves", 0),
+    bind(&[ch('r')], FlowsCtx, A::RollUp, "roll child organizations into their parents, or not").hint("roll-up", 1),
+    bind(&[ch('j'), key(KeyCode::Down)], FlowsCtx, A::Down, "next row (from)"),
+    bind(&[ch('k'), key(KeyCode::Up)], FlowsCtx, A::Up, "previous row (from)"),
+    bind(&[ch('l'), key(KeyCode::Right)], FlowsCtx, A::Right, "next column (to)"),
+    bind(&[ch('h'), key(KeyCode::Left)], FlowsCtx, A::Left, "previous column (to)"),
+    bind(&[key(KeyCode::PageDown)], FlowsCtx, A::PageDown, "a page of rows down"),
+    bind(&[key(KeyCode::PageUp)], FlowsCtx, A::PageUp, "a page of rows up"),
+    bind(&[key(KeyCode::Esc), ch('M')], MoneyCtx, A::Cancel, "back to the panes").hint("close", 0),
+    bind(&[key(KeyCode::Enter)], MoneyCtx, A::Accept, "open the amount's event").hint("open", 0),
+    bind(&[ch('L')], MoneyCtx, A::LogScale, "logarithmic or linear axis").hint("log scale", 1),
+    bind(&[ch('j'), key(KeyCode::Down)], MoneyCtx, A::Down, "next amount"),
+    bind(&[ch('k'), key(KeyCode::Up)], MoneyCtx, A::Up, "previous amount"),
+    bind(&[key(KeyCode::PageDown)], MoneyCtx, A::PageDown, "page down"),
+    bind(&[key(KeyCode::PageUp)], MoneyCtx, A::PageUp, "page up"),
+    bind(&[ch('g'), key(KeyCode::Home)], MoneyCtx, A::First, "first amount"),
+    bind(&[ch('G'), key(KeyCode::End)], MoneyCtx, A::Last, "last amount"),
 ];
 
 /// The keymap in force: the table's bindings, each with its keys (the
@@ -724,7 +764,7 @@ impl Keymap {
     pub fn help_rows(&self, width: usize) -> Vec<HelpRow<'_>> {
         let room = width.saturating_sub(HELP_KEYS_WIDTH).max(10);
         let contexts = [
-            Global, Browse, Timeline, SearchCtx, Popup, Chooser, Prompt, MarkCtx, HelpCtx,
+            Global, Browse, Timeline, SearchCtx, Popup, Chooser, Prompt, MarkCtx, HelpCtx, FlowsCtx, MoneyCtx,
         ];
         let mut out = Vec::new();
         for ctx in contexts {

@@ -4,7 +4,8 @@
 //! - [`app`]: state and the pure `update`;
 //! - [`keymap`]: the one table of key bindings; [`config`]: the config
 //!   file's keys and theme;
-//! - [`data`]: the dataset and its search index;
+//! - [`data`]: the dataset and its search index; [`flows`], [`money`]:
+//!   the tables of the Flows and Money views;
 //! - [`view`], [`list`], [`layout`]: derived rows, scrolling, geometry;
 //! - [`marks`]: marks kept between runs;
 //! - [`ui`]: drawing, one module per pane; [`theme`]: styles;
@@ -16,10 +17,12 @@ pub mod ascii;
 pub mod config;
 pub mod data;
 pub mod density;
+pub mod flows;
 pub mod keymap;
 pub mod layout;
 pub mod list;
 pub mod marks;
+pub mod money;
 pub mod term;
 pub mod theme;
 pub mod ui;
@@ -52,7 +55,7 @@ pub fn run(ds: Dataset, theme: &Theme, keymap: Keymap, watch: Option<term::Watch
     // The theme already followed --color and NO_COLOR: crossterm must not
     // drop the colours again on its own reading of NO_COLOR.
     crossterm::style::force_color_output(theme.has_color());
-    match run_loop(Arc::new(Data::new(ds)), theme, Arc::new(keymap), watch) {
+    match run_loop(Data::shared(ds), theme, Arc::new(keymap), watch) {
         Ok(None) => ExitCode::SUCCESS,
         Ok(Some(signal)) => ExitCode::from(u8::try_from(128 + signal).unwrap_or(1)),
         Err(e) => {
@@ -127,3 +130,6 @@ fn run_loop(
     }
     Ok(stop.signal())
 }
+
+#[cfg(test)]
+mod views_tests;

@@ -242,7 +242,7 @@ impl Watcher {
                 // Changes that came in meanwhile are covered by this load.
                 while kicks.try_recv().is_ok() {}
                 let reload = match load_layers(&watch.layers, watch.max_bytes) {
-                    Ok(ds) => Reload::Loaded(Arc::new(Data::new(ds))),
+                    Ok(ds) => Reload::Loaded(Data::shared(ds)),
                     Err(problems) => Reload::Failed(problems),
                 };
                 if results.send(Msg::Reloaded(reload)).is_err() {

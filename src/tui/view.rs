@@ -11,11 +11,27 @@ pub enum PeopleRows {
     All,
     /// People who were ever at this organization.
     AtOrg(OrgIx),
-    /// A subset, by name (what a source supports).
+    /// A subset, by name: an organization with its children, or what a
+    /// source supports.
     Some(Vec<PersonIx>),
 }
 
+/// Whether selecting `org` with `family` selects more than the organization
+/// itself: it has children.
+fn takes_children(d: &Data, org: OrgIx, family: bool) -> bool {
+    family && !d.ds.children(org).is_empty()
+}
+
 impl PeopleRows {
+    /// The rows for the company filter `org`, with its children if `family`.
+    pub fn new(d: &Data, org: Option<OrgIx>, family: bool) -> Self {
+        match org {
+            Some(o) if takes_children(d, o, family) => PeopleRows::Some(d.ds.family_people(o)),
+            Some(o) => PeopleRows::AtOrg(o),
+            None => PeopleRows::All,
+        }
+    }
+
     /// Number of rows.
     pub fn len(&self, d: &Data) -> usize {
         match self {
@@ -120,17 +136,19 @@ pub fn date_label(date: Date, period: Option<Period>) -> String {
 }
 
 impl EventRows {
-    /// The rows for the given filters; only a kind or period filter
-    /// copies indexes.
+    /// The rows for the given filters (an organization with its children
+    /// if `family`); only a kind or period filter, or a family, copies
+    /// indexes.
     pub fn new(
         d: &Data,
-        org: Option<OrgIx>,
+        (org, family): (Option<OrgIx>, bool),
         person: Option<PersonIx>,
         kind: Option<EventKind>,
         period: Option<Period>,
     ) -> Self {
         let base = match (person, org) {
             (Some(p), _) => EventRows::Person(p),
+            (None, Some(o)) if takes_children(d, o, family) => EventRows::Some(d.ds.family_events(o)),
             (None, Some(o)) => EventRows::Org(o),
             (None, None) => EventRows::All,
         };
@@ -309,13 +327,13 @@ mod tests {
         let orgs = d.ds.orgs.len() as OrgIx;
         for p in periods {
             for org in [None, Some(0), Some(orgs / 2), Some(orgs - 1)] {
-                let base = EventRows::new(d, org, None, None, None);
+                let base = EventRows::new(d, (org, false), None, None, None);
                 let scan: Vec<EventIx> = (0..base.len(d))
                     .filter_map(|r| base.get(d, r))
                     .filter(|&e| p.overlaps(d.ds.event(e).date))
                     .collect();
                 assert_eq!(
-                    EventRows::new(d, org, None, None, Some(p)),
+                    EventRows::new(d, (org, false), None, None, Some(p)),
                     EventRows::Some(scan),
                     "{} at {org:?}",
                     p.label()

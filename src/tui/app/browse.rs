@@ -1,8 +1,8 @@
 //! Browsing the panes: moving, focusing, filtering and the keys that open
 //! the other modes.
 
-use super::period;
 use super::state::{App, Mode, Pane, SearchState, Target};
+use super::{period, views};
 use crate::model::{EventKind, OrgIx};
 use crate::tui::keymap::{Action, Ctx};
 use crate::tui::list::ListState;
@@ -75,7 +75,10 @@ pub(super) fn browse(app: &mut App, action: Action) {
             app.note = Some(format!("Companies {}", app.org_order.label()));
         }
         Action::Select => select(app),
+        Action::Back if views::back_to_matrix(app) => {}
         Action::Back => app.go_back(),
+        Action::Flows => views::open_flows(app),
+        Action::Money => views::open_money(app),
         Action::Forward => app.go_forward(),
         Action::SetMark => app.mode = Mode::Mark { set: true },
         Action::GoToMark => app.mode = Mode::Mark { set: false },
@@ -128,11 +131,11 @@ fn detail(app: &mut App, action: Action) -> bool {
 
 fn select(app: &mut App) {
     match app.focus {
-        Pane::Companies => {
-            if let Some(o) = app.selected_org() {
-                app.filter_org(o);
-            }
-        }
+        Pane::Companies => match app.selected_org() {
+            Some(o) if app.org_filter == Some(o) => app.toggle_family(o),
+            Some(o) => app.filter_org(o),
+            None => {}
+        },
         Pane::People => {
             if let Some(p) = app.selected_person() {
                 app.filter_person(p);

@@ -9,6 +9,7 @@
 //! - one module per mode for the keys: `browse`, `search`, `popups`
 //!   (chooser, kinds, help), `prompt`, `marks`; `mouse` for clicks and
 //!   the wheel; [`period`] for the period filter and the ranges typed.
+//! - [`views`]: the Flows and Money views.
 //! - `reload`: a watched dataset loaded again, or its error panel.
 
 mod browse;
@@ -21,6 +22,7 @@ mod prompt;
 mod reload;
 mod search;
 pub mod state;
+pub mod views;
 
 pub use reload::{Errors, Reload, panel_area};
 pub use state::{App, Mode, Nav, OrgOrder, Pane, RecordKind, SearchState, Target};
@@ -172,6 +174,14 @@ fn on_key(app: &mut App, event: KeyEvent) -> Option<Effect> {
         }
         Mode::Sources { .. } => {
             popups::sources(app, action);
+            None
+        }
+        Mode::Flows => {
+            views::flows_key(app, action);
+            None
+        }
+        Mode::Money => {
+            views::money_key(app, action);
             None
         }
     }

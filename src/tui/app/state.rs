@@ -201,6 +201,10 @@ pub enum Mode {
     Sources {
         list: ListState,
     },
+    /// The Flows view (its state is [`App::flows_view`]).
+    Flows,
+    /// The Money view (its state is [`App::money_view`]).
+    Money,
 }
 
 /// Where the user was: restored by `Backspace` and `Ctrl-f`.
@@ -208,6 +212,7 @@ pub enum Mode {
 pub struct Nav {
     focus: Pane,
     org: Option<OrgIx>,
+    family: bool,
     person: Option<PersonIx>,
     kind: Option<EventKind>,
     period: Option<Period>,
@@ -240,6 +245,9 @@ pub struct App {
     /// Selection and scroll of each pane, indexed by [`Pane::index`].
     pub lists: [ListState; 3],
     pub org_filter: Option<OrgIx>,
+    /// Whether the company filter takes in the organization's children
+    /// (the default; `Enter` again on the company toggles it).
+    pub org_family: bool,
     pub person_filter: Option<PersonIx>,
     pub kind_filter: Option<EventKind>,
     /// The stretch of time the timeline is kept to.
@@ -276,6 +284,11 @@ pub struct App {
     pub quit: bool,
     /// The key bindings in force.
     pub keymap: Arc<Keymap>,
+    pub flows_view: super::views::FlowsState,
+    pub money_view: super::views::MoneyState,
+    /// The matrix cell the timeline shows the moves of (`OpenAI → Meta`),
+    /// opened from the Flows view; `Backspace` goes back to it.
+    pub flow_cell: Option<String>,
 }
 
 impl App {
@@ -293,6 +306,7 @@ impl App {
             focus: Pane::Companies,
             lists: [ListState::default(); 3],
             org_filter: None,
+            org_family: true,
             person_filter: None,
             kind_filter: None,
             period_filter: None,
@@ -309,6 +323,9 @@ impl App {
             errors: None,
             quit: false,
             keymap: Arc::new(Keymap::default()),
+            flows_view: Default::default(),
+            money_view: Default::default(),
+            flow_cell: None,
         }
     }
 
@@ -377,6 +394,8 @@ impl App {
             Mode::Mark { .. } => Ctx::Mark,
             Mode::Help { .. } => Ctx::Help,
             Mode::Sources { .. } => Ctx::Sources,
+            Mode::Flows => Ctx::Flows,
+            Mode::Money => Ctx::Money,
         }
     }
 
@@ -384,6 +403,7 @@ impl App {
         Nav {
             focus: self.focus,
             org: self.org_filter,
+            family: self.org_family,
             person: self.person_filter,
             kind: self.kind_filter,
             period: self.period_filter,
@@ -426,6 +446,7 @@ impl App {
     pub(super) fn restore(&mut self, nav: Nav) {
         self.focus = nav.focus;
         self.source_filter = nav.source;
+        self.org_family = nav.family;
         self.set_filters(nav.org, nav.person, nav.kind, nav.period);
         self.lists = nav.lists;
         self.settle();
@@ -441,25 +462,31 @@ impl App {
         period: Option<Period>,
     ) {
         self.org_filter = org;
+        self.flow_cell = None;
         self.person_filter = person;
         self.kind_filter = kind;
         self.period_filter = period;
         let support = self
             .source_filter
             .and_then(|s| self.data.ds.source_support.get(s as usize));
-        self.people_rows = match (org, support) {
-            (Some(o), Some(sup)) => PeopleRows::Some(
-                self.data.ds.org_people[o as usize]
-                    .iter()
-                    .copied()
-                    .filter(|p| sup.people.contains(p))
-                    .collect(),
-            ),
-            (None, Some(sup)) => PeopleRows::Some(sup.people.clone()),
-            (Some(o), None) => PeopleRows::AtOrg(o),
-            (None, None) => PeopleRows::All,
+        let people = PeopleRows::new(&self.data, org, self.org_family);
+        self.people_rows = match support {
+            Some(sup) if org.is_none() => PeopleRows::Some(sup.people.clone()),
+            Some(sup) => {
+                let mut supported = vec![false; self.data.ds.people.len()];
+                for &p in &sup.people {
+                    supported[p as usize] = true;
+                }
+                PeopleRows::Some(
+                    (0..people.len(&self.data))
+                        .filter_map(|r| people.get(&self.data, r))
+                        .filter(|&p| supported[p as usize])
+                        .collect(),
+                )
+            }
+            None => people,
         };
-        let rows = EventRows::new(&self.data, org, person, kind, period);
+        let rows = EventRows::new(&self.data, (org, self.org_family), person, kind, period);
         self.event_rows = match support {
             Some(sup) => EventRows::Some(
                 (0..rows.len(&self.data))
@@ -552,6 +579,7 @@ impl App {
             Mode::Sources { list } => {
                 list.scroll_into_view(self.data.ds.sources.len(), layout::sources_rows(screen))
             }
+            Mode::Flows | Mode::Money => super::views::settle(self),
         }
     }
 
@@ -560,11 +588,30 @@ impl App {
         self.list_mut(pane).select(row, len);
     }
 
-    /// Filters People and Timeline by organization `o`.
+    /// Filters People and Timeline by organization `o` and its children.
     pub(super) fn filter_org(&mut self, o: OrgIx) {
         self.remember();
+        self.org_family = true;
         let keep_event = self.selected_event();
         self.set_filters(Some(o), None, self.kind_filter, self.period_filter);
+        self.lists[Pane::People.index()] = ListState::default();
+        self.reselect_event(keep_event);
+    }
+
+    /// `Enter` on the company already filtered by: its children in or out
+    /// (a note if it has none).
+    pub(super) fn toggle_family(&mut self, o: OrgIx) {
+        if self.data.ds.children(o).is_empty() {
+            self.note = Some(format!(
+                "{} has no child organizations",
+                sanitize(&self.data.ds.org(o).name)
+            ));
+            return;
+        }
+        self.remember();
+        let keep_event = self.selected_event();
+        self.org_family = !self.org_family;
+        self.set_filters(Some(o), self.person_filter, self.kind_filter, self.period_filter);
         self.lists[Pane::People.index()] = ListState::default();
         self.reselect_event(keep_event);
     }
@@ -633,6 +680,7 @@ impl App {
         let row = self.org_row(o).unwrap_or(0);
         self.select_row(Pane::Companies, row);
         let keep_event = self.selected_event();
+        self.org_family = true;
         self.set_filters(Some(o), None, self.kind_filter, self.period_filter);
         self.lists[Pane::People.index()] = ListState::default();
         self.reselect_event(keep_event);

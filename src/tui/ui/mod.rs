@@ -4,12 +4,14 @@
 mod companies;
 mod detail;
 mod errors;
+pub(crate) mod flows;
 mod help;
+mod money;
 mod people;
 mod popup;
 mod sources;
 mod status;
-mod timeline;
+pub(crate) mod timeline;
 
 pub use detail::rows as detail_rows;
 
@@ -47,6 +49,21 @@ fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
         return;
     }
     status::title(app, theme, frame, areas.title);
+    if matches!(app.mode, Mode::Flows | Mode::Money) {
+        let body = Rect::new(
+            area.x,
+            areas.title.bottom(),
+            area.width,
+            areas.status.y - areas.title.bottom(),
+        );
+        if app.mode == Mode::Flows {
+            flows::render(app, theme, frame, body);
+        } else {
+            money::render(app, theme, frame, body);
+        }
+        status::render(app, theme, frame, areas.status);
+        return;
+    }
     if let Mode::Sources { list } = &app.mode {
         sources::render(app, list, theme, frame, areas.body());
         status::render(app, theme, frame, areas.status);
@@ -69,7 +86,12 @@ fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
         Mode::Chooser { items, list, event } => popup::chooser(app, *event, items, list, theme, frame, area),
         Mode::Kinds { list } => popup::kinds(app, list, theme, frame, area),
         Mode::Help { scroll } => help::render(&app.keymap, *scroll, theme, frame, area),
-        Mode::Browse | Mode::Prompt { .. } | Mode::Mark { .. } | Mode::Sources { .. } => {}
+        Mode::Browse
+        | Mode::Prompt { .. }
+        | Mode::Mark { .. }
+        | Mode::Sources { .. }
+        | Mode::Flows
+        | Mode::Money => {}
     }
 }
 

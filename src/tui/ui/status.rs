@@ -16,6 +16,8 @@ pub fn title(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let ds = &app.data.ds;
     let view = match app.mode {
         Mode::Sources { .. } => "Sources view · ",
+        Mode::Flows => "Flows view · ",
+        Mode::Money => "Money view · ",
         _ => "",
     };
     let text = format!(" rivals · {} · {view}{}", ds.name, ds.counts_line());
@@ -27,8 +29,16 @@ pub fn title(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
 pub fn filter_text(app: &App) -> Option<String> {
     let ds = &app.data.ds;
     let mut parts = Vec::new();
+    if let Some(cell) = &app.flow_cell {
+        parts.push(format!("moves {cell}"));
+    }
     if let Some(o) = app.org_filter {
-        parts.push(ds.org(o).name.clone());
+        let name = &ds.org(o).name;
+        parts.push(match (ds.children(o).is_empty(), app.org_family) {
+            (true, _) => name.clone(),
+            (false, true) => format!("{name} (incl. children)"),
+            (false, false) => format!("{name} (alone)"),
+        });
     }
     if let Some(p) = app.person_filter {
         parts.push(ds.person(p).name.clone());
@@ -113,7 +123,9 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         frame.render_widget(Paragraph::new(fit_spans(pieces, width)), area);
         return;
     }
-    let pos = {
+    let pos = if let Some(pos) = view_position(app) {
+        pos
+    } else {
         let (len, sel) = match &app.mode {
             Mode::Sources { list } => (app.data.ds.sources.len(), list.selected),
             _ => (app.len(app.focus), app.list(app.focus).selected),
@@ -146,3 +158,20 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
 
 /// Space between two hints on the status line.
 const HINT_GAP: &str = "  ";
+
+/// The position in the open view: ` 3,5/12 ` (row, column of the matrix)
+/// or ` 4/30 ` (a row of the chart).
+fn view_position(app: &App) -> Option<String> {
+    match app.mode {
+        Mode::Flows => {
+            let v = &app.flows_view;
+            let len = app.data.matrix(v.roll_up).len();
+            Some(format!(" {},{}/{len} ", v.rows.selected + 1, v.cols.selected + 1))
+        }
+        Mode::Money => {
+            let len = app.data.chart().rows.len();
+            Some(format!(" {}/{len} ", app.money_view.list.selected + 1))
+        }
+        _ => None,
+    }
+}

@@ -103,16 +103,77 @@ fn sparkline(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     }
 }
 
-/// Who an event is about: its first person, `+N` more, or a group count.
+/// Who an event is about: a group move's size (`8 people`, never one
+/// member's name plus the rest), else its first person and `+N` more.
 fn who(d: &Data, e: &Event) -> String {
-    match (e.people.first(), e.count()) {
-        (Some(&p), Some(c)) if c as usize > e.people.len() => {
-            format!("{} +{}", d.ds.person(p).name, c as usize - 1)
+    if e.is_move()
+        && let Some(size) = e.group_size()
+    {
+        return format!("{size} {}", if size == 1 { "person" } else { "people" });
+    }
+    match e.people.first() {
+        Some(&p) if e.people.len() > 1 => format!("{} +{}", d.ds.person(p).name, e.people.len() - 1),
+        Some(&p) => d.ds.person(p).name.clone(),
+        None => String::new(),
+    }
+}
+
+/// Where an event happened, in words that fit its kind: arrows only for
+/// moves (`OpenAI → Meta`, `Google, DeepMind → MSL` for a group's
+/// origins), `Meta ⇢ SSI offer`, `Elon Musk v. OpenAI`, `Google ⇢
+/// DNNresearch` for deals, plain names otherwise.
+pub fn place(d: &Data, e: &Event) -> String {
+    let name = |o: u32| d.ds.org(o).name.clone();
+    let names = |orgs: &mut dyn Iterator<Item = u32>| orgs.map(name).collect::<Vec<_>>().join(", ");
+    match e.kind {
+        _ if e.is_move() => {
+            let from = match e.origins() {
+                [] => e.from.map(name),
+                origins => Some(names(&mut origins.iter().map(|o| o.from))),
+            };
+            match (from, e.to) {
+                (Some(f), Some(t)) => format!("{f} → {}", name(t)),
+                (Some(f), None) => format!("{f} →"),
+                (None, Some(t)) => format!("→ {}", name(t)),
+                (None, None) => String::new(),
+            }
         }
-        (Some(&p), _) if e.people.len() > 1 => format!("{} +{}", d.ds.person(p).name, e.people.len() - 1),
-        (Some(&p), _) => d.ds.person(p).name.clone(),
-        (None, Some(c)) => format!("{c} people"),
-        (None, None) => String::new(),
+        EventKind::Offer => match (e.from, e.to) {
+            (Some(f), Some(t)) => format!("{} ⇢ {} offer", name(f), name(t)),
+            (None, Some(t)) => format!("offer for {}", name(t)),
+            (Some(f), None) => format!("{} offer", name(f)),
+            (None, None) => "offer".into(),
+        },
+        EventKind::Lawsuit => {
+            let plaintiff = match (e.people.first(), e.from) {
+                (Some(&p), _) => Some(d.ds.person(p).name.clone()),
+                (None, Some(f)) => Some(name(f)),
+                (None, None) => None,
+            };
+            let defendants = names(&mut e.to.into_iter().chain(e.orgs.iter().copied()));
+            match plaintiff {
+                Some(p) => format!("{p} v. {defendants}"),
+                None => format!("v. {defendants}"),
+            }
+        }
+        _ => {
+            // Money or a stake changing hands: `Google ⇢ DNNresearch`.
+            let mut orgs: Vec<u32> = Vec::new();
+            if let (Some(f), Some(t)) = (e.from, e.to) {
+                let rest: Vec<u32> = e.orgs.iter().copied().filter(|&o| o != f && o != t).collect();
+                let mut text = format!("{} ⇢ {}", name(f), name(t));
+                if !rest.is_empty() {
+                    text.push_str(&format!(" ({})", names(&mut rest.into_iter())));
+                }
+                return text;
+            }
+            for o in e.all_orgs() {
+                if !orgs.contains(&o) {
+                    orgs.push(o);
+                }
+            }
+            names(&mut orgs.into_iter())
+        }
     }
 }
 
@@ -136,24 +197,24 @@ pub fn row(
         (format!("{:<KIND_WIDTH$}", e.kind.as_str()), theme.kind),
         (" ".into(), Style::new()),
     ];
-    let who = who(d, e);
+    // A lawsuit names its plaintiff in its place (`Elon Musk v. OpenAI`).
+    let who = if e.kind == EventKind::Lawsuit {
+        String::new()
+    } else {
+        who(d, e)
+    };
+    let place = place(d, e);
     if !who.is_empty() {
         pieces.push((who, theme.person));
-        pieces.push(("  ".into(), Style::new()));
+        let sep = if e.is_group() && !place.is_empty() {
+            " · "
+        } else {
+            "  "
+        };
+        pieces.push((sep.into(), Style::new()));
     }
-    let name = |o: u32| d.ds.org(o).name.clone();
-    match (e.from, e.to) {
-        (Some(f), Some(t)) => pieces.push((format!("{} → {}", name(f), name(t)), theme.org)),
-        (Some(f), None) if e.kind == EventKind::Departure => {
-            pieces.push((format!("{} →", name(f)), theme.org))
-        }
-        (Some(f), None) => pieces.push((name(f), theme.org)),
-        (None, Some(t)) => pieces.push((format!("→ {}", name(t)), theme.org)),
-        (None, None) => {
-            if let Some(&o) = e.orgs.first() {
-                pieces.push((name(o), theme.org));
-            }
-        }
+    if !place.is_empty() {
+        pieces.push((place, theme.org));
     }
     if let Some(a) = e.amount() {
         pieces.push(("  ".into(), Style::new()));

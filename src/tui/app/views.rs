@@ -1,0 +1,188 @@
+//! The Flows and Money views: their state and keys. A view takes the whole
+//! body; `Esc` or its own key goes back to the panes as they were.
+
+use super::state::{App, Mode, Pane};
+use crate::text::sanitize;
+use crate::tui::flows::{self, org_name};
+use crate::tui::keymap::Action;
+use crate::tui::list::ListState;
+use crate::tui::money::Row;
+use crate::tui::view::EventRows;
+
+/// Where the Flows view is: the cell under the cursor and the scroll of
+/// each axis, and whether child organizations are rolled up.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct FlowsState {
+    pub roll_up: bool,
+    /// The row ("from") selected and the first row shown.
+    pub rows: ListState,
+    /// The column ("to") selected and the first column shown.
+    pub cols: ListState,
+}
+
+/// Where the Money view is: the row selected, and whether the axis is
+/// logarithmic.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct MoneyState {
+    pub log: bool,
+    pub list: ListState,
+}
+
+/// Opens the Flows view, building its matrix if this is the first time.
+pub(super) fn open_flows(app: &mut App) {
+    app.data.matrix(app.flows_view.roll_up);
+    app.mode = Mode::Flows;
+}
+
+/// Opens the Money view, building its chart if this is the first time.
+pub(super) fn open_money(app: &mut App) {
+    app.data.chart();
+    app.money_view.list.selected = app.money_view.list.selected.max(1);
+    app.mode = Mode::Money;
+}
+
+/// A key in the Flows view.
+pub(super) fn flows_key(app: &mut App, action: Option<Action>) {
+    let (rows, _) = flows::grid(app.screen());
+    let len = app.data.matrix(app.flows_view.roll_up).len();
+    let v = &mut app.flows_view;
+    match action {
+        Some(Action::Cancel | Action::Flows) => app.mode = Mode::Browse,
+        Some(Action::Down) => v.rows.move_by(1, len),
+        Some(Action::Up) => v.rows.move_by(-1, len),
+        Some(Action::Right) => v.cols.move_by(1, len),
+        Some(Action::Left) => v.cols.move_by(-1, len),
+        Some(Action::PageDown) => v.rows.move_by(rows.max(1) as isize, len),
+        Some(Action::PageUp) => v.rows.move_by(-(rows.max(1) as isize), len),
+        Some(Action::RollUp) => roll_up(app),
+        Some(Action::Accept) => open_cell(app),
+        _ => {}
+    }
+}
+
+/// `r`: rolls child organizations into their parents, or back; the cursor
+/// stays on the same organizations where they are still on the axes.
+fn roll_up(app: &mut App) {
+    let old = app.data.matrix(app.flows_view.roll_up);
+    let (row, col) = (
+        old.axis.get(app.flows_view.rows.selected).copied(),
+        old.axis.get(app.flows_view.cols.selected).copied(),
+    );
+    let roll_up = !app.flows_view.roll_up;
+    let new = app.data.matrix(roll_up);
+    let find = |o: Option<Option<u32>>| o.and_then(|o| new.axis.iter().position(|&x| x == o)).unwrap_or(0);
+    let (r, c) = (find(row), find(col));
+    app.flows_view = FlowsState {
+        roll_up,
+        rows: ListState {
+            selected: r,
+            offset: 0,
+        },
+        cols: ListState {
+            selected: c,
+            offset: 0,
+        },
+    };
+}
+
+/// `Enter` on a cell: the timeline shows the moves it counts, and
+/// `Backspace` comes back to the matrix.
+fn open_cell(app: &mut App) {
+    let data = std::sync::Arc::clone(&app.data);
+    let m = data.matrix(app.flows_view.roll_up);
+    let (r, c) = (app.flows_view.rows.selected, app.flows_view.cols.selected);
+    let name = |i: usize| sanitize(org_name(&data.ds, m.axis.get(i).copied().flatten())).into_owned();
+    let label = format!("{} → {}", name(r), name(c));
+    let Some((_, flow)) = m.cell(r, c) else {
+        app.note = Some(format!("no moves {label}"));
+        return;
+    };
+    app.remember();
+    app.set_filters(None, None, None, None);
+    app.event_rows = EventRows::Some(flow.events.clone());
+    let people = if flow.count == 1 { "person" } else { "people" };
+    app.note = Some(format!(
+        "{} {people} {label}: {} events",
+        flow.count,
+        flow.events.len()
+    ));
+    app.flow_cell = Some(label);
+    app.focus = Pane::Timeline;
+    app.lists[Pane::Timeline.index()] = ListState::default();
+    app.mode = Mode::Browse;
+}
+
+/// `Backspace` after `Enter` on a cell: back to the panes as they were
+/// before, with the matrix open again; `false` if no cell was opened.
+pub(super) fn back_to_matrix(app: &mut App) -> bool {
+    if app.flow_cell.is_none() {
+        return false;
+    }
+    app.go_back();
+    app.flow_cell = None;
+    app.mode = Mode::Flows;
+    true
+}
+
+/// A key in the Money view.
+pub(super) fn money_key(app: &mut App, action: Option<Action>) {
+    let data = std::sync::Arc::clone(&app.data);
+    let chart = data.chart();
+    let len = chart.rows.len();
+    let page = flows::body(app.screen()).height.saturating_sub(1).max(1) as isize;
+    let v = &mut app.money_view;
+    let step = |v: &mut MoneyState, delta: isize| {
+        v.list.move_by(delta, len);
+        // Headings are not selectable: step over them the same way.
+        if matches!(chart.rows.get(v.list.selected), Some(Row::Heading(..))) {
+            let dir = if delta >= 0 && v.list.selected + 1 < len {
+                1
+            } else {
+                -1
+            };
+            v.list.move_by(dir, len);
+        }
+        if matches!(chart.rows.get(v.list.selected), Some(Row::Heading(..))) {
+            v.list.move_by(1, len);
+        }
+    };
+    match action {
+        Some(Action::Cancel | Action::Money) => app.mode = Mode::Browse,
+        Some(Action::Down) => step(v, 1),
+        Some(Action::Up) => step(v, -1),
+        Some(Action::PageDown) => step(v, page),
+        Some(Action::PageUp) => step(v, -page),
+        Some(Action::First) => {
+            v.list.select(0, len);
+            step(v, 0);
+        }
+        Some(Action::Last) => step(v, len as isize),
+        Some(Action::LogScale) => v.log = !v.log,
+        Some(Action::Accept) => {
+            if let Some(Row::Bar(bar)) = chart.rows.get(v.list.selected) {
+                app.mode = Mode::Browse;
+                app.jump_event(bar.event);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Clamps the open view's selection and scrolls it into view.
+pub(super) fn settle(app: &mut App) {
+    let screen = app.screen();
+    match app.mode {
+        Mode::Flows => {
+            let (rows, cols) = flows::grid(screen);
+            let len = app.data.matrix(app.flows_view.roll_up).len();
+            app.flows_view.rows.scroll_into_view(len, rows);
+            app.flows_view.cols.scroll_into_view(len, cols);
+        }
+        Mode::Money => {
+            let len = app.data.chart().rows.len();
+            let rows = usize::from(flows::body(screen).height.saturating_sub(1));
+            app.money_view.list.scroll_into_view(len, rows);
+        }
+        _ => {}
+    }
+}

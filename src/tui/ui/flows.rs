@@ -1,0 +1,169 @@
+//! The Flows view: the from→to matrix as a heatmap. Counts are written in
+//! the cells (`≠` when disputed, `·` when none), so it reads without colour;
+//! only the rows and columns on screen are drawn.
+
+use super::fit_spans;
+use crate::text::fit;
+use crate::tui::app::App;
+use crate::tui::flows::{self, CELL_WIDTH, LABEL_WIDTH, Matrix, org_name};
+use crate::tui::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Paragraph};
+
+const CELL: usize = CELL_WIDTH as usize;
+const LABEL: usize = LABEL_WIDTH as usize;
+
+/// Draws the view over the whole body. Column headers are short names;
+/// the line under the matrix names the selected cell in full.
+pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
+    let v = &app.flows_view;
+    let m = app.data.matrix(v.roll_up);
+    let roll = if v.roll_up { "rolled up" } else { "not rolled up" };
+    let title = format!(
+        " Flows · rows from, columns to · {} organizations · {roll} ",
+        m.len()
+    );
+    let block = Block::bordered()
+        .border_type(BorderType::Thick)
+        .border_style(theme.border_focused)
+        .title(title);
+    frame.render_widget(block, body);
+    let inner = flows::body(app.screen());
+    if m.is_empty() {
+        let text = Line::styled("  no moves in the data", theme.muted);
+        frame.render_widget(Paragraph::new(text), inner);
+        return;
+    }
+    let (rows, cols) = flows::grid(app.screen());
+    let ds = &app.data.ds;
+    let (r0, c0) = (v.rows.offset, v.cols.offset);
+    let col_range = c0..(c0 + cols).min(m.len());
+    let row_range = r0..(r0 + rows).min(m.len());
+    let name = |i: usize| org_name(ds, m.axis.get(i).copied().flatten()).to_string();
+    let mut lines = Vec::with_capacity(rows + 3);
+    // Header: the columns' names, cut to a cell, then the totals.
+    let mut head = vec![Span::styled(format!("{:<LABEL$}", "from ↓  to →"), theme.muted)];
+    for c in col_range.clone() {
+        let style = if c == v.cols.selected {
+            theme.key
+        } else {
+            theme.org
+        };
+        head.push(Span::styled(
+            format!("{:>CELL$}", short(&name(c), CELL - 1)),
+            style,
+        ));
+    }
+    for t in ["out", "in", "net"] {
+        head.push(Span::styled(format!("{t:>CELL$}"), theme.heading));
+    }
+    lines.push(Line::from(head));
+    for r in row_range {
+        let style = if r == v.rows.selected {
+            theme.key
+        } else {
+            theme.org
+        };
+        let mut spans = vec![Span::styled(
+            format!("{:<LABEL$}", fit(&name(r), LABEL - 1)),
+            style,
+        )];
+        for c in col_range.clone() {
+            let (text, mut style) = cell(m, r, c, theme);
+            if (r, c) == (v.rows.selected, v.cols.selected) {
+                style = theme.selection;
+            }
+            spans.push(Span::styled(text, style));
+        }
+        let (out, into) = m.totals.get(r).copied().unwrap_or_default();
+        spans.push(Span::styled(format!("{out:>CELL$}"), theme.amount));
+        spans.push(Span::styled(format!("{into:>CELL$}"), theme.amount));
+        let net = match m.net(r) {
+            0 => "0".to_string(),
+            n => format!("{n:+}"),
+        };
+        spans.push(Span::styled(format!("{net:>CELL$}"), theme.heading));
+        lines.push(Line::from(spans));
+    }
+    // The `in` totals of the columns shown.
+    let mut foot = vec![Span::styled(format!("{:<LABEL$}", "in"), theme.heading)];
+    for c in col_range {
+        let into = m.totals.get(c).map_or(0, |t| t.1);
+        foot.push(Span::styled(format!("{into:>CELL$}"), theme.amount));
+    }
+    lines.push(Line::from(foot));
+    lines.push(selected_line(app, m, theme, usize::from(inner.width)));
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// A column's name in `max` columns: whole if it fits, else its capitals
+/// (`MSL`, `GDM`, `OAI`) if there are two or more, else cut with `…`.
+pub(crate) fn short(name: &str, max: usize) -> String {
+    let clean = crate::text::sanitize(name);
+    if crate::text::width(&clean) <= max {
+        return clean.into_owned();
+    }
+    let caps: String = clean.chars().filter(|c| c.is_ascii_uppercase()).collect();
+    if (2..=max).contains(&caps.len()) {
+        caps
+    } else {
+        fit(&clean, max)
+    }
+}
+
+/// A cell's text, right-aligned, and its heat: bold for the busiest.
+fn cell(m: &Matrix, r: usize, c: usize, theme: &Theme) -> (String, Style) {
+    match m.cell(r, c) {
+        None => (format!("{:>CELL$}", "·"), theme.muted),
+        Some((_, f)) => {
+            let mark = if f.disputed { "≠" } else { " " };
+            let style = if f.count * 2 >= m.max {
+                theme.heading
+            } else if f.count * 5 >= m.max {
+                theme.amount
+            } else {
+                theme.person
+            };
+            (format!("{:>w$}{mark}", f.count, w = CELL - 1), style)
+        }
+    }
+}
+
+/// What the selected cell holds, in words: `OpenAI → Meta: 3 people
+/// (Ann, Bob), 2 events`.
+fn selected_line(app: &App, m: &Matrix, theme: &Theme, width: usize) -> Line<'static> {
+    let ds = &app.data.ds;
+    let (r, c) = (app.flows_view.rows.selected, app.flows_view.cols.selected);
+    let name = |i: usize| org_name(ds, m.axis.get(i).copied().flatten()).to_string();
+    let mut pieces = vec![(format!("{} → {}: ", name(r), name(c)), theme.org)];
+    match m.cell(r, c) {
+        None => pieces.push(("no moves".into(), theme.muted)),
+        Some((_, f)) => {
+            let people = if f.count == 1 { "person" } else { "people" };
+            let mut text = format!("{} {people}", f.count);
+            if !f.people.is_empty() {
+                let names: Vec<&str> = f
+                    .people
+                    .iter()
+                    .take(4)
+                    .map(|&p| ds.person(p).name.as_str())
+                    .collect();
+                let more = if f.people.len() > 4 { ", …" } else { "" };
+                text.push_str(&format!(
+                    " ({} named: {}{more})",
+                    f.people.len(),
+                    names.join(", ")
+                ));
+            }
+            text.push_str(&format!(", {} events", f.events.len()));
+            if f.disputed {
+                text.push_str(" · ≠ count disputed");
+            }
+            pieces.push((text, theme.person));
+        }
+    }
+    fit_spans(pieces, width)
+}

@@ -1,0 +1,373 @@
+//! The Flows and Money views, and the timeline's wording and family
+//! selection: tables checked against hand-computed figures of a small
+//! dataset, `update` key by key, and the screens as text.
+
+use crate::model::{Dataset, EventIx, Files, load};
+use crate::tui::app::{App, Effect, MAX_HITS, Mode, Msg, Pane, test_keys, update};
+use crate::tui::data::Data;
+use crate::tui::flows::{Matrix, grid, org_name};
+use crate::tui::money::{Chart, Group, Row, fraction};
+use crate::tui::theme::Theme;
+use crate::tui::ui::render;
+use crate::tui::view::EventRows;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+use std::sync::Arc;
+
+const SOURCES: &str = "- id: s\n  title: T\n  language: en\n";
+const ORGS: &str = "
+- {id: a, name: Alpha, kind: lab, summary: x, sources: [s]}
+- {id: b, name: Beta, kind: lab, summary: x, sources: [s]}
+- {id: c, name: Gamma, kind: company, summary: x, sources: [s]}
+- {id: c2, name: Gamma Lab, kind: lab, parent: c, summary: x, sources: [s]}
+";
+const PEOPLE: &str = "
+- {id: p1, name: Pia, summary: x, sources: [s]}
+- {id: p2, name: Quinn, summary: x, sources: [s]}
+- {id: p3, name: Rosa, summary: x, sources: [s]}
+- {id: p4, name: Sam, summary: x, sources: [s]}
+";
+// Moves: Alpha→Beta 2 (Pia, Quinn), Beta→Alpha 1 (Rosa), a group of 3
+// Alpha→Gamma Lab, Sam leaving Gamma for places unknown. Not moves: an
+// offer, a lawsuit. Amounts: USD 1M offer, USD 14.3B acquisition disputed
+// with 14.9B, GBP 400M ≈ USD 660M acquisition, EUR 5M investment.
+const EVENTS: &str = "
+- {id: e1, date: 2020, kind: hire, people: [p1], from: a, to: b, summary: Pia moves., sources: [s]}
+- {id: e2, date: 2020, kind: hire, people: [p2], from: a, to: b, summary: Quinn moves., sources: [s]}
+- {id: e3, date: 2021, kind: hire, people: [p3], from: b, to: a, summary: Rosa moves., sources: [s]}
+- {id: e4, date: 2022, kind: hire, count: 3, from: a, to: c2, summary: Three move., sources: [s]}
+- {id: e5, date: 2023, kind: departure, people: [p4], from: c, summary: Sam leaves., sources: [s]}
+- {id: e6, date: 2023, kind: offer, people: [p1], from: c, to: b, amount: {value: 1.0e6, currency: USD, text: a million}, summary: An offer., sources: [s]}
+- {id: e7, date: 2024, kind: lawsuit, people: [p4], orgs: [a], summary: Sam sues., sources: [s]}
+- id: e8
+  date: 2024
+  kind: acquisition
+  from: c
+  to: b
+  amount: {value: 14.3e9, currency: USD, text: $14.3B for 49% of Beta}
+  disputed:
+    note: Two prices.
+    alternatives:
+      - {value: $14.9B, amount: {value: 14.9e9, currency: USD}, sources: [s]}
+  summary: A stake.
+  sources: [s]
+- {id: e9, date: 2024, kind: acquisition, from: a, to: b, amount: {value: 400.0e6, currency: GBP, text: £400M, equivalent: {value: 660.0e6, currency: USD}}, summary: A deal., sources: [s]}
+- {id: e10, date: 2024, kind: investment, from: b, to: a, amount: {value: 5.0e6, currency: EUR, text: five million euros}, summary: A bet., sources: [s]}
+";
+
+fn ds() -> Dataset {
+    let files = Files {
+        sources: SOURCES,
+        organizations: ORGS,
+        people: PEOPLE,
+        events: EVENTS,
+    };
+    load("views", &files, "").unwrap_or_else(|e| panic!("{e:?}"))
+}
+
+fn app(size: (u16, u16)) -> App {
+    App::new(Arc::new(Data::new(ds())), size)
+}
+
+fn embedded(size: (u16, u16)) -> App {
+    App::new(
+        Arc::new(Data::new(
+            Dataset::embedded().unwrap_or_else(|_| panic!("embedded")),
+        )),
+        size,
+    )
+}
+
+fn keys(app: &mut App, keys: &str) {
+    for key in test_keys::parse(keys) {
+        if let Some(Effect::Search { query, generation }) = update(app, Msg::Key(key)) {
+            let hits = app.data.index.search(&app.data.ds, &query, MAX_HITS);
+            update(app, Msg::Hits { generation, hits });
+        }
+    }
+}
+
+fn draw(app: &App, theme: &Theme) -> Buffer {
+    let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap_or_else(|e| panic!("{e}"));
+    t.draw(|f| render(app, theme, f))
+        .unwrap_or_else(|e| panic!("{e}"));
+    t.backend().buffer().clone()
+}
+
+fn text(buf: &Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            out.push_str(buf[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn event(ds: &Dataset, id: &str) -> EventIx {
+    match ds.lookup(id) {
+        Some(crate::model::Record::Event(e)) => e,
+        _ => panic!("no event {id}"),
+    }
+}
+
+#[test]
+fn matrix_totals_and_cells_match_a_hand_count() {
+    let ds = ds();
+    let m = Matrix::new(&ds, false);
+    let names: Vec<&str> = m.axis.iter().map(|&o| org_name(&ds, o)).collect();
+    // Alpha: out 2+3, in 1; Beta: in 2, out 1; Gamma Lab: in 3; then the
+    // unknown destination (in 1) and Gamma (out 1), unknown after names.
+    assert_eq!(names, ["Alpha", "Beta", "Gamma Lab", "Gamma", "?"]);
+    assert_eq!(m.totals, [(5, 1), (1, 2), (0, 3), (1, 0), (0, 1)]);
+    let count = |r, c| m.cell(r, c).map(|(_, f)| f.count);
+    assert_eq!(
+        (count(0, 1), count(1, 0), count(0, 2), count(3, 4)),
+        (Some(2), Some(1), Some(3), Some(1))
+    );
+    assert_eq!(count(3, 1), None, "the offer is no move");
+    assert_eq!((m.net(0), m.net(1), m.net(2), m.net(3)), (-4, 1, 3, -1));
+    assert_eq!(m.max, 3);
+    let rolled = Matrix::new(&ds, true);
+    let names: Vec<&str> = rolled.axis.iter().map(|&o| org_name(&ds, o)).collect();
+    assert_eq!(names, ["Alpha", "Gamma", "Beta", "?"]);
+    assert_eq!(rolled.totals[1], (1, 3), "Gamma Lab's arrivals count for Gamma");
+}
+
+#[test]
+fn column_headers_shorten_names_to_their_capitals() {
+    let short = |n| crate::tui::ui::flows::short(n, 5);
+    assert_eq!(short("xAI"), "xAI");
+    assert_eq!(short("Meta Superintelligence Labs"), "MSL");
+    assert_eq!(short("Google DeepMind"), "GDM");
+    assert_eq!(short("Anthropic"), "Anth…");
+}
+
+#[test]
+fn the_grid_leaves_room_for_labels_totals_and_footer() {
+    assert_eq!(grid(Rect::new(0, 0, 120, 40)), (33, 13));
+    assert_eq!(grid(Rect::new(0, 0, 80, 24)), (17, 7));
+    assert_eq!(grid(Rect::new(0, 0, 10, 3)), (0, 0));
+}
+
+#[test]
+fn money_values_match_the_articles_on_one_usd_axis() {
+    let ds = ds();
+    let chart = Chart::new(&ds);
+    let rows: Vec<String> = chart
+        .rows
+        .iter()
+        .map(|r| match r {
+            Row::Heading(g, n) => format!("# {} ({n})", g.title()),
+            Row::Bar(b) => format!(
+                "{} {} {}..{} {}",
+                ds.event(b.event).id,
+                b.value,
+                b.low,
+                b.high,
+                b.label
+            ),
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            "# Offers and pay (USD) (1)",
+            "e6 1000000 1000000..1000000 a million",
+            "# Acquisitions and stakes (USD) (2)",
+            "e8 14300000000 14300000000..14900000000 $14.3B for 49% of Beta",
+            "e9 660000000 660000000..660000000 £400M",
+            "# In EUR, no USD equivalent stated (1)",
+            "e10 5000000 5000000..5000000 five million euros",
+        ]
+    );
+    assert_eq!(
+        chart.max(Group::Deals),
+        14.9e9,
+        "one USD axis, up to the highest alternative"
+    );
+    assert_eq!(
+        chart.max(Group::Currency("EUR")),
+        5.0e6,
+        "euros are never on the USD axis"
+    );
+    assert_eq!(fraction(14.9e9 / 2.0, 1e6, 14.9e9, false), 0.5);
+    assert!(
+        (fraction(1e8, 1e6, 1e9, true) - 0.75).abs() < 1e-9,
+        "log: 1e5..1e9"
+    );
+}
+
+#[test]
+fn flows_keys_move_roll_up_and_close_with_the_panes_intact() {
+    let mut a = app((120, 40));
+    keys(&mut a, "2j");
+    let before = (a.focus, a.lists);
+    keys(&mut a, "F");
+    assert_eq!(a.mode, Mode::Flows);
+    keys(&mut a, "jlll");
+    assert_eq!((a.flows_view.rows.selected, a.flows_view.cols.selected), (1, 3));
+    keys(&mut a, "kkkkhhhhhh");
+    assert_eq!(
+        (a.flows_view.rows.selected, a.flows_view.cols.selected),
+        (0, 0),
+        "clamped at the edges"
+    );
+    keys(&mut a, "jjjjjjjjjj");
+    assert_eq!(a.flows_view.rows.selected, 4, "clamped at the last organization");
+    keys(&mut a, "\x1b");
+    assert_eq!(
+        (a.mode.clone(), a.focus, a.lists),
+        (Mode::Browse, before.0, before.1)
+    );
+    keys(&mut a, "Fl");
+    assert_eq!(a.flows_view.cols.selected, 1, "the view keeps its place");
+    keys(&mut a, "gg");
+    keys(&mut a, "F");
+    assert_eq!(a.mode, Mode::Browse, "its own key closes it");
+    // Roll-up keeps the cursor on the same organizations: row Gamma (3)
+    // becomes row 1 rolled up.
+    keys(&mut a, "Fkkkkkjjjr");
+    assert!(a.flows_view.roll_up);
+    assert_eq!(a.flows_view.rows.selected, 1);
+    keys(&mut a, "r");
+    assert_eq!(a.flows_view.rows.selected, 3);
+}
+
+#[test]
+fn enter_on_a_cell_filters_the_timeline_and_backspace_returns() {
+    let mut a = app((120, 40));
+    keys(&mut a, "Fl");
+    keys(&mut a, "\n");
+    assert_eq!(a.mode, Mode::Browse);
+    assert_eq!(a.focus, Pane::Timeline);
+    let d = &a.data.ds;
+    assert_eq!(
+        a.event_rows,
+        EventRows::Some(vec![event(d, "e1"), event(d, "e2")])
+    );
+    assert_eq!(a.flow_cell.as_deref(), Some("Alpha → Beta"));
+    keys(&mut a, "\x7f");
+    assert_eq!(a.mode, Mode::Flows, "back to the matrix");
+    assert_eq!((a.flows_view.rows.selected, a.flows_view.cols.selected), (0, 1));
+    assert_eq!(a.event_rows, EventRows::All, "the timeline as it was");
+    assert_eq!(a.flow_cell, None);
+    // An empty cell says so and stays.
+    keys(&mut a, "h\n");
+    assert_eq!(a.mode, Mode::Flows);
+    assert_eq!(a.note.as_deref(), Some("no moves Alpha → Alpha"));
+}
+
+#[test]
+fn money_keys_skip_headings_toggle_log_and_open_the_event() {
+    let mut a = app((120, 40));
+    keys(&mut a, "M");
+    assert_eq!((a.mode.clone(), a.money_view.list.selected), (Mode::Money, 1));
+    keys(&mut a, "j");
+    assert_eq!(a.money_view.list.selected, 3, "over the heading");
+    keys(&mut a, "k");
+    assert_eq!(a.money_view.list.selected, 1);
+    keys(&mut a, "k");
+    assert_eq!(a.money_view.list.selected, 1, "never on the first heading");
+    keys(&mut a, "G");
+    assert_eq!(a.money_view.list.selected, 6);
+    keys(&mut a, "L");
+    assert!(a.money_view.log);
+    keys(&mut a, "\n");
+    assert_eq!((a.mode.clone(), a.focus), (Mode::Browse, Pane::Timeline));
+    assert_eq!(a.selected_event(), Some(event(&a.data.ds, "e10")));
+    keys(&mut a, "M\x1b");
+    assert_eq!(a.mode, Mode::Browse);
+    assert!(a.money_view.log, "the scale is kept");
+}
+
+#[test]
+fn selecting_a_parent_includes_its_children_and_enter_again_toggles() {
+    let mut a = embedded((120, 40));
+    let ds = &a.data.ds;
+    let row = ds
+        .orgs_by_name
+        .iter()
+        .position(|&o| ds.org(o).id == "meta")
+        .unwrap_or(0);
+    let signings = event(ds, "msl-eleven-signings");
+    for _ in 0..row {
+        keys(&mut a, "j");
+    }
+    keys(&mut a, "\n");
+    assert!(
+        a.event_rows.position(&a.data, signings).is_some(),
+        "MSL's story under Meta"
+    );
+    let text_now = text(&draw(&a, &Theme::color()));
+    assert!(text_now.contains("Meta (incl. children)"), "{text_now}");
+    keys(&mut a, "\n");
+    assert!(!a.org_family);
+    assert!(a.event_rows.position(&a.data, signings).is_none(), "Meta alone");
+    assert!(text(&draw(&a, &Theme::color())).contains("Meta (alone)"));
+    keys(&mut a, "\x7f");
+    assert!(a.org_family && a.event_rows.position(&a.data, signings).is_some());
+}
+
+#[test]
+fn timeline_rows_word_moves_groups_offers_and_lawsuits_apart() {
+    let a = embedded((200, 60));
+    let d = &a.data;
+    let row = |id: &str| {
+        let e = d.ds.event(event(&d.ds, id));
+        let line = crate::tui::ui::timeline::row(d, e, None, 10, &Theme::color(), 200);
+        line.spans.iter().map(|s| s.content.as_ref()).collect::<String>()
+    };
+    let group = row("msl-eleven-signings");
+    assert!(
+        group.contains("11 people · OpenAI, Google, Anthropic → Meta Superintelligence Labs"),
+        "{group}"
+    );
+    let offer = row("meta-bid-for-ssi");
+    assert!(
+        offer.contains("Meta ⇢ Safe Superintelligence offer") && !offer.contains('→'),
+        "{offer}"
+    );
+    let suit = row("musk-sues-openai");
+    assert!(
+        suit.contains("Elon Musk v. OpenAI") && !suit.contains('→'),
+        "{suit}"
+    );
+}
+
+/// Every view's screen at a size, in colour; the monochrome screen has the
+/// same text (counts and bars, not colour, carry the figures).
+fn view_screens(keys_to_open: &str, name: &str) {
+    for size in [(120u16, 40u16), (80, 24)] {
+        let mut a = embedded(size);
+        keys(&mut a, keys_to_open);
+        let colour = draw(&a, &Theme::color());
+        let mono = draw(&a, &Theme::mono());
+        assert_eq!(text(&colour), text(&mono), "the same text without colour");
+        insta::assert_snapshot!(format!("{name}_{}x{}", size.0, size.1), text(&colour));
+    }
+    let mut a = embedded((40, 10));
+    keys(&mut a, keys_to_open);
+    assert!(text(&draw(&a, &Theme::mono())).contains("too small"));
+}
+
+#[test]
+fn flows_view_screens() {
+    view_screens("Fj", "flows");
+    let mut a = embedded((120, 40));
+    keys(&mut a, "Fj");
+    let buf = draw(&a, &Theme::mono());
+    let reversed = (0..buf.area.width)
+        .flat_map(|x| (0..buf.area.height).map(move |y| (x, y)))
+        .any(|p| buf[p].modifier.contains(Modifier::REVERSED));
+    assert!(reversed, "the selected cell shows without colour");
+}
+
+#[test]
+fn money_view_screens() {
+    view_screens("MjL", "money");
+}
