@@ -209,6 +209,8 @@ pub struct SearchIndex {
     short: Vec<u32>,
     /// Records of each kind: people, organizations, events, sources.
     counts: [usize; 4],
+    /// The entries of the record in slot `s` are `starts[s]..starts[s + 1]`.
+    starts: Vec<u32>,
     matcher: SkimMatcherV2,
 }
 
@@ -251,6 +253,7 @@ impl SearchIndex {
             folded: Vec::new(),
             words: WordsBuilder::default().build(),
             short: Vec::new(),
+            starts: Vec::new(),
             counts: [ds.people.len(), ds.orgs.len(), ds.events.len(), ds.sources.len()],
             matcher: SkimMatcherV2::default(),
         };
@@ -322,6 +325,17 @@ impl SearchIndex {
             }
         }
         index.index_words();
+        let records: usize = index.counts.iter().sum();
+        let mut starts = vec![0u32; records + 1];
+        for (i, e) in index.entries.iter().enumerate() {
+            if let Some(s) = starts.get_mut(index.slot(e.target) + 1) {
+                *s = i as u32 + 1;
+            }
+        }
+        for s in 1..starts.len() {
+            starts[s] = starts[s].max(starts[s - 1]);
+        }
+        index.starts = starts;
         index
     }
 
@@ -441,6 +455,30 @@ impl SearchIndex {
             SCRATCH.with(|s| s.replace(scratch));
             return None;
         };
+        // With a group of plain terms only, the records they found are the
+        // only candidates: test the exact terms on their texts alone.
+        if plan.narrowed_by_words() && !plan.filters.is_empty() {
+            let Some(filters) = self.filter_within(ds, &plan, &acc, &fuzzy, cancelled) else {
+                SCRATCH.with(|s| s.replace(scratch));
+                return None;
+            };
+            let layers = Layers {
+                acc: &acc,
+                fuzzy: &fuzzy,
+                needle: &needle,
+                lookups: &lookups,
+                filters: &filters,
+            };
+            let hits = self.rank(ds, &plan, &layers, limit, &mut scratch);
+            SCRATCH.with(|s| s.replace(scratch));
+            *session = Session {
+                needle,
+                candidates,
+                lookups,
+                filters: Vec::new(),
+            };
+            return Some(hits);
+        }
         let mut filters = Vec::with_capacity(plan.filters.len());
         for f in &plan.filters {
             let known = session.filters.iter().find(|(g, _)| g == f);
@@ -475,6 +513,51 @@ impl SearchIndex {
         Some(hits)
     }
 
+    /// Every filter of `plan` tested on the texts of the records the word
+    /// and subsequence layers found: the entries each matches, in order.
+    #[allow(clippy::type_complexity)]
+    fn filter_within(
+        &self,
+        ds: &Dataset,
+        plan: &Plan,
+        acc: &[(u32, Acc)],
+        fuzzy: &[(u32, i64, u8)],
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Vec<(Filter, Vec<u32>)>> {
+        let entries = acc
+            .iter()
+            .map(|&(e, _)| e)
+            .chain(fuzzy.iter().map(|&(e, _, _)| e));
+        let mut slots: Vec<usize> = entries
+            .filter_map(|e| self.entries.get(e as usize).map(|e| self.slot(e.target)))
+            .collect();
+        slots.sort_unstable();
+        slots.dedup();
+        let mut found: Vec<(Filter, Vec<u32>)> =
+            plan.filters.iter().map(|f| (f.clone(), Vec::new())).collect();
+        for (n, &slot) in slots.iter().enumerate() {
+            if n % CANCEL_STRIDE == 0 && cancelled() {
+                return None;
+            }
+            let (Some(&from), Some(&to)) = (self.starts.get(slot), self.starts.get(slot + 1)) else {
+                continue;
+            };
+            for e in from..to {
+                for (f, list) in found.iter_mut() {
+                    if self.matches(ds, f, e) {
+                        list.push(e);
+                    }
+                }
+            }
+        }
+        Some(found)
+    }
+
+    /// Whether `f` matches entry `e`'s text, ignoring whether it is negated.
+    fn matches(&self, ds: &Dataset, f: &Filter, e: u32) -> bool {
+        Filter::test(f.kind, self.hay(e), &f.folded) && (!f.case_sensitive || self.kept(ds, f, e))
+    }
+
     /// The entries (in order) whose text `f` matches, ignoring whether it
     /// is negated: among `within` when given (the entries of a term it
     /// narrows), else over every text.
@@ -486,8 +569,9 @@ impl SearchIndex {
         cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Option<Vec<u32>> {
         let mut found = Vec::new();
-        let mut check = |e: u32| {
-            if Filter::test(f.kind, self.hay(e), &f.folded) && (!f.case_sensitive || self.kept(ds, f, e)) {
+        // `known`: the scan already saw it match.
+        let mut check = |e: u32, known: bool| {
+            if known || self.matches(ds, f, e) {
                 found.push(e);
             }
         };
@@ -497,7 +581,7 @@ impl SearchIndex {
                     if n % CANCEL_STRIDE == 0 && cancelled() {
                         return None;
                     }
-                    check(e);
+                    check(e, false);
                 }
             }
             (None, query::Kind::Exact | query::Kind::Fuzzy) => {
@@ -524,7 +608,7 @@ impl SearchIndex {
                     let holder = if inside { entry } else { entry + 1 };
                     if last != Some(holder) && holder < self.entries.len() {
                         last = Some(holder);
-                        check(holder as u32);
+                        check(holder as u32, inside && !f.case_sensitive);
                     }
                 }
             }
@@ -533,7 +617,7 @@ impl SearchIndex {
                     if e as usize % CANCEL_STRIDE == 0 && cancelled() {
                         return None;
                     }
-                    check(e);
+                    check(e, false);
                 }
             }
         }

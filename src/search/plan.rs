@@ -103,7 +103,7 @@ impl Plan {
     pub fn new(query: &Query, typing: bool) -> Plan {
         let mut plan = Plan::default();
         // Query words, and whether each may be joined to the one before.
-        let mut words_: Vec<(Vec<u8>, bool)> = Vec::new();
+        let mut plain: Vec<(Vec<u8>, bool)> = Vec::new();
         let mut joinable = false;
         let mut last_word = None;
         for group in &query.groups {
@@ -123,12 +123,12 @@ impl Plan {
                 fold_into(&term.text, &mut folded);
                 let mut mask = 0u32;
                 for (k, (s, e)) in words(&folded).enumerate() {
-                    if words_.len() == MAX_WORDS {
+                    if plain.len() == MAX_WORDS {
                         break;
                     }
-                    mask |= 1 << words_.len();
-                    last_word = Some(words_.len());
-                    words_.push((folded[s..e].to_vec(), k > 0 || (joinable && single)));
+                    mask |= 1 << plain.len();
+                    last_word = Some(plain.len());
+                    plain.push((folded[s..e].to_vec(), k > 0 || (joinable && single)));
                     if single {
                         plan.needle.extend_from_slice(&folded[s..e]);
                     }
@@ -146,7 +146,7 @@ impl Plan {
             }
         }
         let typing_at = last_word.filter(|_| typing);
-        plan.terms = words_
+        plan.terms = plain
             .iter()
             .enumerate()
             .map(|(i, (w, _))| Term {
@@ -155,7 +155,7 @@ impl Plan {
                 typing: typing_at == Some(i),
             })
             .collect();
-        for (i, pair) in words_.windows(2).enumerate() {
+        for (i, pair) in plain.windows(2).enumerate() {
             if pair[1].1 {
                 plan.terms.push(Term {
                     text: [pair[0].0.as_slice(), &pair[1].0].concat(),
@@ -173,6 +173,14 @@ impl Plan {
         self.groups
             .iter()
             .any(|g| g.iter().all(|a| !matches!(a, Alt::Filter(_, true))))
+    }
+
+    /// Whether some group has only plain terms, so the records the word
+    /// and subsequence layers find are the only candidates.
+    pub fn narrowed_by_words(&self) -> bool {
+        self.groups
+            .iter()
+            .any(|g| g.iter().all(|a| matches!(a, Alt::Words(_))))
     }
 
     /// Bits of every query word.
@@ -208,7 +216,7 @@ mod tests {
     }
 
     #[test]
-    fn plain_words_join_only_with_plain_neighbours() {
+    fn plain_plainjoin_only_with_plain_neighbours() {
         let p = plan("deep mind");
         let texts: Vec<&[u8]> = p.terms.iter().map(|t| t.text.as_slice()).collect();
         assert_eq!(texts, [&b"deep"[..], b"mind", b"deepmind"]);

@@ -191,8 +191,11 @@ fn spaces_mean_and_and_bars_mean_or() {
     let either = ids(&index, &ds, "altman | hassabis");
     assert_eq!(either[..2], ["sam-altman", "demis-hassabis"]);
     assert!(either.len() > ids(&index, &ds, "hassabis").len());
-    assert!(either.iter().all(|id| mentions(&index, &ds, id, "altman")
-        || mentions(&index, &ds, id, "hassabis")));
+    assert!(
+        either
+            .iter()
+            .all(|id| mentions(&index, &ds, id, "altman") || mentions(&index, &ds, id, "hassabis"))
+    );
     // A plain term keeps its typo tolerance next to the others.
     assert_eq!(top(&index, &ds, "zukerberg 'mark"), "mark-zuckerberg");
 }
@@ -236,7 +239,18 @@ fn smart_case_and_folding_in_exact_terms() {
 #[test]
 fn queries_of_only_operators_or_exclusions_find_nothing() {
     let (ds, index) = embedded();
-    for q in ["!", "'", "^", "!'", "!^", "^$", "|", "! ' ^", "!musk", "!^sam !openai"] {
+    for q in [
+        "!",
+        "'",
+        "^",
+        "!'",
+        "!^",
+        "^$",
+        "|",
+        "! ' ^",
+        "!musk",
+        "!^sam !openai",
+    ] {
         assert!(index.search(&ds, q, 10).is_empty(), "{q}");
     }
 }
@@ -259,11 +273,18 @@ fn narrowing_with_operators_gives_the_same_results() {
     let (ds, index) = embedded();
     let mut session = Session::default();
     let never = || false;
-    let typed = "meta 'sup !wang";
-    for end in 1..=typed.len() {
-        let q = &typed[..end];
-        let narrowed = index.search_in(&ds, q, 50, &mut session, &never).unwrap();
-        assert_eq!(narrowed, index.search(&ds, q, 50), "{q}");
+    // Words first (exact terms tested on what they found), then exact
+    // terms alone (scanned, then narrowed as they grow).
+    for typed in ["meta 'sup !wang", "'sup !wang | ^Meta labs$"] {
+        for end in 1..=typed.len() {
+            let q = &typed[..end];
+            let narrowed = index.search_in(&ds, q, 50, &mut session, &never).unwrap();
+            assert_eq!(narrowed, index.search(&ds, q, 50), "{q}");
+        }
     }
-    assert!(index.search_in(&ds, "meta 'supe", 5, &mut session, &|| true).is_none());
+    assert!(
+        index
+            .search_in(&ds, "meta 'supe", 5, &mut session, &|| true)
+            .is_none()
+    );
 }
