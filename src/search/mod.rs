@@ -515,7 +515,6 @@ impl SearchIndex {
 
     /// Every filter of `plan` tested on the texts of the records the word
     /// and subsequence layers found: the entries each matches, in order.
-    #[allow(clippy::type_complexity)]
     fn filter_within(
         &self,
         ds: &Dataset,
@@ -614,7 +613,7 @@ impl SearchIndex {
             }
             (None, _) => {
                 for e in 0..self.entries.len() as u32 {
-                    if e as usize % CANCEL_STRIDE == 0 && cancelled() {
+                    if (e as usize).is_multiple_of(CANCEL_STRIDE) && cancelled() {
                         return None;
                     }
                     check(e, false);

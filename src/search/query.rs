@@ -23,6 +23,7 @@ pub enum Kind {
 /// One term of a query.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Term {
+    /// How it matches.
     pub kind: Kind,
     /// `!`: records it matches are left out.
     pub negated: bool,
@@ -37,6 +38,7 @@ pub struct Term {
 /// its terms (written with `|` between them) does.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Query {
+    /// Groups in query order, terms in each in query order.
     pub groups: Vec<Vec<Term>>,
 }
 
