@@ -534,6 +534,12 @@ impl SearchIndex {
         slots.dedup();
         let mut found: Vec<(Filter, Vec<u32>)> =
             plan.filters.iter().map(|f| (f.clone(), Vec::new())).collect();
+        // Built once: searching many short texts.
+        let finders: Vec<memchr::memmem::Finder> = plan
+            .filters
+            .iter()
+            .map(|f| memchr::memmem::Finder::new(&f.folded))
+            .collect();
         for (n, &slot) in slots.iter().enumerate() {
             if n % CANCEL_STRIDE == 0 && cancelled() {
                 return None;
@@ -542,8 +548,13 @@ impl SearchIndex {
                 continue;
             };
             for e in from..to {
-                for (f, list) in found.iter_mut() {
-                    if self.matches(ds, f, e) {
+                let hay = self.hay(e);
+                for ((f, list), finder) in found.iter_mut().zip(&finders) {
+                    let hit = match f.kind {
+                        query::Kind::Exact => finder.find(hay).is_some(),
+                        kind => Filter::test(kind, hay, &f.folded),
+                    };
+                    if hit && (!f.case_sensitive || self.kept(ds, f, e)) {
                         list.push(e);
                     }
                 }
