@@ -1,6 +1,7 @@
 //! Search per keystroke on 1k and "big": plain, typo'd, multi-word and
-//! one-letter queries, a narrowing sequence typed one key at a time, and
-//! the index build that loading pays for it.
+//! one-letter queries, three-term queries in the extended syntax, narrowing
+//! sequences typed one key at a time, and the index build that loading
+//! pays for it.
 #![allow(clippy::unwrap_used)]
 
 mod common;
@@ -20,8 +21,11 @@ const QUERIES: &[&str] = &[
     "castelanos",
     "whitfield alexandra",
     "deep mind",
+    "alexandra 'whit !petrov",
+    "^quantum horizn | dmitri$ 'a",
 ];
-const TYPED: &str = "alexandra whitfield";
+/// Typed a key at a time: plain words, and three terms of the syntax.
+const TYPED: &[&str] = &["alexandra whitfield", "alexandra 'whit !petrov"];
 
 fn bench_search(c: &mut Criterion) {
     for (name, data) in [("1k", common::small()), ("big", common::big())] {
@@ -31,17 +35,19 @@ fn bench_search(c: &mut Criterion) {
         }
         // One iteration types the whole query, a key at a time, narrowing
         // the previous candidates each time: divide by its length per key.
-        group.bench_function(format!("typing {TYPED:?} ({} keys)", TYPED.len()), |b| {
-            b.iter(|| {
-                let mut session = Session::default();
-                for end in 1..=TYPED.len() {
-                    black_box(
-                        data.index
-                            .search_in(&data.ds, &TYPED[..end], 200, &mut session, &|| false),
-                    );
-                }
-            })
-        });
+        for typed in TYPED {
+            group.bench_function(format!("typing {typed:?} ({} keys)", typed.len()), |b| {
+                b.iter(|| {
+                    let mut session = Session::default();
+                    for end in 1..=typed.len() {
+                        black_box(
+                            data.index
+                                .search_in(&data.ds, &typed[..end], 200, &mut session, &|| false),
+                        );
+                    }
+                })
+            });
+        }
         group.finish();
         // What loading pays for the index (compare with the load bench).
         let mut group = c.benchmark_group(format!("index/{name}"));

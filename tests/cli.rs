@@ -913,3 +913,44 @@ fn timeline_keeps_to_one_source() {
     let err = failure(rivals().args(["timeline", "--source", "no-such-source"]), 1);
     assert!(err.contains("no source with id `no-such-source`"), "{err}");
 }
+
+/// Ids in `rivals search` output, best first.
+fn search_ids(query: &str) -> Vec<String> {
+    stdout(rivals().args(["search", query, "--limit", "200"]))
+        .lines()
+        .filter_map(|l| l.split_whitespace().nth(1).map(String::from))
+        .collect()
+}
+
+#[test]
+fn search_takes_fzf_extended_syntax() {
+    // Plain terms stay typo-tolerant; spaces mean AND, `|` means OR.
+    assert_eq!(search_ids("zukerberg")[0], "mark-zuckerberg");
+    let either = search_ids("altman | hassabis");
+    assert_eq!(either[..2], ["sam-altman", "demis-hassabis"]);
+    let both = search_ids("musk openai");
+    assert!(both.iter().all(|id| search_ids("musk").contains(id)));
+    assert!(both.len() < search_ids("musk").len());
+    // Exact, anchored and whole-text terms.
+    assert!(search_ids("'zukerberg").is_empty());
+    assert_eq!(search_ids("^meta labs$"), ["meta-superintelligence-labs"]);
+    assert_eq!(search_ids("^meta$"), ["meta"]);
+    // Exclusions, and smart case.
+    assert!(search_ids("sam").contains(&"sam-altman".to_string()));
+    assert!(!search_ids("sam !^sam").contains(&"sam-altman".to_string()));
+    assert!(!search_ids("'openai !musk").contains(&"openai".to_string()));
+    assert_eq!(search_ids("^Meta$"), ["meta"]);
+    assert!(search_ids("^META$").is_empty());
+}
+
+#[test]
+fn search_of_only_operators_finds_nothing_without_error() {
+    for q in ["!", "'", "^", "!^", "^$", "|", "!musk"] {
+        let out = stdout(rivals().args(["search", q]));
+        assert_eq!(out, "", "{q}");
+    }
+    let out = stdout(rivals().args(["search", "^Meta$", "--json"]));
+    let rows: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(rows[0]["id"], "meta");
+    assert_eq!(rows[0]["match"], "exact");
+}

@@ -30,13 +30,37 @@ pub fn fold_into(text: &str, out: &mut Vec<u8>) {
     }
 }
 
+/// Appends `text` folded but with its case kept (`Zhāng` → `Zhang`): what
+/// case-sensitive terms compare. Lower-cased, it is [`fold_into`]'s output.
+pub fn fold_kept_into(text: &str, out: &mut Vec<u8>) {
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c as u8);
+        } else {
+            match fold_char(c) {
+                Some(s) => out.extend_from_slice(s.as_bytes()),
+                None => out.push(b' '),
+            }
+        }
+    }
+}
+
 /// `text` folded, with the original char index of every folded byte.
 pub fn fold_mapped(text: &str) -> (Vec<u8>, Vec<u32>) {
+    fold_mapped_with(text, fold_into)
+}
+
+/// Like [`fold_mapped`], with case kept.
+pub fn fold_kept_mapped(text: &str) -> (Vec<u8>, Vec<u32>) {
+    fold_mapped_with(text, fold_kept_into)
+}
+
+fn fold_mapped_with(text: &str, fold: fn(&str, &mut Vec<u8>)) -> (Vec<u8>, Vec<u32>) {
     let mut out = Vec::with_capacity(text.len());
     let mut map = Vec::with_capacity(text.len());
     for (i, c) in text.chars().enumerate() {
         let before = out.len();
-        fold_into(c.encode_utf8(&mut [0; 4]), &mut out);
+        fold(c.encode_utf8(&mut [0; 4]), &mut out);
         map.resize(map.len() + out.len() - before, i as u32);
     }
     (out, map)
@@ -141,6 +165,10 @@ mod tests {
         let (folded, map) = fold_mapped("Straße");
         assert_eq!(folded, b"strasse");
         assert_eq!(map, [0, 1, 2, 3, 4, 4, 5]);
+        let mut kept = Vec::new();
+        fold_kept_into("Zhāng MÜLLER", &mut kept);
+        assert_eq!(kept, b"Zhang MULLER");
+        assert_eq!(fold_kept_mapped("Straße").0, b"Strasse");
     }
 
     #[test]

@@ -23,20 +23,20 @@
 
 mod fold;
 mod fuzzy;
+mod plan;
+pub mod query;
 mod words;
 
 #[cfg(test)]
 mod tests;
 
 use crate::model::{Dataset, Record};
-use fold::{distance, fold_into, fold_mapped, is_word_byte, typo_budget};
+use fold::{distance, fold_into, fold_kept_mapped, fold_mapped, is_word_byte, typo_budget};
 use fuzzy::{CANCEL_STRIDE, RESCORE};
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
+use plan::{Alt, Filter, Plan};
 use words::{WordMatch, Words, WordsBuilder};
-
-/// Query words beyond this many are ignored.
-const MAX_WORDS: usize = 12;
 
 /// Which text of a record a hit matched.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -90,6 +90,8 @@ pub enum Quality {
     Prefix,
     /// The query's letters in order through the text (`shngjia`).
     Subsequence,
+    /// Only exact or anchored terms (`'term`, `^term`, `term$`) matched.
+    Exact,
 }
 
 impl Quality {
@@ -99,6 +101,7 @@ impl Quality {
             Quality::Word => "word",
             Quality::Prefix => "prefix",
             Quality::Subsequence => "subsequence",
+            Quality::Exact => "exact",
         }
     }
 }
@@ -157,6 +160,9 @@ pub struct Session {
     candidates: Vec<u32>,
     /// Words already looked up, reused while they stay in the query.
     lookups: Vec<(Term, Vec<WordMatch>)>,
+    /// The entries each exact or anchored term matched, reused while it
+    /// stays in the query and narrowed when it grows.
+    filters: Vec<(Filter, Vec<u32>)>,
 }
 
 /// What the word layer found in one entry.
@@ -174,6 +180,20 @@ struct Acc {
 struct Scratch {
     acc: Vec<Acc>,
     best: Vec<Best>,
+    records: Vec<Agg>,
+}
+
+/// What every text of one record matched together, while ranking.
+#[derive(Clone, Copy, Debug, Default)]
+struct Agg {
+    /// Query words matched.
+    mask: u32,
+    /// Exact or anchored terms matched, bit i for filter i.
+    filters: u32,
+    /// Some positive term matched: the record is a candidate.
+    candidate: bool,
+    /// Listed among the records to clean up.
+    seen: bool,
 }
 
 thread_local! {
@@ -189,6 +209,8 @@ pub struct SearchIndex {
     short: Vec<u32>,
     /// Records of each kind: people, organizations, events, sources.
     counts: [usize; 4],
+    /// The entries of the record in slot `s` are `starts[s]..starts[s + 1]`.
+    starts: Vec<u32>,
     matcher: SkimMatcherV2,
 }
 
@@ -231,6 +253,7 @@ impl SearchIndex {
             folded: Vec::new(),
             words: WordsBuilder::default().build(),
             short: Vec::new(),
+            starts: Vec::new(),
             counts: [ds.people.len(), ds.orgs.len(), ds.events.len(), ds.sources.len()],
             matcher: SkimMatcherV2::default(),
         };
@@ -302,6 +325,17 @@ impl SearchIndex {
             }
         }
         index.index_words();
+        let records: usize = index.counts.iter().sum();
+        let mut starts = vec![0u32; records + 1];
+        for (i, e) in index.entries.iter().enumerate() {
+            if let Some(s) = starts.get_mut(index.slot(e.target) + 1) {
+                *s = i as u32 + 1;
+            }
+        }
+        for s in 1..starts.len() {
+            starts[s] = starts[s].max(starts[s - 1]);
+        }
+        index.starts = starts;
         index
     }
 
@@ -392,16 +426,13 @@ impl SearchIndex {
         session: &mut Session,
         cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Option<Vec<Hit>> {
-        let trimmed = query.trim();
-        let mut folded = Vec::with_capacity(trimmed.len());
-        fold_into(trimmed, &mut folded);
-        let terms = terms(&folded, !query.ends_with(char::is_whitespace));
-        if terms.is_empty() || limit == 0 {
+        let plan = Plan::new(&query::Query::parse(query), !query.ends_with(char::is_whitespace));
+        if !plan.finds_anything() || limit == 0 {
             *session = Session::default();
             return Some(Vec::new());
         }
-        let mut lookups = Vec::with_capacity(terms.len());
-        for term in terms {
+        let mut lookups = Vec::with_capacity(plan.terms.len());
+        for term in plan.terms.iter().cloned() {
             if cancelled() {
                 return None;
             }
@@ -417,31 +448,197 @@ impl SearchIndex {
             SCRATCH.with(|s| s.replace(scratch));
             return None;
         };
-        let needle: Vec<u8> = folded.iter().copied().filter(|&b| is_word_byte(b)).collect();
+        let needle = plan.needle.clone();
         let narrowing = !session.needle.is_empty() && needle.starts_with(&session.needle);
         let previous = narrowing.then_some(session.candidates.as_slice());
         let Some((candidates, fuzzy)) = self.subsequences(&needle, previous, cancelled) else {
             SCRATCH.with(|s| s.replace(scratch));
             return None;
         };
-        let all = lookups.iter().fold(0, |m, (t, _)| m | t.mask);
-        let hits = self.rank(
-            ds,
-            &acc,
-            &fuzzy,
-            &needle,
-            all.count_ones(),
-            limit,
-            &lookups,
-            &mut scratch.best,
-        );
+        // With a group of plain terms only, the records they found are the
+        // only candidates: test the exact terms on their texts alone.
+        if plan.narrowed_by_words() && !plan.filters.is_empty() {
+            let Some(filters) = self.filter_within(ds, &plan, &acc, &fuzzy, cancelled) else {
+                SCRATCH.with(|s| s.replace(scratch));
+                return None;
+            };
+            let layers = Layers {
+                acc: &acc,
+                fuzzy: &fuzzy,
+                needle: &needle,
+                lookups: &lookups,
+                filters: &filters,
+            };
+            let hits = self.rank(ds, &plan, &layers, limit, &mut scratch);
+            SCRATCH.with(|s| s.replace(scratch));
+            *session = Session {
+                needle,
+                candidates,
+                lookups,
+                filters: Vec::new(),
+            };
+            return Some(hits);
+        }
+        let mut filters = Vec::with_capacity(plan.filters.len());
+        for f in &plan.filters {
+            let known = session.filters.iter().find(|(g, _)| g == f);
+            let found = match known {
+                Some((_, entries)) => Some(entries.clone()),
+                None => {
+                    let wider = session.filters.iter().find(|(g, _)| f.narrows(g));
+                    self.filter(ds, f, wider.map(|(_, e)| e.as_slice()), cancelled)
+                }
+            };
+            let Some(found) = found else {
+                SCRATCH.with(|s| s.replace(scratch));
+                return None;
+            };
+            filters.push((f.clone(), found));
+        }
+        let layers = Layers {
+            acc: &acc,
+            fuzzy: &fuzzy,
+            needle: &needle,
+            lookups: &lookups,
+            filters: &filters,
+        };
+        let hits = self.rank(ds, &plan, &layers, limit, &mut scratch);
         SCRATCH.with(|s| s.replace(scratch));
         *session = Session {
             needle,
             candidates,
             lookups,
+            filters,
         };
         Some(hits)
+    }
+
+    /// Every filter of `plan` tested on the texts of the records the word
+    /// and subsequence layers found: the entries each matches, in order.
+    fn filter_within(
+        &self,
+        ds: &Dataset,
+        plan: &Plan,
+        acc: &[(u32, Acc)],
+        fuzzy: &[(u32, i64, u8)],
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Vec<(Filter, Vec<u32>)>> {
+        let entries = acc
+            .iter()
+            .map(|&(e, _)| e)
+            .chain(fuzzy.iter().map(|&(e, _, _)| e));
+        let mut slots: Vec<usize> = entries
+            .filter_map(|e| self.entries.get(e as usize).map(|e| self.slot(e.target)))
+            .collect();
+        slots.sort_unstable();
+        slots.dedup();
+        let mut found: Vec<(Filter, Vec<u32>)> =
+            plan.filters.iter().map(|f| (f.clone(), Vec::new())).collect();
+        // Built once: searching many short texts.
+        let finders: Vec<memchr::memmem::Finder> = plan
+            .filters
+            .iter()
+            .map(|f| memchr::memmem::Finder::new(&f.folded))
+            .collect();
+        for (n, &slot) in slots.iter().enumerate() {
+            if n % CANCEL_STRIDE == 0 && cancelled() {
+                return None;
+            }
+            let (Some(&from), Some(&to)) = (self.starts.get(slot), self.starts.get(slot + 1)) else {
+                continue;
+            };
+            for e in from..to {
+                let hay = self.hay(e);
+                for ((f, list), finder) in found.iter_mut().zip(&finders) {
+                    let hit = match f.kind {
+                        query::Kind::Exact => finder.find(hay).is_some(),
+                        kind => Filter::test(kind, hay, &f.folded),
+                    };
+                    if hit && (!f.case_sensitive || self.kept(ds, f, e)) {
+                        list.push(e);
+                    }
+                }
+            }
+        }
+        Some(found)
+    }
+
+    /// Whether `f` matches entry `e`'s text, ignoring whether it is negated.
+    fn matches(&self, ds: &Dataset, f: &Filter, e: u32) -> bool {
+        Filter::test(f.kind, self.hay(e), &f.folded) && (!f.case_sensitive || self.kept(ds, f, e))
+    }
+
+    /// The entries (in order) whose text `f` matches, ignoring whether it
+    /// is negated: among `within` when given (the entries of a term it
+    /// narrows), else over every text.
+    fn filter(
+        &self,
+        ds: &Dataset,
+        f: &Filter,
+        within: Option<&[u32]>,
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Vec<u32>> {
+        let mut found = Vec::new();
+        // `known`: the scan already saw it match.
+        let mut check = |e: u32, known: bool| {
+            if known || self.matches(ds, f, e) {
+                found.push(e);
+            }
+        };
+        match (within, f.kind) {
+            (Some(entries), _) => {
+                for (n, &e) in entries.iter().enumerate() {
+                    if n % CANCEL_STRIDE == 0 && cancelled() {
+                        return None;
+                    }
+                    check(e, false);
+                }
+            }
+            (None, query::Kind::Exact | query::Kind::Fuzzy) => {
+                // Every occurrence in the whole buffer, then its entry.
+                let mut entry = 0usize;
+                let mut last = None;
+                for (n, at) in memchr::memmem::find_iter(&self.folded, &f.folded).enumerate() {
+                    if n % CANCEL_STRIDE == 0 && cancelled() {
+                        return None;
+                    }
+                    while self
+                        .entries
+                        .get(entry)
+                        .is_some_and(|e| ((e.start + e.len) as usize) <= at)
+                    {
+                        entry += 1;
+                    }
+                    let Some(e) = self.entries.get(entry) else {
+                        break;
+                    };
+                    // Across two texts: the next one may still hold it
+                    // where this occurrence's overlap hides it.
+                    let inside = at + f.folded.len() <= (e.start + e.len) as usize;
+                    let holder = if inside { entry } else { entry + 1 };
+                    if last != Some(holder) && holder < self.entries.len() {
+                        last = Some(holder);
+                        check(holder as u32, inside && !f.case_sensitive);
+                    }
+                }
+            }
+            (None, _) => {
+                for e in 0..self.entries.len() as u32 {
+                    if (e as usize).is_multiple_of(CANCEL_STRIDE) && cancelled() {
+                        return None;
+                    }
+                    check(e, false);
+                }
+            }
+        }
+        Some(found)
+    }
+
+    /// Whether case-sensitive `f` matches entry `e`'s text, case kept.
+    fn kept(&self, ds: &Dataset, f: &Filter, e: u32) -> bool {
+        let mut kept = Vec::new();
+        fold::fold_kept_into(self.text(ds, e), &mut kept);
+        Filter::test(f.kind, &kept, &f.kept)
     }
 
     /// The word layer: for every entry any term occurs in, which query
@@ -563,19 +760,96 @@ impl SearchIndex {
         }
     }
 
-    /// Ranks both layers' entries, keeps each record's best, and returns
-    /// the best `limit` records as hits.
-    #[allow(clippy::too_many_arguments)]
+    /// Keeps the records that every group of the plan matches (any of
+    /// their texts may match each term), ranks their entries found by
+    /// either layer or by an exact term, keeps each record's best, and
+    /// returns the best `limit` records as hits.
     fn rank(
         &self,
         ds: &Dataset,
-        acc: &[(u32, Acc)],
-        fuzzy: &[(u32, i64, u8)],
-        needle: &[u8],
-        query_words: u32,
+        plan: &Plan,
+        layers: &Layers,
         limit: usize,
-        lookups: &[(Term, Vec<WordMatch>)],
+        scratch: &mut Scratch,
+    ) -> Vec<Hit> {
+        let records: usize = self.counts.iter().sum();
+        if scratch.records.len() < records {
+            scratch.records.resize(records, Agg::default());
+        }
+        let mut touched = Vec::new();
+        let aggs = &mut scratch.records;
+        let mut agg = |entry: u32, f: &mut dyn FnMut(&mut Agg)| {
+            let Some(e) = self.entries.get(entry as usize) else {
+                return;
+            };
+            let slot = self.slot(e.target);
+            if let Some(a) = aggs.get_mut(slot) {
+                if !a.seen {
+                    a.seen = true;
+                    touched.push(slot);
+                }
+                f(a);
+            }
+        };
+        for &(entry, a) in layers.acc {
+            agg(entry, &mut |g| {
+                g.mask |= a.mask;
+                g.candidate = true;
+            });
+        }
+        for &(entry, _, _) in layers.fuzzy {
+            agg(entry, &mut |g| {
+                g.mask |= plan.needle_mask;
+                g.candidate = true;
+            });
+        }
+        for (j, (f, found)) in layers.filters.iter().enumerate() {
+            for &entry in found {
+                agg(entry, &mut |g| {
+                    g.filters |= 1 << j;
+                    g.candidate |= !f.negated;
+                });
+            }
+        }
+        let keeps = |g: &Agg| {
+            g.candidate
+                && plan.groups.iter().all(|alts| {
+                    alts.iter().any(|&alt| match alt {
+                        Alt::Words(m) => g.mask & m == m,
+                        Alt::Filter(j, negated) => (g.filters >> j & 1 == 1) != negated,
+                    })
+                })
+        };
+        let kept: Vec<bool> = touched.iter().map(|&s| aggs.get(s).is_some_and(keeps)).collect();
+        // Leave the scratch space clean for the next query, and keep which
+        // records passed in it.
+        for (&slot, &k) in touched.iter().zip(&kept) {
+            if let Some(a) = aggs.get_mut(slot) {
+                *a = Agg {
+                    seen: k,
+                    ..Agg::default()
+                };
+            }
+        }
+        let hits = self.best(ds, plan, layers, limit, &mut scratch.best, &scratch.records);
+        for slot in touched {
+            if let Some(a) = scratch.records.get_mut(slot) {
+                a.seen = false;
+            }
+        }
+        hits
+    }
+
+    /// Ranks the entries of the records marked `seen` in `passed`, keeps
+    /// each record's best, and returns the best `limit` as hits.
+    fn best(
+        &self,
+        ds: &Dataset,
+        plan: &Plan,
+        layers: &Layers,
+        limit: usize,
         best: &mut Vec<Best>,
+        passed: &[Agg],
     ) -> Vec<Hit> {
         // `unmatched`: words of the text that no query word matched. The
         // fields take 4+4+1+4+2+4+20+16+8 = 63 bits, so the score is positive.
@@ -597,12 +871,29 @@ impl SearchIndex {
         if best.len() < records {
             best.resize(records, Best::default());
         }
+        // Positive exact terms an entry matches count like query words.
+        let positive: Vec<&[u32]> = layers
+            .filters
+            .iter()
+            .filter(|(f, _)| !f.negated)
+            .map(|(_, found)| found.as_slice())
+            .collect();
+        let exact = |entry: u32| -> u32 {
+            positive
+                .iter()
+                .filter(|found| found.binary_search(&entry).is_ok())
+                .count() as u32
+        };
+        let query_words = plan.all_words().count_ones();
         let mut slots = Vec::new();
         let mut offer = |candidate: Best| {
             let Some(e) = self.entries.get(candidate.entry as usize) else {
                 return;
             };
             let slot = self.slot(e.target);
+            if !passed.get(slot).is_some_and(|a| a.seen) {
+                return;
+            }
             let Some(b) = best.get_mut(slot) else {
                 return;
             };
@@ -613,10 +904,11 @@ impl SearchIndex {
                 *b = candidate;
             }
         };
-        for &(entry, a) in acc {
+        for &(entry, a) in layers.acc {
             if let Some(e) = self.entries.get(entry as usize) {
                 let unmatched = e.words.saturating_sub(a.covered);
-                let key = key(e, a.mask.count_ones(), a.typos, false, a.prefixes, unmatched, 0);
+                let count = a.mask.count_ones() + exact(entry);
+                let key = key(e, count, a.typos, false, a.prefixes, unmatched, 0);
                 let quality = if a.prefixes > 0 {
                     Quality::Prefix
                 } else {
@@ -631,9 +923,9 @@ impl SearchIndex {
                 });
             }
         }
-        for &(entry, skim, skipped) in fuzzy {
+        for &(entry, skim, skipped) in layers.fuzzy {
             if let Some(e) = self.entries.get(entry as usize) {
-                let key = key(e, query_words, 15, true, 0, 15, skim);
+                let key = key(e, query_words + exact(entry), 15, true, 0, 15, skim);
                 offer(Best {
                     key,
                     entry,
@@ -641,6 +933,20 @@ impl SearchIndex {
                     typos: skipped,
                     quality: Quality::Subsequence,
                 });
+            }
+        }
+        for found in &positive {
+            for &entry in found.iter() {
+                if let Some(e) = self.entries.get(entry as usize) {
+                    let key = key(e, exact(entry), 0, false, 0, e.words.saturating_sub(1), 0);
+                    offer(Best {
+                        key,
+                        entry,
+                        kind: kind_rank(e.target),
+                        typos: 0,
+                        quality: Quality::Exact,
+                    });
+                }
             }
         }
         // Leave the scratch space clean for the next query.
@@ -665,10 +971,13 @@ impl SearchIndex {
             .filter_map(|b| {
                 let e = self.entries.get(b.entry as usize)?;
                 let text = self.text(ds, b.entry);
-                let indices = match b.quality {
-                    Quality::Subsequence => self.subsequence_indices(text, needle),
-                    _ => highlight(text, lookups, e.field),
+                let mut indices = match b.quality {
+                    Quality::Subsequence => self.subsequence_indices(text, layers.needle),
+                    _ => highlight(text, layers.lookups, e.field),
                 };
+                indices.extend(filter_indices(text, layers.filters));
+                indices.sort_unstable();
+                indices.dedup();
                 Some(Hit {
                     target: e.target,
                     score: b.key as i64,
@@ -717,31 +1026,31 @@ impl Default for Best {
     }
 }
 
-/// The query's terms: each word, and each neighbouring pair written as one.
-/// `typing`: the last word is still being typed.
-fn terms(folded: &[u8], typing: bool) -> Vec<Term> {
-    let words: Vec<&[u8]> = fold::words(folded)
-        .take(MAX_WORDS)
-        .map(|(s, e)| &folded[s..e])
-        .collect();
-    let last = words.len().saturating_sub(1);
-    let mut terms: Vec<Term> = words
-        .iter()
-        .enumerate()
-        .map(|(i, w)| Term {
-            text: w.to_vec(),
-            mask: 1 << i,
-            typing: typing && i == last,
-        })
-        .collect();
-    for (i, pair) in words.windows(2).enumerate() {
-        terms.push(Term {
-            text: pair.concat(),
-            mask: 0b11 << i,
-            typing: typing && i + 1 == last,
-        });
+/// What the layers found for a query, for ranking.
+struct Layers<'a> {
+    acc: &'a [(u32, Acc)],
+    fuzzy: &'a [(u32, i64, u8)],
+    needle: &'a [u8],
+    lookups: &'a [(Term, Vec<WordMatch>)],
+    filters: &'a [(Filter, Vec<u32>)],
+}
+
+/// Char positions of `text` that the positive exact and anchored terms
+/// match.
+fn filter_indices(text: &str, filters: &[(Filter, Vec<u32>)]) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut folded = None;
+    let mut kept = None;
+    for (f, _) in filters.iter().filter(|(f, _)| !f.negated) {
+        let (hay, map) = if f.case_sensitive {
+            kept.get_or_insert_with(|| fold_kept_mapped(text))
+        } else {
+            folded.get_or_insert_with(|| fold_mapped(text))
+        };
+        let bytes = f.spans(hay).into_iter().flat_map(|(s, e)| s..e);
+        out.extend(to_chars(bytes, map));
     }
-    terms
+    out
 }
 
 /// Folded byte positions to sorted, distinct char positions.

@@ -161,3 +161,130 @@ fn scores_fall_with_rank() {
         assert!(hits.windows(2).all(|w| w[0].score >= w[1].score), "{q}");
     }
 }
+
+/// Ids of the records `q` finds, best first.
+fn ids(index: &SearchIndex, ds: &Dataset, q: &str) -> Vec<String> {
+    index
+        .search(ds, q, 500)
+        .iter()
+        .map(|h| ds.id_of(h.target).to_string())
+        .collect()
+}
+
+/// Whether some text of `id`'s record contains `needle`, case folded.
+fn mentions(index: &SearchIndex, ds: &Dataset, id: &str, needle: &str) -> bool {
+    let Some(r) = ds.lookup(id) else { return false };
+    (0..index.entries.len() as u32)
+        .filter(|&e| index.entries[e as usize].target == r)
+        .any(|e| index.text(ds, e).to_lowercase().contains(needle))
+}
+
+#[test]
+fn spaces_mean_and_and_bars_mean_or() {
+    let (ds, index) = embedded();
+    for id in ids(&index, &ds, "musk openai") {
+        assert!(
+            mentions(&index, &ds, &id, "musk") && mentions(&index, &ds, &id, "openai"),
+            "{id}"
+        );
+    }
+    let either = ids(&index, &ds, "altman | hassabis");
+    assert_eq!(either[..2], ["sam-altman", "demis-hassabis"]);
+    assert!(either.len() > ids(&index, &ds, "hassabis").len());
+    assert!(
+        either
+            .iter()
+            .all(|id| mentions(&index, &ds, id, "altman") || mentions(&index, &ds, id, "hassabis"))
+    );
+    // A plain term keeps its typo tolerance next to the others.
+    assert_eq!(top(&index, &ds, "zukerberg 'mark"), "mark-zuckerberg");
+}
+
+#[test]
+fn exact_anchored_and_excluded_terms() {
+    let (ds, index) = embedded();
+    let exact = ids(&index, &ds, "'superintell");
+    assert!(exact.contains(&"meta-superintelligence-labs".to_string()));
+    assert!(exact.iter().all(|id| mentions(&index, &ds, id, "superintell")));
+    assert!(ids(&index, &ds, "'zukerberg").is_empty(), "exact means no typos");
+    assert_eq!(ids(&index, &ds, "^meta labs$"), ["meta-superintelligence-labs"]);
+    assert_eq!(ids(&index, &ds, "^meta$"), ["meta"]);
+    assert_eq!(top(&index, &ds, "^meta"), "meta");
+    let sam = ids(&index, &ds, "sam");
+    let not_named_sam = ids(&index, &ds, "sam !^sam");
+    assert!(sam.contains(&"sam-altman".to_string()));
+    assert!(!not_named_sam.contains(&"sam-altman".to_string()));
+    assert!(!not_named_sam.is_empty());
+    for id in ids(&index, &ds, "'openai !musk") {
+        assert!(!mentions(&index, &ds, &id, "musk"), "{id}");
+    }
+    let excluded = ids(&index, &ds, "'openai !'musk");
+    assert_eq!(excluded, ids(&index, &ds, "'openai !musk"));
+    assert!(!ids(&index, &ds, "meta !labs$").contains(&"meta-superintelligence-labs".to_string()));
+}
+
+#[test]
+fn smart_case_and_folding_in_exact_terms() {
+    let (ds, index) = embedded();
+    assert_eq!(top(&index, &ds, "^Meta$"), "meta");
+    assert!(ids(&index, &ds, "^META$").is_empty(), "upper case counts");
+    let folded = ids(&index, &ds, "'openai");
+    let cased = ids(&index, &ds, "'OpenAI");
+    assert!(cased.iter().all(|id| folded.contains(id)));
+    assert!(ids(&index, &ds, "'Openai").len() < folded.len());
+    assert!(!ids(&index, &ds, "'OPENAI").contains(&"openai".to_string()));
+    assert_eq!(top(&index, &ds, "'zhāo"), top(&index, &ds, "'zhao"));
+}
+
+#[test]
+fn queries_of_only_operators_or_exclusions_find_nothing() {
+    let (ds, index) = embedded();
+    for q in [
+        "!",
+        "'",
+        "^",
+        "!'",
+        "!^",
+        "^$",
+        "|",
+        "! ' ^",
+        "!musk",
+        "!^sam !openai",
+    ] {
+        assert!(index.search(&ds, q, 10).is_empty(), "{q}");
+    }
+}
+
+#[test]
+fn highlights_show_what_each_term_matched() {
+    let (ds, index) = embedded();
+    let h = &index.search(&ds, "meta 'labs", 1)[0];
+    assert_eq!(index.text(&ds, h.entry), "Meta Superintelligence Labs");
+    let chars: Vec<char> = index.text(&ds, h.entry).chars().collect();
+    let lit: String = h.indices.iter().map(|&i| chars[i]).collect();
+    assert_eq!(lit, "MetaLabs");
+    let h = &index.search(&ds, "^Meta$", 1)[0];
+    assert_eq!(h.indices, [0, 1, 2, 3]);
+    assert_eq!(h.quality, Quality::Exact);
+}
+
+#[test]
+fn narrowing_with_operators_gives_the_same_results() {
+    let (ds, index) = embedded();
+    let mut session = Session::default();
+    let never = || false;
+    // Words first (exact terms tested on what they found), then exact
+    // terms alone (scanned, then narrowed as they grow).
+    for typed in ["meta 'sup !wang", "'sup !wang | ^Meta labs$"] {
+        for end in 1..=typed.len() {
+            let q = &typed[..end];
+            let narrowed = index.search_in(&ds, q, 50, &mut session, &never).unwrap();
+            assert_eq!(narrowed, index.search(&ds, q, 50), "{q}");
+        }
+    }
+    assert!(
+        index
+            .search_in(&ds, "meta 'supe", 5, &mut session, &|| true)
+            .is_none()
+    );
+}

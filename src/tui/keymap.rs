@@ -776,6 +776,7 @@ impl Keymap {
             }
             if ctx == SearchCtx {
                 out.push(HelpRow::Note("other keys", "type the query"));
+                out.extend(SYNTAX_NOTES.iter().map(|&(k, t)| HelpRow::Note(k, t)));
             }
             if ctx == MarkCtx {
                 out.push(HelpRow::Note("a-z, A-Z", "the mark's letter"));
@@ -821,6 +822,14 @@ pub enum HelpRow<'a> {
     Disputed,
     Blank,
 }
+
+/// The search syntax, noted under the search keys.
+const SYNTAX_NOTES: [(&str, &str); 4] = [
+    ("a b  /  a | b", "both terms  /  either"),
+    ("'a  ^a  a$", "exact, start, end of a text"),
+    ("!a  !^a  !a$", "leave out what matches"),
+    ("Aa", "with a capital, case counts"),
+];
 
 /// Columns the keys take in a help row.
 pub const HELP_KEYS_WIDTH: usize = 20;
