@@ -188,3 +188,49 @@ fn idle_uses_no_cpu() {
     pty.send("q");
     assert!(pty.wait_exit());
 }
+
+#[test]
+fn views_walk_flows_cell_back_money_sources_and_out() {
+    let mut pty = Pty::spawn(&[], 120, 40, &[]);
+    pty.wait_text("1/25");
+    // Flows: the OpenAI row, the MSL column (busiest first).
+    pty.send("F");
+    pty.wait_text("Flows view");
+    pty.send("j");
+    pty.wait_text("OpenAI → Meta Superintelligence Labs: 7 people");
+    // Enter on the cell: back to the panes, the timeline holds its moves.
+    pty.send("\r");
+    let screen = pty.wait_for("the cell's moves in the timeline", |s| {
+        !s.contains("Flows view") && s.contains("8 people · OpenAI → Meta Superintelligence Labs")
+    });
+    assert!(screen.contains("1/3"), "{screen}");
+    assert!(!screen.contains("2012 "), "timeline unfiltered:\n{screen}");
+    // Backspace comes back to the matrix, on the same cell.
+    pty.send("\x7f");
+    pty.wait_text("OpenAI → Meta Superintelligence Labs: 7 people");
+    pty.send("\x1b");
+    pty.wait_for("the panes", |s| {
+        !s.contains("Flows view") && s.contains("1 Companies")
+    });
+    // Money, then Sources; Esc leaves each for the panes as they were.
+    pty.send("M");
+    let screen = pty.wait_text("Money view");
+    assert!(
+        screen.contains("£400 million") && screen.contains("USD 660M"),
+        "{screen}"
+    );
+    pty.send("\x1b");
+    pty.wait_for("the panes", |s| {
+        !s.contains("Money view") && s.contains("1 Companies")
+    });
+    pty.send("S");
+    let screen = pty.wait_text("Sources view");
+    assert!(screen.contains("Someone has broken into our home"), "{screen}");
+    pty.send("\x1b");
+    pty.wait_for("the panes", |s| {
+        !s.contains("Sources view") && s.contains("1 Companies")
+    });
+    pty.send("q");
+    assert!(pty.wait_exit());
+    assert_restored(&pty);
+}
