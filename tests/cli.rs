@@ -954,3 +954,16 @@ fn search_of_only_operators_finds_nothing_without_error() {
     assert_eq!(rows[0]["id"], "meta");
     assert_eq!(rows[0]["match"], "exact");
 }
+
+#[test]
+fn export_takes_the_same_filters_as_timeline_source_included() {
+    let timeline = stdout(rivals().args(["timeline", "--source", "musk-vs-ai-giants"]));
+    let csv = stdout(rivals().args(["export", "--format", "csv", "--source", "musk-vs-ai-giants"]));
+    // One CSV row per event the timeline lists, plus the header.
+    assert_eq!(csv.lines().count(), timeline.lines().count() + 1, "{csv}");
+    let err = failure(
+        rivals().args(["export", "--format", "json", "--source", "musk-vs-ai-giants"]),
+        2,
+    );
+    assert!(err.contains("--source filter the graphs"), "{err}");
+}

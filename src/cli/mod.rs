@@ -18,7 +18,7 @@ use crate::model::{self, Dataset, Date, Diagnostic, Event, EventKind, OrgIx, Per
 use crate::search::SearchIndex;
 use crate::text::{fit, sanitize};
 use clap::error::ErrorKind;
-use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -80,6 +80,66 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+/// The event filters `timeline` and `export` share.
+#[derive(Debug, Args)]
+pub struct Filters {
+    /// Only events involving this person id.
+    #[arg(long, value_name = "ID")]
+    pub person: Option<String>,
+    /// Only events involving this organization id (and its children).
+    #[arg(long, value_name = "ID")]
+    pub org: Option<String>,
+    /// Only events of this kind.
+    #[arg(long, value_name = "KIND", value_parser = parse_kind)]
+    pub kind: Option<EventKind>,
+    /// Only events on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = Date::parse)]
+    pub from: Option<Date>,
+    /// Only events on or before this date, inclusive at its precision.
+    #[arg(long, value_name = "DATE", value_parser = Date::parse)]
+    pub to: Option<Date>,
+    /// Only events this source id supports.
+    #[arg(long, value_name = "ID")]
+    pub source: Option<String>,
+}
+
+impl Filters {
+    /// Whether any filter is given.
+    fn any(&self) -> bool {
+        let Filters {
+            person,
+            org,
+            kind,
+            from,
+            to,
+            source,
+        } = self;
+        person.is_some()
+            || org.is_some()
+            || kind.is_some()
+            || from.is_some()
+            || to.is_some()
+            || source.is_some()
+    }
+
+    /// The filters with their ids resolved in `ds`.
+    fn resolve(&self, ds: &Dataset, origin: Origin) -> Result<EventFilter, Failure> {
+        let id = |id: &Option<String>, want| {
+            id.as_deref()
+                .map(|id| filter_id(ds, origin, id, want))
+                .transpose()
+        };
+        Ok(EventFilter {
+            person: id(&self.person, Want::Person)?,
+            org: id(&self.org, Want::Org)?,
+            kind: self.kind,
+            from: self.from,
+            to: self.to,
+            source: id(&self.source, Want::Source)?,
+        })
+    }
+}
+
 /// The scriptable subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -108,24 +168,8 @@ pub enum Command {
     },
     /// List events in date order: `DATE  KIND  SUMMARY`.
     Timeline {
-        /// Only events involving this person id.
-        #[arg(long, value_name = "ID")]
-        person: Option<String>,
-        /// Only events involving this organization id.
-        #[arg(long, value_name = "ID")]
-        org: Option<String>,
-        /// Only events of this kind.
-        #[arg(long, value_name = "KIND", value_parser = parse_kind)]
-        kind: Option<EventKind>,
-        /// Only events on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).
-        #[arg(long, value_name = "DATE", value_parser = Date::parse)]
-        from: Option<Date>,
-        /// Only events on or before this date, inclusive at its precision.
-        #[arg(long, value_name = "DATE", value_parser = Date::parse)]
-        to: Option<Date>,
-        /// Only events this source id supports.
-        #[arg(long, value_name = "ID")]
-        source: Option<String>,
+        #[command(flatten)]
+        filters: Filters,
     },
     /// Count who moved from which organization to which: a matrix, or JSON.
     Flow {
@@ -158,21 +202,9 @@ pub enum Command {
         /// programs that need one to read UTF-8.
         #[arg(long)]
         bom: bool,
-        /// Only events involving this person id (graphs, events, flows).
-        #[arg(long, value_name = "ID")]
-        person: Option<String>,
-        /// Only events involving this organization id (graphs, events, flows).
-        #[arg(long, value_name = "ID")]
-        org: Option<String>,
-        /// Only events of this kind (graphs, events, flows).
-        #[arg(long, value_name = "KIND", value_parser = parse_kind)]
-        kind: Option<EventKind>,
-        /// Only events on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).
-        #[arg(long, value_name = "DATE", value_parser = Date::parse)]
-        from: Option<Date>,
-        /// Only events on or before this date, inclusive at its precision.
-        #[arg(long, value_name = "DATE", value_parser = Date::parse)]
-        to: Option<Date>,
+        /// Which events the graphs and the events and flows tables keep.
+        #[command(flatten)]
+        filters: Filters,
     },
     /// Write a commented starter dataset into DIR (never overwrites a file).
     New {
@@ -322,8 +354,8 @@ impl Cli {
             }
         }
         let (name, range) = match &self.command {
-            Some(Command::Timeline { from, to, .. }) => ("timeline", (from, to)),
-            Some(Command::Export { from, to, .. }) => ("export", (from, to)),
+            Some(Command::Timeline { filters }) => ("timeline", (&filters.from, &filters.to)),
+            Some(Command::Export { filters, .. }) => ("export", (&filters.from, &filters.to)),
             _ => return None,
         };
         let sub = |kind, message: String| {
@@ -344,11 +376,7 @@ impl Cli {
             format,
             what,
             bom,
-            person,
-            org,
-            kind,
-            from,
-            to,
+            filters,
         }) = &self.command
         {
             let csv = matches!(format, Format::Csv);
@@ -358,8 +386,7 @@ impl Cli {
                     "--what and --bom go with --format csv".into(),
                 );
             }
-            let filtered =
-                person.is_some() || org.is_some() || kind.is_some() || from.is_some() || to.is_some();
+            let filtered = filters.any();
             let table = what.unwrap_or(Table::Events);
             let filterable = match format {
                 Format::Json => false,
@@ -369,7 +396,7 @@ impl Cli {
             if filtered && !filterable {
                 return sub(
                     ErrorKind::ArgumentConflict,
-                    "--person, --org, --kind, --from and --to filter the graphs and the events and flows tables, not the whole dataset".into(),
+                    "--person, --org, --kind, --from, --to and --source filter the graphs and the events and flows tables, not the whole dataset".into(),
                 );
             }
         }
@@ -524,28 +551,8 @@ pub fn run(command: &Command, ds: &Dataset, origin: Origin, out: &mut String) ->
             Ok(())
         }
         Command::Show { id } => show::show(ds, id, origin, out),
-        Command::Timeline {
-            person,
-            org,
-            kind,
-            from,
-            to,
-            source,
-        } => {
-            let filter = |id: &Option<String>, want| {
-                id.as_deref()
-                    .map(|id| filter_id(ds, origin, id, want))
-                    .transpose()
-            };
-            let f = EventFilter {
-                person: filter(person, Want::Person)?,
-                org: filter(org, Want::Org)?,
-                kind: *kind,
-                from: *from,
-                to: *to,
-                source: filter(source, Want::Source)?,
-            };
-            timeline(ds, &f, out);
+        Command::Timeline { filters } => {
+            timeline(ds, &filters.resolve(ds, origin)?, out);
             Ok(())
         }
         Command::Flow {
@@ -576,25 +583,9 @@ pub fn run(command: &Command, ds: &Dataset, origin: Origin, out: &mut String) ->
             format,
             what,
             bom,
-            person,
-            org,
-            kind,
-            from,
-            to,
+            filters,
         } => {
-            let id = |id: &Option<String>, want| {
-                id.as_deref()
-                    .map(|id| filter_id(ds, origin, id, want))
-                    .transpose()
-            };
-            let f = EventFilter {
-                person: id(person, Want::Person)?,
-                org: id(org, Want::Org)?,
-                kind: *kind,
-                from: *from,
-                to: *to,
-                source: None,
-            };
+            let f = filters.resolve(ds, origin)?;
             match format {
                 Format::Json => export::json(ds, out),
                 Format::Csv => {
