@@ -53,7 +53,8 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
             theme.org
         };
         head.push(Span::styled(
-            format!("{:>CELL$}", short(&name(c), CELL - 1)),
+            // Right-aligned like the counts, before their `≠` column.
+            format!("{:>w$} ", short(&name(c), CELL - 1), w = CELL - 1),
             style,
         ));
     }
@@ -117,7 +118,7 @@ pub(crate) fn short(name: &str, max: usize) -> String {
 /// A cell's text, right-aligned, and its heat: bold for the busiest.
 fn cell(m: &Matrix, r: usize, c: usize, theme: &Theme) -> (String, Style) {
     match m.cell(r, c) {
-        None => (format!("{:>CELL$}", "·"), theme.muted),
+        None => (format!("{:>w$} ", "·", w = CELL - 1), theme.muted),
         Some((_, f)) => {
             let mark = if f.disputed { "≠" } else { " " };
             let style = if f.count * 2 >= m.max {
