@@ -456,45 +456,20 @@ impl SearchIndex {
             return None;
         };
         // With a group of plain terms only, the records they found are the
-        // only candidates: test the exact terms on their texts alone.
-        if plan.narrowed_by_words() && !plan.filters.is_empty() {
-            let Some(filters) = self.filter_within(ds, &plan, &acc, &fuzzy, cancelled) else {
-                SCRATCH.with(|s| s.replace(scratch));
-                return None;
-            };
-            let layers = Layers {
-                acc: &acc,
-                fuzzy: &fuzzy,
-                needle: &needle,
-                lookups: &lookups,
-                filters: &filters,
-            };
-            let hits = self.rank(ds, &plan, &layers, limit, &mut scratch);
+        // only candidates: test the exact terms on their texts alone (those
+        // results hold for this query only, so the session does not keep
+        // them). Otherwise each term's entries come from the session or a
+        // scan, narrowed from a wider term's when it grew.
+        let within = plan.narrowed_by_words() && !plan.filters.is_empty();
+        let filters = if within {
+            self.filter_within(ds, &plan, &acc, &fuzzy, cancelled)
+        } else {
+            self.session_filters(ds, &plan, session, cancelled)
+        };
+        let Some(filters) = filters else {
             SCRATCH.with(|s| s.replace(scratch));
-            *session = Session {
-                needle,
-                candidates,
-                lookups,
-                filters: Vec::new(),
-            };
-            return Some(hits);
-        }
-        let mut filters = Vec::with_capacity(plan.filters.len());
-        for f in &plan.filters {
-            let known = session.filters.iter().find(|(g, _)| g == f);
-            let found = match known {
-                Some((_, entries)) => Some(entries.clone()),
-                None => {
-                    let wider = session.filters.iter().find(|(g, _)| f.narrows(g));
-                    self.filter(ds, f, wider.map(|(_, e)| e.as_slice()), cancelled)
-                }
-            };
-            let Some(found) = found else {
-                SCRATCH.with(|s| s.replace(scratch));
-                return None;
-            };
-            filters.push((f.clone(), found));
-        }
+            return None;
+        };
         let layers = Layers {
             acc: &acc,
             fuzzy: &fuzzy,
@@ -508,9 +483,33 @@ impl SearchIndex {
             needle,
             candidates,
             lookups,
-            filters,
+            filters: if within { Vec::new() } else { filters },
         };
         Some(hits)
+    }
+
+    /// The entries each exact or anchored term of `plan` matches, reusing
+    /// and narrowing what `session` found for earlier queries.
+    fn session_filters(
+        &self,
+        ds: &Dataset,
+        plan: &Plan,
+        session: &Session,
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Vec<(Filter, Vec<u32>)>> {
+        let mut filters = Vec::with_capacity(plan.filters.len());
+        for f in &plan.filters {
+            let known = session.filters.iter().find(|(g, _)| g == f);
+            let found = match known {
+                Some((_, entries)) => entries.clone(),
+                None => {
+                    let wider = session.filters.iter().find(|(g, _)| f.narrows(g));
+                    self.filter(ds, f, wider.map(|(_, e)| e.as_slice()), cancelled)?
+                }
+            };
+            filters.push((f.clone(), found));
+        }
+        Some(filters)
     }
 
     /// Every filter of `plan` tested on the texts of the records the word
