@@ -13,8 +13,11 @@ use std::time::{Duration, Instant};
 
 #[path = "alloc.rs"]
 mod alloc;
+#[path = "first_frame.rs"]
+mod first_frame;
 
 use alloc::{Counting, peak};
+use first_frame::first_frame;
 
 #[global_allocator]
 static ALLOC: Counting = Counting;
@@ -160,43 +163,20 @@ fn bench_cache(c: &mut Criterion) {
         })
     });
     group.bench_function("process: explorer first frame on big, warm (pty, 120x40)", |b| {
-        b.iter_custom(|iters| (0..iters).map(|_| first_frame(tmp.path(), &data)).sum())
+        b.iter_custom(|iters| {
+            (0..iters)
+                .map(|_| {
+                    first_frame(|cmd| {
+                        cmd.env("XDG_CACHE_HOME", tmp.path());
+                        cmd.env_remove("RIVALS_NO_CACHE");
+                        cmd.arg("--data");
+                        cmd.arg(&data);
+                    })
+                })
+                .sum()
+        })
     });
     group.finish();
-}
-
-/// From process start to the explorer's first frame on screen, in a
-/// pseudo-terminal.
-fn first_frame(cache_home: &std::path::Path, data: &std::path::Path) -> Duration {
-    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
-    use std::io::Read;
-    let size = PtySize {
-        rows: 40,
-        cols: 120,
-        pixel_width: 0,
-        pixel_height: 0,
-    };
-    let pair = native_pty_system().openpty(size).unwrap();
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_rivals"));
-    cmd.env("TERM", "xterm-256color");
-    cmd.env("XDG_CACHE_HOME", cache_home);
-    cmd.env_remove("RIVALS_NO_CACHE");
-    cmd.arg("--data");
-    cmd.arg(data);
-    let mut reader = pair.master.try_clone_reader().unwrap();
-    let start = Instant::now();
-    let mut child = pair.slave.spawn_command(cmd).unwrap();
-    let mut seen = Vec::new();
-    let mut buf = [0u8; 65536];
-    while !String::from_utf8_lossy(&seen).contains("3 Timeline") {
-        let n = reader.read(&mut buf).unwrap();
-        assert!(n > 0, "{}", String::from_utf8_lossy(&seen));
-        seen.extend_from_slice(&buf[..n]);
-    }
-    let elapsed = start.elapsed();
-    child.kill().unwrap();
-    child.wait().unwrap();
-    elapsed
 }
 
 criterion_group!(benches, bench_cache);

@@ -4,8 +4,11 @@
 #![allow(clippy::unwrap_used)]
 
 mod common;
+#[path = "first_frame.rs"]
+mod first_frame;
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use first_frame::first_frame;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use rivals::model::Dataset;
@@ -92,38 +95,10 @@ fn bench_first_frame(c: &mut Criterion) {
 /// From process start to the first frame on screen: the real binary in a
 /// pseudo-terminal, timed until its output holds the panes.
 fn bench_first_frame_process(c: &mut Criterion) {
-    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
-    use std::io::Read;
     let mut group = c.benchmark_group("first-frame");
     group.sample_size(20);
     group.bench_function("process start to first frame (pty, 120x40)", |b| {
-        b.iter_custom(|iters| {
-            let mut total = std::time::Duration::ZERO;
-            for _ in 0..iters {
-                let size = PtySize {
-                    rows: 40,
-                    cols: 120,
-                    pixel_width: 0,
-                    pixel_height: 0,
-                };
-                let pair = native_pty_system().openpty(size).unwrap();
-                let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_rivals"));
-                cmd.env("TERM", "xterm-256color");
-                let mut reader = pair.master.try_clone_reader().unwrap();
-                let start = std::time::Instant::now();
-                let mut child = pair.slave.spawn_command(cmd).unwrap();
-                let mut seen = Vec::new();
-                let mut buf = [0u8; 65536];
-                while !String::from_utf8_lossy(&seen).contains("3 Timeline") {
-                    let n = reader.read(&mut buf).unwrap();
-                    seen.extend_from_slice(&buf[..n]);
-                }
-                total += start.elapsed();
-                child.kill().unwrap();
-                child.wait().unwrap();
-            }
-            total
-        })
+        b.iter_custom(|iters| (0..iters).map(|_| first_frame(|_| {})).sum())
     });
     group.finish();
 }
