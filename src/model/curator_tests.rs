@@ -5,7 +5,7 @@ use super::*;
 use crate::model::MAX_ID_LEN;
 
 const SOURCES: &str = "- id: s1\n  title: First article\n  language: fr\n  published: 2025-06-01\n";
-use super::tests::ORGS;
+use super::tests::{ORGS, errors_in, files};
 const PEOPLE: &str = "\
 - id: sam-altman
   name: Sam Altman
@@ -26,19 +26,6 @@ const EVENTS: &str = "\
   summary: Moved.
   sources: [s1]
 ";
-
-fn files<'a>(sources: &'a str, orgs: &'a str, people: &'a str, events: &'a str) -> Files<'a> {
-    Files {
-        sources,
-        organizations: orgs,
-        people,
-        events,
-    }
-}
-
-fn errors_in(f: Files) -> Vec<Diagnostic> {
-    load("t", &f, "data").expect_err("expected problems")
-}
 
 fn with_events(events: &str) -> Vec<Diagnostic> {
     errors_in(files(SOURCES, ORGS, PEOPLE, events))

@@ -37,7 +37,7 @@ const EVENTS: &str = "\
   sources: [s1]
 ";
 
-fn files<'a>(sources: &'a str, orgs: &'a str, people: &'a str, events: &'a str) -> Files<'a> {
+pub(super) fn files<'a>(sources: &'a str, orgs: &'a str, people: &'a str, events: &'a str) -> Files<'a> {
     Files {
         sources,
         organizations: orgs,
@@ -46,7 +46,7 @@ fn files<'a>(sources: &'a str, orgs: &'a str, people: &'a str, events: &'a str) 
     }
 }
 
-fn errors_in(f: Files) -> Vec<Diagnostic> {
+pub(super) fn errors_in(f: Files) -> Vec<Diagnostic> {
     load("t", &f, "data").expect_err("expected problems")
 }
 
