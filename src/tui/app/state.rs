@@ -729,18 +729,13 @@ impl App {
     /// supports, and say how many there are.
     fn jump_source(&mut self, s: SourceIx) {
         let ds = &self.data.ds;
-        let mut cited = ds
-            .events
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.sources.contains(&s));
-        let first = cited.next().map(|(i, _)| i);
-        let n = first.map_or(0, |_| 1 + cited.count());
+        let cited: &[EventIx] = ds.source_support.get(s as usize).map_or(&[], |sup| &sup.events);
         self.note = Some(format!(
-            "source `{}` supports {n} events",
-            sanitize(&ds.source(s).id)
+            "source `{}` supports {} events",
+            sanitize(&ds.source(s).id),
+            cited.len()
         ));
-        if let Some(e) = first.and_then(|i| EventIx::try_from(i).ok()) {
+        if let Some(&e) = cited.first() {
             self.jump_event(e);
         }
     }
