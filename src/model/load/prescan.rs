@@ -46,13 +46,25 @@ fn significant(line: &str) -> bool {
     !t.is_empty() && !t.starts_with('#')
 }
 
+/// Whether a line is the marker `m` (`---` or `...`), alone or followed by
+/// a space or tab.
+fn is_marker(line: &str, m: &str) -> bool {
+    line.strip_prefix(m)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\t']))
+}
+
 fn extra_document(file: &FileCtx) -> Option<Diagnostic> {
+    // Fast path: no line starts with a marker.
+    let text = file.text.as_bytes();
+    let starts = |m: &[u8]| text.starts_with(m) || memchr::memmem::find(text, &[b"\n", m].concat()).is_some();
+    if !starts(b"---") && !starts(b"...") {
+        return None;
+    }
     let mut seen_content = false;
     let mut ended: Option<usize> = None;
     for (n, line) in file.text.split('\n').enumerate() {
         let line = line.strip_suffix('\r').unwrap_or(line);
-        let marker =
-            |m: &str| line == m || line.starts_with(&format!("{m} ")) || line.starts_with(&format!("{m}\t"));
+        let marker = |m: &str| is_marker(line, m);
         if marker("---") {
             if seen_content {
                 return Some(
