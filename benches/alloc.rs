@@ -1,7 +1,8 @@
 //! A counting allocator for the benches that report memory: it wraps the
-//! system allocator and keeps the bytes in use and their peak.
+//! binary's allocator (mimalloc) and keeps the bytes in use and their peak.
 
-use std::alloc::{GlobalAlloc, Layout, System};
+use mimalloc::MiMalloc as System;
+use std::alloc::{GlobalAlloc, Layout};
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 
 pub struct Counting;

@@ -8,6 +8,10 @@ use rivals::tui::app::{App, Msg, update};
 use rivals::tui::data::Data;
 use std::sync::Arc;
 
+/// The binary's allocator, so the figures are the program's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Loads a generated dataset.
 pub fn dataset(spec: Spec) -> Dataset {
     let [s, o, p, e] = generate(spec);
