@@ -91,9 +91,7 @@ pub fn command(explicit: Option<&Path>, default: bool, path: bool) -> Result<Str
         Ok(_) => Ok(format!("ok: {}\n", file.display())),
         Err(mut problems) => {
             let first = problems.remove(0);
-            for p in problems {
-                super::output::error(&p);
-            }
+            super::output::errors(&problems);
             Err(Failure(first))
         }
     }

@@ -435,17 +435,13 @@ fn load_checked(cli: &Cli, strict: bool) -> Result<(Dataset, Origin), Vec<Diagno
     if strict {
         return loaded.strict().map(|ds| (ds, origin));
     }
-    for w in &loaded.warnings {
-        output::error(w);
-    }
+    output::errors(&loaded.warnings);
     Ok((loaded.dataset, origin))
 }
 
 /// Prints diagnostics and a count line to stderr.
 pub fn report(errors: &[Diagnostic]) {
-    for e in errors {
-        output::error(e);
-    }
+    output::errors(errors);
     let n = errors.len();
     let s = if n == 1 { "" } else { "s" };
     output::note(&format!("{n} problem{s} found; nothing was loaded"));
@@ -498,9 +494,7 @@ pub fn main() -> ExitCode {
         let (theme, keymap) = match config::tui_settings(&cli) {
             Ok(settings) => settings,
             Err(errors) => {
-                for e in &errors {
-                    output::error(e);
-                }
+                output::errors(&errors);
                 return ExitCode::from(1);
             }
         };

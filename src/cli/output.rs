@@ -78,7 +78,19 @@ fn write_stdout(text: &str) -> io::Result<()> {
 /// Prints a problem on standard error. If even that cannot be written,
 /// there is nowhere left to say so: the exit status still tells.
 pub fn error(problem: &Diagnostic) {
-    let _ = writeln!(io::stderr().lock(), "{problem}");
+    errors(std::slice::from_ref(problem));
+}
+
+/// Prints problems on standard error, in one buffered write rather than
+/// one per piece of each message (a check can print thousands).
+pub fn errors(problems: &[Diagnostic]) {
+    let mut out = io::BufWriter::new(io::stderr().lock());
+    for problem in problems {
+        if writeln!(out, "{problem}").is_err() {
+            return;
+        }
+    }
+    let _ = out.flush();
 }
 
 /// Prints a plain line on standard error, such as a summary.
