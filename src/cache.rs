@@ -253,6 +253,7 @@ fn read_key(layers: &[Layer], max_bytes: u64, kind: &str) -> Option<(Key, Vec<St
     feed(&mut h, kind.as_bytes());
     let mut stamps = Vec::new();
     let mut input_bytes = 0u64;
+    let mut buf = Vec::new();
     for layer in layers {
         let dir = match layer {
             Layer::Embedded => {
@@ -285,17 +286,12 @@ fn read_key(layers: &[Layer], max_bytes: u64, kind: &str) -> Option<(Key, Vec<St
             if !meta.is_file() || meta.len() > max_bytes {
                 return None;
             }
-            let mut bytes = Vec::with_capacity(meta.len() as usize);
-            File::open(&path)
-                .and_then(|f| f.take(max_bytes + 1).read_to_end(&mut bytes))
-                .ok()?;
-            if bytes.len() as u64 > max_bytes {
-                return None;
-            }
+            let (len, file_hash) = hash_file(&path, max_bytes, &mut buf)?;
             h.update(b"+");
-            feed(&mut h, &bytes);
-            stamps.push(Some((bytes.len() as u64, meta.modified().ok())));
-            input_bytes += bytes.len() as u64;
+            h.update(&len.to_le_bytes());
+            h.update(file_hash.as_bytes());
+            stamps.push(Some((len, meta.modified().ok())));
+            input_bytes += len;
         }
     }
     let key = Key {
@@ -303,6 +299,28 @@ fn read_key(layers: &[Layer], max_bytes: u64, kind: &str) -> Option<(Key, Vec<St
         input_bytes,
     };
     Some((key, stamps))
+}
+
+/// Bytes of a file read and hashed at a time.
+const HASH_CHUNK: usize = 4 << 20;
+
+/// The length and BLAKE3 of the file at `path`, read a chunk at a time
+/// into `buf` and hashed on every core; `None` if it cannot be read or is
+/// longer than `max_bytes`. (Not memory-mapped: a file truncated while
+/// mapped would kill the process.)
+fn hash_file(path: &Path, max_bytes: u64, buf: &mut Vec<u8>) -> Option<(u64, blake3::Hash)> {
+    let mut file = File::open(path).ok()?.take(max_bytes.saturating_add(1));
+    let mut hasher = blake3::Hasher::new();
+    loop {
+        buf.clear();
+        let n = (&mut file).take(HASH_CHUNK as u64).read_to_end(buf).ok()?;
+        if n == 0 {
+            break;
+        }
+        hasher.update_rayon(buf);
+    }
+    let len = hasher.count();
+    (len <= max_bytes).then(|| (len, hasher.finalize()))
 }
 
 /// The current stamps of the folder layers' files, as [`read_key`] takes them.
