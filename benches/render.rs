@@ -1,6 +1,7 @@
 //! Frame cost: the same frames on a 1,000-event dataset and on "big", at
 //! several sizes and with different panes focused; plus the first frame on
-//! the embedded dataset from nothing (load, index, draw).
+//! the embedded dataset from nothing (load, draw; the search index is built
+//! after it, on a thread of its own).
 #![allow(clippy::unwrap_used)]
 
 mod common;
@@ -33,7 +34,7 @@ fn bench_frames(c: &mut Criterion) {
                 let mut app = App::new(Arc::clone(&data), (w, h));
                 common::keys(&mut app, setup);
                 if let rivals::tui::app::Mode::Search(s) = &mut app.mode {
-                    s.hits = data.index.search(&data.ds, &s.query, 200);
+                    s.hits = data.index().search(&data.ds, &s.query, 200);
                 }
                 let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
                 group.bench_function(format!("{w}x{h}/{label}"), |b| {

@@ -31,7 +31,9 @@ fn bench_search(c: &mut Criterion) {
     for (name, data) in [("1k", common::small()), ("big", common::big())] {
         let mut group = c.benchmark_group(format!("search/{name}"));
         for q in QUERIES {
-            group.bench_function(*q, |b| b.iter(|| black_box(data.index.search(&data.ds, q, 200))));
+            group.bench_function(*q, |b| {
+                b.iter(|| black_box(data.index().search(&data.ds, q, 200)))
+            });
         }
         // One iteration types the whole query, a key at a time, narrowing
         // the previous candidates each time: divide by its length per key.
@@ -40,10 +42,13 @@ fn bench_search(c: &mut Criterion) {
                 b.iter(|| {
                     let mut session = Session::default();
                     for end in 1..=typed.len() {
-                        black_box(
-                            data.index
-                                .search_in(&data.ds, &typed[..end], 200, &mut session, &|| false),
-                        );
+                        black_box(data.index().search_in(
+                            &data.ds,
+                            &typed[..end],
+                            200,
+                            &mut session,
+                            &|| false,
+                        ));
                     }
                 })
             });

@@ -12,7 +12,7 @@
 //! Any cache failure (read-only or missing folder, full disk) just means a
 //! normal load.
 
-use crate::model::{Dataset, Date, Diagnostic, FILES, Layer, Loaded};
+use crate::model::{Dataset, Date, FILES, Layer, Loaded};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use std::fs::{self, File};
@@ -338,37 +338,52 @@ fn stamps_of(layers: &[Layer]) -> Vec<Stamp> {
         .collect()
 }
 
+/// An image still to be written: where, under which key, and the stamps
+/// of the files it is made from, to skip writing if one changed meanwhile.
+#[derive(Debug)]
+pub struct Pending {
+    cache: Cache,
+    key: Key,
+    layers: Vec<Layer>,
+    stamps: Vec<Stamp>,
+}
+
+impl Pending {
+    /// Writes `value` as the image of the files, unless one of them
+    /// changed since they were hashed. Slow on large data (encoding and
+    /// writing the 100k-event dataset takes ~0.1 s): callers run it on a
+    /// thread of its own, beside the command or after the first frame.
+    pub fn store<T: Image>(self, value: &T) {
+        if stamps_of(&self.layers) == self.stamps {
+            self.cache.put(self.key, value);
+        }
+    }
+}
+
 /// Loads the dataset in `layers` through `cache`: the image when the files
-/// are unchanged, else `load()`, whose result is then stored unless a file
-/// changed while it ran.
+/// are unchanged, else `load()`, with the image to write ([`Pending`]).
 pub fn load_layers<T: Image, E>(
     cache: Option<&Cache>,
     layers: &[Layer],
     max_bytes: u64,
     load: impl FnOnce() -> Result<T, E>,
-) -> Result<T, E> {
-    let Some(cache) = cache else { return load() };
+) -> Result<(T, Option<Pending>), E> {
+    let Some(cache) = cache else {
+        return load().map(|value| (value, None));
+    };
     let Some((key, stamps)) = read_key(layers, max_bytes, T::KIND) else {
-        return load();
+        return load().map(|value| (value, None));
     };
     if let Some(hit) = cache.get(key) {
-        return Ok(hit);
+        return Ok((hit, None));
     }
-    let value = load()?;
-    if stamps_of(layers) == stamps {
-        cache.put(key, &value);
-    }
-    Ok(value)
-}
-
-/// Loads `dir` as `rivals --data DIR` does, through the user's cache unless
-/// `no_cache`.
-pub fn load_data(dir: &Path, max_bytes: u64, no_cache: bool) -> Result<Dataset, Vec<Diagnostic>> {
-    let cache = Cache::for_user(no_cache);
-    let layers = [Layer::Folder(dir.to_path_buf())];
-    load_layers(cache.as_ref(), &layers, max_bytes, || {
-        crate::model::load_dir(dir, max_bytes)
-    })
+    let pending = Pending {
+        cache: cache.clone(),
+        key,
+        layers: layers.to_vec(),
+        stamps,
+    };
+    load().map(|value| (value, Some(pending)))
 }
 
 impl Image for Loaded {

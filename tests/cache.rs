@@ -5,6 +5,7 @@
 mod common;
 
 use assert_cmd::Command;
+use common::pty::{Pty, assert_restored};
 use common::*;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -309,4 +310,33 @@ fn layers_are_cached_by_every_layers_bytes_and_check_keeps_its_warnings() {
     let edited = run(&["timeline", "--person", "sam-altman"]);
     assert!(edited.0.contains("Mine!"), "{}", edited.0);
     assert_eq!(s.images().len(), 3);
+}
+
+#[test]
+fn the_explorer_writes_the_image_after_its_first_frame_and_starts_from_it() {
+    let s = Setup::new();
+    let home = s.home.to_str().unwrap();
+    let data = s.data.to_str().unwrap();
+    let env = [("XDG_CACHE_HOME", home), ("RIVALS_NO_CACHE", "")];
+    let mut pty = Pty::spawn(&["--data", data], 100, 30, &env);
+    pty.wait_text("3 Timeline");
+    pty.send("q");
+    assert!(pty.wait_exit(), "the explorer quits");
+    // Written by the time the process has ended (waited for after the
+    // terminal is restored).
+    let image = s.image();
+    let written = modified(&image);
+    assert_restored(&pty);
+
+    // A second start reads it: same screen, and the image is not rewritten
+    // (only its time is touched, to mark it recently used).
+    let bytes = fs::read(&image).unwrap();
+    let mut again = Pty::spawn(&["--data", data], 100, 30, &env);
+    again.wait_text("3 Timeline");
+    again.wait_text("Sam Altman");
+    again.send("q");
+    assert!(again.wait_exit());
+    assert_eq!(fs::read(&image).unwrap(), bytes);
+    assert!(modified(&image) >= written);
+    assert_eq!(s.images().len(), 1);
 }

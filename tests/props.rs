@@ -249,7 +249,7 @@ proptest! {
         let theme = Theme::color();
         for msg in msgs {
             if let Some(Effect::Search { query, generation }) = update(&mut app, msg) {
-                let hits = data.index.search(&data.ds, &query, MAX_HITS);
+                let hits = data.index().search(&data.ds, &query, MAX_HITS);
                 update(&mut app, Msg::Hits { generation, hits });
             }
             check(&app);

@@ -13,7 +13,7 @@ mod suggest;
 
 pub use config::ColorMode;
 
-use crate::cache::{self, Cache};
+use crate::cache::{self, Cache, Pending};
 use crate::model::{self, Dataset, Date, Diagnostic, Event, EventKind, OrgIx, PersonIx, Record, SourceIx};
 use crate::search::SearchIndex;
 use crate::text::{fit, sanitize};
@@ -404,13 +404,13 @@ impl Cli {
     }
 }
 
-/// Loads the dataset the arguments select.
-pub fn load(cli: &Cli) -> Result<(Dataset, Origin), Vec<Diagnostic>> {
+/// Loads the dataset the arguments select, with the cache image still to
+/// write when it missed.
+pub fn load(cli: &Cli) -> Result<(Dataset, Option<Pending>), Vec<Diagnostic>> {
     let layers = cli.layers();
     let max = cli.max_file_bytes();
     let cache = Cache::for_user(cli.no_cache);
     cache::load_layers(cache.as_ref(), &layers, max, || model::load_layers(&layers, max))
-        .map(|ds| (ds, origin(&layers)))
 }
 
 /// Whether `layers` are the embedded dataset alone.
@@ -422,21 +422,42 @@ fn origin(layers: &[model::Layer]) -> Origin {
     }
 }
 
-/// Loads the dataset with the checks that only warn (for `check`): the
-/// warnings are printed to stderr, or refused as errors when `strict`.
-fn load_checked(cli: &Cli, strict: bool) -> Result<(Dataset, Origin), Vec<Diagnostic>> {
+/// `rivals check`: loads with the checks that only warn, prints the
+/// warnings (or refuses them as errors when `strict`) and the counts.
+fn check(cli: &Cli, command: &Command, strict: bool) -> ExitCode {
     let layers = cli.layers();
     let max = cli.max_file_bytes();
     let cache = Cache::for_user(cli.no_cache);
-    let loaded = cache::load_layers(cache.as_ref(), &layers, max, || {
+    let (loaded, pending) = match cache::load_layers(cache.as_ref(), &layers, max, || {
         model::load_layers_checked(&layers, max)
-    })?;
-    let origin = origin(&layers);
-    if strict {
-        return loaded.strict().map(|ds| (ds, origin));
-    }
-    output::errors(&loaded.warnings);
-    Ok((loaded.dataset, origin))
+    }) {
+        Ok(loaded) => loaded,
+        Err(errors) => {
+            report(&errors);
+            return ExitCode::from(1);
+        }
+    };
+    beside(pending, &loaded, || {
+        if strict && let Err(errors) = loaded.strict() {
+            report(&errors);
+            return ExitCode::from(1);
+        }
+        output::errors(&loaded.warnings);
+        let mut out = String::new();
+        let result = run(command, &loaded.dataset, origin(&layers), &mut out);
+        finish(result.map(|()| out))
+    })
+}
+
+/// Runs `work` while the cache image (if one is to be written) is written
+/// on another thread, then waits for the image.
+fn beside<T: cache::Image + Sync, R>(pending: Option<Pending>, value: &T, work: impl FnOnce() -> R) -> R {
+    std::thread::scope(|s| {
+        if let Some(pending) = pending {
+            s.spawn(|| pending.store(value));
+        }
+        work()
+    })
 }
 
 /// Prints diagnostics and a count line to stderr.
@@ -479,11 +500,10 @@ pub fn main() -> ExitCode {
     {
         return finish(result);
     }
-    let loaded = match &cli.command {
-        Some(Command::Check { strict }) => load_checked(&cli, *strict),
-        _ => load(&cli),
-    };
-    let (ds, origin) = match loaded {
+    if let Some(command @ Command::Check { strict }) = &cli.command {
+        return check(&cli, command, *strict);
+    }
+    let (ds, pending) = match load(&cli) {
         Ok(loaded) => loaded,
         Err(errors) => {
             report(&errors);
@@ -502,11 +522,14 @@ pub fn main() -> ExitCode {
             layers: cli.layers(),
             max_bytes: cli.max_file_bytes(),
         });
-        return crate::tui::run(ds, &theme, keymap, watch);
+        return crate::tui::run(ds, pending, &theme, keymap, watch);
     };
-    let mut out = String::new();
-    let result = run(command, &ds, origin, &mut out);
-    finish(result.map(|()| out))
+    let origin = origin(&cli.layers());
+    beside(pending, &ds, || {
+        let mut out = String::new();
+        let result = run(command, &ds, origin, &mut out);
+        finish(result.map(|()| out))
+    })
 }
 
 /// Runs `command` if it needs no dataset, with the config file `config`

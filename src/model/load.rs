@@ -59,13 +59,14 @@ pub struct Loaded {
 impl Loaded {
     /// The dataset if there are no warnings; otherwise the warnings, turned
     /// into errors.
-    pub fn strict(self) -> Result<Dataset, Vec<Diagnostic>> {
+    pub fn strict(&self) -> Result<&Dataset, Vec<Diagnostic>> {
         if self.warnings.is_empty() {
-            return Ok(self.dataset);
+            return Ok(&self.dataset);
         }
         Err(self
             .warnings
-            .into_iter()
+            .iter()
+            .cloned()
             .map(|mut d| {
                 d.severity = super::Severity::Error;
                 d

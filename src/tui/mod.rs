@@ -28,6 +28,7 @@ pub mod theme;
 pub mod ui;
 pub mod view;
 
+use crate::cache::Pending;
 use crate::model::Dataset;
 use app::{App, Effect, Msg, update};
 use data::Data;
@@ -37,13 +38,20 @@ use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 use std::io::{self, IsTerminal};
 use std::process::ExitCode;
-use std::sync::Arc;
+use std::sync::{Arc, mpsc};
+use std::thread;
 use theme::Theme;
 
 /// Runs the TUI on `ds` with `theme` and `keymap` until the user quits,
 /// reloading it as `watch` says if given; a signal that stops it gives the
 /// exit code 128 + its number, as shells expect.
-pub fn run(ds: Dataset, theme: &Theme, keymap: Keymap, watch: Option<term::Watch>) -> ExitCode {
+pub fn run(
+    ds: Dataset,
+    pending: Option<Pending>,
+    theme: &Theme,
+    keymap: Keymap,
+    watch: Option<term::Watch>,
+) -> ExitCode {
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         eprintln!("rivals: the explorer needs a terminal; for scripts use a subcommand (see rivals --help)");
         return ExitCode::from(2);
@@ -55,7 +63,22 @@ pub fn run(ds: Dataset, theme: &Theme, keymap: Keymap, watch: Option<term::Watch
     // The theme already followed --color and NO_COLOR: crossterm must not
     // drop the colours again on its own reading of NO_COLOR.
     crossterm::style::force_color_output(theme.has_color());
-    match run_loop(Data::shared(ds), theme, Arc::new(keymap), watch) {
+    let data = Data::shared(ds);
+    // The cache image is written once the first frame is on screen, and
+    // waited for after the terminal is restored.
+    let (drawn, first_frame) = mpsc::channel();
+    let ended = thread::scope(|s| {
+        if let Some(pending) = pending {
+            let data = &data;
+            s.spawn(move || {
+                if first_frame.recv().is_ok() {
+                    pending.store(&data.ds);
+                }
+            });
+        }
+        run_loop(Arc::clone(&data), theme, Arc::new(keymap), watch, drawn)
+    });
+    match ended {
         Ok(None) => ExitCode::SUCCESS,
         Ok(Some(signal)) => ExitCode::from(u8::try_from(128 + signal).unwrap_or(1)),
         Err(e) => {
@@ -71,7 +94,9 @@ fn run_loop(
     theme: &Theme,
     keymap: Arc<Keymap>,
     watch: Option<term::Watch>,
+    drawn: mpsc::Sender<()>,
 ) -> io::Result<Option<i32>> {
+    let mut drawn = Some(drawn);
     let _guard = term::Guard::enter()?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;
@@ -90,6 +115,9 @@ fn run_loop(
     let panic_on_purpose = std::env::var_os("RIVALS_TEST_PANIC").is_some();
     while !app.quit {
         terminal.draw(|f| ui::render(&app, theme, f))?;
+        if let Some(drawn) = drawn.take() {
+            let _ = drawn.send(());
+        }
         #[cfg(debug_assertions)]
         if panic_on_purpose {
             panic!("RIVALS_TEST_PANIC is set: panicking on purpose");

@@ -177,9 +177,9 @@ impl Searcher {
                 }
                 let (data, query, generation) = job;
                 let superseded = || newest.load(Ordering::Relaxed) != generation;
-                let Some(hits) = data
-                    .index
-                    .search_in(&data.ds, &query, MAX_HITS, &mut session, &superseded)
+                let Some(hits) =
+                    data.index()
+                        .search_in(&data.ds, &query, MAX_HITS, &mut session, &superseded)
                 else {
                     continue;
                 };

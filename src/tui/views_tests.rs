@@ -84,7 +84,7 @@ fn embedded(size: (u16, u16)) -> App {
 fn keys(app: &mut App, keys: &str) {
     for key in test_keys::parse(keys) {
         if let Some(Effect::Search { query, generation }) = update(app, Msg::Key(key)) {
-            let hits = app.data.index.search(&app.data.ds, &query, MAX_HITS);
+            let hits = app.data.index().search(&app.data.ds, &query, MAX_HITS);
             update(app, Msg::Hits { generation, hits });
         }
     }

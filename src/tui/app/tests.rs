@@ -62,7 +62,7 @@ fn event_key(name: &str) -> KeyEvent {
 /// Sends messages, running searches synchronously as the event loop would.
 fn send(app: &mut App, msg: Msg) {
     if let Some(Effect::Search { query, generation }) = update(app, msg) {
-        let hits = app.data.index.search(&app.data.ds, &query, MAX_HITS);
+        let hits = app.data.index().search(&app.data.ds, &query, MAX_HITS);
         update(app, Msg::Hits { generation, hits });
     }
     check_invariants(app);
@@ -390,7 +390,7 @@ fn stale_search_results_are_dropped() {
     press(&mut a, "/");
     update(&mut a, Msg::Key(event_key("a")));
     update(&mut a, Msg::Key(event_key("n")));
-    let old = a.data.index.search(&a.data.ds, "a", MAX_HITS);
+    let old = a.data.index().search(&a.data.ds, "a", MAX_HITS);
     update(
         &mut a,
         Msg::Hits {

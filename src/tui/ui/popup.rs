@@ -150,7 +150,7 @@ fn hit_line(app: &App, hit: &Hit, theme: &Theme, width: usize) -> Line<'static> 
         Span::styled(fit(&prefix, width.saturating_sub(tag.len() + 2)), prefix_style),
     ];
     let mut used = 1 + tag.len() + 1 + unicode_width::UnicodeWidthStr::width(prefix.as_str());
-    let text = app.data.index.text(ds, hit.entry);
+    let text = app.data.index().text(ds, hit.entry);
     let mut run = String::new();
     let mut run_hit = false;
     for (i, c) in text.chars().enumerate() {

@@ -24,7 +24,7 @@ use crate::tui::app::test_keys as key_notation;
 fn keys(app: &mut App, keys: &str) {
     for key in key_notation::parse(keys) {
         if let Some(Effect::Search { query, generation }) = update(app, Msg::Key(key)) {
-            let hits = app.data.index.search(&app.data.ds, &query, MAX_HITS);
+            let hits = app.data.index().search(&app.data.ds, &query, MAX_HITS);
             update(app, Msg::Hits { generation, hits });
         }
     }
