@@ -1,11 +1,12 @@
 //! Load + validate at 1k, 10k and 100k events ("big"), and the memory it
-//! takes (printed once: a counting allocator wraps the system one).
+//! takes (printed once: a counting allocator wraps the binary's one); and a
+//! `--watch` reload of "big" after people.yaml changed, next to a full load.
 #![allow(clippy::unwrap_used)]
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use rivals::model::{Files, load};
+use rivals::model::{Files, Layer, Reuse, load, load_layers, reload_layers};
 use rivals::search::SearchIndex;
-use rivals::synth::{Spec, generate};
+use rivals::synth::{Spec, generate, write};
 use std::hint::black_box;
 use std::sync::atomic::Ordering::Relaxed;
 use std::time::Duration;
@@ -67,5 +68,33 @@ fn bench_load(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_load);
+/// A reload after an edit of people.yaml: events.yaml (20 MB of the
+/// 25 MB) is not parsed again.
+fn bench_reload(c: &mut Criterion) {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("big");
+    write(Spec::BIG, &dir).unwrap();
+    let people = dir.join("people.yaml");
+    let original = std::fs::read_to_string(&people).unwrap();
+    let edited = format!("{original}# edited\n");
+    let layers = [Layer::Folder(dir.clone())];
+    let mut reuse = Reuse::default();
+    reload_layers(&layers, 1 << 30, &mut reuse).unwrap();
+    let mut group = c.benchmark_group("reload");
+    group.sample_size(10).measurement_time(Duration::from_secs(12));
+    let mut flip = false;
+    group.bench_function("big, people.yaml edited (--watch)", |b| {
+        b.iter(|| {
+            flip = !flip;
+            std::fs::write(&people, if flip { &edited } else { &original }).unwrap();
+            black_box(reload_layers(&layers, 1 << 30, &mut reuse).unwrap())
+        })
+    });
+    group.bench_function("big, full load", |b| {
+        b.iter(|| black_box(load_layers(&layers, 1 << 30).unwrap()))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench_load, bench_reload);
 criterion_main!(benches);

@@ -2,7 +2,7 @@
 
 use super::Dataset;
 use super::diag::{Diagnostic, closest};
-use super::load::{FILES, Files, Loaded, load_with};
+use super::load::{FILES, Files, Loaded, Reuse, load_with};
 use std::fs::File;
 use std::io::{ErrorKind, Read};
 use std::path::Path;
@@ -14,16 +14,22 @@ pub const DEFAULT_MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 /// reported before anything is parsed. Warnings are not looked for;
 /// [`load_dir_checked`] finds them.
 pub fn load_dir(dir: &Path, max_bytes: u64) -> Result<Dataset, Vec<Diagnostic>> {
-    load_dir_with(dir, max_bytes, false).map(|l| l.dataset)
+    load_dir_with(dir, max_bytes, false, None).map(|l| l.dataset)
 }
 
 /// Like [`load_dir`], with the warnings (for `rivals check`).
 pub fn load_dir_checked(dir: &Path, max_bytes: u64) -> Result<Loaded, Vec<Diagnostic>> {
-    load_dir_with(dir, max_bytes, true)
+    load_dir_with(dir, max_bytes, true, None)
 }
 
-/// Reads the folder and loads it, looking for warnings when `warnings` is set.
-pub(super) fn load_dir_with(dir: &Path, max_bytes: u64, warnings: bool) -> Result<Loaded, Vec<Diagnostic>> {
+/// Reads the folder and loads it, looking for warnings when `warnings` is
+/// set, through `reuse` if given.
+pub(super) fn load_dir_with(
+    dir: &Path,
+    max_bytes: u64,
+    warnings: bool,
+    reuse: Option<&mut Reuse>,
+) -> Result<Loaded, Vec<Diagnostic>> {
     let shown = dir.display().to_string();
     let shown = shown.trim_end_matches('/');
     let shown = if shown.is_empty() { "/" } else { shown };
@@ -74,7 +80,7 @@ pub(super) fn load_dir_with(dir: &Path, max_bytes: u64, warnings: bool) -> Resul
         .ok()
         .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
         .unwrap_or_else(|| shown.to_string());
-    load_with(&name, &files, shown, warnings)
+    load_with(&name, &files, shown, warnings, reuse)
 }
 
 /// A file in `dir` that is probably `expected` under another name

@@ -6,7 +6,7 @@
 use super::EMBEDDED;
 use super::diag::Diagnostic;
 use super::disk::{describe, load_dir_with, read_text};
-use super::load::{FILES, Files, Loaded, load_with};
+use super::load::{FILES, Files, Loaded, Reuse, load_with};
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
@@ -35,20 +35,32 @@ impl Layer {
 /// ids must be unique across layers and references may cross them; every
 /// problem names the layer's own file, line and column.
 pub fn load_layers(layers: &[Layer], max_bytes: u64) -> Result<super::Dataset, Vec<Diagnostic>> {
-    load_layers_with(layers, max_bytes, false).map(|l| l.dataset)
+    load_layers_with(layers, max_bytes, false, None).map(|l| l.dataset)
 }
 
 /// Like [`load_layers`], with the warnings (for `rivals check`).
 pub fn load_layers_checked(layers: &[Layer], max_bytes: u64) -> Result<Loaded, Vec<Diagnostic>> {
-    load_layers_with(layers, max_bytes, true)
+    load_layers_with(layers, max_bytes, true, None)
+}
+
+/// Like [`load_layers`], reusing the records of every file (or, with
+/// several layers, every kind of file) whose text is the same as when
+/// `reuse` last saw it: a `--watch` reload parses only what changed.
+pub fn reload_layers(layers: &[Layer], max_bytes: u64, reuse: &mut Reuse) -> Result<super::Dataset, Vec<Diagnostic>> {
+    load_layers_with(layers, max_bytes, false, Some(reuse)).map(|l| l.dataset)
 }
 
 /// Loads the layers, looking for warnings when `warnings` is set.
-fn load_layers_with(layers: &[Layer], max_bytes: u64, warnings: bool) -> Result<Loaded, Vec<Diagnostic>> {
+fn load_layers_with(
+    layers: &[Layer],
+    max_bytes: u64,
+    warnings: bool,
+    reuse: Option<&mut Reuse>,
+) -> Result<Loaded, Vec<Diagnostic>> {
     match layers {
-        [] | [Layer::Embedded] => load_with("embedded", &EMBEDDED, "data", warnings),
-        [Layer::Folder(dir)] => load_dir_with(dir, max_bytes, warnings),
-        _ => merge(layers, max_bytes, warnings),
+        [] | [Layer::Embedded] => load_with("embedded", &EMBEDDED, "data", warnings, reuse),
+        [Layer::Folder(dir)] => load_dir_with(dir, max_bytes, warnings, reuse),
+        _ => merge(layers, max_bytes, warnings, reuse),
     }
 }
 
@@ -62,7 +74,12 @@ struct Part {
 
 /// Reads every layer's files, concatenates each kind's records in layer
 /// order and validates the whole, mapping positions back to layer files.
-fn merge(layers: &[Layer], max_bytes: u64, warnings: bool) -> Result<Loaded, Vec<Diagnostic>> {
+fn merge(
+    layers: &[Layer],
+    max_bytes: u64,
+    warnings: bool,
+    reuse: Option<&mut Reuse>,
+) -> Result<Loaded, Vec<Diagnostic>> {
     let mut errors = Vec::new();
     let mut names = Vec::new();
     let mut folders = Vec::new();
@@ -132,7 +149,7 @@ fn merge(layers: &[Layer], max_bytes: u64, warnings: bool) -> Result<Loaded, Vec
         events: &merged[3],
     };
     let relocate_all = |found: Vec<Diagnostic>| found.into_iter().map(|d| relocate(d, &parts)).collect();
-    load_with(&names.join(" + "), &files, "", warnings)
+    load_with(&names.join(" + "), &files, "", warnings, reuse)
         .map(|loaded| Loaded {
             warnings: relocate_all(loaded.warnings),
             ..loaded

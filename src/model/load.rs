@@ -25,7 +25,7 @@ mod yaml_error;
 
 use super::diag::Diagnostic;
 use super::{Dataset, Record};
-use parse::{FileCtx, Slot, parse_list};
+use parse::{FileCtx, Memo, Slot, parse_list, parse_memo};
 use position::FileId;
 use raw::{RawEvent, RawOrg, RawPerson, RawSource};
 pub use schema::{DataFile, schema};
@@ -79,30 +79,60 @@ impl Loaded {
 /// error found. `dir` prefixes file names in messages. Warnings are not
 /// looked for; use [`load_checked`] to see them.
 pub fn load(name: &str, files: &Files, dir: &str) -> Result<Dataset, Vec<Diagnostic>> {
-    load_with(name, files, dir, false).map(|l| l.dataset)
+    load_with(name, files, dir, false, None).map(|l| l.dataset)
 }
 
 /// Like [`load`], keeping the warnings. On failure the list holds every
 /// error and every warning (tell them apart by [`Diagnostic::severity`]).
 pub fn load_checked(name: &str, files: &Files, dir: &str) -> Result<Loaded, Vec<Diagnostic>> {
-    load_with(name, files, dir, true)
+    load_with(name, files, dir, true, None)
+}
+
+/// What the last loads of a dataset parsed, file by file, so that loading
+/// it again (a `--watch` reload) does not parse a file whose text has not
+/// changed. It holds a copy of every file's parsed records.
+#[derive(Default)]
+pub struct Reuse {
+    sources: Option<Memo<RawSource>>,
+    orgs: Option<Memo<RawOrg>>,
+    people: Option<Memo<RawPerson>>,
+    events: Option<Memo<RawEvent>>,
+}
+
+impl std::fmt::Debug for Reuse {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.debug_struct("Reuse").finish_non_exhaustive()
+    }
 }
 
 /// Loads, looking for warnings only when `warnings` is set (they cost a
-/// pass over the records and positions in the text).
+/// pass over the records and positions in the text), and reusing what
+/// `reuse` remembers of files whose text is unchanged.
 pub(super) fn load_with(
     name: &str,
     files: &Files,
     dir: &str,
     warnings: bool,
+    reuse: Option<&mut Reuse>,
 ) -> Result<Loaded, Vec<Diagnostic>> {
     let texts = [files.sources, files.organizations, files.people, files.events];
     let file_ctx: [FileCtx; 4] = FileId::ALL.map(|f| FileCtx::new(dir, FILES[f.ix()], texts[f.ix()]));
     let mut errors = Vec::new();
-    let sources = parse_list::<RawSource>(&file_ctx[0], &mut errors);
-    let orgs = parse_list::<RawOrg>(&file_ctx[1], &mut errors);
-    let people = parse_list::<RawPerson>(&file_ctx[2], &mut errors);
-    let events = parse_list::<RawEvent>(&file_ctx[3], &mut errors);
+    let e = &mut errors;
+    let (sources, orgs, people, events) = match reuse {
+        Some(r) => (
+            parse_memo::<RawSource>(&file_ctx[0], e, &mut r.sources),
+            parse_memo::<RawOrg>(&file_ctx[1], e, &mut r.orgs),
+            parse_memo::<RawPerson>(&file_ctx[2], e, &mut r.people),
+            parse_memo::<RawEvent>(&file_ctx[3], e, &mut r.events),
+        ),
+        None => (
+            parse_list::<RawSource>(&file_ctx[0], e),
+            parse_list::<RawOrg>(&file_ctx[1], e),
+            parse_list::<RawPerson>(&file_ctx[2], e),
+            parse_list::<RawEvent>(&file_ctx[3], e),
+        ),
+    };
     let unreadable = [
         sources.is_none(),
         orgs.is_none(),

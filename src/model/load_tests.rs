@@ -377,3 +377,69 @@ fn the_embedded_dataset_is_valid() {
         assert!(!e.sources.is_empty());
     }
 }
+
+/// Where each file's remembered records are (`None`: nothing remembered).
+fn memos(r: &Reuse) -> [Option<usize>; 4] {
+    [
+        r.sources.as_ref().map(|m| m.records_at() as usize),
+        r.orgs.as_ref().map(|m| m.records_at() as usize),
+        r.people.as_ref().map(|m| m.records_at() as usize),
+        r.events.as_ref().map(|m| m.records_at() as usize),
+    ]
+}
+
+fn load_reusing(people: &str, events: &str, reuse: &mut Reuse) -> Result<Dataset, Vec<Diagnostic>> {
+    load_with("t", &files(SOURCES, ORGS, people, events), "", false, Some(reuse)).map(|l| l.dataset)
+}
+
+#[test]
+fn a_reload_parses_only_the_files_that_changed() {
+    let mut reuse = Reuse::default();
+    let first = load_reusing(PEOPLE, EVENTS, &mut reuse).unwrap();
+    let before = memos(&reuse);
+    assert!(before.iter().all(Option::is_some), "every file remembered");
+
+    let more_people = format!("{PEOPLE}- id: ada\n  name: Ada\n  summary: New.\n  sources: [s1]\n");
+    let second = load_reusing(&more_people, EVENTS, &mut reuse).unwrap();
+    let after = memos(&reuse);
+    assert_eq!([after[0], after[1], after[3]], [before[0], before[1], before[3]], "not parsed again");
+    assert_ne!(after[2], before[2], "people.yaml changed: parsed again");
+    assert_eq!(second.people.len(), first.people.len() + 1);
+
+    // The same as a load from nothing, indexes included.
+    let fresh = load("t", &files(SOURCES, ORGS, &more_people, EVENTS), "").unwrap();
+    // (The id table's order and seed vary; the rest must be identical.)
+    let shown = |ds: &Dataset| format!("{ds:?}").split(", ids:").next().map(str::to_string);
+    assert_eq!(shown(&second), shown(&fresh));
+    assert_eq!(second.lookup("ada"), fresh.lookup("ada"));
+}
+
+#[test]
+fn a_broken_file_is_not_remembered_and_the_others_still_are() {
+    let mut reuse = Reuse::default();
+    load_reusing(PEOPLE, EVENTS, &mut reuse).unwrap();
+    let before = memos(&reuse);
+    let broken = format!("{EVENTS}- id: e3\n  date: [\n");
+    let errors = load_reusing(PEOPLE, &broken, &mut reuse).unwrap_err();
+    assert!(errors[0].file.ends_with("events.yaml"), "{errors:?}");
+    let after = memos(&reuse);
+    assert_eq!(after[3], None, "a file with errors is not remembered");
+    assert_eq!(after[..3], before[..3]);
+
+    // Fixed: the same errors are not kept, and the dataset is whole.
+    let ds = load_reusing(PEOPLE, EVENTS, &mut reuse).unwrap();
+    assert_eq!(ds.events.len(), 2);
+    assert!(memos(&reuse)[3].is_some());
+}
+
+#[test]
+fn a_remembered_file_keeps_its_cross_file_checks() {
+    // events.yaml is unchanged but refers to a person who is gone: the
+    // reference is checked again, not remembered.
+    let mut reuse = Reuse::default();
+    load_reusing(PEOPLE, EVENTS, &mut reuse).unwrap();
+    let errors = load_reusing("[]\n", EVENTS, &mut reuse).unwrap_err();
+    let e = one(&errors);
+    assert!(e.message.contains("unknown person `sam-altman`"), "{e}");
+    assert_eq!((e.line, e.col), (4, 12), "{e}");
+}

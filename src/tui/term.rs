@@ -4,7 +4,7 @@
 
 use super::app::{MAX_HITS, Msg, Reload};
 use super::data::Data;
-use crate::model::{FILES, Layer, load_layers};
+use crate::model::{FILES, Layer, Reuse, reload_layers};
 use crate::search::Session;
 use crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
@@ -238,10 +238,15 @@ impl Watcher {
             }
         }
         thread::spawn(move || {
+            // Parse every file once now, so that a reload parses only the
+            // files that changed (the explorer may have started from the
+            // cache image, which keeps no parsed records).
+            let mut reuse = Reuse::default();
+            let _ = reload_layers(&watch.layers, watch.max_bytes, &mut reuse);
             while kicks.recv().is_ok() {
                 // Changes that came in meanwhile are covered by this load.
                 while kicks.try_recv().is_ok() {}
-                let reload = match load_layers(&watch.layers, watch.max_bytes) {
+                let reload = match reload_layers(&watch.layers, watch.max_bytes, &mut reuse) {
                     Ok(ds) => Reload::Loaded(Data::shared(ds)),
                     Err(problems) => Reload::Failed(problems),
                 };

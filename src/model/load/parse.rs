@@ -135,6 +135,50 @@ pub(super) fn parse_list<T: DeserializeOwned + Send>(
     whole_file(file, &whole, errors)
 }
 
+/// What a file parsed to, kept so that a reload skips parsing it again
+/// while its text is the same: the text's BLAKE3 and its records.
+pub(super) struct Memo<T> {
+    text: blake3::Hash,
+    records: Vec<T>,
+}
+
+impl<T> Memo<T> {
+    /// Where the records are kept: the same address means the file was
+    /// not parsed again.
+    #[cfg(test)]
+    pub fn records_at(&self) -> *const T {
+        self.records.as_ptr()
+    }
+}
+
+/// Like [`parse_list`], but through `memo`: a text identical to the last
+/// one gives back its records without parsing; otherwise the file is parsed
+/// and, if every record parsed, remembered.
+pub(super) fn parse_memo<T: DeserializeOwned + Send + Clone>(
+    file: &FileCtx,
+    errors: &mut Vec<Diagnostic>,
+    memo: &mut Option<Memo<T>>,
+) -> Option<Vec<Slot<T>>> {
+    let mut hasher = blake3::Hasher::new();
+    hasher.update_rayon(file.text.as_bytes());
+    let text = hasher.finalize();
+    if let Some(m) = memo.as_ref().filter(|m| m.text == text) {
+        return Some(m.records.iter().cloned().map(Slot::Ok).collect());
+    }
+    let slots = parse_list::<T>(file, errors);
+    let records = slots.as_ref().and_then(|slots| {
+        slots
+            .iter()
+            .map(|slot| match slot {
+                Slot::Ok(r) => Some(r.clone()),
+                Slot::Broken(_) => None,
+            })
+            .collect::<Option<Vec<T>>>()
+    });
+    *memo = records.map(|records| Memo { text, records });
+    slots
+}
+
 /// Reports an error that makes the whole file unreadable.
 fn whole_file<T>(file: &FileCtx, e: &serde_yaml::Error, errors: &mut Vec<Diagnostic>) -> Option<T> {
     errors.push(yaml_error(file, e, 0));

@@ -8,7 +8,7 @@ use std::fmt;
 
 /// A scalar read as text, whether YAML typed it as a string or a number
 /// (`date: 2014` and `date: "2014"` mean the same).
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub(super) struct Scalar(pub String);
 
 impl<'de> Deserialize<'de> for Scalar {
@@ -38,7 +38,7 @@ impl<'de> Deserialize<'de> for Scalar {
 
 /// A date exactly as written: YAML's number forms (`1e3`, `0x7E9`) are
 /// kept as text, so only `YYYY`, `YYYY-MM` and `YYYY-MM-DD` pass.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub(super) struct DateText(pub String);
 
 impl<'de> Deserialize<'de> for DateText {
@@ -48,7 +48,7 @@ impl<'de> Deserialize<'de> for DateText {
 }
 
 /// An article or document records are sourced from.
-#[derive(Deserialize, JsonSchema)]
+#[derive(Clone, Deserialize, JsonSchema)]
 #[schemars(rename = "Source")]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawSource {
@@ -62,7 +62,7 @@ pub(super) struct RawSource {
 }
 
 /// A lab, company, investor or other organization.
-#[derive(Deserialize, JsonSchema)]
+#[derive(Clone, Deserialize, JsonSchema)]
 #[schemars(rename = "Organization")]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawOrg {
@@ -81,7 +81,7 @@ pub(super) struct RawOrg {
 }
 
 /// A person who appears in the events.
-#[derive(Deserialize, JsonSchema)]
+#[derive(Clone, Deserialize, JsonSchema)]
 #[schemars(rename = "Person")]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawPerson {
@@ -97,7 +97,7 @@ pub(super) struct RawPerson {
 }
 
 /// A sum of money: `value` in `currency` (ISO 4217 code).
-#[derive(Deserialize, JsonSchema)]
+#[derive(Clone, Deserialize, JsonSchema)]
 #[schemars(rename = "Amount")]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawAmount {
@@ -110,7 +110,7 @@ pub(super) struct RawAmount {
 }
 
 /// A plain sum: an amount's `equivalent` in a second currency.
-#[derive(Deserialize, JsonSchema)]
+#[derive(Clone, Deserialize, JsonSchema)]
 #[schemars(rename = "Money")]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawMoney {
@@ -133,7 +133,7 @@ impl From<RawMoney> for RawAmount {
 }
 
 /// What another source says: a `value` (text), `count`, `amount` or `date`.
-#[derive(Deserialize, JsonSchema)]
+#[derive(Clone, Deserialize, JsonSchema)]
 #[schemars(rename = "Alternative")]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawAlternative {
@@ -147,7 +147,7 @@ pub(super) struct RawAlternative {
 }
 
 /// Part of a group move: how many came from one organization.
-#[derive(Deserialize, JsonSchema)]
+#[derive(Clone, Deserialize, JsonSchema)]
 #[schemars(rename = "Origin")]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawOrigin {
@@ -156,7 +156,7 @@ pub(super) struct RawOrigin {
 }
 
 /// Sources disagree: a note and what each alternative says.
-#[derive(Deserialize, JsonSchema)]
+#[derive(Clone, Deserialize, JsonSchema)]
 #[schemars(rename = "Disputed")]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawDisputed {
@@ -166,7 +166,7 @@ pub(super) struct RawDisputed {
 }
 
 /// A move, offer, deal, founding, lawsuit, reorganization or statement.
-#[derive(Deserialize, JsonSchema)]
+#[derive(Clone, Deserialize, JsonSchema)]
 #[schemars(rename = "Event")]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawEvent {
