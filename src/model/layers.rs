@@ -46,7 +46,11 @@ pub fn load_layers_checked(layers: &[Layer], max_bytes: u64) -> Result<Loaded, V
 /// Like [`load_layers`], reusing the records of every file (or, with
 /// several layers, every kind of file) whose text is the same as when
 /// `reuse` last saw it: a `--watch` reload parses only what changed.
-pub fn reload_layers(layers: &[Layer], max_bytes: u64, reuse: &mut Reuse) -> Result<super::Dataset, Vec<Diagnostic>> {
+pub fn reload_layers(
+    layers: &[Layer],
+    max_bytes: u64,
+    reuse: &mut Reuse,
+) -> Result<super::Dataset, Vec<Diagnostic>> {
     load_layers_with(layers, max_bytes, false, Some(reuse)).map(|l| l.dataset)
 }
 

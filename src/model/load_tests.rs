@@ -402,7 +402,11 @@ fn a_reload_parses_only_the_files_that_changed() {
     let more_people = format!("{PEOPLE}- id: ada\n  name: Ada\n  summary: New.\n  sources: [s1]\n");
     let second = load_reusing(&more_people, EVENTS, &mut reuse).unwrap();
     let after = memos(&reuse);
-    assert_eq!([after[0], after[1], after[3]], [before[0], before[1], before[3]], "not parsed again");
+    assert_eq!(
+        [after[0], after[1], after[3]],
+        [before[0], before[1], before[3]],
+        "not parsed again"
+    );
     assert_ne!(after[2], before[2], "people.yaml changed: parsed again");
     assert_eq!(second.people.len(), first.people.len() + 1);
 
@@ -442,4 +446,63 @@ fn a_remembered_file_keeps_its_cross_file_checks() {
     let e = one(&errors);
     assert!(e.message.contains("unknown person `sam-altman`"), "{e}");
     assert_eq!((e.line, e.col), (4, 12), "{e}");
+}
+
+mod sorting {
+    use super::super::sort_events;
+    use crate::model::{Date, Details, Event, EventKind};
+    use proptest::prelude::*;
+
+    fn event(id: usize, year: u16, part_of: Option<u32>) -> Event {
+        Event {
+            id: format!("e{id}"),
+            date: Date::year(year),
+            kind: EventKind::Hire,
+            people: Vec::new(),
+            from: None,
+            to: None,
+            orgs: Vec::new(),
+            summary: String::new(),
+            sources: Vec::new(),
+            details: part_of.map(|g| {
+                Box::new(Details {
+                    part_of: Some(g),
+                    ..Details::default()
+                })
+            }),
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn sorted_in_place_like_a_stable_sort_with_groups_followed(
+            years in prop::collection::vec(2000u16..2006, 0..60),
+            links in prop::collection::vec(any::<prop::sample::Index>(), 0..60),
+        ) {
+            let n = years.len();
+            let mut events: Vec<Event> = years
+                .iter()
+                .enumerate()
+                .map(|(i, &y)| event(i, y, links.get(i).filter(|_| n > 0).map(|l| l.index(n) as u32)))
+                .collect();
+            // What each event's group is, by id, before sorting.
+            let group_of = |evs: &[Event], i: usize| {
+                evs[i].details.as_ref().and_then(|d| d.part_of).map(|g| evs[g as usize].id.clone())
+            };
+            let before: Vec<(String, Option<String>)> =
+                (0..n).map(|i| (events[i].id.clone(), group_of(&events, i))).collect();
+            let mut expected: Vec<usize> = (0..n).collect();
+            expected.sort_by_key(|&i| years[i]);
+
+            sort_events(&mut events);
+            let ids: Vec<String> = events.iter().map(|e| e.id.clone()).collect();
+            let want: Vec<String> = expected.iter().map(|&i| format!("e{i}")).collect();
+            prop_assert_eq!(ids, want);
+            for i in 0..n {
+                let (id, group) = &before[expected[i]];
+                prop_assert_eq!(&events[i].id, id);
+                prop_assert_eq!(&group_of(&events, i), group);
+            }
+        }
+    }
 }
