@@ -5,8 +5,8 @@
 #![allow(clippy::unwrap_used)]
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use rivals::cache::{Cache, Image, key_of_dir};
-use rivals::model::{Dataset, load_dir};
+use rivals::cache::{Cache, Image, key_of_layers};
+use rivals::model::{Dataset, Layer, load_dir};
 use rivals::synth::{Spec, write};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -106,7 +106,8 @@ fn bench_cache(c: &mut Criterion) {
         .map(|e| e.unwrap().metadata().unwrap().len())
         .sum();
     let cache = Cache::at(tmp.path().join("rivals"));
-    let key = key_of_dir::<Dataset>(&data, MAX).unwrap();
+    let layers = [Layer::Folder(data.clone())];
+    let key = key_of_layers::<Dataset>(&layers, MAX).unwrap();
     let (ds, cold_peak) = peak(|| load_dir(&data, MAX).unwrap());
     let t = Instant::now();
     cache.put(key, &ds);
@@ -116,7 +117,7 @@ fn bench_cache(c: &mut Criterion) {
     eprintln!(
         "cache (big): YAML {:.1} MB; writing the image {put:.0} ms; hashing the files {:.0} ms; memory peak YAML load {:.1} MB, warm load {:.1} MB",
         yaml as f64 / MB,
-        ms(|| key_of_dir::<Dataset>(&data, MAX).unwrap()),
+        ms(|| key_of_layers::<Dataset>(&layers, MAX).unwrap()),
         cold_peak as f64 / MB,
         warm_peak as f64 / MB
     );
@@ -129,7 +130,7 @@ fn bench_cache(c: &mut Criterion) {
         b.iter(|| {
             black_box(
                 cache
-                    .get::<Dataset>(key_of_dir::<Dataset>(&data, MAX).unwrap())
+                    .get::<Dataset>(key_of_layers::<Dataset>(&layers, MAX).unwrap())
                     .unwrap(),
             )
         })

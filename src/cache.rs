@@ -228,11 +228,11 @@ fn decode<T: Image>(bytes: &[u8], key: Key) -> Option<T> {
     value.restore().then_some(value)
 }
 
-/// The key of a `T` made from the dataset in `dir`: `None` when a file
+/// The key of a `T` made from the dataset in `layers`: `None` when a file
 /// cannot be read as the loader would (missing, not a regular file, over
-/// `max_bytes`), so the loader reports it.
-pub fn key_of_dir<T: Image>(dir: &Path, max_bytes: u64) -> Option<Key> {
-    read_key(&[Layer::Folder(dir.to_path_buf())], max_bytes, T::KIND).map(|(key, _)| key)
+/// `max_bytes`), so the loader reports it, or for the embedded dataset.
+pub fn key_of_layers<T: Image>(layers: &[Layer], max_bytes: u64) -> Option<Key> {
+    read_key(layers, max_bytes, T::KIND).map(|(key, _)| key)
 }
 
 /// What a file looked like when it was hashed: its length and modification

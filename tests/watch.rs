@@ -136,3 +136,50 @@ fn a_layer_over_the_embedded_data_is_watched_and_merged() {
     pty.send("q");
     assert!(pty.wait_exit());
 }
+
+/// Bytes a process has read so far (`rchar` in /proc/PID/io).
+fn bytes_read(pid: u32) -> u64 {
+    let io = std::fs::read_to_string(format!("/proc/{pid}/io")).unwrap();
+    let line = io.lines().find(|l| l.starts_with("rchar:")).unwrap();
+    line["rchar:".len()..].trim().parse().unwrap()
+}
+
+#[test]
+fn a_watched_dataset_idles_reading_it_is_not_a_change_and_a_same_content_save_is_no_reload() {
+    let dir = fixture();
+    let data = dir.path().to_str().unwrap();
+    let mut pty = Pty::spawn(&["--watch", "--data", data], 160, 40, &[]);
+    pty.wait_text("4 events");
+    // The worker reads every file once at start; that must not set off a
+    // reload, nor must reading the files from outside.
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    let before = pty.cpu_ticks();
+    let read_before = bytes_read(pty.pid());
+    for _ in 0..3 {
+        for file in ["sources.yaml", "organizations.yaml", "people.yaml", "events.yaml"] {
+            std::fs::read(dir.path().join(file)).unwrap();
+        }
+        std::thread::sleep(std::time::Duration::from_millis(300));
+    }
+    std::thread::sleep(std::time::Duration::from_secs(1));
+    let used = pty.cpu_ticks() - before;
+    assert!(used <= 2, "used {used} ticks of CPU in 2 s of watching");
+    let read = bytes_read(pty.pid()) - read_before;
+    assert!(
+        read < 512,
+        "read {read} bytes while idle: the files again and again?"
+    );
+    assert_eq!(pty.count_raw("reloaded"), 0, "{}", pty.screen());
+
+    // A save with the same bytes changes nothing: no reload.
+    std::fs::write(dir.path().join("events.yaml"), EVENTS).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(800));
+    assert_eq!(pty.count_raw("reloaded"), 0, "{}", pty.screen());
+    // A real change still reloads.
+    std::fs::write(dir.path().join("events.yaml"), events_with("2025-02-03")).unwrap();
+    pty.wait_text("5 events");
+    assert!(pty.count_raw("reloaded") >= 1, "{}", pty.screen());
+    pty.send("q");
+    assert!(pty.wait_exit());
+    assert_restored(&pty);
+}

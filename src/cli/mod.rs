@@ -503,6 +503,12 @@ pub fn main() -> ExitCode {
     if let Some(command @ Command::Check { strict }) = &cli.command {
         return check(&cli, command, *strict);
     }
+    // What the files hold before they are loaded: a --watch reload is
+    // skipped while they still hold it.
+    let shown = cli
+        .watch
+        .then(|| cache::key_of_layers::<Dataset>(&cli.layers(), cli.max_file_bytes()))
+        .flatten();
     let (ds, pending) = match load(&cli) {
         Ok(loaded) => loaded,
         Err(errors) => {
@@ -521,6 +527,7 @@ pub fn main() -> ExitCode {
         let watch = cli.watch.then(|| crate::tui::term::Watch {
             layers: cli.layers(),
             max_bytes: cli.max_file_bytes(),
+            shown,
         });
         return crate::tui::run(ds, pending, &theme, keymap, watch);
     };

@@ -4,6 +4,8 @@
 
 use super::app::{MAX_HITS, Msg, Reload};
 use super::data::Data;
+use crate::cache;
+use crate::model::Dataset;
 use crate::model::{FILES, Layer, Reuse, reload_layers};
 use crate::search::Session;
 use crossterm::event::{
@@ -11,8 +13,8 @@ use crossterm::event::{
 };
 use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
 use crossterm::{cursor, execute};
-use notify_debouncer_mini::notify::{RecommendedWatcher, RecursiveMode};
-use notify_debouncer_mini::{DebounceEventResult, Debouncer, new_debouncer};
+use notify::event::ModifyKind;
+use notify::{Event as FsEvent, EventKind, RecommendedWatcher, RecursiveMode, Watcher as _};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGSTOP, SIGTERM, SIGTSTP};
 use std::io::{self, stdout};
 use std::path::Path;
@@ -205,6 +207,9 @@ pub struct Watch {
     pub layers: Vec<Layer>,
     /// The file size limit, in bytes.
     pub max_bytes: u64,
+    /// What the files held when the explorer's dataset was loaded (taken
+    /// before loading, so a change made during the load still reloads).
+    pub shown: Option<cache::Key>,
 }
 
 /// How long the files must stay quiet before a reload: an editor's
@@ -216,23 +221,22 @@ const DEBOUNCE: Duration = Duration::from_millis(150);
 /// worker thread, answered as [`Msg::Reloaded`], so keys are handled while
 /// a big dataset loads.
 pub struct Watcher {
-    _debouncer: Debouncer<RecommendedWatcher>,
+    _watcher: RecommendedWatcher,
 }
 
 impl Watcher {
     /// Starts watching the folders of `watch` and the loading worker.
     pub fn spawn(watch: Watch, results: Sender<Msg>) -> io::Result<Watcher> {
         let (kick, kicks) = mpsc::channel::<()>();
-        let mut debouncer = new_debouncer(DEBOUNCE, move |res: DebounceEventResult| {
-            if res.is_ok_and(|events| events.iter().any(|e| is_data_file(&e.path))) {
+        let mut watcher = notify::recommended_watcher(move |res: notify::Result<FsEvent>| {
+            if res.is_ok_and(|event| changes_data(&event)) {
                 let _ = kick.send(());
             }
         })
         .map_err(io::Error::other)?;
         for layer in &watch.layers {
             if let Layer::Folder(dir) = layer {
-                debouncer
-                    .watcher()
+                watcher
                     .watch(dir, RecursiveMode::NonRecursive)
                     .map_err(|e| io::Error::other(format!("cannot watch {}: {e}", dir.display())))?;
             }
@@ -243,9 +247,18 @@ impl Watcher {
             // cache image, which keeps no parsed records).
             let mut reuse = Reuse::default();
             let _ = reload_layers(&watch.layers, watch.max_bytes, &mut reuse);
+            // What the files held at the last load: a save that changes
+            // nothing (or a change undone) is not a reload.
+            let mut last = watch.shown;
             while kicks.recv().is_ok() {
-                // Changes that came in meanwhile are covered by this load.
-                while kicks.try_recv().is_ok() {}
+                // Wait for the files to be quiet: an editor's write and
+                // rename, or a burst of saves, gives one reload.
+                while kicks.recv_timeout(DEBOUNCE).is_ok() {}
+                let now = cache::key_of_layers::<Dataset>(&watch.layers, watch.max_bytes);
+                if now.is_some() && now == last {
+                    continue;
+                }
+                last = now;
                 let reload = match reload_layers(&watch.layers, watch.max_bytes, &mut reuse) {
                     Ok(ds) => Reload::Loaded(Data::shared(ds)),
                     Err(problems) => Reload::Failed(problems),
@@ -255,10 +268,22 @@ impl Watcher {
                 }
             }
         });
-        Ok(Watcher {
-            _debouncer: debouncer,
-        })
+        Ok(Watcher { _watcher: watcher })
     }
+}
+
+/// Whether a file system event can change what the dataset holds: one of
+/// the four files created, written, renamed or removed. Opening or reading
+/// one (as every load does) or touching its times or mode is not, so the
+/// worker's own reading never sets off another reload.
+fn changes_data(event: &FsEvent) -> bool {
+    let kind = match event.kind {
+        EventKind::Create(_) | EventKind::Remove(_) | EventKind::Any => true,
+        EventKind::Modify(ModifyKind::Metadata(_)) => false,
+        EventKind::Modify(_) => true,
+        EventKind::Access(_) | EventKind::Other => false,
+    };
+    kind && event.paths.iter().any(|p| is_data_file(p))
 }
 
 /// Whether a changed path is one of the four dataset files (an editor's
@@ -271,6 +296,7 @@ fn is_data_file(path: &Path) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use notify::event::{AccessKind, CreateKind};
 
     #[test]
     fn dumb_empty_and_unset_terminals_cannot_draw() {
@@ -283,6 +309,29 @@ mod tests {
         }
         for term in ["xterm-256color", "linux", "vt100", "screen"] {
             assert_eq!(cannot_draw(Some(term)), None, "{term}");
+        }
+    }
+
+    #[test]
+    fn reading_a_file_or_touching_it_is_not_a_change() {
+        let event = |kind, path: &str| FsEvent::new(kind).add_path(path.into());
+        let data = "/d/events.yaml";
+        for kind in [
+            EventKind::Create(CreateKind::File),
+            EventKind::Modify(ModifyKind::Data(notify::event::DataChange::Content)),
+            EventKind::Modify(ModifyKind::Name(notify::event::RenameMode::To)),
+            EventKind::Remove(notify::event::RemoveKind::File),
+        ] {
+            assert!(changes_data(&event(kind, data)), "{kind:?}");
+            assert!(!changes_data(&event(kind, "/d/.events.yaml.swp")), "{kind:?}");
+        }
+        for kind in [
+            EventKind::Access(AccessKind::Open(notify::event::AccessMode::Read)),
+            EventKind::Access(AccessKind::Close(notify::event::AccessMode::Read)),
+            EventKind::Modify(ModifyKind::Metadata(notify::event::MetadataKind::AccessTime)),
+            EventKind::Other,
+        ] {
+            assert!(!changes_data(&event(kind, data)), "{kind:?}");
         }
     }
 
