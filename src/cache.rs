@@ -22,7 +22,7 @@ use std::time::{Duration, SystemTime};
 
 /// Version of the image layout and encoding; bump it whenever the model's
 /// types or the encoding change, so older images are never decoded.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 
 /// Most images kept; the least recently used go first.
 pub const MAX_IMAGES: usize = 8;
@@ -488,7 +488,7 @@ fn consistent(ds: &Dataset) -> bool {
 /// accepts only ISO 4217 codes).
 mod amount {
     use crate::model::{Amount, Period};
-    use serde::{Deserialize, Deserializer, Serialize, Serializer, de::Error};
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
     use std::borrow::Cow;
 
     /// Every `AAA`..`ZZZ`, so a decoded code is shared, not leaked.
@@ -516,35 +516,61 @@ mod amount {
         std::str::from_utf8(CODES.get(i)?).ok()
     }
 
-    /// How an amount is stored.
+    /// How an amount is stored: its equivalent is stored flat, never as an
+    /// amount with an equivalent of its own, so no image can nest amounts
+    /// deep enough to exhaust the stack while decoding.
     #[derive(Serialize, Deserialize)]
     struct Stored<'a> {
+        #[serde(borrow)]
+        amount: Flat<'a>,
+        #[serde(borrow)]
+        equivalent: Option<Flat<'a>>,
+    }
+
+    /// An amount without its equivalent.
+    #[derive(Serialize, Deserialize)]
+    struct Flat<'a> {
         value: f64,
         #[serde(borrow)]
         currency: Cow<'a, str>,
         text: Option<Cow<'a, str>>,
-        equivalent: Option<Box<Amount>>,
         up_to: bool,
         period: Option<(u32, bool)>,
     }
 
+    impl<'a> Flat<'a> {
+        fn of(a: &'a Amount) -> Flat<'a> {
+            Flat {
+                value: a.value,
+                currency: Cow::Borrowed(a.currency),
+                text: a.text.as_deref().map(Cow::Borrowed),
+                up_to: a.up_to,
+                period: a.period.map(|p| (p.n, p.months)),
+            }
+        }
+
+        fn amount<E: serde::de::Error>(self, equivalent: Option<Box<Amount>>) -> Result<Amount, E> {
+            Ok(Amount {
+                value: self.value,
+                currency: intern(&self.currency).ok_or_else(|| E::custom("not a currency code"))?,
+                text: self.text.map(Cow::into_owned),
+                equivalent,
+                up_to: self.up_to,
+                period: self.period.map(|(n, months)| Period { n, months }),
+            })
+        }
+    }
+
     impl Serialize for Amount {
         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            let Amount {
-                value,
-                currency,
-                text,
-                equivalent,
-                up_to,
-                period,
-            } = self;
+            let equivalent = self.equivalent.as_deref();
+            if equivalent.is_some_and(|e| e.equivalent.is_some()) {
+                // The loader never makes one; refuse rather than drop it.
+                return Err(serde::ser::Error::custom("an equivalent with an equivalent"));
+            }
             Stored {
-                value: *value,
-                currency: Cow::Borrowed(currency),
-                text: text.as_deref().map(Cow::Borrowed),
-                equivalent: equivalent.clone(),
-                up_to: *up_to,
-                period: period.map(|p| (p.n, p.months)),
+                amount: Flat::of(self),
+                equivalent: equivalent.map(Flat::of),
             }
             .serialize(s)
         }
@@ -552,24 +578,9 @@ mod amount {
 
     impl<'de> Deserialize<'de> for Amount {
         fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-            let Stored {
-                value,
-                currency,
-                text,
-                equivalent,
-                up_to,
-                period,
-            } = Stored::deserialize(d)?;
-            let currency = intern(&currency).ok_or_else(|| D::Error::custom("not a currency code"))?;
-            let text = text.map(Cow::into_owned);
-            Ok(Amount {
-                value,
-                currency,
-                text,
-                equivalent,
-                up_to,
-                period: period.map(|(n, months)| Period { n, months }),
-            })
+            let Stored { amount, equivalent } = Stored::deserialize(d)?;
+            let equivalent = equivalent.map(|e| e.amount(None)).transpose()?;
+            amount.amount(equivalent.map(Box::new))
         }
     }
 }
@@ -711,5 +722,42 @@ mod tests {
         assert_eq!(kept, MAX_IMAGES);
         assert!(cache.get::<Dataset>(key(0)).is_none());
         assert!(cache.get::<Dataset>(key(MAX_IMAGES as u8 + 2)).is_some());
+    }
+}
+
+#[cfg(test)]
+mod amount_tests {
+    use crate::model::Amount;
+
+    fn usd(value: f64, equivalent: Option<Amount>) -> Amount {
+        Amount {
+            value,
+            currency: "USD",
+            text: Some("about".into()),
+            equivalent: equivalent.map(Box::new),
+            up_to: true,
+            period: None,
+        }
+    }
+
+    #[test]
+    fn an_amount_and_its_equivalent_round_trip_flat() {
+        let a = usd(1e9, Some(usd(2e9, None)));
+        let bytes = postcard::to_stdvec(&a).unwrap();
+        assert_eq!(postcard::from_bytes::<Amount>(&bytes).unwrap(), a);
+    }
+
+    #[test]
+    fn an_equivalent_of_an_equivalent_is_refused_not_dropped() {
+        let nested = usd(1.0, Some(usd(2.0, Some(usd(3.0, None)))));
+        assert!(postcard::to_stdvec(&nested).is_err());
+    }
+
+    #[test]
+    fn a_bad_currency_code_in_an_image_is_a_decoding_error() {
+        let mut bytes = postcard::to_stdvec(&usd(1.0, None)).unwrap();
+        let at = bytes.windows(3).position(|w| w == b"USD").unwrap();
+        bytes[at..at + 3].copy_from_slice(b"usd");
+        assert!(postcard::from_bytes::<Amount>(&bytes).is_err());
     }
 }
