@@ -340,3 +340,30 @@ fn the_explorer_writes_the_image_after_its_first_frame_and_starts_from_it() {
     assert!(modified(&image) >= written);
     assert_eq!(s.images().len(), 1);
 }
+
+#[test]
+fn an_image_over_the_file_size_limit_is_just_not_written() {
+    let s = Setup::new();
+    let plain = s.out(&["--no-cache", "show", "sam-altman"]);
+    // `ulimit -f 0`: no file may grow. Without handling SIGXFSZ the
+    // write of the image killed the process before it printed anything.
+    let script = format!(
+        "ulimit -f 0 && exec '{}' --data '{}' show sam-altman",
+        assert_cmd::cargo::cargo_bin("rivals").display(),
+        s.data.display()
+    );
+    let out = std::process::Command::new("sh")
+        .args(["-c", &script])
+        .env("XDG_CACHE_HOME", &s.home)
+        .env_remove("RIVALS_NO_CACHE")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{:?} {}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), plain);
+    assert!(s.images().is_empty(), "no image, and no temporary file left");
+}

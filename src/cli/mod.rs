@@ -470,6 +470,8 @@ pub fn report(errors: &[Diagnostic]) {
 
 /// Entry point of the binary.
 pub fn main() -> ExitCode {
+    #[cfg(unix)]
+    output::survive_file_size_limit();
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let plain = config::color_off_in(&args);
     let stop = |e: &clap::Error| {

@@ -75,6 +75,16 @@ fn write_stdout(text: &str) -> io::Result<()> {
     out.flush()
 }
 
+/// Makes writing past the file size limit (`ulimit -f`) an error the
+/// program handles instead of a signal (SIGXFSZ) that kills it: a cache
+/// image that does not fit is then just not written, and output that does
+/// not fit fails with exit status 1.
+#[cfg(unix)]
+pub fn survive_file_size_limit() {
+    use std::sync::{Arc, atomic::AtomicBool};
+    let _ = signal_hook::flag::register(signal_hook::consts::SIGXFSZ, Arc::new(AtomicBool::new(false)));
+}
+
 /// Prints a problem on standard error. If even that cannot be written,
 /// there is nowhere left to say so: the exit status still tells.
 pub fn error(problem: &Diagnostic) {
