@@ -232,12 +232,8 @@ fn decode<T: Image>(bytes: &[u8], key: Key) -> Option<T> {
 /// cannot be read as the loader would (missing, not a regular file, over
 /// `max_bytes`), so the loader reports it, or for the embedded dataset.
 pub fn key_of_layers<T: Image>(layers: &[Layer], max_bytes: u64) -> Option<Key> {
-    read_key(layers, max_bytes, T::KIND).map(|(key, _)| key)
+    read_key(layers, max_bytes, T::KIND)
 }
-
-/// What a file looked like when it was hashed: its length and modification
-/// time (`None` for a file a layer leaves out).
-type Stamp = Option<(u64, Option<SystemTime>)>;
 
 /// Feeds `bytes` to `h`, length first, so no two inputs run together.
 fn feed(h: &mut blake3::Hasher, bytes: &[u8]) {
@@ -245,11 +241,10 @@ fn feed(h: &mut blake3::Hasher, bytes: &[u8]) {
     h.update(bytes);
 }
 
-/// The key of `layers`, in order, and a stamp of each folder file it
-/// hashed. The embedded dataset alone has no key: it loads faster than an
+/// The key of `layers`, in order. The embedded dataset alone has no key: it loads faster than an
 /// image would. With one folder every file must be there (the loader
 /// reports a missing one); with several, a layer may leave files out.
-fn read_key(layers: &[Layer], max_bytes: u64, kind: &str) -> Option<(Key, Vec<Stamp>)> {
+fn read_key(layers: &[Layer], max_bytes: u64, kind: &str) -> Option<Key> {
     if layers.iter().all(|l| *l == Layer::Embedded) {
         return None;
     }
@@ -257,7 +252,6 @@ fn read_key(layers: &[Layer], max_bytes: u64, kind: &str) -> Option<(Key, Vec<St
     feed(&mut h, env!("CARGO_PKG_VERSION").as_bytes());
     h.update(&FORMAT.to_le_bytes());
     feed(&mut h, kind.as_bytes());
-    let mut stamps = Vec::new();
     let mut input_bytes = 0u64;
     let mut buf = Vec::new();
     for layer in layers {
@@ -284,7 +278,6 @@ fn read_key(layers: &[Layer], max_bytes: u64, kind: &str) -> Option<(Key, Vec<St
                 Ok(meta) => meta,
                 Err(_) if layers.len() > 1 => {
                     h.update(b"-");
-                    stamps.push(None);
                     continue;
                 }
                 Err(_) => return None,
@@ -296,7 +289,6 @@ fn read_key(layers: &[Layer], max_bytes: u64, kind: &str) -> Option<(Key, Vec<St
             h.update(b"+");
             h.update(&len.to_le_bytes());
             h.update(file_hash.as_bytes());
-            stamps.push(Some((len, meta.modified().ok())));
             input_bytes += len;
         }
     }
@@ -304,7 +296,7 @@ fn read_key(layers: &[Layer], max_bytes: u64, kind: &str) -> Option<(Key, Vec<St
         hash: *h.finalize().as_bytes(),
         input_bytes,
     };
-    Some((key, stamps))
+    Some(key)
 }
 
 /// Bytes of a file read and hashed at a time.
@@ -329,38 +321,25 @@ fn hash_file(path: &Path, max_bytes: u64, buf: &mut Vec<u8>) -> Option<(u64, bla
     (len <= max_bytes).then(|| (len, hasher.finalize()))
 }
 
-/// The current stamps of the folder layers' files, as [`read_key`] takes them.
-fn stamps_of(layers: &[Layer]) -> Vec<Stamp> {
-    let folders = layers.iter().filter_map(|l| match l {
-        Layer::Folder(dir) => Some(dir),
-        Layer::Embedded => None,
-    });
-    folders
-        .flat_map(|dir| FILES.iter().map(move |file| dir.join(file)))
-        .map(|path| {
-            let meta = fs::metadata(path).ok()?;
-            Some((meta.len(), meta.modified().ok()))
-        })
-        .collect()
-}
-
-/// An image still to be written: where, under which key, and the stamps
-/// of the files it is made from, to skip writing if one changed meanwhile.
+/// An image still to be written: where, under which key, and what to hash
+/// again to check that the files still hold what was loaded.
 #[derive(Debug)]
 pub struct Pending {
     cache: Cache,
     key: Key,
     layers: Vec<Layer>,
-    stamps: Vec<Stamp>,
+    max_bytes: u64,
 }
 
 impl Pending {
-    /// Writes `value` as the image of the files, unless one of them
-    /// changed since they were hashed. Slow on large data (encoding and
-    /// writing the 100k-event dataset takes ~0.1 s): callers run it on a
-    /// thread of its own, beside the command or after the first frame.
+    /// Writes `value` as the image of the files, unless they no longer hash
+    /// to its key (one changed while it loaded: the loader may have read
+    /// either version, even one written back with the same size and time).
+    /// Slow on large data (encoding and writing the 100k-event dataset
+    /// takes ~0.1 s): callers run it on a thread of its own, beside the
+    /// command or after the first frame.
     pub fn store<T: Image>(self, value: &T) {
-        if stamps_of(&self.layers) == self.stamps {
+        if read_key(&self.layers, self.max_bytes, T::KIND) == Some(self.key) {
             self.cache.put(self.key, value);
         }
     }
@@ -377,7 +356,7 @@ pub fn load_layers<T: Image, E>(
     let Some(cache) = cache else {
         return load().map(|value| (value, None));
     };
-    let Some((key, stamps)) = read_key(layers, max_bytes, T::KIND) else {
+    let Some(key) = read_key(layers, max_bytes, T::KIND) else {
         return load().map(|value| (value, None));
     };
     if let Some(hit) = cache.get(key) {
@@ -387,7 +366,7 @@ pub fn load_layers<T: Image, E>(
         cache: cache.clone(),
         key,
         layers: layers.to_vec(),
-        stamps,
+        max_bytes,
     };
     load().map(|value| (value, Some(pending)))
 }
@@ -672,6 +651,43 @@ mod tests {
                 "case {i}"
             );
         }
+    }
+
+    #[test]
+    fn a_file_rewritten_while_loading_is_not_stored_even_with_its_old_size_and_time() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("data");
+        crate::synth::write(Spec::scaled(300), &dir).unwrap();
+        let cache = Cache::at(tmp.path().join("cache"));
+        let layers = [Layer::Folder(dir.clone())];
+        let people = dir.join("people.yaml");
+        let (ds, pending) = load_layers(Some(&cache), &layers, 1 << 30, || {
+            // Another program rewrites a file after it was hashed: same
+            // length, same modification time, other bytes.
+            let time = fs::metadata(&people).unwrap().modified().unwrap();
+            let mut text = fs::read(&people).unwrap();
+            let at = text.windows(6).position(|w| w == b"name: ").unwrap() + 6;
+            text[at] = if text[at] == b'Q' { b'X' } else { b'Q' };
+            fs::write(&people, text).unwrap();
+            File::options()
+                .append(true)
+                .open(&people)
+                .unwrap()
+                .set_modified(time)
+                .unwrap();
+            crate::model::load_layers(&layers, 1 << 30)
+        })
+        .unwrap_or_else(|e| panic!("{e:?}"));
+        pending.unwrap().store(&ds);
+        assert_eq!(fs::read_dir(tmp.path().join("cache")).map_or(0, |d| d.count()), 0);
+
+        // Unchanged files are stored.
+        let (ds, pending) = load_layers(Some(&cache), &layers, 1 << 30, || {
+            crate::model::load_layers(&layers, 1 << 30)
+        })
+        .unwrap_or_else(|e| panic!("{e:?}"));
+        pending.unwrap().store(&ds);
+        assert_eq!(fs::read_dir(tmp.path().join("cache")).unwrap().count(), 1);
     }
 
     #[test]
