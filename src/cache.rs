@@ -80,7 +80,10 @@ impl Cache {
             return None;
         }
         let base = etcetera::base_strategy::choose_native_strategy().ok()?;
-        Some(Cache::at(base.cache_dir().join("rivals")))
+        // A relative folder (from a relative HOME) would depend on where the
+        // program is started: no cache rather than one in the current folder.
+        let dir = base.cache_dir();
+        dir.is_absolute().then(|| Cache::at(dir.join("rivals")))
     }
 
     /// A cache in `dir` (created when the first image is written).

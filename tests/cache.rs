@@ -367,3 +367,24 @@ fn an_image_over_the_file_size_limit_is_just_not_written() {
     assert_eq!(String::from_utf8(out.stdout).unwrap(), plain);
     assert!(s.images().is_empty(), "no image, and no temporary file left");
 }
+
+#[test]
+fn a_relative_home_means_no_cache_not_one_in_the_current_folder() {
+    let s = Setup::new();
+    let work = tempfile::tempdir().unwrap();
+    let plain = s.out(&["--no-cache", "export", "--format", "json"]);
+    let out = s
+        .rivals(EXPORT)
+        .env_remove("XDG_CACHE_HOME")
+        .env("HOME", "relative-home")
+        .current_dir(work.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), plain);
+    assert_eq!(
+        fs::read_dir(work.path()).unwrap().count(),
+        0,
+        "nothing written here"
+    );
+}

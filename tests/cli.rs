@@ -967,3 +967,14 @@ fn export_takes_the_same_filters_as_timeline_source_included() {
     );
     assert!(err.contains("--source filter the graphs"), "{err}");
 }
+
+#[test]
+fn the_explorer_without_a_terminal_says_so_before_loading_anything() {
+    // The dataset is broken, but that is not what stops it: it is never
+    // read (a big one would take a second before the refusal).
+    let dir = tempfile::tempdir().unwrap();
+    write_dataset(dir.path(), SOURCES, ORGS, PEOPLE, "- id: [\n");
+    let err = failure(rivals().arg("--data").arg(dir.path()), 2);
+    assert!(err.contains("the explorer needs a terminal"), "{err}");
+    assert!(!err.contains("events.yaml"), "{err}");
+}

@@ -502,15 +502,12 @@ pub fn main() -> ExitCode {
     {
         return finish(result);
     }
-    if let Some(command @ Command::Check { strict }) = &cli.command {
+    let Some(command) = &cli.command else {
+        return explore(&cli);
+    };
+    if let Command::Check { strict } = command {
         return check(&cli, command, *strict);
     }
-    // What the files hold before they are loaded: a --watch reload is
-    // skipped while they still hold it.
-    let shown = cli
-        .watch
-        .then(|| cache::key_of_layers::<Dataset>(&cli.layers(), cli.max_file_bytes()))
-        .flatten();
     let (ds, pending) = match load(&cli) {
         Ok(loaded) => loaded,
         Err(errors) => {
@@ -518,27 +515,47 @@ pub fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let Some(command) = &cli.command else {
-        let (theme, keymap) = match config::tui_settings(&cli) {
-            Ok(settings) => settings,
-            Err(errors) => {
-                output::errors(&errors);
-                return ExitCode::from(1);
-            }
-        };
-        let watch = cli.watch.then(|| crate::tui::term::Watch {
-            layers: cli.layers(),
-            max_bytes: cli.max_file_bytes(),
-            shown,
-        });
-        return crate::tui::run(ds, pending, &theme, keymap, watch);
-    };
     let origin = origin(&cli.layers());
     beside(pending, &ds, || {
         let mut out = String::new();
         let result = run(command, &ds, origin, &mut out);
         finish(result.map(|()| out))
     })
+}
+
+/// The explorer. The config file and the terminal are checked before the
+/// dataset loads (which takes a second on a big one).
+fn explore(cli: &Cli) -> ExitCode {
+    let (theme, keymap) = match config::tui_settings(cli) {
+        Ok(settings) => settings,
+        Err(errors) => {
+            output::errors(&errors);
+            return ExitCode::from(1);
+        }
+    };
+    if let Some(why) = crate::tui::cannot_run() {
+        output::note(&format!("rivals: {why}"));
+        return ExitCode::from(2);
+    }
+    // What the files hold before they are loaded: a --watch reload is
+    // skipped while they still hold it.
+    let shown = cli
+        .watch
+        .then(|| cache::key_of_layers::<Dataset>(&cli.layers(), cli.max_file_bytes()))
+        .flatten();
+    let (ds, pending) = match load(cli) {
+        Ok(loaded) => loaded,
+        Err(errors) => {
+            report(&errors);
+            return ExitCode::from(1);
+        }
+    };
+    let watch = cli.watch.then(|| crate::tui::term::Watch {
+        layers: cli.layers(),
+        max_bytes: cli.max_file_bytes(),
+        shown,
+    });
+    crate::tui::run(ds, pending, &theme, keymap, watch)
 }
 
 /// Runs `command` if it needs no dataset, with the config file `config`

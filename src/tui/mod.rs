@@ -42,9 +42,23 @@ use std::sync::{Arc, mpsc};
 use std::thread;
 use theme::Theme;
 
+/// Why the explorer cannot run here, if it cannot: it needs a terminal on
+/// standard input and output, and one that can draw (checked before the
+/// dataset is loaded, and before [`run`]).
+pub fn cannot_run() -> Option<String> {
+    if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
+        return Some(
+            "the explorer needs a terminal; for scripts use a subcommand (see rivals --help)".into(),
+        );
+    }
+    term::cannot_draw(std::env::var("TERM").ok().as_deref())
+}
+
 /// Runs the TUI on `ds` with `theme` and `keymap` until the user quits,
-/// reloading it as `watch` says if given; a signal that stops it gives the
-/// exit code 128 + its number, as shells expect.
+/// reloading it as `watch` says if given, and writing the cache image
+/// `pending` after the first frame; a signal that stops it gives the exit
+/// code 128 + its number, as shells expect. The caller has checked
+/// [`cannot_run`].
 pub fn run(
     ds: Dataset,
     pending: Option<Pending>,
@@ -52,14 +66,6 @@ pub fn run(
     keymap: Keymap,
     watch: Option<term::Watch>,
 ) -> ExitCode {
-    if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
-        eprintln!("rivals: the explorer needs a terminal; for scripts use a subcommand (see rivals --help)");
-        return ExitCode::from(2);
-    }
-    if let Some(why) = term::cannot_draw(std::env::var("TERM").ok().as_deref()) {
-        eprintln!("rivals: {why}");
-        return ExitCode::from(2);
-    }
     // The theme already followed --color and NO_COLOR: crossterm must not
     // drop the colours again on its own reading of NO_COLOR.
     crossterm::style::force_color_output(theme.has_color());
