@@ -4,13 +4,14 @@
 //! An image lives in the platform cache folder (`$XDG_CACHE_HOME/rivals/`
 //! on Linux) under the hex of its key: a BLAKE3 of the program version,
 //! [`FORMAT`], what is cached ([`Image::KIND`]), the folder as given and as
-//! resolved, and every dataset file's bytes in order. The image repeats the key and carries a BLAKE3 of its
-//! payload, and a decoded model is checked for consistency before use, so a
-//! truncated, corrupt, hostile or misplaced image is ignored (and replaced)
-//! rather than trusted. Images are written to a temporary file and renamed;
-//! at most [`MAX_IMAGES`] are kept, the least recently used removed first.
-//! Any cache failure (read-only or missing folder, full disk) just means a
-//! normal load.
+//! resolved, and every dataset file's bytes in order. The image repeats the
+//! key and carries a BLAKE3 of its payload, and a decoded model is checked
+//! for consistency before use, so a truncated, corrupt, hostile or
+//! misplaced image is ignored (and replaced) rather than trusted. Images
+//! are written to a temporary file and renamed, on a thread of their own
+//! ([`Pending`]); at most [`MAX_IMAGES`] are kept, the least recently used
+//! removed first. Any cache failure (read-only or missing folder, full
+//! disk, file size limit) just means a normal load.
 
 use crate::model::{Dataset, Date, FILES, Layer, Loaded};
 use serde::Serialize;
@@ -244,7 +245,8 @@ fn feed(h: &mut blake3::Hasher, bytes: &[u8]) {
     h.update(bytes);
 }
 
-/// The key of `layers`, in order. The embedded dataset alone has no key: it loads faster than an
+/// The key of `layers`, in order: every file enters it by its length and
+/// BLAKE3. The embedded dataset alone has no key: it loads faster than an
 /// image would. With one folder every file must be there (the loader
 /// reports a missing one); with several, a layer may leave files out.
 fn read_key(layers: &[Layer], max_bytes: u64, kind: &str) -> Option<Key> {
