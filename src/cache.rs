@@ -13,7 +13,7 @@
 //! removed first. Any cache failure (read-only or missing folder, full
 //! disk, file size limit) just means a normal load.
 
-use crate::model::{Dataset, Date, FILES, Layer, Loaded};
+use crate::model::{Dataset, Date, Diagnostic, FILES, Layer, Loaded};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use std::fs::{self, File};
@@ -380,7 +380,8 @@ impl Image for Loaded {
     const KIND: &'static str = "loaded";
 
     fn restore(&mut self) -> bool {
-        self.dataset.restore()
+        // A dataset with errors is never stored: an image with one is not ours.
+        self.warnings.iter().all(Diagnostic::is_warning) && self.dataset.restore()
     }
 }
 
@@ -693,6 +694,21 @@ mod tests {
         .unwrap_or_else(|e| panic!("{e:?}"));
         pending.unwrap().store(&ds);
         assert_eq!(fs::read_dir(tmp.path().join("cache")).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_checked_image_holding_an_error_is_refused() {
+        let warning = Diagnostic::file("events.yaml", "a warning".into());
+        let mut loaded = Loaded {
+            dataset: dataset(),
+            warnings: vec![Diagnostic {
+                severity: crate::model::Severity::Warning,
+                ..warning.clone()
+            }],
+        };
+        assert!(loaded.restore());
+        loaded.warnings[0].severity = crate::model::Severity::Error;
+        assert!(!loaded.restore());
     }
 
     #[test]

@@ -53,7 +53,10 @@ impl Store {
         use etcetera::BaseStrategy;
         let base = etcetera::choose_base_strategy().ok()?;
         let dir = base.state_dir().unwrap_or_else(|| base.data_dir());
-        Some(Store::in_dir(&dir.join("rivals"), dataset))
+        // A relative folder (from a relative HOME) would depend on where
+        // the explorer is started: no marks file rather than one there.
+        dir.is_absolute()
+            .then(|| Store::in_dir(&dir.join("rivals"), dataset))
     }
 
     /// The marks file of `dataset` in `dir`.

@@ -273,10 +273,15 @@ impl Watcher {
 }
 
 /// Whether a file system event can change what the dataset holds: one of
-/// the four files created, written, renamed or removed. Opening or reading
+/// the four files created, written, renamed or removed, or events lost (the
+/// watch must look again). Opening or reading
 /// one (as every load does) or touching its times or mode is not, so the
 /// worker's own reading never sets off another reload.
 fn changes_data(event: &FsEvent) -> bool {
+    // The kernel's queue overflowed: any file may have changed.
+    if event.need_rescan() {
+        return true;
+    }
     let kind = match event.kind {
         EventKind::Create(_) | EventKind::Remove(_) | EventKind::Any => true,
         EventKind::Modify(ModifyKind::Metadata(_)) => false,
@@ -333,6 +338,9 @@ mod tests {
         ] {
             assert!(!changes_data(&event(kind, data)), "{kind:?}");
         }
+        // Lost events (the kernel's queue overflowed): look again.
+        let overflow = FsEvent::new(EventKind::Other).set_flag(notify::event::Flag::Rescan);
+        assert!(changes_data(&overflow));
     }
 
     #[test]
