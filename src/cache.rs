@@ -13,7 +13,7 @@
 //! removed first. Any cache failure (read-only or missing folder, full
 //! disk, file size limit) just means a normal load.
 
-use crate::model::{Dataset, Date, Diagnostic, FILES, Layer, Loaded};
+use crate::model::{Dataset, Date, Diagnostic, FILES, FileRead, Layer, Loaded};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use std::fs::{self, File};
@@ -245,11 +245,40 @@ fn feed(h: &mut blake3::Hasher, bytes: &[u8]) {
     h.update(bytes);
 }
 
-/// The key of `layers`, in order: every file enters it by its length and
-/// BLAKE3. The embedded dataset alone has no key: it loads faster than an
-/// image would. With one folder every file must be there (the loader
-/// reports a missing one); with several, a layer may leave files out.
+/// The key of `layers`, in order, from the files on disk.
 fn read_key(layers: &[Layer], max_bytes: u64, kind: &str) -> Option<Key> {
+    let mut buf = Vec::new();
+    key_with(layers, kind, |path| {
+        let Ok(meta) = fs::metadata(path) else {
+            return Some(None);
+        };
+        if !meta.is_file() || meta.len() > max_bytes {
+            return None;
+        }
+        hash_file(path, max_bytes, &mut buf).map(Some)
+    })
+}
+
+/// The key of `layers`, in order, from the files a load read: the same as
+/// [`read_key`] gave if, and only if, the load read the bytes it hashed.
+fn key_of_reads(layers: &[Layer], kind: &str, reads: &[FileRead]) -> Option<Key> {
+    key_with(layers, kind, |path| {
+        let read = reads.iter().find(|r| r.path == path);
+        Some(read.map(|r| (r.len, blake3::Hash::from_bytes(r.hash))))
+    })
+}
+
+/// The key of `layers`, in order: every file enters it by its length and
+/// BLAKE3, which `file` gives for a path (`Some(None)`: there is no such
+/// file; `None`: it cannot be read as the loader would, so no key). The
+/// embedded dataset alone has no key: it loads faster than an image would.
+/// With one folder every file must be there (the loader reports a missing
+/// one); with several, a layer may leave files out.
+fn key_with(
+    layers: &[Layer],
+    kind: &str,
+    mut file: impl FnMut(&Path) -> Option<Option<(u64, blake3::Hash)>>,
+) -> Option<Key> {
     if layers.iter().all(|l| *l == Layer::Embedded) {
         return None;
     }
@@ -258,7 +287,6 @@ fn read_key(layers: &[Layer], max_bytes: u64, kind: &str) -> Option<Key> {
     h.update(&FORMAT.to_le_bytes());
     feed(&mut h, kind.as_bytes());
     let mut input_bytes = 0u64;
-    let mut buf = Vec::new();
     for layer in layers {
         let dir = match layer {
             Layer::Embedded => {
@@ -277,31 +305,25 @@ fn read_key(layers: &[Layer], max_bytes: u64, kind: &str) -> Option<Key> {
         for part in [dir.as_os_str(), resolved.as_os_str()] {
             feed(&mut h, part.as_encoded_bytes());
         }
-        for file in FILES {
-            let path = dir.join(file);
-            let meta = match fs::metadata(&path) {
-                Ok(meta) => meta,
-                Err(_) if layers.len() > 1 => {
-                    h.update(b"-");
-                    continue;
+        for name in FILES {
+            match file(&dir.join(name))? {
+                Some((len, file_hash)) => {
+                    h.update(b"+");
+                    h.update(&len.to_le_bytes());
+                    h.update(file_hash.as_bytes());
+                    input_bytes += len;
                 }
-                Err(_) => return None,
-            };
-            if !meta.is_file() || meta.len() > max_bytes {
-                return None;
+                None if layers.len() > 1 => {
+                    h.update(b"-");
+                }
+                None => return None,
             }
-            let (len, file_hash) = hash_file(&path, max_bytes, &mut buf)?;
-            h.update(b"+");
-            h.update(&len.to_le_bytes());
-            h.update(file_hash.as_bytes());
-            input_bytes += len;
         }
     }
-    let key = Key {
+    Some(Key {
         hash: *h.finalize().as_bytes(),
         input_bytes,
-    };
-    Some(key)
+    })
 }
 
 /// Bytes of a file read and hashed at a time.
@@ -326,54 +348,49 @@ fn hash_file(path: &Path, max_bytes: u64, buf: &mut Vec<u8>) -> Option<(u64, bla
     (len <= max_bytes).then(|| (len, hasher.finalize()))
 }
 
-/// An image still to be written: where, under which key, and what to hash
-/// again to check that the files still hold what was loaded.
+/// An image still to be written, and where.
 #[derive(Debug)]
 pub struct Pending {
     cache: Cache,
     key: Key,
-    layers: Vec<Layer>,
-    max_bytes: u64,
 }
 
 impl Pending {
-    /// Writes `value` as the image of the files, unless they no longer hash
-    /// to its key (one changed while it loaded: the loader may have read
-    /// either version, even one written back with the same size and time).
-    /// Slow on large data (encoding and writing the 100k-event dataset
-    /// takes ~0.1 s): callers run it on a thread of its own, beside the
-    /// command or after the first frame.
+    /// Writes `value` as the image. Slow on large data (encoding and
+    /// writing the 100k-event dataset takes ~0.1 s): callers run it on a
+    /// thread of its own, beside the command or after the first frame.
     pub fn store<T: Image>(self, value: &T) {
-        if read_key(&self.layers, self.max_bytes, T::KIND) == Some(self.key) {
-            self.cache.put(self.key, value);
-        }
+        self.cache.put(self.key, value);
     }
 }
 
 /// Loads the dataset in `layers` through `cache`: the image when the files
 /// are unchanged, else `load()`, with the image to write ([`Pending`]).
+/// `load` lists the files it read with what they held; the image is only
+/// written if that gives the key the files were looked up by (a file that
+/// changed during the load, even and back again, means no image).
 pub fn load_layers<T: Image, E>(
     cache: Option<&Cache>,
     layers: &[Layer],
     max_bytes: u64,
-    load: impl FnOnce() -> Result<T, E>,
+    load: impl FnOnce(&mut Vec<FileRead>) -> Result<T, E>,
 ) -> Result<(T, Option<Pending>), E> {
+    let mut reads = Vec::new();
     let Some(cache) = cache else {
-        return load().map(|value| (value, None));
+        return load(&mut reads).map(|value| (value, None));
     };
     let Some(key) = read_key(layers, max_bytes, T::KIND) else {
-        return load().map(|value| (value, None));
+        return load(&mut reads).map(|value| (value, None));
     };
     if let Some(hit) = cache.get(key) {
         return Ok((hit, None));
     }
-    let pending = Pending {
+    let value = load(&mut reads)?;
+    let pending = (key_of_reads(layers, T::KIND, &reads) == Some(key)).then(|| Pending {
         cache: cache.clone(),
         key,
-        layers: layers.to_vec(),
-        max_bytes,
-    };
-    load().map(|value| (value, Some(pending)))
+    });
+    Ok((value, pending))
 }
 
 impl Image for Loaded {
@@ -660,36 +677,52 @@ mod tests {
     }
 
     #[test]
-    fn a_file_rewritten_while_loading_is_not_stored_even_with_its_old_size_and_time() {
+    fn a_file_that_changed_while_loading_gets_no_image_even_if_changed_back() {
         let tmp = tempfile::tempdir().unwrap();
         let dir = tmp.path().join("data");
         crate::synth::write(Spec::scaled(300), &dir).unwrap();
         let cache = Cache::at(tmp.path().join("cache"));
         let layers = [Layer::Folder(dir.clone())];
         let people = dir.join("people.yaml");
-        let (ds, pending) = load_layers(Some(&cache), &layers, 1 << 30, || {
-            // Another program rewrites a file after it was hashed: same
-            // length, same modification time, other bytes.
-            let time = fs::metadata(&people).unwrap().modified().unwrap();
-            let mut text = fs::read(&people).unwrap();
-            let at = text.windows(6).position(|w| w == b"name: ").unwrap() + 6;
-            text[at] = if text[at] == b'Q' { b'X' } else { b'Q' };
-            fs::write(&people, text).unwrap();
+        let original = fs::read(&people).unwrap();
+        let time = fs::metadata(&people).unwrap().modified().unwrap();
+        // Writes `bytes` in place and puts the modification time back.
+        let rewrite = |bytes: &[u8]| {
+            fs::write(&people, bytes).unwrap();
             File::options()
                 .append(true)
                 .open(&people)
                 .unwrap()
                 .set_modified(time)
                 .unwrap();
-            crate::model::load_layers(&layers, 1 << 30)
-        })
-        .unwrap_or_else(|e| panic!("{e:?}"));
-        pending.unwrap().store(&ds);
-        assert_eq!(fs::read_dir(tmp.path().join("cache")).map_or(0, |d| d.count()), 0);
+        };
+        let mut other = original.clone();
+        let at = other.windows(6).position(|w| w == b"name: ").unwrap() + 6;
+        other[at] = if other[at] == b'Q' { b'X' } else { b'Q' };
+        let load = |changed_back: bool| {
+            load_layers(Some(&cache), &layers, 1 << 30, |reads| {
+                // Another program rewrites a file after it was hashed (same
+                // length and time, other bytes), and maybe back again
+                // before anything could hash it a second time.
+                rewrite(&other);
+                let loaded = crate::model::load_layers_read(&layers, 1 << 30, false, reads);
+                if changed_back {
+                    rewrite(&original);
+                }
+                loaded.map(|l| l.dataset)
+            })
+            .unwrap_or_else(|e| panic!("{e:?}"))
+        };
+        for changed_back in [false, true] {
+            rewrite(&original);
+            let (_, pending) = load(changed_back);
+            assert!(pending.is_none(), "changed back: {changed_back}");
+        }
 
         // Unchanged files are stored.
-        let (ds, pending) = load_layers(Some(&cache), &layers, 1 << 30, || {
-            crate::model::load_layers(&layers, 1 << 30)
+        rewrite(&original);
+        let (ds, pending) = load_layers(Some(&cache), &layers, 1 << 30, |reads| {
+            crate::model::load_layers_read(&layers, 1 << 30, false, reads).map(|l| l.dataset)
         })
         .unwrap_or_else(|e| panic!("{e:?}"));
         pending.unwrap().store(&ds);

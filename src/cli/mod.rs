@@ -410,7 +410,9 @@ pub fn load(cli: &Cli) -> Result<(Dataset, Option<Pending>), Vec<Diagnostic>> {
     let layers = cli.layers();
     let max = cli.max_file_bytes();
     let cache = Cache::for_user(cli.no_cache);
-    cache::load_layers(cache.as_ref(), &layers, max, || model::load_layers(&layers, max))
+    cache::load_layers(cache.as_ref(), &layers, max, |reads| {
+        model::load_layers_read(&layers, max, false, reads).map(|l| l.dataset)
+    })
 }
 
 /// Whether `layers` are the embedded dataset alone.
@@ -428,8 +430,8 @@ fn check(cli: &Cli, command: &Command, strict: bool) -> ExitCode {
     let layers = cli.layers();
     let max = cli.max_file_bytes();
     let cache = Cache::for_user(cli.no_cache);
-    let (loaded, pending) = match cache::load_layers(cache.as_ref(), &layers, max, || {
-        model::load_layers_checked(&layers, max)
+    let (loaded, pending) = match cache::load_layers(cache.as_ref(), &layers, max, |reads| {
+        model::load_layers_read(&layers, max, true, reads)
     }) {
         Ok(loaded) => loaded,
         Err(errors) => {

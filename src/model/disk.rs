@@ -5,7 +5,24 @@ use super::diag::{Diagnostic, closest};
 use super::load::{FILES, Files, Loaded, Reuse, load_with};
 use std::fs::File;
 use std::io::{ErrorKind, Read};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+/// A dataset file as a load read it: its path (as the folder was named,
+/// joined with the file name), length and BLAKE3 of its bytes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileRead {
+    pub path: PathBuf,
+    pub len: u64,
+    pub hash: [u8; 32],
+}
+
+/// What a load keeps besides its result: the files it read, for the
+/// cache, and the records of files to reuse, for `--watch`.
+#[derive(Default)]
+pub(super) struct Keep<'a> {
+    pub reads: Option<&'a mut Vec<FileRead>>,
+    pub reuse: Option<&'a mut Reuse>,
+}
 
 /// Largest file read by default: 64 MiB (`--max-file-size` raises it).
 pub const DEFAULT_MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
@@ -14,21 +31,21 @@ pub const DEFAULT_MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 /// reported before anything is parsed. Warnings are not looked for;
 /// [`load_dir_checked`] finds them.
 pub fn load_dir(dir: &Path, max_bytes: u64) -> Result<Dataset, Vec<Diagnostic>> {
-    load_dir_with(dir, max_bytes, false, None).map(|l| l.dataset)
+    load_dir_with(dir, max_bytes, false, Keep::default()).map(|l| l.dataset)
 }
 
 /// Like [`load_dir`], with the warnings (for `rivals check`).
 pub fn load_dir_checked(dir: &Path, max_bytes: u64) -> Result<Loaded, Vec<Diagnostic>> {
-    load_dir_with(dir, max_bytes, true, None)
+    load_dir_with(dir, max_bytes, true, Keep::default())
 }
 
 /// Reads the folder and loads it, looking for warnings when `warnings` is
-/// set, through `reuse` if given.
+/// set, keeping what `keep` asks for.
 pub(super) fn load_dir_with(
     dir: &Path,
     max_bytes: u64,
     warnings: bool,
-    reuse: Option<&mut Reuse>,
+    mut keep: Keep,
 ) -> Result<Loaded, Vec<Diagnostic>> {
     let shown = dir.display().to_string();
     let shown = shown.trim_end_matches('/');
@@ -51,7 +68,7 @@ pub(super) fn load_dir_with(
     let mut errors = Vec::new();
     for file in FILES {
         let name = format!("{shown}/{file}");
-        match read_text(&dir.join(file), &name, max_bytes) {
+        match read_text(&dir.join(file), &name, max_bytes, keep.reads.as_deref_mut()) {
             Ok(text) => texts.push(text),
             Err(d) => {
                 let d = match misnamed(dir, file) {
@@ -80,7 +97,7 @@ pub(super) fn load_dir_with(
         .ok()
         .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
         .unwrap_or_else(|| shown.to_string());
-    load_with(&name, &files, shown, warnings, reuse)
+    load_with(&name, &files, shown, warnings, keep.reuse)
 }
 
 /// A file in `dir` that is probably `expected` under another name
@@ -119,8 +136,14 @@ pub(super) fn describe(e: &std::io::Error) -> String {
     }
 }
 
-/// Reads one file as UTF-8, refusing folders, oversized files and bad bytes.
-pub(super) fn read_text(path: &Path, name: &str, max_bytes: u64) -> Result<String, Diagnostic> {
+/// Reads one file as UTF-8, refusing folders, oversized files and bad
+/// bytes; what was read goes to `reads` if given.
+pub(super) fn read_text(
+    path: &Path,
+    name: &str,
+    max_bytes: u64,
+    reads: Option<&mut Vec<FileRead>>,
+) -> Result<String, Diagnostic> {
     let meta = std::fs::metadata(path).map_err(|e| {
         let d = Diagnostic::file(name, describe(&e));
         match e.kind() {
@@ -161,6 +184,15 @@ pub(super) fn read_text(path: &Path, name: &str, max_bytes: u64) -> Result<Strin
         .map_err(|e| Diagnostic::file(name, describe(&e)))?;
     if bytes.len() as u64 > max_bytes {
         return Err(too_big(bytes.len() as u64));
+    }
+    if let Some(reads) = reads {
+        let mut hasher = blake3::Hasher::new();
+        hasher.update_rayon(&bytes);
+        reads.push(FileRead {
+            path: path.to_path_buf(),
+            len: bytes.len() as u64,
+            hash: *hasher.finalize().as_bytes(),
+        });
     }
     String::from_utf8(bytes).map_err(|e| {
         let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];

@@ -5,7 +5,7 @@
 
 use super::EMBEDDED;
 use super::diag::Diagnostic;
-use super::disk::{describe, load_dir_with, read_text};
+use super::disk::{FileRead, Keep, describe, load_dir_with, read_text};
 use super::load::{FILES, Files, Loaded, Reuse, load_with};
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
@@ -35,12 +35,12 @@ impl Layer {
 /// ids must be unique across layers and references may cross them; every
 /// problem names the layer's own file, line and column.
 pub fn load_layers(layers: &[Layer], max_bytes: u64) -> Result<super::Dataset, Vec<Diagnostic>> {
-    load_layers_with(layers, max_bytes, false, None).map(|l| l.dataset)
+    load_layers_with(layers, max_bytes, false, Keep::default()).map(|l| l.dataset)
 }
 
 /// Like [`load_layers`], with the warnings (for `rivals check`).
 pub fn load_layers_checked(layers: &[Layer], max_bytes: u64) -> Result<Loaded, Vec<Diagnostic>> {
-    load_layers_with(layers, max_bytes, true, None)
+    load_layers_with(layers, max_bytes, true, Keep::default())
 }
 
 /// Like [`load_layers`], reusing the records of every file (or, with
@@ -51,7 +51,27 @@ pub fn reload_layers(
     max_bytes: u64,
     reuse: &mut Reuse,
 ) -> Result<super::Dataset, Vec<Diagnostic>> {
-    load_layers_with(layers, max_bytes, false, Some(reuse)).map(|l| l.dataset)
+    let keep = Keep {
+        reuse: Some(reuse),
+        ..Keep::default()
+    };
+    load_layers_with(layers, max_bytes, false, keep).map(|l| l.dataset)
+}
+
+/// Like [`load_layers`] (with the warnings when `warnings` is set), adding
+/// every dataset file it read to `reads`: what the cache checks its key
+/// against, so an image is only stored for the bytes that were loaded.
+pub fn load_layers_read(
+    layers: &[Layer],
+    max_bytes: u64,
+    warnings: bool,
+    reads: &mut Vec<FileRead>,
+) -> Result<Loaded, Vec<Diagnostic>> {
+    let keep = Keep {
+        reads: Some(reads),
+        ..Keep::default()
+    };
+    load_layers_with(layers, max_bytes, warnings, keep)
 }
 
 /// Loads the layers, looking for warnings when `warnings` is set.
@@ -59,12 +79,12 @@ fn load_layers_with(
     layers: &[Layer],
     max_bytes: u64,
     warnings: bool,
-    reuse: Option<&mut Reuse>,
+    keep: Keep,
 ) -> Result<Loaded, Vec<Diagnostic>> {
     match layers {
-        [] | [Layer::Embedded] => load_with("embedded", &EMBEDDED, "data", warnings, reuse),
-        [Layer::Folder(dir)] => load_dir_with(dir, max_bytes, warnings, reuse),
-        _ => merge(layers, max_bytes, warnings, reuse),
+        [] | [Layer::Embedded] => load_with("embedded", &EMBEDDED, "data", warnings, keep.reuse),
+        [Layer::Folder(dir)] => load_dir_with(dir, max_bytes, warnings, keep),
+        _ => merge(layers, max_bytes, warnings, keep),
     }
 }
 
@@ -82,7 +102,7 @@ fn merge(
     layers: &[Layer],
     max_bytes: u64,
     warnings: bool,
-    reuse: Option<&mut Reuse>,
+    mut keep: Keep,
 ) -> Result<Loaded, Vec<Diagnostic>> {
     let mut errors = Vec::new();
     let mut names = Vec::new();
@@ -115,7 +135,7 @@ fn merge(
                     if std::fs::symlink_metadata(&path).is_err_and(|e| e.kind() == ErrorKind::NotFound) {
                         continue;
                     }
-                    match read_text(&path, &name, max_bytes) {
+                    match read_text(&path, &name, max_bytes, keep.reads.as_deref_mut()) {
                         Ok(text) => found[k].push((name, text)),
                         Err(d) => errors.push(d),
                     }
@@ -153,7 +173,7 @@ fn merge(
         events: &merged[3],
     };
     let relocate_all = |found: Vec<Diagnostic>| found.into_iter().map(|d| relocate(d, &parts)).collect();
-    load_with(&names.join(" + "), &files, "", warnings, reuse)
+    load_with(&names.join(" + "), &files, "", warnings, keep.reuse)
         .map(|loaded| Loaded {
             warnings: relocate_all(loaded.warnings),
             ..loaded

@@ -16,12 +16,12 @@ mod locate;
 
 pub use date::{Date, Precision};
 pub use diag::{Diagnostic, MAX_ID_LEN, Severity, nearest};
-pub use disk::{DEFAULT_MAX_FILE_BYTES, load_dir, load_dir_checked};
+pub use disk::{DEFAULT_MAX_FILE_BYTES, FileRead, load_dir, load_dir_checked};
 pub use flow::{Flow, FlowQuery, Pair, flows, group_label, members};
 pub use kinds::{EventKind, OrgKind};
 pub use load::{DataFile, FILES, Files, Loaded, Reuse, load, load_checked, schema};
 
-pub use layers::{Layer, load_layers, load_layers_checked, reload_layers};
+pub use layers::{Layer, load_layers, load_layers_checked, load_layers_read, reload_layers};
 use serde::{Deserialize, Serialize};
 use std::hash::BuildHasher;
 
