@@ -978,3 +978,34 @@ fn the_explorer_without_a_terminal_says_so_before_loading_anything() {
     assert!(err.contains("the explorer needs a terminal"), "{err}");
     assert!(!err.contains("events.yaml"), "{err}");
 }
+
+#[test]
+fn new_past_the_file_size_limit_leaves_no_half_written_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let target = tmp.path().join("mine");
+    let script = format!(
+        "ulimit -f 0 && exec '{}' new '{}'",
+        assert_cmd::cargo::cargo_bin("rivals").display(),
+        target.display()
+    );
+    let out = std::process::Command::new("sh")
+        .args(["-c", &script])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("cannot write sources.yaml"), "{err}");
+    assert_eq!(
+        std::fs::read_dir(&target).unwrap().count(),
+        0,
+        "nothing left behind"
+    );
+    // So the next try, with room, works.
+    stdout(rivals().arg("new").arg(&target));
+    assert_eq!(std::fs::read_dir(&target).unwrap().count(), 4);
+}

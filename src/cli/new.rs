@@ -25,13 +25,25 @@ pub fn new(dir: &Path) -> Result<String, Failure> {
         return Err(Failure::new(format!("{shown}/{file} already exists"))
             .hint("`rivals new` never overwrites a file; give it a new or empty folder"));
     }
+    let mut written = Vec::new();
     for (file, text) in FILES.iter().zip(STARTER) {
-        std::fs::OpenOptions::new()
+        let path = dir.join(file);
+        let result = std::fs::OpenOptions::new()
             .write(true)
             .create_new(true)
-            .open(dir.join(file))
-            .and_then(|mut f| f.write_all(text.as_bytes()))
-            .map_err(|e| cannot(&format!("write {file} in"), e))?;
+            .open(&path)
+            .and_then(|mut f| {
+                written.push(path.clone());
+                f.write_all(text.as_bytes())
+            });
+        if let Err(e) = result {
+            // All or nothing: a half-written starter (full disk, file size
+            // limit) would make the next `rivals new` refuse the folder.
+            for path in &written {
+                let _ = std::fs::remove_file(path);
+            }
+            return Err(cannot(&format!("write {file} in"), e));
+        }
     }
     Ok(format!(
         "wrote a starter dataset to {shown}: {}\n\
