@@ -38,11 +38,6 @@ pub fn load_layers(layers: &[Layer], max_bytes: u64) -> Result<super::Dataset, V
     load_layers_with(layers, max_bytes, false, Keep::default()).map(|l| l.dataset)
 }
 
-/// Like [`load_layers`], with the warnings (for `rivals check`).
-pub fn load_layers_checked(layers: &[Layer], max_bytes: u64) -> Result<Loaded, Vec<Diagnostic>> {
-    load_layers_with(layers, max_bytes, true, Keep::default())
-}
-
 /// Like [`load_layers`], reusing the records of every file (or, with
 /// several layers, every kind of file) whose text is the same as when
 /// `reuse` last saw it: a `--watch` reload parses only what changed.

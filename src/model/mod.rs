@@ -21,7 +21,7 @@ pub use flow::{Flow, FlowQuery, Pair, flows, group_label, members};
 pub use kinds::{EventKind, OrgKind};
 pub use load::{DataFile, FILES, Files, Loaded, Reuse, load, load_checked, schema};
 
-pub use layers::{Layer, load_layers, load_layers_checked, load_layers_read, reload_layers};
+pub use layers::{Layer, load_layers, load_layers_read, reload_layers};
 use serde::{Deserialize, Serialize};
 use std::hash::BuildHasher;
 
