@@ -70,6 +70,33 @@ pub trait Image: Serialize + DeserializeOwned {
     /// Checks what decoding cannot (references in range, consistent
     /// indexes) and rebuilds what is not stored. `false` rejects the image.
     fn restore(&mut self) -> bool;
+
+    /// A value made from the image of another kind made from the same
+    /// files, when there is no image of this kind (a dataset from the
+    /// image `rivals check` wrote, which holds it with its warnings).
+    fn stand_in(_cache: &Cache, _files: &Files) -> Option<Self> {
+        None
+    }
+}
+
+/// What the key of every kind of image of some files starts with: all but
+/// the kind ([`Files::key`] adds it).
+#[derive(Clone, Debug)]
+pub struct Files {
+    hasher: blake3::Hasher,
+    input_bytes: u64,
+}
+
+impl Files {
+    /// The key of the image of kind `kind` of these files.
+    pub fn key(&self, kind: &str) -> Key {
+        let mut h = self.hasher.clone();
+        feed(&mut h, kind.as_bytes());
+        Key {
+            hash: *h.finalize().as_bytes(),
+            input_bytes: self.input_bytes,
+        }
+    }
 }
 
 impl Cache {
@@ -236,7 +263,7 @@ fn decode<T: Image>(bytes: &[u8], key: Key) -> Option<T> {
 /// cannot be read as the loader would (missing, not a regular file, over
 /// `max_bytes`), so the loader reports it, or for the embedded dataset.
 pub fn key_of_layers<T: Image>(layers: &[Layer], max_bytes: u64) -> Option<Key> {
-    read_key(layers, max_bytes, T::KIND)
+    read_key(layers, max_bytes).map(|files| files.key(T::KIND))
 }
 
 /// Feeds `bytes` to `h`, length first, so no two inputs run together.
@@ -245,10 +272,10 @@ fn feed(h: &mut blake3::Hasher, bytes: &[u8]) {
     h.update(bytes);
 }
 
-/// The key of `layers`, in order, from the files on disk.
-fn read_key(layers: &[Layer], max_bytes: u64, kind: &str) -> Option<Key> {
+/// The files of `layers`, in order, as on disk.
+fn read_key(layers: &[Layer], max_bytes: u64) -> Option<Files> {
     let mut buf = Vec::new();
-    key_with(layers, kind, |path| {
+    key_with(layers, |path| {
         let Ok(meta) = fs::metadata(path) else {
             return Some(None);
         };
@@ -259,33 +286,31 @@ fn read_key(layers: &[Layer], max_bytes: u64, kind: &str) -> Option<Key> {
     })
 }
 
-/// The key of `layers`, in order, from the files a load read: the same as
+/// The files of `layers`, in order, as a load read them: the same keys as
 /// [`read_key`] gave if, and only if, the load read the bytes it hashed.
-fn key_of_reads(layers: &[Layer], kind: &str, reads: &[FileRead]) -> Option<Key> {
-    key_with(layers, kind, |path| {
+fn key_of_reads(layers: &[Layer], reads: &[FileRead]) -> Option<Files> {
+    key_with(layers, |path| {
         let read = reads.iter().find(|r| r.path == path);
         Some(read.map(|r| (r.len, blake3::Hash::from_bytes(r.hash))))
     })
 }
 
-/// The key of `layers`, in order: every file enters it by its length and
-/// BLAKE3, which `file` gives for a path (`Some(None)`: there is no such
-/// file; `None`: it cannot be read as the loader would, so no key). The
-/// embedded dataset alone has no key: it loads faster than an image would.
-/// With one folder every file must be there (the loader reports a missing
-/// one); with several, a layer may leave files out.
+/// The files of `layers`, in order, for their keys: every file enters by
+/// its length and BLAKE3, which `file` gives for a path (`Some(None)`: there
+/// is no such file; `None`: it cannot be read as the loader would, so no
+/// key). The embedded dataset alone has no key: it loads faster than an
+/// image would. With one folder every file must be there (the loader
+/// reports a missing one); with several, a layer may leave files out.
 fn key_with(
     layers: &[Layer],
-    kind: &str,
     mut file: impl FnMut(&Path) -> Option<Option<(u64, blake3::Hash)>>,
-) -> Option<Key> {
+) -> Option<Files> {
     if layers.iter().all(|l| *l == Layer::Embedded) {
         return None;
     }
     let mut h = blake3::Hasher::new();
     feed(&mut h, env!("CARGO_PKG_VERSION").as_bytes());
     h.update(&FORMAT.to_le_bytes());
-    feed(&mut h, kind.as_bytes());
     let mut input_bytes = 0u64;
     for layer in layers {
         let dir = match layer {
@@ -320,8 +345,8 @@ fn key_with(
             }
         }
     }
-    Some(Key {
-        hash: *h.finalize().as_bytes(),
+    Some(Files {
+        hasher: h,
         input_bytes,
     })
 }
@@ -379,14 +404,16 @@ pub fn load_layers<T: Image, E>(
     let Some(cache) = cache else {
         return load(&mut reads).map(|value| (value, None));
     };
-    let Some(key) = read_key(layers, max_bytes, T::KIND) else {
+    let Some(files) = read_key(layers, max_bytes) else {
         return load(&mut reads).map(|value| (value, None));
     };
-    if let Some(hit) = cache.get(key) {
+    let key = files.key(T::KIND);
+    if let Some(hit) = cache.get(key).or_else(|| T::stand_in(cache, &files)) {
         return Ok((hit, None));
     }
     let value = load(&mut reads)?;
-    let pending = (key_of_reads(layers, T::KIND, &reads) == Some(key)).then(|| Pending {
+    let read = key_of_reads(layers, &reads).map(|files| files.key(T::KIND));
+    let pending = (read == Some(key)).then(|| Pending {
         cache: cache.clone(),
         key,
     });
@@ -404,6 +431,10 @@ impl Image for Loaded {
 
 impl Image for Dataset {
     const KIND: &'static str = "dataset";
+
+    fn stand_in(cache: &Cache, files: &Files) -> Option<Self> {
+        cache.get::<Loaded>(files.key(Loaded::KIND)).map(|l| l.dataset)
+    }
 
     fn restore(&mut self) -> bool {
         let ok = consistent(self);

@@ -388,3 +388,21 @@ fn a_relative_home_means_no_cache_not_one_in_the_current_folder() {
         "nothing written here"
     );
 }
+
+#[test]
+fn after_check_the_other_commands_start_from_checks_image() {
+    let s = Setup::new();
+    let plain = s.out(&["--no-cache", "export", "--format", "json"]);
+    s.out(&["check"]);
+    let image = s.image();
+    // The same files: `export` reads the dataset from check's image (which
+    // holds it with its warnings) and writes no image of its own.
+    assert_eq!(s.out(EXPORT), plain);
+    assert_eq!(s.images(), vec![image.clone()]);
+    // Not the other way round: check needs its warnings, so a dataset image
+    // does not serve it.
+    fs::remove_file(&image).unwrap();
+    s.out(EXPORT);
+    s.out(&["check"]);
+    assert_eq!(s.images().len(), 2);
+}
