@@ -506,3 +506,43 @@ mod sorting {
         }
     }
 }
+
+/// `n` events on one date, `e0`… in file order, each 8 lines long; the
+/// ones in `broken` refer to an unknown person.
+fn many_events(n: usize, broken: &[usize]) -> String {
+    let mut text = String::new();
+    for i in 0..n {
+        let person = if broken.contains(&i) {
+            "nobody"
+        } else {
+            "sam-altman"
+        };
+        text.push_str(&format!(
+            "- id: e{i}\n  date: 2025-06\n  kind: hire\n  people: [{person}]\n  from: openai\n  to: meta\n  summary: Move {i}.\n  sources: [s1]\n"
+        ));
+    }
+    text
+}
+
+#[test]
+fn a_large_events_file_is_built_in_two_halves_in_file_order() {
+    let n = 25_000;
+    let events = many_events(n, &[]);
+    let ds = load("t", &files(SOURCES, ORGS, PEOPLE, &events), "").unwrap();
+    let ids: Vec<&str> = ds.events.iter().map(|e| e.id.as_str()).collect();
+    let want: Vec<String> = (0..n).map(|i| format!("e{i}")).collect();
+    assert_eq!(ids, want.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(ds.person_events[0].len(), n);
+}
+
+#[test]
+fn problems_in_both_halves_of_a_large_events_file_are_reported_in_place() {
+    let events = many_events(25_000, &[7, 20_000]);
+    let errors = load("t", &files(SOURCES, ORGS, PEOPLE, &events), "").unwrap_err();
+    let found: Vec<(usize, usize, bool)> = errors
+        .iter()
+        .map(|d| (d.line, d.col, d.message.contains("unknown person `nobody`")))
+        .collect();
+    // Record k starts on line 8k + 1; `people: [` is its 4th line.
+    assert_eq!(found, vec![(7 * 8 + 4, 12, true), (20_000 * 8 + 4, 12, true)]);
+}

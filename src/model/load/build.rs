@@ -88,12 +88,37 @@ pub(super) fn people(v: &mut Validator, raw: Vec<Slot<RawPerson>>) -> Vec<Person
     out
 }
 
-/// Builds the events, in file order.
-pub(super) fn events(v: &mut Validator, raw: Vec<Slot<RawEvent>>) -> Vec<Event> {
+/// Fewer events than this are built on one thread.
+const PARALLEL_EVENTS: usize = 20_000;
+
+/// Builds the events, in file order: a large file in two halves, the
+/// second on another thread with a validator of its own.
+pub(super) fn events(v: &mut Validator, mut raw: Vec<Slot<RawEvent>>) -> Vec<Event> {
+    if raw.len() < PARALLEL_EVENTS {
+        return events_from(v, raw, 0);
+    }
+    let half = raw.len() / 2;
+    let second = raw.split_off(half);
+    let mut other = v.child();
+    let (mut out, rest) = std::thread::scope(|s| {
+        let worker = s.spawn(|| events_from(&mut other, second, half));
+        let first = events_from(v, raw, 0);
+        let rest = worker
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (first, rest)
+    });
+    out.extend(rest);
+    v.adopt(other);
+    out
+}
+
+/// Builds `raw`, the events from record `first` of the file on.
+fn events_from(v: &mut Validator, raw: Vec<Slot<RawEvent>>, first: usize) -> Vec<Event> {
     let mut out = Vec::with_capacity(raw.len());
     for (i, slot) in raw.into_iter().enumerate() {
         if let Slot::Ok(e) = slot {
-            out.push(event(v, e, i));
+            out.push(event(v, e, first + i));
         }
     }
     out

@@ -33,6 +33,16 @@ impl<'a> FileCtx<'a> {
         }
     }
 
+    /// The same file for another thread, which builds its own line index
+    /// if it needs one.
+    pub fn fresh(&self) -> FileCtx<'a> {
+        FileCtx {
+            name: self.name.clone(),
+            text: self.text,
+            locator: OnceCell::new(),
+        }
+    }
+
     /// The file's line index, built on first use.
     pub fn loc(&self) -> &Locator<'a> {
         self.locator.get_or_init(|| Locator::new(self.text))

@@ -7,6 +7,7 @@ use super::position::{At, FileId};
 use super::raw::RawAmount;
 use super::{FILES, currency};
 use std::fmt;
+use std::sync::Arc;
 
 /// Amounts from this value up cannot be shown at display precision.
 const MAX_AMOUNT: f64 = 1e18;
@@ -116,7 +117,9 @@ pub(super) const MAX_SUGGESTIONS: usize = 200;
 /// The validation pass: ids, references, dates and amounts.
 pub(super) struct Validator<'f> {
     files: [FileCtx<'f>; 4],
-    ids: hashbrown::HashMap<String, Record>,
+    /// Every id registered, shared (read-only) with the validators of
+    /// other threads once registration is over.
+    ids: Arc<hashbrown::HashMap<String, Record>>,
     pub errors: Vec<Diagnostic>,
     /// Files that could not be read at all: references into them are not
     /// checked (their ids are unknown), the file's own error says why.
@@ -134,10 +137,26 @@ impl<'f> Validator<'f> {
     ) -> Self {
         Validator {
             files,
-            ids: hashbrown::HashMap::with_capacity(records),
+            ids: Arc::new(hashbrown::HashMap::with_capacity(records)),
             errors,
             unreadable,
         }
+    }
+
+    /// A validator for another thread, resolving against the same ids and
+    /// reporting into its own list (to [`Validator::adopt`] afterwards).
+    pub fn child(&self) -> Validator<'f> {
+        Validator {
+            files: [0, 1, 2, 3].map(|k| self.files[k].fresh()),
+            ids: Arc::clone(&self.ids),
+            errors: Vec::new(),
+            unreadable: self.unreadable,
+        }
+    }
+
+    /// Takes over the problems a [`Validator::child`] found.
+    pub fn adopt(&mut self, child: Validator<'f>) {
+        self.errors.extend(child.errors);
     }
 
     /// The file `file`, for positions.
@@ -207,7 +226,7 @@ impl<'f> Validator<'f> {
                 );
             }
             None => {
-                self.ids.insert(id.to_string(), record);
+                Arc::make_mut(&mut self.ids).insert(id.to_string(), record);
             }
         }
     }
