@@ -10,7 +10,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
 /// Draws the detail of the current selection from row `app.detail.scroll`.
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
@@ -21,18 +21,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     } else {
         " 4 Detail "
     };
-    let block = Block::bordered()
-        .border_type(if focused {
-            BorderType::Thick
-        } else {
-            BorderType::Plain
-        })
-        .border_style(if focused {
-            theme.border_focused
-        } else {
-            theme.border
-        })
-        .title(title);
+    let block = super::bordered(theme, focused, title);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let scroll = app.detail.scroll;

@@ -11,7 +11,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Paragraph};
+use ratatui::widgets::Paragraph;
 
 const CELL: usize = CELL_WIDTH as usize;
 const LABEL: usize = LABEL_WIDTH as usize;
@@ -26,10 +26,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
         " Flows · rows from, columns to · {} organizations · {roll} ",
         m.len()
     );
-    let block = Block::bordered()
-        .border_type(BorderType::Thick)
-        .border_style(theme.border_focused)
-        .title(title);
+    let block = super::bordered(theme, true, title);
     frame.render_widget(block, body);
     let inner = flows::body(app.screen());
     if m.is_empty() {

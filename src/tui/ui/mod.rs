@@ -100,18 +100,23 @@ fn pane_block(app: &App, pane: Pane, theme: &Theme, extra: &str) -> Block<'stati
     let focused = app.focus == pane
         && !app.detail.focused
         && matches!(app.mode, Mode::Browse | Mode::Prompt { .. } | Mode::Mark { .. });
-    let style = if focused {
-        theme.border_focused
+    bordered(
+        theme,
+        focused,
+        format!(" {} {}{} ", pane.index() + 1, pane.title(), extra),
+    )
+}
+
+/// A bordered block titled `title`: thick and highlighted when `focused`
+/// (as the views are whenever they show), plain otherwise.
+pub(super) fn bordered(theme: &Theme, focused: bool, title: impl Into<Line<'static>>) -> Block<'static> {
+    let (kind, style) = if focused {
+        (BorderType::Thick, theme.border_focused)
     } else {
-        theme.border
+        (BorderType::Plain, theme.border)
     };
-    let title = format!(" {} {}{} ", pane.index() + 1, pane.title(), extra);
     Block::bordered()
-        .border_type(if focused {
-            BorderType::Thick
-        } else {
-            BorderType::Plain
-        })
+        .border_type(kind)
         .border_style(style)
         .title(title)
 }

@@ -11,7 +11,7 @@ use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Paragraph};
+use ratatui::widgets::Paragraph;
 
 /// Columns of a bar's label and value.
 const LABEL: usize = 34;
@@ -23,10 +23,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
     let chart = app.data.chart();
     let scale = if v.log { "log scale" } else { "linear scale" };
     let title = format!(" Money · {} amounts · {scale} ", chart.bars);
-    let block = Block::bordered()
-        .border_type(BorderType::Thick)
-        .border_style(theme.border_focused)
-        .title(title);
+    let block = super::bordered(theme, true, title);
     frame.render_widget(block, body);
     let inner = flows::body(app.screen());
     let width = usize::from(inner.width);

@@ -9,7 +9,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, BorderType, Paragraph};
+use ratatui::widgets::Paragraph;
 
 /// Header of the count columns, matching [`row`]'s widths.
 const HEADER: &str = "  published  lang  people  orgs  events  outlet · title";
@@ -17,10 +17,7 @@ const HEADER: &str = "  published  lang  people  orgs  events  outlet · title";
 /// Draws the view over the body of the screen, `list` its selection.
 pub fn render(app: &App, list: &ListState, theme: &Theme, frame: &mut Frame, area: Rect) {
     let ds = &app.data.ds;
-    let block = Block::bordered()
-        .border_type(BorderType::Thick)
-        .border_style(theme.border_focused)
-        .title(format!(" Sources ({}) ", ds.sources.len()));
+    let block = super::bordered(theme, true, format!(" Sources ({}) ", ds.sources.len()));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
