@@ -7,14 +7,6 @@ use assert_cmd::Command;
 use common::*;
 use std::process::Stdio;
 
-fn rivals() -> Command {
-    let mut cmd = Command::cargo_bin("rivals").unwrap();
-    cmd.env_remove("RIVALS_DATA")
-        .env("NO_COLOR", "1")
-        .env("RIVALS_NO_CACHE", "1");
-    cmd
-}
-
 fn stdout(cmd: &mut Command) -> String {
     let out = cmd.output().unwrap();
     assert!(

@@ -4,18 +4,9 @@
 
 mod common;
 
-use assert_cmd::Command;
 use common::*;
 use rivals::model::Dataset;
 use std::path::Path;
-
-fn rivals() -> Command {
-    let mut cmd = Command::cargo_bin("rivals").unwrap();
-    cmd.env_remove("RIVALS_DATA")
-        .env("NO_COLOR", "1")
-        .env("RIVALS_NO_CACHE", "1");
-    cmd
-}
 
 /// Runs `rivals --data A --data B … ARGS`, returning (exit code, stdout, stderr).
 fn run(layers: &[&str], args: &[&str]) -> (i32, String, String) {

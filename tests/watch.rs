@@ -4,7 +4,6 @@
 
 mod common;
 
-use assert_cmd::Command;
 use common::pty::{Pty, assert_restored};
 use common::*;
 use std::path::Path;
@@ -86,14 +85,6 @@ fn the_view_keeps_its_place_by_id_across_a_reload() {
     assert!(screen.contains("› OpenAI"), "{screen}");
     pty.send("q");
     assert!(pty.wait_exit());
-}
-
-fn rivals() -> Command {
-    let mut cmd = Command::cargo_bin("rivals").unwrap();
-    cmd.env_remove("RIVALS_DATA")
-        .env("NO_COLOR", "1")
-        .env("RIVALS_NO_CACHE", "1");
-    cmd
 }
 
 #[test]

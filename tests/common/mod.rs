@@ -6,6 +6,15 @@ pub mod pty;
 
 use std::path::Path;
 
+/// The binary, with no dataset from the environment, no colour and no cache.
+pub fn rivals() -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("rivals").unwrap();
+    cmd.env_remove("RIVALS_DATA")
+        .env("NO_COLOR", "1")
+        .env("RIVALS_NO_CACHE", "1");
+    cmd
+}
+
 pub const SOURCES: &str = "- id: s1\n  title: First article\n  language: fr\n";
 pub const ORGS: &str = "\
 - id: meta
