@@ -391,27 +391,29 @@ impl Pending {
 
 /// Loads the dataset in `layers` through `cache`: the image when the files
 /// are unchanged, else `load()`, with the image to write ([`Pending`]).
-/// `load` lists the files it read with what they held; the image is only
-/// written if that gives the key the files were looked up by (a file that
-/// changed during the load, even and back again, means no image).
+/// When asked, `load` lists the files it read with what they held; the
+/// image is only written if that gives the key the files were looked up by
+/// (a file that changed during the load, even and back again, means no
+/// image).
 pub fn load_layers<T: Image, E>(
     cache: Option<&Cache>,
     layers: &[Layer],
     max_bytes: u64,
-    load: impl FnOnce(&mut Vec<FileRead>) -> Result<T, E>,
+    load: impl FnOnce(Option<&mut Vec<FileRead>>) -> Result<T, E>,
 ) -> Result<(T, Option<Pending>), E> {
-    let mut reads = Vec::new();
+    // Without a cache (or a key) nothing needs to know what the load read.
     let Some(cache) = cache else {
-        return load(&mut reads).map(|value| (value, None));
+        return load(None).map(|value| (value, None));
     };
     let Some(files) = read_key(layers, max_bytes) else {
-        return load(&mut reads).map(|value| (value, None));
+        return load(None).map(|value| (value, None));
     };
     let key = files.key(T::KIND);
     if let Some(hit) = cache.get(key).or_else(|| T::stand_in(cache, &files)) {
         return Ok((hit, None));
     }
-    let value = load(&mut reads)?;
+    let mut reads = Vec::new();
+    let value = load(Some(&mut reads))?;
     let read = key_of_reads(layers, &reads).map(|files| files.key(T::KIND));
     let pending = (read == Some(key)).then(|| Pending {
         cache: cache.clone(),

@@ -54,16 +54,16 @@ pub fn reload_layers(
 }
 
 /// Like [`load_layers`] (with the warnings when `warnings` is set), adding
-/// every dataset file it read to `reads`: what the cache checks its key
-/// against, so an image is only stored for the bytes that were loaded.
+/// every dataset file it read to `reads` if given: what the cache checks its
+/// key against, so an image is only stored for the bytes that were loaded.
 pub fn load_layers_read(
     layers: &[Layer],
     max_bytes: u64,
     warnings: bool,
-    reads: &mut Vec<FileRead>,
+    reads: Option<&mut Vec<FileRead>>,
 ) -> Result<Loaded, Vec<Diagnostic>> {
     let keep = Keep {
-        reads: Some(reads),
+        reads,
         ..Keep::default()
     };
     load_layers_with(layers, max_bytes, warnings, keep)
