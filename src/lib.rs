@@ -16,6 +16,7 @@
 pub mod cache;
 pub mod cli;
 pub mod fields;
+pub mod files;
 pub mod model;
 pub mod search;
 #[cfg(feature = "synth")]
