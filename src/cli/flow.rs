@@ -1,10 +1,32 @@
 //! `rivals flow`: who moved from which organization to which, as a matrix
 //! or as JSON, counted by [`model::flows`](crate::model::flows).
 
+use super::filter::{Want, filter_id};
+use super::{Failure, Origin};
 use crate::model::{Dataset, Flow, FlowQuery, OrgIx, Pair, flows};
 use crate::text::sanitize;
 use serde::Serialize;
 use std::fmt::Write;
+
+/// Appends the flows `q` selects (only the moves touching organization id
+/// `org` and its children when given) as a matrix, or as JSON when `json`.
+pub fn command(
+    ds: &Dataset,
+    origin: Origin,
+    q: &FlowQuery,
+    org: Option<&str>,
+    json: bool,
+    out: &mut String,
+) -> Result<(), Failure> {
+    let org = org.map(|id| filter_id(ds, origin, id, Want::Org)).transpose()?;
+    let rows = select(ds, q, org);
+    if json {
+        self::json(ds, &rows, out);
+    } else {
+        text(ds, &rows, out);
+    }
+    Ok(())
+}
 
 /// The flows `q` selects, restricted to moves touching `org` and its
 /// children when given.
