@@ -3,7 +3,8 @@
 //! organizations, flows) with names and titles beside the ids. The graph
 //! formats are in [`graph`](super::graph).
 
-use super::EventFilter;
+use super::args::{Format, Table};
+use super::{EventFilter, graph};
 use crate::model::{Amount, Dataset, Event, Flow, OrgIx, Pair, PersonIx, SourceIx};
 use crate::text::{is_unsafe, sanitize};
 use serde::Serialize;
@@ -186,6 +187,35 @@ fn event_out<'a>(ds: &'a Dataset, e: &'a Event) -> EventOut<'a> {
                 })
                 .collect(),
         }),
+    }
+}
+
+/// Appends the dataset in `format`: for CSV the table `what` (events by
+/// default), after a byte-order mark when `bom`; `filter` selects the
+/// events of the graphs and of the events and flows tables.
+pub fn command(
+    ds: &Dataset,
+    format: Format,
+    what: Option<Table>,
+    bom: bool,
+    filter: &EventFilter,
+    out: &mut String,
+) {
+    match format {
+        Format::Json => json(ds, out),
+        Format::Csv => {
+            if bom {
+                out.push('\u{feff}');
+            }
+            match what.unwrap_or(Table::Events) {
+                Table::Events => csv(ds, filter, out),
+                Table::People => people_csv(ds, out),
+                Table::Organizations => orgs_csv(ds, out),
+                Table::Flows => flows_csv(ds, &graph::edges(ds, filter), out),
+            }
+        }
+        Format::Dot => graph::dot(ds, &graph::edges(ds, filter), out),
+        Format::Mermaid => graph::mermaid(ds, &graph::edges(ds, filter), out),
     }
 }
 

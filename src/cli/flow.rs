@@ -1,10 +1,32 @@
 //! `rivals flow`: who moved from which organization to which, as a matrix
 //! or as JSON, counted by [`model::flows`](crate::model::flows).
 
+use super::filter::{Want, filter_id};
+use super::{Failure, Origin};
 use crate::model::{Dataset, Flow, FlowQuery, OrgIx, Pair, flows};
 use crate::text::sanitize;
 use serde::Serialize;
 use std::fmt::Write;
+
+/// Appends the flows `q` selects (only the moves touching organization id
+/// `org` and its children when given) as a matrix, or as JSON when `json`.
+pub fn command(
+    ds: &Dataset,
+    origin: Origin,
+    q: &FlowQuery,
+    org: Option<&str>,
+    json: bool,
+    out: &mut String,
+) -> Result<(), Failure> {
+    let org = org.map(|id| filter_id(ds, origin, id, Want::Org)).transpose()?;
+    let rows = select(ds, q, org);
+    if json {
+        self::json(ds, &rows, out);
+    } else {
+        text(ds, &rows, out);
+    }
+    Ok(())
+}
 
 /// The flows `q` selects, restricted to moves touching `org` and its
 /// children when given.
@@ -61,7 +83,8 @@ pub const MAX_SHOWN: usize = 30;
 #[derive(Clone, Copy, PartialEq)]
 enum Axis {
     Org(OrgIx),
-    Others,
+    /// The organizations past the [`MAX_SHOWN`] busiest, and how many.
+    Others(usize),
     Unknown,
 }
 
@@ -73,6 +96,27 @@ pub fn text(ds: &Dataset, flows: &[(Pair, Flow)], out: &mut String) {
         out.push_str("no moves\n");
         return;
     }
+    let matrix = Matrix::count(axis(ds, flows), flows);
+    let layout = Layout::new(ds, &matrix);
+    out.push_str("people moving from (rows) to (columns); ≠ disputed count, ? unknown\n");
+    layout.head(out);
+    matrix.rows(&layout, out);
+    matrix.totals(&layout, out);
+    if let Some(others) = matrix.axis.iter().find_map(|a| match a {
+        Axis::Others(n) => Some(n),
+        _ => None,
+    }) {
+        let _ = writeln!(
+            out,
+            "{others} organizations with fewer moves share the row and column \"…\"; --json or --org lists them all"
+        );
+    }
+}
+
+/// The matrix's rows (and columns): the [`MAX_SHOWN`] organizations with
+/// the most moves in and out, by name, then the others and the unknown
+/// organization when there are any.
+fn axis(ds: &Dataset, flows: &[(Pair, Flow)]) -> Vec<Axis> {
     // Moves per organization (in + out), sparse.
     let mut traffic: hashbrown::HashMap<OrgIx, u32> = hashbrown::HashMap::new();
     let mut unknown = false;
@@ -90,97 +134,167 @@ pub fn text(ds: &Dataset, flows: &[(Pair, Flow)], out: &mut String) {
     busiest.truncate(MAX_SHOWN);
     let mut shown: Vec<OrgIx> = busiest.into_iter().map(|(o, _)| o).collect();
     shown.sort_by_cached_key(|&o| ds.org(o).name.to_lowercase());
-    let mut axis: Vec<Axis> = shown.iter().map(|&o| Axis::Org(o)).collect();
+    let mut axis: Vec<Axis> = shown.into_iter().map(Axis::Org).collect();
     if others > 0 {
-        axis.push(Axis::Others);
+        axis.push(Axis::Others(others));
     }
     if unknown {
         axis.push(Axis::Unknown);
     }
-    let index: hashbrown::HashMap<OrgIx, usize> = shown.iter().enumerate().map(|(k, &o)| (o, k)).collect();
-    // Unknown is last; the others come just before it.
-    let place = |o: Option<OrgIx>| match o {
-        None => axis.len() - 1,
-        Some(o) => index.get(&o).copied().unwrap_or(shown.len()),
-    };
-    let n = axis.len();
-    let mut cells: Vec<Option<(u32, bool)>> = vec![None; n * n];
-    let (mut row_total, mut col_total) = (vec![0u32; n], vec![0u32; n]);
-    for ((from, to), f) in flows {
-        let (r, c) = (place(*from), place(*to));
-        let cell = cells[r * n + c].get_or_insert((0, false));
-        cell.0 += f.count;
-        cell.1 |= f.disputed;
-        row_total[r] += f.count;
-        col_total[c] += f.count;
-    }
-    let names: Vec<String> = axis
-        .iter()
-        .map(|a| match a {
-            Axis::Org(o) => sanitize(&ds.org(*o).name).into_owned(),
-            Axis::Others => format!("{others} others"),
-            Axis::Unknown => "? (unknown)".to_string(),
-        })
-        .collect();
-    let tags: Vec<String> = axis
-        .iter()
-        .enumerate()
-        .map(|(k, a)| match a {
-            Axis::Org(_) => (k + 1).to_string(),
-            Axis::Others => "…".into(),
-            Axis::Unknown => "?".into(),
-        })
-        .collect();
-    let label = names.iter().map(|s| s.chars().count()).max().unwrap_or(0) + 5;
-    let numbers = row_total
-        .iter()
-        .chain(&col_total)
-        .map(|t| t.to_string().len() + 2)
-        .max();
-    let w = numbers.unwrap_or(1).max(n.to_string().len() + 1).max(4);
-    out.push_str("people moving from (rows) to (columns); ≠ disputed count, ? unknown\n");
-    let mut head = format!("{:label$}", "");
-    for tag in &tags {
-        let _ = write!(head, "{tag:>w$}");
-    }
-    let _ = writeln!(head, "{:>w$}", "out");
-    out.push_str(&head);
-    for (r, name) in names.iter().enumerate() {
-        let mut line = format!("{:>3}  {name}", tags[r]);
-        let pad = label.saturating_sub(line.chars().count());
-        line.push_str(&" ".repeat(pad));
-        for c in 0..n {
-            let cell = match cells[r * n + c] {
-                Some((count, true)) => format!("{count}≠"),
-                Some((count, false)) => count.to_string(),
-                None => ".".into(),
-            };
-            let _ = write!(line, "{cell:>w$}");
-        }
-        let _ = writeln!(line, "{:>w$}", row_total[r]);
-        out.push_str(&line);
-    }
-    let mut ins = format!("{:<label$}", "  in");
-    let mut net = format!("{:<label$}", "  net");
-    for c in 0..n {
-        let _ = write!(ins, "{:>w$}", col_total[c]);
-        let gain = i64::from(col_total[c]) - i64::from(row_total[c]);
-        let shown = match axis[c] {
-            Axis::Org(_) if gain > 0 => format!("+{gain}"),
-            Axis::Org(_) => gain.to_string(),
-            _ => String::new(),
+    axis
+}
+
+/// The counts of the matrix, with their totals.
+struct Matrix {
+    axis: Vec<Axis>,
+    /// Row-major, `axis.len()` square: the moves from a row's organization
+    /// to a column's, and whether any of them is disputed.
+    cells: Vec<Option<(u32, bool)>>,
+    row_total: Vec<u32>,
+    col_total: Vec<u32>,
+}
+
+impl Matrix {
+    /// Counts `flows` into the cells of `axis`.
+    fn count(axis: Vec<Axis>, flows: &[(Pair, Flow)]) -> Matrix {
+        let index: hashbrown::HashMap<OrgIx, usize> = axis
+            .iter()
+            .enumerate()
+            .filter_map(|(k, a)| match a {
+                Axis::Org(o) => Some((*o, k)),
+                _ => None,
+            })
+            .collect();
+        let shown = index.len();
+        // Unknown is last; the others come just before it.
+        let place = |o: Option<OrgIx>| match o {
+            None => axis.len() - 1,
+            Some(o) => index.get(&o).copied().unwrap_or(shown),
         };
-        let _ = write!(net, "{shown:>w$}");
+        let n = axis.len();
+        let mut cells: Vec<Option<(u32, bool)>> = vec![None; n * n];
+        let (mut row_total, mut col_total) = (vec![0u32; n], vec![0u32; n]);
+        for ((from, to), f) in flows {
+            let (r, c) = (place(*from), place(*to));
+            let cell = cells[r * n + c].get_or_insert((0, false));
+            cell.0 += f.count;
+            cell.1 |= f.disputed;
+            row_total[r] += f.count;
+            col_total[c] += f.count;
+        }
+        Matrix {
+            axis,
+            cells,
+            row_total,
+            col_total,
+        }
     }
-    let total: u32 = col_total.iter().sum();
-    let _ = writeln!(ins, "{total:>w$}");
-    out.push_str(&ins);
-    out.push_str(net.trim_end());
-    out.push('\n');
-    if others > 0 {
-        let _ = writeln!(
-            out,
-            "{others} organizations with fewer moves share the row and column \"…\"; --json or --org lists them all"
-        );
+
+    /// Appends one line per row: its tag and name, its cells and its total.
+    fn rows(&self, layout: &Layout, out: &mut String) {
+        let (n, w) = (self.axis.len(), layout.width);
+        for (r, name) in layout.names.iter().enumerate() {
+            let mut line = format!("{:>3}  {name}", layout.tags[r]);
+            let pad = layout.label.saturating_sub(line.chars().count());
+            line.push_str(&" ".repeat(pad));
+            for c in 0..n {
+                let cell = match self.cells[r * n + c] {
+                    Some((count, true)) => format!("{count}≠"),
+                    Some((count, false)) => count.to_string(),
+                    None => ".".into(),
+                };
+                let _ = write!(line, "{cell:>w$}");
+            }
+            let _ = writeln!(line, "{:>w$}", self.row_total[r]);
+            out.push_str(&line);
+        }
+    }
+
+    /// Appends the `in` line (column totals) and the `net` line (each
+    /// organization's gain).
+    fn totals(&self, layout: &Layout, out: &mut String) {
+        let (label, w) = (layout.label, layout.width);
+        let mut ins = format!("{:<label$}", "  in");
+        let mut net = format!("{:<label$}", "  net");
+        for (c, axis) in self.axis.iter().enumerate() {
+            let _ = write!(ins, "{:>w$}", self.col_total[c]);
+            let gain = i64::from(self.col_total[c]) - i64::from(self.row_total[c]);
+            let shown = match axis {
+                Axis::Org(_) if gain > 0 => format!("+{gain}"),
+                Axis::Org(_) => gain.to_string(),
+                _ => String::new(),
+            };
+            let _ = write!(net, "{shown:>w$}");
+        }
+        let total: u32 = self.col_total.iter().sum();
+        let _ = writeln!(ins, "{total:>w$}");
+        out.push_str(&ins);
+        out.push_str(net.trim_end());
+        out.push('\n');
+    }
+}
+
+/// The matrix's labels and widths.
+struct Layout {
+    /// Each row's name.
+    names: Vec<String>,
+    /// Each row's short tag, which also heads its column.
+    tags: Vec<String>,
+    /// Width of the row labels (tag and name).
+    label: usize,
+    /// Width of a column.
+    width: usize,
+}
+
+impl Layout {
+    /// The labels of `m`'s rows and the widths that fit them and its counts.
+    fn new(ds: &Dataset, m: &Matrix) -> Layout {
+        let names: Vec<String> = m
+            .axis
+            .iter()
+            .map(|a| match a {
+                Axis::Org(o) => sanitize(&ds.org(*o).name).into_owned(),
+                Axis::Others(others) => format!("{others} others"),
+                Axis::Unknown => "? (unknown)".to_string(),
+            })
+            .collect();
+        let tags: Vec<String> = m
+            .axis
+            .iter()
+            .enumerate()
+            .map(|(k, a)| match a {
+                Axis::Org(_) => (k + 1).to_string(),
+                Axis::Others(_) => "…".into(),
+                Axis::Unknown => "?".into(),
+            })
+            .collect();
+        let label = names.iter().map(|s| s.chars().count()).max().unwrap_or(0) + 5;
+        let numbers = m
+            .row_total
+            .iter()
+            .chain(&m.col_total)
+            .map(|t| t.to_string().len() + 2)
+            .max();
+        let width = numbers
+            .unwrap_or(1)
+            .max(m.axis.len().to_string().len() + 1)
+            .max(4);
+        Layout {
+            names,
+            tags,
+            label,
+            width,
+        }
+    }
+
+    /// Appends the header line: the column tags, then `out`.
+    fn head(&self, out: &mut String) {
+        let (label, w) = (self.label, self.width);
+        let mut head = format!("{:label$}", "");
+        for tag in &self.tags {
+            let _ = write!(head, "{tag:>w$}");
+        }
+        let _ = writeln!(head, "{:>w$}", "out");
+        out.push_str(&head);
     }
 }

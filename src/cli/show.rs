@@ -1,6 +1,7 @@
 //! `rivals show ID`: one record in full.
 
-use super::{Failure, Origin, not_found, suggest};
+use super::filter::not_found;
+use super::{Failure, Origin, suggest};
 use crate::fields::{self, Look};
 use crate::model::{Dataset, EventIx, Record, SourceIx};
 use crate::text::{fit, sanitize};

@@ -1,0 +1,43 @@
+//! The explorer (no subcommand): the TUI, on the loaded dataset.
+
+use super::args::Cli;
+use super::load::{load, report};
+use super::{config, output};
+use crate::cache;
+use crate::model::Dataset;
+use std::process::ExitCode;
+
+/// The explorer. The config file and the terminal are checked before the
+/// dataset loads (which takes a second on a big one).
+pub(super) fn explore(cli: &Cli) -> ExitCode {
+    let (theme, keymap) = match config::tui_settings(cli) {
+        Ok(settings) => settings,
+        Err(errors) => {
+            output::errors(&errors);
+            return ExitCode::from(1);
+        }
+    };
+    if let Some(why) = crate::tui::cannot_run() {
+        output::note(&format!("rivals: {why}"));
+        return ExitCode::from(2);
+    }
+    // What the files hold before they are loaded: a --watch reload is
+    // skipped while they still hold it.
+    let shown = cli
+        .watch
+        .then(|| cache::key_of_layers::<Dataset>(&cli.layers(), cli.max_file_bytes()))
+        .flatten();
+    let (ds, pending) = match load(cli) {
+        Ok(loaded) => loaded,
+        Err(errors) => {
+            report(&errors);
+            return ExitCode::from(1);
+        }
+    };
+    let watch = cli.watch.then(|| crate::tui::term::Watch {
+        layers: cli.layers(),
+        max_bytes: cli.max_file_bytes(),
+        shown,
+    });
+    crate::tui::run(ds, pending, &theme, keymap, watch)
+}

@@ -1,0 +1,44 @@
+//! `rivals search`: fuzzy-search the records, as lines or JSON.
+
+use super::export;
+use crate::model::{Dataset, Record};
+use crate::search::SearchIndex;
+use crate::text::sanitize;
+
+/// The id, kind name and display name of a record.
+pub fn describe(ds: &Dataset, r: Record) -> (&str, &'static str, &str) {
+    match r {
+        Record::Person(i) => (&ds.person(i).id, "person", &ds.person(i).name),
+        Record::Org(i) => (&ds.org(i).id, "organization", &ds.org(i).name),
+        Record::Event(i) => (&ds.event(i).id, "event", &ds.event(i).summary),
+        Record::Source(i) => (&ds.source(i).id, "source", &ds.source(i).title),
+    }
+}
+
+/// Appends the records best matching `query`, at most `limit` of them.
+pub(super) fn search(ds: &Dataset, query: &str, limit: usize, json: bool, out: &mut String) {
+    let index = SearchIndex::new(ds);
+    let hits = index.search(ds, query, limit);
+    if json {
+        let rows: Vec<serde_json::Value> = hits
+            .iter()
+            .map(|h| {
+                let (id, kind, name) = describe(ds, h.target);
+                serde_json::json!({"kind": kind, "id": id, "name": name, "matched": index.text(ds, h.entry), "field": h.field.name(), "match": h.quality.name(), "typos": h.typos, "score": h.score})
+            })
+            .collect();
+        out.push_str(&export::safe_json(&serde_json::Value::Array(rows)));
+        out.push('\n');
+        return;
+    }
+    for h in &hits {
+        let (id, kind, name) = describe(ds, h.target);
+        let matched = index.text(ds, h.entry);
+        let name = if matched != name && !matches!(h.target, Record::Event(_)) {
+            format!("{name} (matched {matched})")
+        } else {
+            name.to_string()
+        };
+        out.push_str(&format!("{kind:<12}  {}  {}\n", sanitize(id), sanitize(&name)));
+    }
+}
