@@ -155,7 +155,7 @@ fn explain(what: &str, field: Option<&str>) -> (String, Option<String>) {
             Some("value") => "write a plain number in units, e.g. 14.3e9".into(),
             Some("count") => "write a whole number of people, e.g. 11".into(),
             None => "each element of the list must be a map of fields (`- id: ...`)".into(),
-            _ => "check the value's type against the format in README.md".into(),
+            _ => "check the value's type against the format in docs/format.md".into(),
         };
         return (what, Some(hint));
     }

@@ -90,17 +90,17 @@ fn keys_resolve_per_context() {
 }
 
 #[test]
-fn the_readme_documents_every_browsing_and_search_key() {
-    let readme = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"));
+fn the_guide_documents_every_browsing_and_search_key() {
+    let guide = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/guide.md"));
     for b in KEYMAP
         .iter()
         .filter(|b| matches!(b.ctx, Global | Browse | Timeline | SearchCtx))
     {
-        assert!(readme.contains(b.help), "README lacks `{}`", b.help);
+        assert!(guide.contains(b.help), "docs/guide.md lacks `{}`", b.help);
         for k in b.keys {
             assert!(
-                readme.contains(&format!("`{}`", k.label())),
-                "README lacks key {}",
+                guide.contains(&format!("`{}`", k.label())),
+                "docs/guide.md lacks key {}",
                 k.label()
             );
         }
