@@ -3,7 +3,7 @@
 
 use ratatui::layout::{Constraint, Layout, Rect};
 
-use super::app::Pane;
+use super::pane::Pane;
 
 /// Smallest terminal the layout works in.
 pub const MIN_WIDTH: u16 = 60;

@@ -23,6 +23,7 @@ pub mod layout;
 pub mod list;
 pub mod marks;
 pub mod money;
+pub mod pane;
 pub mod term;
 pub mod theme;
 pub mod ui;

@@ -3,10 +3,11 @@
 //! dataset, `update` key by key, and the screens as text.
 
 use crate::model::{Dataset, EventIx, Files, load};
-use crate::tui::app::{App, Effect, MAX_HITS, Mode, Msg, Pane, test_keys, update};
+use crate::tui::app::{App, Effect, MAX_HITS, Mode, Msg, test_keys, update};
 use crate::tui::data::Data;
 use crate::tui::flows::{Matrix, grid, org_name};
 use crate::tui::money::{Chart, Group, Row, fraction};
+use crate::tui::pane::Pane;
 use crate::tui::theme::Theme;
 use crate::tui::ui::render;
 use crate::tui::view::EventRows;

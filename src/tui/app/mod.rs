@@ -24,8 +24,9 @@ mod search;
 pub mod state;
 pub mod views;
 
+pub use crate::tui::pane::Pane;
 pub use reload::{Errors, Reload, panel_area};
-pub use state::{App, Mode, Nav, OrgOrder, Pane, RecordKind, SearchState, Target};
+pub use state::{App, Mode, Nav, OrgOrder, RecordKind, SearchState, Target};
 
 use crate::search::Hit;
 use crate::tui::keymap::{Action, Key};

@@ -11,39 +11,13 @@ use crate::tui::keymap::{Ctx, Keymap};
 use crate::tui::layout::{self, Areas};
 use crate::tui::list::ListState;
 use crate::tui::marks::Marks;
+use crate::tui::pane::Pane;
 use crate::tui::view::{EventRows, PeopleRows, Period};
 use ratatui::layout::Rect;
 use std::sync::Arc;
 
 /// Most steps `Backspace` can go back (and so forward again).
 pub const MAX_HISTORY: usize = 100;
-
-/// The panes, in focus order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Pane {
-    Companies,
-    People,
-    Timeline,
-}
-
-impl Pane {
-    /// All panes in Tab order.
-    pub const ALL: [Pane; 3] = [Pane::Companies, Pane::People, Pane::Timeline];
-
-    /// Position in [`Pane::ALL`].
-    pub fn index(self) -> usize {
-        self as usize
-    }
-
-    /// The pane's title.
-    pub fn title(self) -> &'static str {
-        match self {
-            Pane::Companies => "Companies",
-            Pane::People => "People",
-            Pane::Timeline => "Timeline",
-        }
-    }
-}
 
 /// The fuzzy-search popup.
 #[derive(Clone, Debug, Default, PartialEq)]

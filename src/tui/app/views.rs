@@ -1,12 +1,13 @@
 //! The Flows and Money views: their state and keys. A view takes the whole
 //! body; `Esc` or its own key goes back to the panes as they were.
 
-use super::state::{App, Mode, Pane};
+use super::state::{App, Mode};
 use crate::text::sanitize;
 use crate::tui::flows::{self, org_name};
 use crate::tui::keymap::Action;
 use crate::tui::list::ListState;
 use crate::tui::money::Row;
+use crate::tui::pane::Pane;
 use crate::tui::view::EventRows;
 
 /// Where the Flows view is: the cell under the cursor and the scroll of

@@ -15,10 +15,10 @@ pub(crate) mod timeline;
 
 pub use detail::rows as detail_rows;
 
-use super::app::Pane;
 use super::app::{App, Mode};
 use super::ascii;
 use super::layout::{Areas, MIN_HEIGHT, MIN_WIDTH};
+use super::pane::Pane;
 use super::theme::{Glyphs, Theme};
 use crate::text::{fit, width};
 use ratatui::Frame;
