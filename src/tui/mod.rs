@@ -17,6 +17,7 @@ pub mod ascii;
 pub mod config;
 pub mod data;
 pub mod density;
+pub mod detail;
 pub mod flows;
 pub mod keymap;
 pub mod layout;

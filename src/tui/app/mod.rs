@@ -193,5 +193,10 @@ fn on_key(app: &mut App, event: KeyEvent) -> Option<Effect> {
 #[path = "../../../tests/common/keys.rs"]
 pub(crate) mod test_keys;
 
+/// The datasets and helpers of the reload tests, which `ui`'s tests of the
+/// screen after a reload share.
+#[cfg(test)]
+pub(crate) use reload::tests as reload_fixture;
+
 #[cfg(test)]
 mod tests;

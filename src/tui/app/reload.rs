@@ -203,4 +203,4 @@ fn replace(app: &mut App, data: Arc<Data>) {
 
 #[cfg(test)]
 #[path = "reload_tests.rs"]
-mod tests;
+pub(crate) mod tests;

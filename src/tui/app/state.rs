@@ -7,6 +7,7 @@ use crate::search::Hit;
 use crate::text::sanitize;
 use crate::tui::data::Data;
 use crate::tui::density::Density;
+use crate::tui::detail;
 use crate::tui::keymap::{Ctx, Keymap};
 use crate::tui::layout::{self, Areas};
 use crate::tui::list::ListState;
@@ -512,6 +513,12 @@ impl App {
         }
     }
 
+    /// Rows the Detail area's text takes at `width` columns (what bounds
+    /// its scroll).
+    pub fn detail_rows(&self, width: usize) -> usize {
+        detail::rows(&self.data.ds, self.detail_record(), width)
+    }
+
     /// The whole screen.
     pub fn screen(&self) -> Rect {
         Rect::new(0, 0, self.size.0, self.size.1)
@@ -527,7 +534,7 @@ impl App {
     pub(super) fn settle_after(&mut self, from: [usize; 3]) {
         let areas = self.areas();
         let detail = self.detail_area();
-        let rows = crate::tui::ui::detail_rows(self, usize::from(detail.width.saturating_sub(2)));
+        let rows = self.detail_rows(usize::from(detail.width.saturating_sub(2)));
         let height = usize::from(detail.height.saturating_sub(2));
         self.detail.scroll = self.detail.scroll.min(rows.saturating_sub(height));
         for pane in Pane::ALL {

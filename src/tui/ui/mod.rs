@@ -13,8 +13,6 @@ mod sources;
 mod status;
 pub(crate) mod timeline;
 
-pub use detail::rows as detail_rows;
-
 use super::app::{App, Mode};
 use super::ascii;
 use super::layout::{Areas, MIN_HEIGHT, MIN_WIDTH};
@@ -238,5 +236,7 @@ fn with_right(left: Vec<(String, Style)>, right: (&[String], Style), max: usize)
     line
 }
 
+#[cfg(test)]
+mod reload_tests;
 #[cfg(test)]
 mod tests;
