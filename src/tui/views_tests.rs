@@ -5,7 +5,8 @@
 use crate::model::{Dataset, EventIx, Files, load};
 use crate::tui::app::{App, Effect, MAX_HITS, Mode, Msg, test_keys, update};
 use crate::tui::data::Data;
-use crate::tui::flows::{Matrix, grid, org_name};
+use crate::tui::flows::{Matrix, org_name};
+use crate::tui::layout::flows_grid;
 use crate::tui::money::{Chart, Group, Row, fraction};
 use crate::tui::pane::Pane;
 use crate::tui::theme::Theme;
@@ -150,9 +151,9 @@ fn column_headers_shorten_names_to_their_capitals() {
 
 #[test]
 fn the_grid_leaves_room_for_labels_totals_and_footer() {
-    assert_eq!(grid(Rect::new(0, 0, 120, 40)), (33, 13));
-    assert_eq!(grid(Rect::new(0, 0, 80, 24)), (17, 7));
-    assert_eq!(grid(Rect::new(0, 0, 10, 3)), (0, 0));
+    assert_eq!(flows_grid(Rect::new(0, 0, 120, 40)), (33, 13));
+    assert_eq!(flows_grid(Rect::new(0, 0, 80, 24)), (17, 7));
+    assert_eq!(flows_grid(Rect::new(0, 0, 10, 3)), (0, 0));
 }
 
 #[test]

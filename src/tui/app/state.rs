@@ -145,7 +145,10 @@ pub enum Target {
     Org(OrgIx),
 }
 
-/// What has the keyboard.
+/// What has the keyboard. State that ends with its mode (a popup's
+/// selection) is kept in the variant; state kept when the mode closes and
+/// opens again (the panes', Detail's, the Flows and Money views') is kept
+/// in [`App`].
 #[derive(Clone, Debug, PartialEq)]
 pub enum Mode {
     Browse,
@@ -176,9 +179,11 @@ pub enum Mode {
     Sources {
         list: ListState,
     },
-    /// The Flows view (its state is [`App::flows_view`]).
+    /// The Flows view (its state, kept when it closes, is
+    /// [`App::flows_view`]).
     Flows,
-    /// The Money view (its state is [`App::money_view`]).
+    /// The Money view (its state, kept when it closes, is
+    /// [`App::money_view`]).
     Money,
 }
 
@@ -259,7 +264,9 @@ pub struct App {
     pub quit: bool,
     /// The key bindings in force.
     pub keymap: Arc<Keymap>,
+    /// Cursor, scroll and roll-up of the Flows view.
     pub flows_view: super::views::FlowsState,
+    /// Selection, scroll and scale of the Money view.
     pub money_view: super::views::MoneyState,
     /// The matrix cell the timeline shows the moves of (`OpenAI → Meta`),
     /// opened from the Flows view; `Backspace` goes back to it.
