@@ -1,7 +1,8 @@
 //! Browsing the panes: moving, focusing, filtering and the keys that open
 //! the other modes.
 
-use super::state::{App, Mode, SearchState, Target};
+use super::search::SearchState;
+use super::state::{App, Mode, Target};
 use super::{period, views};
 use crate::model::{EventKind, OrgIx};
 use crate::tui::keymap::{Action, Ctx};

@@ -2,7 +2,8 @@
 //! view's place by id; a dataset with errors leaves the last good one in
 //! place under a scrollable error panel.
 
-use super::state::{App, Mode, SearchState, Target};
+use super::search::SearchState;
+use super::state::{App, Mode, Target};
 use super::{Effect, search};
 use crate::model::{Diagnostic, EventIx, OrgIx, PersonIx, Record};
 use crate::tui::data::Data;
