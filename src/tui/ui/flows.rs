@@ -100,7 +100,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
 
 /// A column's name in `max` columns: whole if it fits, else its capitals
 /// (`MSL`, `GDM`, `OAI`) if there are two or more, else cut with `…`.
-pub(crate) fn short(name: &str, max: usize) -> String {
+fn short(name: &str, max: usize) -> String {
     let clean = crate::text::sanitize(name);
     if crate::text::width(&clean) <= max {
         return clean.into_owned();
@@ -165,4 +165,16 @@ fn selected_line(app: &App, m: &Matrix, theme: &Theme, width: usize) -> Line<'st
         }
     }
     fit_spans(pieces, width)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn column_headers_shorten_names_to_their_capitals() {
+        let short = |n| super::short(n, 5);
+        assert_eq!(short("xAI"), "xAI");
+        assert_eq!(short("Meta Superintelligence Labs"), "MSL");
+        assert_eq!(short("Google DeepMind"), "GDM");
+        assert_eq!(short("Anthropic"), "Anth…");
+    }
 }

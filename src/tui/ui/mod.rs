@@ -4,14 +4,14 @@
 mod companies;
 mod detail;
 mod errors;
-pub(crate) mod flows;
+mod flows;
 mod help;
 mod money;
 mod people;
 mod popup;
 mod sources;
 mod status;
-pub(crate) mod timeline;
+mod timeline;
 
 use super::app::{App, Mode};
 use super::ascii;
