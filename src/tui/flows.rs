@@ -3,14 +3,6 @@
 //! sparse (only pairs with moves), totals per organization.
 
 use crate::model::{self, Dataset, Flow, FlowQuery, OrgIx, Pair};
-use ratatui::layout::Rect;
-
-/// Columns of a row's organization name.
-pub const LABEL_WIDTH: u16 = 18;
-/// Columns of one cell (count, `≠`, a space).
-pub const CELL_WIDTH: u16 = 6;
-/// Columns of the totals at the right: out, in, net.
-pub const TOTALS_WIDTH: u16 = 3 * CELL_WIDTH;
 
 /// The from→to matrix.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -105,23 +97,4 @@ impl Matrix {
 /// An organization's name, or `?` for unknown.
 pub fn org_name(ds: &Dataset, o: Option<OrgIx>) -> &str {
     o.map_or("?", |o| ds.org(o).name.as_str())
-}
-
-/// The matrix's area inside the view's border for a screen of `screen`.
-pub fn body(screen: Rect) -> Rect {
-    Rect::new(
-        screen.x + 1,
-        screen.y + 2,
-        screen.width.saturating_sub(2),
-        screen.height.saturating_sub(4),
-    )
-}
-
-/// How many rows and columns of cells fit on a screen of `screen` (a
-/// header row, the `in` row and the selected cell's line take three rows).
-pub fn grid(screen: Rect) -> (usize, usize) {
-    let b = body(screen);
-    let rows = b.height.saturating_sub(3);
-    let cols = b.width.saturating_sub(LABEL_WIDTH + TOTALS_WIDTH) / CELL_WIDTH;
-    (usize::from(rows), usize::from(cols))
 }

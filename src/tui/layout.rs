@@ -3,7 +3,7 @@
 
 use ratatui::layout::{Constraint, Layout, Rect};
 
-use super::app::Pane;
+use super::pane::Pane;
 
 /// Smallest terminal the layout works in.
 pub const MIN_WIDTH: u16 = 60;
@@ -145,6 +145,40 @@ pub fn help_popup(area: Rect) -> Rect {
 /// body between title and status, less its border and header line.
 pub fn sources_rows(area: Rect) -> usize {
     usize::from(area.height.saturating_sub(5))
+}
+
+/// The inside of a full-screen view's border (Flows, Money) on a screen
+/// of `area`: the body between title and status, less the border.
+pub fn view_inner(area: Rect) -> Rect {
+    Rect::new(
+        area.x + 1,
+        area.y + 2,
+        area.width.saturating_sub(2),
+        area.height.saturating_sub(4),
+    )
+}
+
+/// Columns of a row's organization name in the Flows matrix.
+pub const MATRIX_LABEL_WIDTH: u16 = 18;
+/// Columns of one cell of the Flows matrix (count, `≠`, a space).
+pub const MATRIX_CELL_WIDTH: u16 = 6;
+/// Columns of the Flows matrix's totals at the right: out, in, net.
+pub const MATRIX_TOTALS_WIDTH: u16 = 3 * MATRIX_CELL_WIDTH;
+
+/// How many rows and columns of cells the Flows view shows on a screen of
+/// `area` (a header row, the `in` row and the selected cell's line take
+/// three rows).
+pub fn flows_grid(area: Rect) -> (usize, usize) {
+    let b = view_inner(area);
+    let rows = b.height.saturating_sub(3);
+    let cols = b.width.saturating_sub(MATRIX_LABEL_WIDTH + MATRIX_TOTALS_WIDTH) / MATRIX_CELL_WIDTH;
+    (usize::from(rows), usize::from(cols))
+}
+
+/// Rows of the chart the Money view shows on a screen of `area` (its last
+/// row describes the selected amount).
+pub fn money_rows(area: Rect) -> usize {
+    usize::from(view_inner(area).height.saturating_sub(1))
 }
 
 /// Rows inside a popup's border.

@@ -7,6 +7,7 @@
 //! - [`data`]: the dataset and its search index; [`flows`], [`money`]:
 //!   the tables of the Flows and Money views;
 //! - [`view`], [`list`], [`layout`]: derived rows, scrolling, geometry;
+//!   [`pane`]: the three panes; [`detail`]: what the Detail area says;
 //! - [`marks`]: marks kept between runs;
 //! - [`ui`]: drawing, one module per pane; [`theme`]: styles;
 //!   [`ascii`]: the ASCII stand-ins of `--ascii`;
@@ -17,12 +18,14 @@ pub mod ascii;
 pub mod config;
 pub mod data;
 pub mod density;
+pub mod detail;
 pub mod flows;
 pub mod keymap;
 pub mod layout;
 pub mod list;
 pub mod marks;
 pub mod money;
+pub mod pane;
 pub mod term;
 pub mod theme;
 pub mod ui;

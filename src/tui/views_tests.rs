@@ -1,12 +1,14 @@
-//! The Flows and Money views, and the timeline's wording and family
-//! selection: tables checked against hand-computed figures of a small
-//! dataset, `update` key by key, and the screens as text.
+//! The Flows and Money views, and the timeline's family selection: tables
+//! checked against hand-computed figures of a small dataset, `update` key
+//! by key, and the screens as text.
 
 use crate::model::{Dataset, EventIx, Files, load};
-use crate::tui::app::{App, Effect, MAX_HITS, Mode, Msg, Pane, test_keys, update};
+use crate::tui::app::{App, Effect, MAX_HITS, Mode, Msg, test_keys, update};
 use crate::tui::data::Data;
-use crate::tui::flows::{Matrix, grid, org_name};
+use crate::tui::flows::{Matrix, org_name};
+use crate::tui::layout::flows_grid;
 use crate::tui::money::{Chart, Group, Row, fraction};
+use crate::tui::pane::Pane;
 use crate::tui::theme::Theme;
 use crate::tui::ui::render;
 use crate::tui::view::EventRows;
@@ -139,19 +141,10 @@ fn matrix_totals_and_cells_match_a_hand_count() {
 }
 
 #[test]
-fn column_headers_shorten_names_to_their_capitals() {
-    let short = |n| crate::tui::ui::flows::short(n, 5);
-    assert_eq!(short("xAI"), "xAI");
-    assert_eq!(short("Meta Superintelligence Labs"), "MSL");
-    assert_eq!(short("Google DeepMind"), "GDM");
-    assert_eq!(short("Anthropic"), "Anth…");
-}
-
-#[test]
 fn the_grid_leaves_room_for_labels_totals_and_footer() {
-    assert_eq!(grid(Rect::new(0, 0, 120, 40)), (33, 13));
-    assert_eq!(grid(Rect::new(0, 0, 80, 24)), (17, 7));
-    assert_eq!(grid(Rect::new(0, 0, 10, 3)), (0, 0));
+    assert_eq!(flows_grid(Rect::new(0, 0, 120, 40)), (33, 13));
+    assert_eq!(flows_grid(Rect::new(0, 0, 80, 24)), (17, 7));
+    assert_eq!(flows_grid(Rect::new(0, 0, 10, 3)), (0, 0));
 }
 
 #[test]
@@ -311,32 +304,6 @@ fn selecting_a_parent_includes_its_children_and_enter_again_toggles() {
     assert!(text(&draw(&a, &Theme::color())).contains("Meta (alone)"));
     keys(&mut a, "\x7f");
     assert!(a.org_family && a.event_rows.position(&a.data, signings).is_some());
-}
-
-#[test]
-fn timeline_rows_word_moves_groups_offers_and_lawsuits_apart() {
-    let a = embedded((200, 60));
-    let d = &a.data;
-    let row = |id: &str| {
-        let e = d.ds.event(event(&d.ds, id));
-        let line = crate::tui::ui::timeline::row(d, e, None, 10, &Theme::color(), 200);
-        line.spans.iter().map(|s| s.content.as_ref()).collect::<String>()
-    };
-    let group = row("msl-eleven-signings");
-    assert!(
-        group.contains("11 people · OpenAI, Google, Anthropic → Meta Superintelligence Labs"),
-        "{group}"
-    );
-    let offer = row("meta-bid-for-ssi");
-    assert!(
-        offer.contains("Meta ⇢ Safe Superintelligence offer") && !offer.contains('→'),
-        "{offer}"
-    );
-    let suit = row("musk-sues-openai");
-    assert!(
-        suit.contains("Elon Musk v. OpenAI") && !suit.contains('→'),
-        "{suit}"
-    );
 }
 
 /// Every view's screen at a size, in colour; the monochrome screen has the

@@ -1,11 +1,13 @@
 //! Browsing the panes: moving, focusing, filtering and the keys that open
 //! the other modes.
 
-use super::state::{App, Mode, Pane, SearchState, Target};
+use super::search::SearchState;
+use super::state::{App, Mode, Target};
 use super::{period, views};
 use crate::model::{EventKind, OrgIx};
 use crate::tui::keymap::{Action, Ctx};
 use crate::tui::list::ListState;
+use crate::tui::pane::Pane;
 use crate::tui::view::{month_of, year_of};
 
 pub(super) fn browse(app: &mut App, action: Action) {

@@ -3,11 +3,12 @@
 //! [`Effect`] for the event loop: nothing here touches a file.
 
 use super::Effect;
-use super::state::{App, Mode, Pane};
+use super::state::{App, Mode};
 use crate::model::{Date, EventKind, Record};
 use crate::tui::keymap::{Action, Key};
 use crate::tui::list::ListState;
 use crate::tui::marks::{Mark, Marks};
+use crate::tui::pane::Pane;
 use crate::tui::view::Period;
 use crossterm::event::KeyCode;
 

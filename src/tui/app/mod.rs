@@ -4,15 +4,20 @@
 //! applies it and may return an [`Effect`] for the event loop to carry out
 //! (a search to run). Nothing here touches the terminal.
 //!
-//! - [`state`]: the [`App`] state, its selectors and navigation;
+//! - [`state`]: the [`App`] state and its selectors; `filters`: the
+//!   filters and the jumps to a record; `history`: the jump list
+//!   (`Backspace`, `Ctrl-f`);
 //! - `input`: editing a one-line input by grapheme clusters;
-//! - one module per mode for the keys: `browse`, `search`, `popups`
+//! - one module per mode for the keys: `browse`, `search` (with the
+//!   popup's state), `popups`
 //!   (chooser, kinds, help), `prompt`, `marks`; `mouse` for clicks and
 //!   the wheel; [`period`] for the period filter and the ranges typed.
 //! - [`views`]: the Flows and Money views.
 //! - `reload`: a watched dataset loaded again, or its error panel.
 
 mod browse;
+mod filters;
+mod history;
 mod input;
 mod marks;
 mod mouse;
@@ -24,8 +29,11 @@ mod search;
 pub mod state;
 pub mod views;
 
+pub use crate::tui::pane::Pane;
+pub use history::Nav;
 pub use reload::{Errors, Reload, panel_area};
-pub use state::{App, Mode, Nav, OrgOrder, Pane, RecordKind, SearchState, Target};
+pub use search::{RecordKind, SearchState};
+pub use state::{App, Mode, OrgOrder, Target};
 
 use crate::search::Hit;
 use crate::tui::keymap::{Action, Key};
@@ -191,6 +199,11 @@ fn on_key(app: &mut App, event: KeyEvent) -> Option<Effect> {
 #[cfg(test)]
 #[path = "../../../tests/common/keys.rs"]
 pub(crate) mod test_keys;
+
+/// The datasets and helpers of the reload tests, which `ui`'s tests of the
+/// screen after a reload share.
+#[cfg(test)]
+pub(crate) use reload::tests as reload_fixture;
 
 #[cfg(test)]
 mod tests;

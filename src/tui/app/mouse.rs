@@ -1,6 +1,7 @@
 //! Clicks select and focus; the wheel scrolls the pane under the pointer.
 
-use super::state::{App, Mode, Pane};
+use super::state::{App, Mode};
+use crate::tui::pane::Pane;
 use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Position;
 

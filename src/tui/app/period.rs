@@ -1,8 +1,9 @@
 //! The period filter: keeping the timeline to a month, a year or a typed
 //! range, and reading the ranges typed in the date prompt.
 
-use super::state::{App, Pane};
+use super::state::App;
 use crate::model::{Date, Precision};
+use crate::tui::pane::Pane;
 use crate::tui::view::Period;
 
 /// What the date prompt was given: a date to jump to or a range to keep to.

@@ -3,8 +3,9 @@
 
 use super::input::pop_grapheme;
 use super::period::{self, Typed};
-use super::state::{App, Mode, Pane};
+use super::state::{App, Mode};
 use crate::tui::keymap::{Action, Key};
+use crate::tui::pane::Pane;
 use crossterm::event::KeyCode;
 
 pub(super) fn prompt(app: &mut App, action: Option<Action>, key: Key) {

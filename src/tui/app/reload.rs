@@ -2,11 +2,13 @@
 //! view's place by id; a dataset with errors leaves the last good one in
 //! place under a scrollable error panel.
 
-use super::state::{App, Mode, Pane, SearchState, Target};
+use super::search::SearchState;
+use super::state::{App, Mode, Target};
 use super::{Effect, search};
 use crate::model::{Diagnostic, EventIx, OrgIx, PersonIx, Record};
 use crate::tui::data::Data;
 use crate::tui::layout::Areas;
+use crate::tui::pane::Pane;
 use std::sync::Arc;
 use unicode_width::UnicodeWidthChar;
 
@@ -202,4 +204,4 @@ fn replace(app: &mut App, data: Arc<Data>) {
 
 #[cfg(test)]
 #[path = "reload_tests.rs"]
-mod tests;
+pub(crate) mod tests;

@@ -1,5 +1,6 @@
 //! Reloads applied by `update`: the place kept by id, the fallbacks, and
-//! the error panel over the last good data.
+//! the error panel over the last good data. The fixture is shared with
+//! `ui`'s tests of the screen after a reload.
 
 use super::super::{Msg, update};
 use super::*;
@@ -7,7 +8,7 @@ use crate::model::{Diagnostic, Files, load};
 use crate::tui::app::test_keys as keys;
 
 const SOURCES: &str = "- id: s\n  title: T\n  language: en\n";
-const ORGS: &str = "
+pub(crate) const ORGS: &str = "
 - {id: alpha, name: Alpha Lab, kind: lab, summary: A., sources: [s]}
 - {id: beta, name: Beta Corp, kind: company, summary: B., sources: [s]}
 - {id: gamma, name: Gamma, kind: startup, summary: G., sources: [s]}
@@ -16,13 +17,13 @@ const PEOPLE: &str = "
 - {id: ann, name: Ann Smith, summary: A., sources: [s]}
 - {id: bob, name: Bob Jones, summary: B., sources: [s]}
 ";
-const EVENTS: &str = "
+pub(crate) const EVENTS: &str = "
 - {id: e1, date: 2019-03, kind: hire, people: [ann], from: alpha, to: beta, summary: Ann moves., sources: [s]}
 - {id: e2, date: 2019-07-01, kind: statement, people: [bob], orgs: [alpha], summary: Bob speaks., sources: [s]}
 - {id: e3, date: 2021, kind: founding, people: [bob], to: gamma, summary: Bob founds Gamma., sources: [s]}
 ";
 
-fn data(orgs: &str, events: &str) -> Arc<Data> {
+pub(crate) fn data(orgs: &str, events: &str) -> Arc<Data> {
     let files = Files {
         sources: SOURCES,
         organizations: orgs,
@@ -32,17 +33,17 @@ fn data(orgs: &str, events: &str) -> Arc<Data> {
     Arc::new(Data::new(load("fixture", &files, "").unwrap()))
 }
 
-fn press(app: &mut App, names: &str) {
+pub(crate) fn press(app: &mut App, names: &str) {
     for key in keys::parse(names) {
         update(app, Msg::Key(key));
     }
 }
 
-fn loaded(app: &mut App, data: Arc<Data>) -> Option<Effect> {
+pub(crate) fn loaded(app: &mut App, data: Arc<Data>) -> Option<Effect> {
     update(app, Msg::Reloaded(Reload::Loaded(data)))
 }
 
-fn org_id(app: &App) -> String {
+pub(crate) fn org_id(app: &App) -> String {
     app.selected_org()
         .map(|o| app.data.ds.org(o).id.clone())
         .unwrap_or_default()
@@ -163,66 +164,4 @@ fn long_lines_wrap_by_display_width() {
     assert_eq!(wrap("abcdef", 4), ["abcd", "ef"]);
     assert_eq!(wrap("", 4), [""]);
     assert_eq!(wrap("日本語", 4), ["日本", "語"]);
-}
-
-/// The screen's text after drawing `app`.
-fn drawn(app: &App) -> String {
-    let backend = ratatui::backend::TestBackend::new(app.size.0, app.size.1);
-    let mut terminal = ratatui::Terminal::new(backend).unwrap();
-    terminal
-        .draw(|f| crate::tui::ui::render(app, &crate::tui::theme::Theme::mono(), f))
-        .unwrap();
-    let buffer = terminal.backend().buffer();
-    buffer
-        .content()
-        .chunks(usize::from(app.size.0))
-        .map(|row| row.iter().map(|c| c.symbol()).collect::<String>())
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-#[test]
-fn every_mode_survives_a_reload_to_a_much_smaller_dataset() {
-    let tiny = "- {id: alpha, name: Alpha Lab, kind: lab, summary: A., sources: [s]}\n";
-    let tiny_events = "[]";
-    // Browse deep down, a popup or prompt open, the history full of places.
-    for keys in ["\n3G", "3\n", "f", "?", "t2019", "/bob", "2G\n"] {
-        let mut app = App::new(data(ORGS, EVENTS), (120, 40));
-        press(&mut app, "j\nj\n");
-        press(&mut app, keys);
-        let mode = std::mem::discriminant(&app.mode);
-        loaded(&mut app, data(tiny, tiny_events));
-        assert!(app.selected_event().is_none(), "{keys:?}");
-        assert_eq!(org_id(&app), "alpha", "{keys:?}");
-        if !matches!(app.mode, Mode::Browse) {
-            assert_eq!(
-                std::mem::discriminant(&app.mode),
-                mode,
-                "{keys:?}: the open mode stays"
-            );
-        }
-        let screen = drawn(&app);
-        assert!(screen.contains("Alpha Lab"), "{keys:?}:\n{screen}");
-        // Going back through places of the old dataset is safe.
-        press(&mut app, "\x1b\x1b\x7f\x7f\x7f");
-        drawn(&app);
-    }
-}
-
-#[test]
-fn the_panel_shows_the_problems_over_the_detail_area() {
-    let mut app = App::new(data(ORGS, EVENTS), (120, 40));
-    let problem = Diagnostic::at(
-        "mine/events.yaml",
-        (3, 9),
-        "date `2025-13` has no month 13".into(),
-    );
-    update(&mut app, Msg::Reloaded(Reload::Failed(vec![problem])));
-    let screen = drawn(&app);
-    assert!(screen.contains("Dataset errors"), "{screen}");
-    assert!(
-        screen.contains("mine/events.yaml:3:9: error: date `2025-13` has no month 13"),
-        "{screen}"
-    );
-    assert!(screen.contains("Alpha Lab"), "the lists stay:\n{screen}");
 }

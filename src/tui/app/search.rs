@@ -1,11 +1,85 @@
-//! The fuzzy-search popup: editing the query, moving through the results,
-//! accepting one.
+//! The fuzzy-search popup: its state, editing the query, moving through
+//! the results, accepting one.
 
 use super::Effect;
 use super::input;
-use super::state::{App, Mode, SearchState};
+use super::state::{App, Mode};
+use crate::model::Record;
+use crate::search::Hit;
 use crate::tui::keymap::{Action, Key};
+use crate::tui::list::ListState;
 use crossterm::event::KeyCode;
+
+/// The fuzzy-search popup.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SearchState {
+    pub query: String,
+    pub hits: Vec<Hit>,
+    pub list: ListState,
+    /// Number of the newest search asked for; older answers are dropped.
+    pub generation: u64,
+    /// Whether the newest search has not answered yet.
+    pub pending: bool,
+    /// The kinds of record in `hits`, in the order their groups are
+    /// listed, with how many hits each has.
+    pub groups: Vec<(RecordKind, usize)>,
+}
+
+/// The four kinds of record, as search results group them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RecordKind {
+    Person,
+    Org,
+    Event,
+    Source,
+}
+
+impl RecordKind {
+    /// The kind of `r`.
+    pub fn of(r: Record) -> RecordKind {
+        match r {
+            Record::Person(_) => RecordKind::Person,
+            Record::Org(_) => RecordKind::Org,
+            Record::Event(_) => RecordKind::Event,
+            Record::Source(_) => RecordKind::Source,
+        }
+    }
+
+    /// A group's heading with its count: `people (1)`, `companies (3)`
+    /// (the number after the word, so it never reads as a key hint).
+    pub fn count(self, n: usize) -> String {
+        let name = match self {
+            RecordKind::Person => "people",
+            RecordKind::Org => "companies",
+            RecordKind::Event => "events",
+            RecordKind::Source => "sources",
+        };
+        format!("{name} ({n})")
+    }
+}
+
+impl SearchState {
+    /// Takes new results, ranked best first, and lists them grouped by
+    /// kind: the group of the best hit first, each group in rank order.
+    pub fn set_hits(&mut self, mut hits: Vec<Hit>) {
+        let mut groups: Vec<(RecordKind, usize)> = Vec::new();
+        for h in &hits {
+            let kind = RecordKind::of(h.target);
+            match groups.iter_mut().find(|(k, _)| *k == kind) {
+                Some((_, n)) => *n += 1,
+                None => groups.push((kind, 1)),
+            }
+        }
+        hits.sort_by_key(|h| {
+            let kind = RecordKind::of(h.target);
+            groups.iter().position(|(k, _)| *k == kind)
+        });
+        self.hits = hits;
+        self.groups = groups;
+        self.pending = false;
+        self.list = ListState::default();
+    }
+}
 
 pub(super) fn search_key(app: &mut App, action: Option<Action>, key: Key) -> Option<Effect> {
     let Mode::Search(s) = &mut app.mode else {

@@ -1075,13 +1075,13 @@ fn detail_takes_the_focus_scrolls_within_bounds_and_zooms() {
     press(&mut app, "G");
     let width = usize::from(app.detail_area().width - 2);
     let height = usize::from(app.detail_area().height - 2);
-    let max = crate::tui::ui::detail_rows(&app, width) - height;
+    let max = app.detail_rows(width) - height;
     assert_eq!(app.detail.scroll, max, "bounded by the content");
     assert!(max > 10);
     press(&mut app, "z");
     let zoomed = |app: &App| {
         let area = app.detail_area();
-        crate::tui::ui::detail_rows(app, usize::from(area.width - 2)) - usize::from(area.height - 2)
+        app.detail_rows(usize::from(area.width - 2)) - usize::from(area.height - 2)
     };
     assert_eq!(app.detail.scroll, zoomed(&app), "a bigger view scrolls less");
     press(&mut app, "jj");

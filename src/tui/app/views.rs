@@ -1,12 +1,14 @@
 //! The Flows and Money views: their state and keys. A view takes the whole
 //! body; `Esc` or its own key goes back to the panes as they were.
 
-use super::state::{App, Mode, Pane};
+use super::state::{App, Mode};
 use crate::text::sanitize;
-use crate::tui::flows::{self, org_name};
+use crate::tui::flows::{Matrix, org_name};
 use crate::tui::keymap::Action;
+use crate::tui::layout;
 use crate::tui::list::ListState;
-use crate::tui::money::Row;
+use crate::tui::money::{Chart, Row};
+use crate::tui::pane::Pane;
 use crate::tui::view::EventRows;
 
 /// Where the Flows view is: the cell under the cursor and the scroll of
@@ -28,9 +30,23 @@ pub struct MoneyState {
     pub list: ListState,
 }
 
+impl App {
+    /// The Flows view's matrix, at its roll-up setting (built on first
+    /// use, which opening the view is).
+    pub fn matrix(&self) -> &Matrix {
+        self.data.matrix(self.flows_view.roll_up)
+    }
+
+    /// The Money view's chart (built on first use, which opening the view
+    /// is).
+    pub fn chart(&self) -> &Chart {
+        self.data.chart()
+    }
+}
+
 /// Opens the Flows view, building its matrix if this is the first time.
 pub(super) fn open_flows(app: &mut App) {
-    app.data.matrix(app.flows_view.roll_up);
+    app.matrix();
     app.mode = Mode::Flows;
 }
 
@@ -43,8 +59,8 @@ pub(super) fn open_money(app: &mut App) {
 
 /// A key in the Flows view.
 pub(super) fn flows_key(app: &mut App, action: Option<Action>) {
-    let (rows, _) = flows::grid(app.screen());
-    let len = app.data.matrix(app.flows_view.roll_up).len();
+    let (rows, _) = layout::flows_grid(app.screen());
+    let len = app.matrix().len();
     let v = &mut app.flows_view;
     match action {
         Some(Action::Cancel | Action::Flows) => app.mode = Mode::Browse,
@@ -63,7 +79,7 @@ pub(super) fn flows_key(app: &mut App, action: Option<Action>) {
 /// `r`: rolls child organizations into their parents, or back; the cursor
 /// stays on the same organizations where they are still on the axes.
 fn roll_up(app: &mut App) {
-    let old = app.data.matrix(app.flows_view.roll_up);
+    let old = app.matrix();
     let (row, col) = (
         old.axis.get(app.flows_view.rows.selected).copied(),
         old.axis.get(app.flows_view.cols.selected).copied(),
@@ -129,7 +145,7 @@ pub(super) fn money_key(app: &mut App, action: Option<Action>) {
     let data = std::sync::Arc::clone(&app.data);
     let chart = data.chart();
     let len = chart.rows.len();
-    let page = flows::body(app.screen()).height.saturating_sub(1).max(1) as isize;
+    let page = layout::money_rows(app.screen()).max(1) as isize;
     let v = &mut app.money_view;
     let step = |v: &mut MoneyState, delta: isize| {
         v.list.move_by(delta, len);
@@ -173,14 +189,14 @@ pub(super) fn settle(app: &mut App) {
     let screen = app.screen();
     match app.mode {
         Mode::Flows => {
-            let (rows, cols) = flows::grid(screen);
-            let len = app.data.matrix(app.flows_view.roll_up).len();
+            let (rows, cols) = layout::flows_grid(screen);
+            let len = app.matrix().len();
             app.flows_view.rows.scroll_into_view(len, rows);
             app.flows_view.cols.scroll_into_view(len, cols);
         }
         Mode::Money => {
-            let len = app.data.chart().rows.len();
-            let rows = usize::from(flows::body(screen).height.saturating_sub(1));
+            let len = app.chart().rows.len();
+            let rows = layout::money_rows(screen);
             app.money_view.list.scroll_into_view(len, rows);
         }
         _ => {}

@@ -3,7 +3,7 @@
 
 use super::{fit_spans, list, with_right};
 use crate::tui::app::App;
-use crate::tui::app::Pane;
+use crate::tui::pane::Pane;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;

@@ -5,7 +5,8 @@
 use super::fit_spans;
 use crate::text::fit;
 use crate::tui::app::App;
-use crate::tui::flows::{self, CELL_WIDTH, LABEL_WIDTH, Matrix, org_name};
+use crate::tui::flows::{Matrix, org_name};
+use crate::tui::layout::{self, MATRIX_CELL_WIDTH, MATRIX_LABEL_WIDTH};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -13,28 +14,28 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-const CELL: usize = CELL_WIDTH as usize;
-const LABEL: usize = LABEL_WIDTH as usize;
+const CELL: usize = MATRIX_CELL_WIDTH as usize;
+const LABEL: usize = MATRIX_LABEL_WIDTH as usize;
 
 /// Draws the view over the whole body. Column headers are short names;
 /// the line under the matrix names the selected cell in full.
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
     let v = &app.flows_view;
-    let m = app.data.matrix(v.roll_up);
+    let m = app.matrix();
     let roll = if v.roll_up { "rolled up" } else { "not rolled up" };
     let title = format!(
         " Flows · rows from, columns to · {} organizations · {roll} ",
         m.len()
     );
     let block = super::bordered(theme, true, title);
+    let inner = block.inner(body);
     frame.render_widget(block, body);
-    let inner = flows::body(app.screen());
     if m.is_empty() {
         let text = Line::styled("  no moves in the data", theme.muted);
         frame.render_widget(Paragraph::new(text), inner);
         return;
     }
-    let (rows, cols) = flows::grid(app.screen());
+    let (rows, cols) = layout::flows_grid(app.screen());
     let ds = &app.data.ds;
     let (r0, c0) = (v.rows.offset, v.cols.offset);
     let col_range = c0..(c0 + cols).min(m.len());
@@ -99,7 +100,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
 
 /// A column's name in `max` columns: whole if it fits, else its capitals
 /// (`MSL`, `GDM`, `OAI`) if there are two or more, else cut with `…`.
-pub(crate) fn short(name: &str, max: usize) -> String {
+fn short(name: &str, max: usize) -> String {
     let clean = crate::text::sanitize(name);
     if crate::text::width(&clean) <= max {
         return clean.into_owned();
@@ -164,4 +165,16 @@ fn selected_line(app: &App, m: &Matrix, theme: &Theme, width: usize) -> Line<'st
         }
     }
     fit_spans(pieces, width)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn column_headers_shorten_names_to_their_capitals() {
+        let short = |n| super::short(n, 5);
+        assert_eq!(short("xAI"), "xAI");
+        assert_eq!(short("Meta Superintelligence Labs"), "MSL");
+        assert_eq!(short("Google DeepMind"), "GDM");
+        assert_eq!(short("Anthropic"), "Anth…");
+    }
 }

@@ -4,21 +4,19 @@
 mod companies;
 mod detail;
 mod errors;
-pub(crate) mod flows;
+mod flows;
 mod help;
 mod money;
 mod people;
 mod popup;
 mod sources;
 mod status;
-pub(crate) mod timeline;
+mod timeline;
 
-pub use detail::rows as detail_rows;
-
-use super::app::Pane;
 use super::app::{App, Mode};
 use super::ascii;
 use super::layout::{Areas, MIN_HEIGHT, MIN_WIDTH};
+use super::pane::Pane;
 use super::theme::{Glyphs, Theme};
 use crate::text::{fit, width};
 use ratatui::Frame;
@@ -238,5 +236,7 @@ fn with_right(left: Vec<(String, Style)>, right: (&[String], Style), max: usize)
     line
 }
 
+#[cfg(test)]
+mod reload_tests;
 #[cfg(test)]
 mod tests;

@@ -5,7 +5,6 @@
 use super::fit_spans;
 use crate::text::fit;
 use crate::tui::app::App;
-use crate::tui::flows;
 use crate::tui::money::{Bar, Chart, Row, fraction};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
@@ -20,12 +19,12 @@ const VALUE: usize = 12;
 /// Draws the view over the whole body.
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
     let v = &app.money_view;
-    let chart = app.data.chart();
+    let chart = app.chart();
     let scale = if v.log { "log scale" } else { "linear scale" };
     let title = format!(" Money · {} amounts · {scale} ", chart.bars);
     let block = super::bordered(theme, true, title);
+    let inner = block.inner(body);
     frame.render_widget(block, body);
-    let inner = flows::body(app.screen());
     let width = usize::from(inner.width);
     let rows = usize::from(inner.height.saturating_sub(1));
     if chart.rows.is_empty() {

@@ -4,7 +4,7 @@
 use super::{list, with_right};
 use crate::model::{Dataset, PersonIx};
 use crate::tui::app::App;
-use crate::tui::app::Pane;
+use crate::tui::pane::Pane;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;

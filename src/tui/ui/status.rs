@@ -165,11 +165,11 @@ fn view_position(app: &App) -> Option<String> {
     match app.mode {
         Mode::Flows => {
             let v = &app.flows_view;
-            let len = app.data.matrix(v.roll_up).len();
+            let len = app.matrix().len();
             Some(format!(" {},{}/{len} ", v.rows.selected + 1, v.cols.selected + 1))
         }
         Mode::Money => {
-            let len = app.data.chart().rows.len();
+            let len = app.chart().rows.len();
             Some(format!(" {}/{len} ", app.money_view.list.selected + 1))
         }
         _ => None,

@@ -656,3 +656,32 @@ fn detail_focused_scrolled_and_full_screen() {
     keys(&mut small, "4z");
     assert!(text(&small).contains("too small"));
 }
+
+#[test]
+fn timeline_rows_word_moves_groups_offers_and_lawsuits_apart() {
+    let a = embedded((200, 60));
+    let d = &a.data;
+    let row = |id: &str| {
+        let e = match d.ds.lookup(id) {
+            Some(crate::model::Record::Event(e)) => d.ds.event(e),
+            _ => panic!("no event {id}"),
+        };
+        let line = super::timeline::row(d, e, None, 10, &Theme::color(), 200);
+        line.spans.iter().map(|s| s.content.as_ref()).collect::<String>()
+    };
+    let group = row("msl-eleven-signings");
+    assert!(
+        group.contains("11 people · OpenAI, Google, Anthropic → Meta Superintelligence Labs"),
+        "{group}"
+    );
+    let offer = row("meta-bid-for-ssi");
+    assert!(
+        offer.contains("Meta ⇢ Safe Superintelligence offer") && !offer.contains('→'),
+        "{offer}"
+    );
+    let suit = row("musk-sues-openai");
+    assert!(
+        suit.contains("Elon Musk v. OpenAI") && !suit.contains('→'),
+        "{suit}"
+    );
+}

@@ -3,8 +3,8 @@
 use super::{fit_spans, list};
 use crate::model::{Event, EventKind};
 use crate::tui::app::App;
-use crate::tui::app::Pane;
 use crate::tui::data::Data;
+use crate::tui::pane::Pane;
 use crate::tui::theme::Theme;
 use crate::tui::view::{Period, date_label};
 use ratatui::Frame;
