@@ -1,7 +1,7 @@
 //! What a key can ask for: the [`Action`] enum, and each action's name in
 //! the config file.
 
-use crate::tui::app::Pane;
+use crate::tui::pane::Pane;
 
 /// What a key asks for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -4,7 +4,7 @@
 
 use super::actions::Action;
 use super::keys::{Key, ch, ctrl, key};
-use crate::tui::app::Pane;
+use crate::tui::pane::Pane;
 use crossterm::event::KeyCode;
 
 /// Where a binding applies.
