@@ -1,6 +1,7 @@
 //! Behaviour of the whole search on the embedded dataset.
 
 use super::*;
+use crate::model::Dataset;
 use std::collections::HashSet;
 
 fn top(index: &SearchIndex, ds: &Dataset, q: &str) -> String {

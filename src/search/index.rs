@@ -1,0 +1,199 @@
+//! Building the haystack once per dataset: every searchable text of every
+//! record folded into one buffer as an [`Entry`], the word index over
+//! them, and where each record's entries start; plus reading an entry's
+//! text back (original or folded) and a record's ranking slot.
+
+use super::fold::fold_into;
+use super::words::{Words, WordsBuilder};
+use super::{Entry, Field, SearchIndex};
+use crate::model::{Dataset, Record};
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+impl SearchIndex {
+    /// Collects and folds every searchable text and builds the word index.
+    pub fn new(ds: &Dataset) -> Self {
+        Words::warm_up();
+        let mut index = SearchIndex {
+            entries: Vec::with_capacity(ds.people.len() * 3 + ds.orgs.len() * 3 + ds.events.len() * 5 / 4),
+            folded: Vec::new(),
+            words: WordsBuilder::default().build(),
+            short: Vec::new(),
+            starts: Vec::new(),
+            counts: [ds.people.len(), ds.orgs.len(), ds.events.len(), ds.sources.len()],
+            matcher: SkimMatcherV2::default(),
+        };
+        index.add_texts(ds);
+        index.index_words();
+        index.starts = index.record_starts();
+        index
+    }
+
+    /// Appends an entry for every searchable text: people, organizations,
+    /// events, then sources, each record's texts together.
+    fn add_texts(&mut self, ds: &Dataset) {
+        let mut citations = vec![0u32; ds.sources.len()];
+        for e in &ds.events {
+            for &s in &e.sources {
+                if let Some(c) = citations.get_mut(s as usize) {
+                    *c += 1;
+                }
+            }
+        }
+        let prominence = |r: Record| -> u32 {
+            let n = match r {
+                Record::Person(p) => ds.person_events.get(p as usize).map_or(0, Vec::len),
+                Record::Org(o) => ds.org_events.get(o as usize).map_or(0, Vec::len),
+                Record::Source(s) => citations.get(s as usize).map_or(0, |&c| c as usize),
+                Record::Event(_) => 0,
+            };
+            n.min(u32::MAX as usize) as u32
+        };
+        let push = |index: &mut SearchIndex, target: Record, field: Field, alias: usize, text: &str| {
+            let id = index.entries.len() as u32;
+            let start = index.folded.len();
+            fold_into(text, &mut index.folded);
+            if matches!(field, Field::Name | Field::Alias) {
+                index.short.push(id);
+            }
+            index.entries.push(Entry {
+                target,
+                field,
+                alias: alias as u32,
+                start: start as u32,
+                len: (index.folded.len() - start) as u32,
+                words: 0,
+                prominence: prominence(target),
+            });
+        };
+        for (i, p) in ds.people.iter().enumerate() {
+            let r = Record::Person(i as u32);
+            push(self, r, Field::Name, 0, &p.name);
+            for (k, a) in p.aliases.iter().enumerate() {
+                push(self, r, Field::Alias, k, a);
+            }
+            push(self, r, Field::Summary, 0, &p.summary);
+        }
+        for (i, o) in ds.orgs.iter().enumerate() {
+            let r = Record::Org(i as u32);
+            push(self, r, Field::Name, 0, &o.name);
+            for (k, a) in o.aliases.iter().enumerate() {
+                push(self, r, Field::Alias, k, a);
+            }
+            push(self, r, Field::Summary, 0, &o.summary);
+        }
+        for (i, e) in ds.events.iter().enumerate() {
+            let r = Record::Event(i as u32);
+            push(self, r, Field::Summary, 0, &e.summary);
+            if let Some(q) = e.quote() {
+                push(self, r, Field::Quote, 0, q);
+            }
+            if let Some(role) = e.role() {
+                push(self, r, Field::Role, 0, role);
+            }
+        }
+        for (i, s) in ds.sources.iter().enumerate() {
+            let r = Record::Source(i as u32);
+            push(self, r, Field::Title, 0, &s.title);
+            if let Some(outlet) = &s.outlet {
+                push(self, r, Field::Outlet, 0, outlet);
+            }
+        }
+    }
+
+    /// Where each record's entries start: the entries of the record in
+    /// slot `s` are `starts[s]..starts[s + 1]`.
+    fn record_starts(&self) -> Vec<u32> {
+        let records: usize = self.counts.iter().sum();
+        let mut starts = vec![0u32; records + 1];
+        for (i, e) in self.entries.iter().enumerate() {
+            if let Some(s) = starts.get_mut(self.slot(e.target) + 1) {
+                *s = i as u32 + 1;
+            }
+        }
+        for s in 1..starts.len() {
+            starts[s] = starts[s].max(starts[s - 1]);
+        }
+        starts
+    }
+
+    /// Builds the word index over every entry, in two halves on two
+    /// threads when there are many.
+    fn index_words(&mut self) {
+        let n = self.entries.len();
+        let half = if n < 20_000 { n } else { n / 2 };
+        let build = |from: usize, to: usize| {
+            let mut builder = WordsBuilder::default();
+            let counts: Vec<u8> = (from..to)
+                .map(|i| {
+                    let e = &self.entries[i];
+                    let text = self.hay(i as u32);
+                    let joined = matches!(e.field, Field::Name | Field::Alias);
+                    builder.add(i as u32, text, joined).min(255) as u8
+                })
+                .collect();
+            (builder, counts)
+        };
+        let ((mut builder, mut counts), rest) = std::thread::scope(|s| {
+            let second = (half < n).then(|| s.spawn(|| build(half, n)));
+            let first = build(0, half);
+            (first, second.and_then(|h| h.join().ok()))
+        });
+        if let Some((other, more)) = rest {
+            builder.merge(other);
+            counts.extend(more);
+        }
+        for (e, words) in self.entries.iter_mut().zip(counts) {
+            e.words = words;
+        }
+        self.words = builder.build();
+    }
+
+    /// The text of entry `entry` (what a [`Hit`](super::Hit) matched).
+    pub fn text<'d>(&self, ds: &'d Dataset, entry: u32) -> &'d str {
+        let Some(e) = self.entries.get(entry as usize) else {
+            return "";
+        };
+        let alias = |aliases: &'d [String]| aliases.get(e.alias as usize).map(String::as_str);
+        let text = match (e.target, e.field) {
+            (Record::Person(p), f) => ds.people.get(p as usize).and_then(|p| match f {
+                Field::Name => Some(p.name.as_str()),
+                Field::Alias => alias(&p.aliases),
+                _ => Some(p.summary.as_str()),
+            }),
+            (Record::Org(o), f) => ds.orgs.get(o as usize).and_then(|o| match f {
+                Field::Name => Some(o.name.as_str()),
+                Field::Alias => alias(&o.aliases),
+                _ => Some(o.summary.as_str()),
+            }),
+            (Record::Event(i), f) => ds.events.get(i as usize).and_then(|e| match f {
+                Field::Quote => e.quote(),
+                Field::Role => e.role(),
+                _ => Some(e.summary.as_str()),
+            }),
+            (Record::Source(i), f) => ds.sources.get(i as usize).and_then(|s| match f {
+                Field::Outlet => s.outlet.as_deref(),
+                _ => Some(s.title.as_str()),
+            }),
+        };
+        text.unwrap_or("")
+    }
+
+    /// The folded bytes of entry `entry`.
+    pub(super) fn hay(&self, entry: u32) -> &[u8] {
+        self.entries
+            .get(entry as usize)
+            .and_then(|e| self.folded.get(e.start as usize..(e.start + e.len) as usize))
+            .unwrap_or(&[])
+    }
+
+    /// Where a record's best entry is kept while ranking.
+    pub(super) fn slot(&self, r: Record) -> usize {
+        let [people, orgs, events, _] = self.counts;
+        match r {
+            Record::Person(i) => i as usize,
+            Record::Org(i) => people + i as usize,
+            Record::Event(i) => people + orgs + i as usize,
+            Record::Source(i) => people + orgs + events + i as usize,
+        }
+    }
+}
