@@ -40,9 +40,7 @@ pub(super) fn encode<T: Serialize>(value: &T, key: Key) -> Option<Vec<u8>> {
     out.resize(HEADER, 0);
     let mut out = postcard::to_extend(value, out).ok()?;
     let len = (out.len() - HEADER) as u64;
-    let mut hasher = blake3::Hasher::new();
-    hasher.update_rayon(&out[HEADER..]);
-    let digest = hasher.finalize();
+    let digest = blake3::hash(&out[HEADER..]);
     let header = [
         MAGIC.as_slice(),
         &FORMAT.to_le_bytes(),
