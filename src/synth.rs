@@ -210,7 +210,18 @@ pub fn generate(spec: Spec) -> [String; 4] {
     let mut rng = Rng(spec.seed);
     let (n_people, n_orgs) = (spec.people.max(1), spec.orgs.max(2));
     let sources = "- id: synth-a\n  title: \"Synthetic source A\"\n  language: en\n- id: synth-b\n  title: \"Synthetic source B\"\n  outlet: Generator\n  language: fr\n  published: 2025-06\n".to_string();
+    // In this order: each draws from `rng` in turn.
+    let orgs = organizations(&mut rng, n_orgs);
+    let people = people(&mut rng, n_people);
+    let mut events = String::with_capacity(spec.events * 330);
+    for i in 0..spec.events {
+        event(&mut events, &mut rng, i, n_people, n_orgs);
+    }
+    [sources, orgs, people, events]
+}
 
+/// The text of `organizations.yaml`.
+fn organizations(rng: &mut Rng, n_orgs: usize) -> String {
     let mut orgs = String::with_capacity(n_orgs * 200);
     for i in 0..n_orgs {
         let _ = write!(orgs, "- id: {}\n  name: {}\n", org_id(i), quote(&org_name(i)));
@@ -239,7 +250,11 @@ pub fn generate(spec: Spec) -> [String; 4] {
         );
         let _ = writeln!(orgs, "  sources: [synth-a]");
     }
+    orgs
+}
 
+/// The text of `people.yaml`.
+fn people(rng: &mut Rng, n_people: usize) -> String {
     let mut people = String::with_capacity(n_people * 160);
     for i in 0..n_people {
         let _ = write!(
@@ -262,71 +277,71 @@ pub fn generate(spec: Spec) -> [String; 4] {
         let _ = writeln!(people, "  summary: {}", quote(&format!("Researcher {i}.")));
         let _ = writeln!(people, "  sources: [synth-b]");
     }
+    people
+}
 
-    let mut events = String::with_capacity(spec.events * 330);
-    for i in 0..spec.events {
-        let kind = EventKind::ALL[rng.below(EventKind::ALL.len())];
-        let year = 1995 + rng.below(31);
-        let date = match rng.below(10) {
-            0 | 1 => format!("{year}"),
-            2..=5 => format!("{year}-{:02}", 1 + rng.below(12)),
-            _ => format!("{year}-{:02}-{:02}", 1 + rng.below(12), 1 + rng.below(28)),
-        };
-        let who = rng.below(n_people);
-        let (from, to) = (pick_org(&mut rng, n_orgs), pick_org(&mut rng, n_orgs));
-        // A move between two different organizations (the loader refuses a move to itself).
-        let to = if to == from { (to + 1) % n_orgs } else { to };
-        let _ = write!(
-            events,
-            "- id: e{i}\n  date: {date}\n  kind: {kind}\n  people: [{}",
-            person_id(who)
-        );
-        for _ in 0..rng.below(2) {
-            let other = rng.below(n_people);
-            if other != who {
-                let _ = write!(events, ", {}", person_id(other));
-            }
-        }
-        events.push_str("]\n");
-        if kind.is_move() && rng.chance(5) {
-            let _ = writeln!(events, "  count: {}", 5 + rng.below(16));
-        }
-        let _ = write!(events, "  from: {}\n  to: {}\n", org_id(from), org_id(to));
-        if rng.chance(15) {
-            let _ = writeln!(events, "  orgs: [{}]", org_id(rng.below(n_orgs)));
-        }
-        if rng.chance(10) {
-            let _ = writeln!(events, "  role: {}", quote("Head of research"));
-        }
-        if rng.chance(10) {
-            let value = (1 + rng.below(999)) as f64 * 10f64.powi(6 + rng.below(4) as i32);
-            let currency = ["USD", "EUR", "GBP"][rng.below(3)];
-            let _ = writeln!(
-                events,
-                "  amount: {{value: {value:e}, currency: {currency}, text: {}}}",
-                quote("as reported")
-            );
-        }
-        if rng.chance(10) {
-            let _ = writeln!(
-                events,
-                "  quote: {}",
-                quote("We will keep building, whatever the others pay.")
-            );
-        }
-        let summary = format!("{} joined {}.", person_name(who), org_name(to));
-        let _ = writeln!(events, "  summary: {}", quote(&summary));
-        let _ = writeln!(events, "  sources: [synth-a]");
-        if rng.chance(5) {
-            let _ = writeln!(
-                events,
-                "  disputed:\n    note: {}\n    alternatives:\n      - {{value: {}, sources: [synth-b]}}",
-                quote("Sources disagree on the date."),
-                quote(&format!("{}", year + 1))
-            );
+/// Appends event `i` to `events.yaml`'s text.
+fn event(events: &mut String, rng: &mut Rng, i: usize, n_people: usize, n_orgs: usize) {
+    let kind = EventKind::ALL[rng.below(EventKind::ALL.len())];
+    let year = 1995 + rng.below(31);
+    let date = match rng.below(10) {
+        0 | 1 => format!("{year}"),
+        2..=5 => format!("{year}-{:02}", 1 + rng.below(12)),
+        _ => format!("{year}-{:02}-{:02}", 1 + rng.below(12), 1 + rng.below(28)),
+    };
+    let who = rng.below(n_people);
+    let (from, to) = (pick_org(rng, n_orgs), pick_org(rng, n_orgs));
+    // A move between two different organizations (the loader refuses a move to itself).
+    let to = if to == from { (to + 1) % n_orgs } else { to };
+    let _ = write!(
+        events,
+        "- id: e{i}\n  date: {date}\n  kind: {kind}\n  people: [{}",
+        person_id(who)
+    );
+    for _ in 0..rng.below(2) {
+        let other = rng.below(n_people);
+        if other != who {
+            let _ = write!(events, ", {}", person_id(other));
         }
     }
-    [sources, orgs, people, events]
+    events.push_str("]\n");
+    if kind.is_move() && rng.chance(5) {
+        let _ = writeln!(events, "  count: {}", 5 + rng.below(16));
+    }
+    let _ = write!(events, "  from: {}\n  to: {}\n", org_id(from), org_id(to));
+    if rng.chance(15) {
+        let _ = writeln!(events, "  orgs: [{}]", org_id(rng.below(n_orgs)));
+    }
+    if rng.chance(10) {
+        let _ = writeln!(events, "  role: {}", quote("Head of research"));
+    }
+    if rng.chance(10) {
+        let value = (1 + rng.below(999)) as f64 * 10f64.powi(6 + rng.below(4) as i32);
+        let currency = ["USD", "EUR", "GBP"][rng.below(3)];
+        let _ = writeln!(
+            events,
+            "  amount: {{value: {value:e}, currency: {currency}, text: {}}}",
+            quote("as reported")
+        );
+    }
+    if rng.chance(10) {
+        let _ = writeln!(
+            events,
+            "  quote: {}",
+            quote("We will keep building, whatever the others pay.")
+        );
+    }
+    let summary = format!("{} joined {}.", person_name(who), org_name(to));
+    let _ = writeln!(events, "  summary: {}", quote(&summary));
+    let _ = writeln!(events, "  sources: [synth-a]");
+    if rng.chance(5) {
+        let _ = writeln!(
+            events,
+            "  disputed:\n    note: {}\n    alternatives:\n      - {{value: {}, sources: [synth-b]}}",
+            quote("Sources disagree on the date."),
+            quote(&format!("{}", year + 1))
+        );
+    }
 }
 
 /// Writes a generated dataset into folder `dir` (created if needed).

@@ -186,12 +186,10 @@ pub(super) fn read_text(
         return Err(too_big(bytes.len() as u64));
     }
     if let Some(reads) = reads {
-        let mut hasher = blake3::Hasher::new();
-        hasher.update_rayon(&bytes);
         reads.push(FileRead {
             path: path.to_path_buf(),
             len: bytes.len() as u64,
-            hash: *hasher.finalize().as_bytes(),
+            hash: *blake3::hash(&bytes).as_bytes(),
         });
     }
     String::from_utf8(bytes).map_err(|e| {

@@ -65,38 +65,71 @@ fn is_name_byte(b: u8) -> bool {
 
 /// Checks `text`; `Ok` when it holds neither aliases nor excessive nesting.
 pub fn check(text: &str) -> Result<(), Refusal> {
-    let bytes = text.as_bytes();
-    let (mut state, mut last, mut escaped) = (State::Plain, b'\n', false);
-    let (mut line, mut line_start) = (1, 0);
-    let (mut flow, mut block) = (0usize, 0usize);
-    let col = |i: usize, line_start: usize| text[line_start..i].chars().count() + 1;
-    let mut i = 0;
-    while i < bytes.len() {
+    let mut s = Scanner::new(text);
+    while s.i < s.bytes.len() {
+        s.step()?;
+    }
+    Ok(())
+}
+
+/// Where the scan is and what it has seen on the current line.
+struct Scanner<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    /// The next byte to look at.
+    i: usize,
+    state: State,
+    /// The last significant byte on the line (`\n` at its start).
+    last: u8,
+    /// The previous byte in a double-quoted scalar was a backslash.
+    escaped: bool,
+    line: usize,
+    line_start: usize,
+    /// Open flow collections (`[`, `{`).
+    flow: usize,
+    /// Block sequence items (`- `) opened on this line.
+    block: usize,
+}
+
+impl<'a> Scanner<'a> {
+    fn new(text: &'a str) -> Scanner<'a> {
+        Scanner {
+            text,
+            bytes: text.as_bytes(),
+            i: 0,
+            state: State::Plain,
+            last: b'\n',
+            escaped: false,
+            line: 1,
+            line_start: 0,
+            flow: 0,
+            block: 0,
+        }
+    }
+
+    /// The 1-based column of byte `i` on the current line.
+    fn col(&self, i: usize) -> usize {
+        self.text[self.line_start..i].chars().count() + 1
+    }
+
+    /// Moves past the byte at `i`, or past a run of bytes that cannot
+    /// change the state.
+    fn step(&mut self) -> Result<(), Refusal> {
+        let (bytes, i) = (self.bytes, self.i);
         let b = bytes[i];
         if b == b'\n' {
-            line += 1;
-            line_start = i + 1;
-            block = 0;
-            if state == State::Comment || state == State::Plain {
-                state = State::Plain;
-                last = b'\n';
-            }
-            // A new top-level record: no collection spans it.
-            if bytes.get(i + 1..i + 3) == Some(b"- ") {
-                flow = 0;
-            }
-            i += 1;
-            continue;
+            self.newline();
+            return Ok(());
         }
-        match state {
+        match self.state {
             State::Comment => {
                 // Nothing matters until the end of the line.
-                i = memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |p| i + p);
-                continue;
+                self.i = memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |p| i + p);
+                return Ok(());
             }
-            State::Double if !escaped && b != b'\\' && b != b'"' => {
-                i = memchr::memchr3(b'"', b'\\', b'\n', &bytes[i..]).map_or(bytes.len(), |p| i + p);
-                continue;
+            State::Double if !self.escaped && b != b'\\' && b != b'"' => {
+                self.i = memchr::memchr3(b'"', b'\\', b'\n', &bytes[i..]).map_or(bytes.len(), |p| i + p);
+                return Ok(());
             }
             State::Plain if !SPECIAL[usize::from(b)] => {
                 // A run of ordinary text: only its last byte matters.
@@ -104,100 +137,128 @@ pub fn check(text: &str) -> Result<(), Refusal> {
                     .iter()
                     .position(|&n| SPECIAL[usize::from(n)])
                     .map_or(bytes.len(), |p| i + p);
-                last = bytes[end - 1];
-                i = end;
-                continue;
+                self.last = bytes[end - 1];
+                self.i = end;
+                return Ok(());
             }
-            State::Double => {
-                if escaped {
-                    escaped = false;
-                } else if b == b'\\' {
-                    escaped = true;
-                } else if b == b'"' {
-                    state = State::Plain;
-                    last = b'"';
-                }
-            }
-            State::Single => {
-                if b == b'\'' {
-                    if bytes.get(i + 1) == Some(&b'\'') {
-                        i += 1;
-                    } else {
-                        state = State::Plain;
-                        last = b'\'';
-                    }
-                }
-            }
-            State::Plain => match b {
-                b' ' | b'\t' | b'\r' => {}
-                b'#' if i == line_start || matches!(bytes[i - 1], b' ' | b'\t') => state = State::Comment,
-                b'"' if node_start(last, flow) => state = State::Double,
-                b'\'' if node_start(last, flow) => state = State::Single,
-                // A collection opens: a flow one (`[`, `{`) or a block
-                // sequence item (`- `), both one level deeper.
-                b'[' | b'{' | b'-'
-                    if node_start(last, flow)
-                        && (b != b'-' || matches!(bytes.get(i + 1), Some(b' ') | None)) =>
-                {
-                    if b == b'-' {
-                        block += 1;
-                    } else {
-                        flow += 1;
-                    }
-                    if flow + block > MAX_DEPTH {
-                        return Err(Refusal::TooDeep {
-                            line,
-                            col: col(i, line_start),
-                        });
-                    }
-                    last = b;
-                }
-                b']' | b'}' => {
-                    flow = flow.saturating_sub(1);
-                    last = b;
-                }
-
-                b'!' if node_start(last, flow) => {
-                    let end = bytes[i..]
-                        .iter()
-                        .position(|&n| matches!(n, b' ' | b'\t' | b'\n' | b'\r' | b',' | b']' | b'}'))
-                        .map_or(bytes.len(), |p| i + p);
-                    return Err(Refusal::Tag {
-                        line,
-                        col: col(i, line_start),
-                        tag: text[i..end].to_string(),
-                    });
-                }
-                // An anchor (`&name`) comes before the node itself: skip
-                // it, still at the node's start.
-                b'&' if node_start(last, flow) => {
-                    while bytes
-                        .get(i + 1)
-                        .is_some_and(|&n| !matches!(n, b' ' | b'\t' | b'\n' | b'\r'))
-                    {
-                        i += 1;
-                    }
-                }
-                b'*' if node_start(last, flow) && bytes.get(i + 1).is_some_and(|&n| is_name_byte(n)) => {
-                    let end = bytes[i + 1..]
-                        .iter()
-                        .position(|&n| !is_name_byte(n))
-                        .map_or(bytes.len(), |p| i + 1 + p);
-                    let name = text[i + 1..end].to_string();
-                    return Err(Refusal::Alias {
-                        line,
-                        col: col(i, line_start),
-                        name,
-                    });
-                }
-                // Mid-scalar brackets are text: they open nothing after them.
-                b'[' | b'{' => last = b'x',
-                _ => last = b,
-            },
+            State::Double => self.double(b),
+            State::Single => self.single(b),
+            State::Plain => self.plain(b)?,
         }
-        i += 1;
+        self.i += 1;
+        Ok(())
     }
-    Ok(())
+
+    /// A line ends: comments and plain scalars end with it.
+    fn newline(&mut self) {
+        let i = self.i;
+        self.line += 1;
+        self.line_start = i + 1;
+        self.block = 0;
+        if self.state == State::Comment || self.state == State::Plain {
+            self.state = State::Plain;
+            self.last = b'\n';
+        }
+        // A new top-level record: no collection spans it.
+        if self.bytes.get(i + 1..i + 3) == Some(b"- ") {
+            self.flow = 0;
+        }
+        self.i += 1;
+    }
+
+    /// A backslash or quote in a double-quoted scalar.
+    fn double(&mut self, b: u8) {
+        if self.escaped {
+            self.escaped = false;
+        } else if b == b'\\' {
+            self.escaped = true;
+        } else if b == b'"' {
+            self.state = State::Plain;
+            self.last = b'"';
+        }
+    }
+
+    /// A byte in a single-quoted scalar, where `''` is a quote.
+    fn single(&mut self, b: u8) {
+        if b == b'\'' {
+            if self.bytes.get(self.i + 1) == Some(&b'\'') {
+                self.i += 1;
+            } else {
+                self.state = State::Plain;
+                self.last = b'\'';
+            }
+        }
+    }
+
+    /// A special byte outside quotes and comments.
+    fn plain(&mut self, b: u8) -> Result<(), Refusal> {
+        let (bytes, text, i) = (self.bytes, self.text, self.i);
+        let at_node = node_start(self.last, self.flow);
+        match b {
+            b' ' | b'\t' | b'\r' => {}
+            b'#' if i == self.line_start || matches!(bytes[i - 1], b' ' | b'\t') => {
+                self.state = State::Comment
+            }
+            b'"' if at_node => self.state = State::Double,
+            b'\'' if at_node => self.state = State::Single,
+            // A collection opens: a flow one (`[`, `{`) or a block
+            // sequence item (`- `), both one level deeper.
+            b'[' | b'{' | b'-' if at_node && (b != b'-' || matches!(bytes.get(i + 1), Some(b' ') | None)) => {
+                if b == b'-' {
+                    self.block += 1;
+                } else {
+                    self.flow += 1;
+                }
+                if self.flow + self.block > MAX_DEPTH {
+                    return Err(Refusal::TooDeep {
+                        line: self.line,
+                        col: self.col(i),
+                    });
+                }
+                self.last = b;
+            }
+            b']' | b'}' => {
+                self.flow = self.flow.saturating_sub(1);
+                self.last = b;
+            }
+            b'!' if at_node => {
+                let end = bytes[i..]
+                    .iter()
+                    .position(|&n| matches!(n, b' ' | b'\t' | b'\n' | b'\r' | b',' | b']' | b'}'))
+                    .map_or(bytes.len(), |p| i + p);
+                return Err(Refusal::Tag {
+                    line: self.line,
+                    col: self.col(i),
+                    tag: text[i..end].to_string(),
+                });
+            }
+            // An anchor (`&name`) comes before the node itself: skip
+            // it, still at the node's start.
+            b'&' if at_node => {
+                while bytes
+                    .get(self.i + 1)
+                    .is_some_and(|&n| !matches!(n, b' ' | b'\t' | b'\n' | b'\r'))
+                {
+                    self.i += 1;
+                }
+            }
+            b'*' if at_node && bytes.get(i + 1).is_some_and(|&n| is_name_byte(n)) => {
+                let end = bytes[i + 1..]
+                    .iter()
+                    .position(|&n| !is_name_byte(n))
+                    .map_or(bytes.len(), |p| i + 1 + p);
+                return Err(Refusal::Alias {
+                    line: self.line,
+                    col: self.col(i),
+                    name: text[i + 1..end].to_string(),
+                });
+            }
+            // Mid-scalar brackets are text: they open nothing after them.
+            b'[' | b'{' => self.last = b'x',
+            _ => self.last = b,
+        }
+        Ok(())
+    }
 }
 
 #[cfg(test)]

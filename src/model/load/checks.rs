@@ -50,89 +50,107 @@ fn parents(v: &mut Validator, ds: &Dataset) {
 /// chain of groups ends; and a group names no more people than it counts.
 /// (`part_of` still holds file positions here.)
 fn part_of(v: &mut Validator, ds: &Dataset) {
+    // People named in the members of each group, at the top of its chain.
     let mut named: Vec<u32> = vec![0; ds.events.len()];
     for (i, e) in ds.events.iter().enumerate() {
         let Some(g) = e.part_of() else { continue };
-        let group = &ds.events[g as usize];
-        let org = |o: Option<OrgIx>| o.map_or("an unknown place", |o| ds.orgs[o as usize].id.as_str());
-        let from_ok = match e.from {
-            None => true,
-            Some(f) if group.origins().is_empty() => group.from == Some(f),
-            Some(f) => group.origins().iter().any(|o| o.from == f),
-        };
-        let problem = if g as usize == i {
-            Some((
-                format!("event `{}` is part of itself", e.id),
-                "name the group move it belongs to",
-            ))
-        } else if !e.is_move() {
-            Some((
-                format!(
-                    "event `{}` has kind `{}`, not a move, so it cannot be part of a group move",
-                    e.id, e.kind
-                ),
-                "only hires, departures, returns and foundings with `from` belong to group moves",
-            ))
-        } else if !group.is_move() || !group.is_group() {
-            Some((
-                format!(
-                    "`{}` is not a group move (a move with `count` or `origins`)",
-                    group.id
-                ),
-                "`part_of` names the group move this one belongs to",
-            ))
-        } else if group.to != e.to {
-            Some((
-                format!(
-                    "event `{}` goes to {}, but its group `{}` goes to {}",
-                    e.id,
-                    org(e.to),
-                    group.id,
-                    org(group.to)
-                ),
-                "a member of a group move goes where the group went",
-            ))
-        } else if !from_ok {
-            Some((
-                format!(
-                    "event `{}` comes from {}, which is not an origin of its group `{}`",
-                    e.id,
-                    org(e.from),
-                    group.id
-                ),
-                "add the origin (with its count) to the group, or fix `from`",
-            ))
-        } else {
-            None
-        };
-        if let Some((message, hint)) = problem {
+        if let Some((message, hint)) = member_problem(ds, i, g as usize) {
             let f = v.file(FileId::Events);
             let d = f.err(f.value(i, &["part_of"]), message).hint(hint);
             v.errors.push(d);
             continue;
         }
-        let mut top = g as usize;
-        for step in 0..=ds.events.len() {
-            match ds.events[top].part_of() {
-                Some(next) if step < ds.events.len() => top = next as usize,
-                Some(_) => {
-                    let f = v.file(FileId::Events);
-                    let d = f
-                        .err(
-                            f.value(i, &["part_of"]),
-                            format!("event `{}` is in a cycle of `part_of`", e.id),
-                        )
-                        .hint("a group move cannot belong, through others, to one of its members");
-                    v.errors.push(d);
-                    break;
-                }
-                None => {
-                    named[top] += e.people.len() as u32;
-                    break;
-                }
-            }
+        if let Some(top) = top_group(v, ds, i, g as usize) {
+            named[top] += e.people.len() as u32;
         }
     }
+    group_counts(v, ds, &named);
+}
+
+/// What is wrong with event `i` being part of event `g`, if anything: a
+/// message and a hint.
+fn member_problem(ds: &Dataset, i: usize, g: usize) -> Option<(String, &'static str)> {
+    let (e, group) = (&ds.events[i], &ds.events[g]);
+    let org = |o: Option<OrgIx>| o.map_or("an unknown place", |o| ds.orgs[o as usize].id.as_str());
+    let from_ok = match e.from {
+        None => true,
+        Some(f) if group.origins().is_empty() => group.from == Some(f),
+        Some(f) => group.origins().iter().any(|o| o.from == f),
+    };
+    if g == i {
+        Some((
+            format!("event `{}` is part of itself", e.id),
+            "name the group move it belongs to",
+        ))
+    } else if !e.is_move() {
+        Some((
+            format!(
+                "event `{}` has kind `{}`, not a move, so it cannot be part of a group move",
+                e.id, e.kind
+            ),
+            "only hires, departures, returns and foundings with `from` belong to group moves",
+        ))
+    } else if !group.is_move() || !group.is_group() {
+        Some((
+            format!(
+                "`{}` is not a group move (a move with `count` or `origins`)",
+                group.id
+            ),
+            "`part_of` names the group move this one belongs to",
+        ))
+    } else if group.to != e.to {
+        Some((
+            format!(
+                "event `{}` goes to {}, but its group `{}` goes to {}",
+                e.id,
+                org(e.to),
+                group.id,
+                org(group.to)
+            ),
+            "a member of a group move goes where the group went",
+        ))
+    } else if !from_ok {
+        Some((
+            format!(
+                "event `{}` comes from {}, which is not an origin of its group `{}`",
+                e.id,
+                org(e.from),
+                group.id
+            ),
+            "add the origin (with its count) to the group, or fix `from`",
+        ))
+    } else {
+        None
+    }
+}
+
+/// The group at the top of the chain event `i` starts by being part of
+/// `g`; `None` (reported) when the chain loops.
+fn top_group(v: &mut Validator, ds: &Dataset, i: usize, g: usize) -> Option<usize> {
+    let mut top = g;
+    for step in 0..=ds.events.len() {
+        match ds.events[top].part_of() {
+            Some(next) if step < ds.events.len() => top = next as usize,
+            Some(_) => {
+                let f = v.file(FileId::Events);
+                let d = f
+                    .err(
+                        f.value(i, &["part_of"]),
+                        format!("event `{}` is in a cycle of `part_of`", ds.events[i].id),
+                    )
+                    .hint("a group move cannot belong, through others, to one of its members");
+                v.errors.push(d);
+                return None;
+            }
+            None => return Some(top),
+        }
+    }
+    None
+}
+
+/// A group names no more people, itself and through its members
+/// (`named`), than it counts.
+fn group_counts(v: &mut Validator, ds: &Dataset, named: &[u32]) {
     for (i, e) in ds.events.iter().enumerate() {
         let Some(size) = e.group_size() else { continue };
         let total = named[i] + e.people.len() as u32;

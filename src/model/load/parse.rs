@@ -169,9 +169,7 @@ pub(super) fn parse_memo<T: DeserializeOwned + Send + Clone>(
     errors: &mut Vec<Diagnostic>,
     memo: &mut Option<Memo<T>>,
 ) -> Option<Vec<Slot<T>>> {
-    let mut hasher = blake3::Hasher::new();
-    hasher.update_rayon(file.text.as_bytes());
-    let text = hasher.finalize();
+    let text = blake3::hash(file.text.as_bytes());
     if let Some(m) = memo.as_ref().filter(|m| m.text == text) {
         return Some(m.records.iter().cloned().map(Slot::Ok).collect());
     }
