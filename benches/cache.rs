@@ -1,7 +1,7 @@
 //! The dataset cache on "big": the warm load (hash the files, read, check
-//! and decode the image) next to the normal YAML load, and the candidate
-//! encodings measured on the same model (printed once: size, encode,
-//! decode, and memory for a warm load vs a YAML load).
+//! and decode the image) next to the normal YAML load, and the image's
+//! postcard encoding next to JSON on the same model (printed once: size,
+//! encode, decode, and memory for a warm load vs a YAML load).
 #![allow(clippy::unwrap_used)]
 
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -43,9 +43,8 @@ fn restored(mut ds: Dataset) -> Dataset {
 }
 
 /// Size, encode and decode (with the consistency check and id table
-/// rebuild) of each candidate encoding.
-fn candidates(ds: &Dataset, yaml: usize) {
-    let bincode_cfg = bincode::config::standard();
+/// rebuild) of the image's encoding (postcard) and of JSON.
+fn encodings(ds: &Dataset, yaml: usize) {
     type Codec<'a> = (
         &'a str,
         Box<dyn Fn(&Dataset) -> Vec<u8>>,
@@ -56,16 +55,6 @@ fn candidates(ds: &Dataset, yaml: usize) {
             "postcard",
             Box::new(|d| postcard::to_stdvec(d).unwrap()),
             Box::new(|b| postcard::from_bytes(b).unwrap()),
-        ),
-        (
-            "bincode 2 (serde)",
-            Box::new(move |d| bincode::serde::encode_to_vec(d, bincode_cfg).unwrap()),
-            Box::new(move |b| bincode::serde::decode_from_slice(b, bincode_cfg).unwrap().0),
-        ),
-        (
-            "bitcode (serde)",
-            Box::new(|d| bitcode::serialize(d).unwrap()),
-            Box::new(|b| bitcode::deserialize(b).unwrap()),
         ),
         (
             "JSON image (serde_json)",
@@ -79,7 +68,7 @@ fn candidates(ds: &Dataset, yaml: usize) {
         let decode = ms(|| restored(dec(&bytes)));
         let ((), mem) = peak(|| drop(restored(dec(&bytes))));
         eprintln!(
-            "cache candidate {name}: {:.1} MB ({:.2}x YAML), encode {encode:.0} ms, decode + check + id table {decode:.0} ms, peak {:.1} MB",
+            "cache encoding {name}: {:.1} MB ({:.2}x YAML), encode {encode:.0} ms, decode + check + id table {decode:.0} ms, peak {:.1} MB",
             bytes.len() as f64 / MB,
             bytes.len() as f64 / yaml as f64,
             mem as f64 / MB
@@ -121,7 +110,7 @@ fn bench_cache(c: &mut Criterion) {
         cold_peak as f64 / MB,
         warm_peak as f64 / MB
     );
-    candidates(&ds, yaml as usize);
+    encodings(&ds, yaml as usize);
     drop(ds);
 
     let mut group = c.benchmark_group("cache");

@@ -1,7 +1,8 @@
 //! Search per keystroke on 1k and "big": plain, typo'd, multi-word and
 //! one-letter queries, three-term queries in the extended syntax, narrowing
-//! sequences typed one key at a time, and the index build that loading
-//! pays for it.
+//! sequences typed one key at a time, the index build that loading
+//! pays for it, and `rivals show` with a huge unknown id (no slow
+//! suggestions; tests/cli.rs and tests/hostile.rs check its output).
 #![allow(clippy::unwrap_used)]
 
 mod common;
@@ -60,6 +61,25 @@ fn bench_search(c: &mut Criterion) {
         group.bench_function("build", |b| b.iter(|| black_box(SearchIndex::new(&data.ds))));
         group.finish();
     }
+    let mut group = c.benchmark_group("show a huge id");
+    group.sample_size(10);
+    for (name, id) in [
+        ("sam-altman- x 11,900", "sam-altman-".repeat(11_900)),
+        ("a x 131,000", "a".repeat(131_000)),
+    ] {
+        group.bench_function(format!("process: rivals show ({name})"), |b| {
+            b.iter(|| {
+                let out = std::process::Command::new(env!("CARGO_BIN_EXE_rivals"))
+                    .env_remove("RIVALS_DATA")
+                    .env("RIVALS_NO_CACHE", "1")
+                    .args(["show", &id])
+                    .output()
+                    .unwrap();
+                assert!(!out.status.success());
+            })
+        });
+    }
+    group.finish();
 }
 
 criterion_group!(benches, bench_search);

@@ -2,7 +2,7 @@
 //! temporary folder.
 #![allow(clippy::unwrap_used)]
 
-mod common;
+use crate::common;
 
 use assert_cmd::Command;
 use common::pty::{Pty, assert_restored};

@@ -1,7 +1,7 @@
 //! The command line, run as the real binary.
 #![allow(clippy::unwrap_used)]
 
-mod common;
+use crate::common;
 
 use assert_cmd::Command;
 use common::*;
@@ -424,14 +424,9 @@ fn max_file_size_is_bounded_and_not_zero() {
 
 #[test]
 fn show_with_a_huge_id_is_fast_and_suggests_nothing() {
+    // Its time is measured in benches/search.rs ("show a huge id").
     let id = "sam-altman-".repeat(11_900);
-    let start = std::time::Instant::now();
     let err = failure(rivals().arg("show").arg(&id), 1);
-    assert!(
-        start.elapsed() < std::time::Duration::from_secs(1),
-        "{:?}",
-        start.elapsed()
-    );
     assert!(!err.contains("did you mean"), "{err}");
     assert_eq!(err.lines().count(), 1, "{err}");
 }

@@ -2,7 +2,7 @@
 //! run as the real binary.
 #![allow(clippy::unwrap_used)]
 
-mod common;
+use crate::common;
 
 use assert_cmd::Command;
 use common::pty::{Pty, assert_restored, colour_codes};

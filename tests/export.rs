@@ -2,7 +2,7 @@
 //! timeline filters on export, and the spreadsheet-friendly CSV tables.
 #![allow(clippy::unwrap_used)]
 
-mod common;
+use crate::common;
 
 use assert_cmd::Command;
 use common::write_dataset;

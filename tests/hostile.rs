@@ -2,12 +2,12 @@
 //! it, exhaust memory or reach the terminal as a control sequence.
 #![allow(clippy::unwrap_used)]
 
-mod common;
+use crate::common;
 
 use assert_cmd::Command;
 use common::pty::{Pty, assert_restored};
 use common::*;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 const HOSTILE_SOURCES: &str = "- {id: s, title: \"Title\\e[1m\\u202e\", language: en}\n";
 const HOSTILE_ORGS: &str = r#"
@@ -193,9 +193,8 @@ fn a_panic_restores_the_terminal_before_its_message() {
     assert_restored(&pty);
 }
 
-/// Runs `check` and returns (stderr, seconds taken), failing on a hang.
-fn check_refused(dir: &std::path::Path) -> (String, f64) {
-    let start = Instant::now();
+/// Runs `check` and returns its stderr, failing on a hang.
+fn check_refused(dir: &std::path::Path) -> String {
     let out = rivals()
         .arg("check")
         .arg("--data")
@@ -209,10 +208,7 @@ fn check_refused(dir: &std::path::Path) -> (String, f64) {
         "stdout: {}",
         String::from_utf8_lossy(&out.stdout)
     );
-    (
-        String::from_utf8(out.stderr).unwrap(),
-        start.elapsed().as_secs_f64(),
-    )
+    String::from_utf8(out.stderr).unwrap()
 }
 
 #[test]
@@ -241,7 +237,7 @@ fn alias_bombs_are_refused_with_a_clear_message() {
     ] {
         let dir = tempfile::tempdir().unwrap();
         write_dataset(dir.path(), SOURCES, ORGS, &bomb, EVENTS);
-        let (err, _) = check_refused(dir.path());
+        let err = check_refused(dir.path());
         assert!(err.contains(at), "{err}");
         assert!(err.contains("write the value out in full"), "{err}");
     }
@@ -252,7 +248,7 @@ fn deep_nesting_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let deep = format!("- id: a\n  name: {}\n", "[".repeat(100_000));
     write_dataset(dir.path(), SOURCES, ORGS, &deep, EVENTS);
-    let (err, _) = check_refused(dir.path());
+    let err = check_refused(dir.path());
     assert!(
         err.contains("people.yaml:2:73: error: nested more than 64 levels deep"),
         "{err}"
@@ -267,7 +263,7 @@ fn huge_files_hit_the_size_limit_before_being_read() {
         .unwrap()
         .set_len(1 << 30)
         .unwrap();
-    let (err, _) = check_refused(dir.path());
+    let err = check_refused(dir.path());
     assert!(err.contains("events.yaml: error: file is 1024 MiB, over the limit of 64 MiB; raise the limit with --max-file-size"), "{err}");
 }
 
@@ -302,7 +298,7 @@ fn fifos_and_devices_are_refused_not_waited_on() {
     let events = dir.path().join("events.yaml");
     std::fs::remove_file(&events).unwrap();
     std::os::unix::fs::symlink("/dev/zero", &events).unwrap();
-    let (err, _) = check_refused(dir.path());
+    let err = check_refused(dir.path());
     assert!(err.contains("people.yaml: error: is not a regular file"), "{err}");
     assert!(err.contains("events.yaml: error: is not a regular file"), "{err}");
 }
@@ -344,13 +340,10 @@ fn unreadable_files_are_reported() {
 
 #[test]
 fn a_huge_id_gets_no_slow_suggestions() {
+    // Its time is measured in benches/search.rs ("show a huge id").
     let huge = "a".repeat(131_000);
-    let started = std::time::Instant::now();
     let out = rivals().args(["show", &huge]).output().unwrap();
     assert!(!out.status.success());
-    assert!(
-        started.elapsed() < std::time::Duration::from_secs(3),
-        "{:?}",
-        started.elapsed()
-    );
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(!err.contains("did you mean"), "{err}");
 }

@@ -2,7 +2,7 @@
 //! built-in data, run as the real binary.
 #![allow(clippy::unwrap_used)]
 
-mod common;
+use crate::common;
 
 use common::*;
 use rivals::model::Dataset;

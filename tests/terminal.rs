@@ -3,7 +3,7 @@
 //! pseudo-terminal.
 #![allow(clippy::unwrap_used)]
 
-mod common;
+use crate::common;
 
 use common::pty::{Pty, assert_restored, assert_restored_live};
 use rivals::synth::{Spec, write};

@@ -1,7 +1,7 @@
 //! End-to-end: the real binary in a pseudo-terminal.
 #![allow(clippy::unwrap_used)]
 
-mod common;
+use crate::common;
 
 use common::pty::{Pty, assert_restored, colour_codes};
 

@@ -2,7 +2,7 @@
 //! reloading as the dataset files change.
 #![allow(clippy::unwrap_used)]
 
-mod common;
+use crate::common;
 
 use common::pty::{Pty, assert_restored};
 use common::*;

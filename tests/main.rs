@@ -1,0 +1,20 @@
+//! The integration tests, one module per area, built as a single test
+//! binary (one link instead of fourteen). `autotests = false` in Cargo.toml:
+//! a new file in `tests/` needs its `mod` line here (`.ci/run` checks).
+
+mod common;
+
+mod cache;
+mod cli;
+mod config;
+mod export;
+mod flow;
+mod hostile;
+mod layers;
+mod loader;
+mod props;
+mod schema;
+mod search_eval;
+mod terminal;
+mod tui_pty;
+mod watch;
