@@ -2,16 +2,19 @@
 //! or from scripts.
 //!
 //! - [`text`]: sanitizing and fitting dataset text for a terminal;
+//! - [`files`]: the app's folders, safe reads, atomic writes;
 //! - [`model`]: the dataset, its loader and validation;
+//! - `synth` (feature `synth`, on for benches, tests and examples):
+//!   synthetic datasets of any size in the real format;
 //! - [`fields`]: a record's labelled fields, in display order;
 //! - [`search`]: the fuzzy index over people, organizations and events;
-//! - [`tui`]: the terminal explorer: state, `update` and rendering;
 //! - [`cache`]: the on-disk cache of loaded datasets;
-//! - [`cli`]: the arguments, the scriptable subcommands and the entry point;
-//! - `synth` (feature `synth`, on for benches, tests and examples):
-//!   synthetic datasets of any size in the real format.
+//! - [`tui`]: the terminal explorer: state, `update` and rendering;
+//! - [`cli`]: the arguments, the scriptable subcommands and the entry point.
 //!
-//! Each layer uses only those listed before it.
+//! Each layer uses only those listed before it (`tests/architecture.rs`
+//! reads this list and every module's `crate::` paths, and fails on an
+//! import against it).
 
 pub mod cache;
 pub mod cli;

@@ -4,6 +4,7 @@
 
 mod common;
 
+mod architecture;
 mod cache;
 mod cli;
 mod config;

@@ -1,17 +1,20 @@
 //! The interactive explorer: companies, people and timeline panes, linked
 //! and fuzzy-searchable.
 //!
-//! - [`app`]: state and the pure `update`;
+//! Its modules, in layer order (each uses only those listed before it;
+//! `tests/architecture.rs` checks):
+//! - [`pane`]: the three panes; [`ascii`]: the ASCII stand-ins of
+//!   `--ascii`; [`theme`]: styles;
+//! - [`list`]: scrolling; [`marks`]: marks kept between runs;
+//! - [`flows`], [`money`]: the tables of the Flows and Money views;
+//!   [`detail`]: what the Detail area says;
+//! - [`data`]: the dataset and its search index; [`view`]: derived rows;
+//!   [`density`]: the time density; [`layout`]: geometry;
 //! - [`keymap`]: the one table of key bindings; [`config`]: the config
 //!   file's keys and theme;
-//! - [`data`]: the dataset and its search index; [`flows`], [`money`]:
-//!   the tables of the Flows and Money views;
-//! - [`view`], [`list`], [`layout`]: derived rows, scrolling, geometry;
-//!   [`pane`]: the three panes; [`detail`]: what the Detail area says;
-//! - [`marks`]: marks kept between runs;
-//! - [`ui`]: drawing, one module per pane; [`theme`]: styles;
-//!   [`ascii`]: the ASCII stand-ins of `--ascii`;
-//! - [`term`]: the real terminal and the event sources.
+//! - [`app`]: state and the pure `update`;
+//! - [`term`]: the real terminal and the event sources;
+//! - [`ui`]: drawing, one module per pane.
 
 pub mod app;
 pub mod ascii;
