@@ -140,7 +140,7 @@ fn syntax_errors_and_conflicts_name_the_place() {
     assert_eq!(code, Some(1));
     assert!(err.contains("cannot read the config file"), "{err}");
     for (file, why) in [
-        ("/dev/zero", "larger than 1024 KiB"),
+        ("/dev/zero", "it is a device, not a regular file"),
         (home.path().to_str().unwrap(), "cannot read the config file"),
     ] {
         let (code, _, err) = run(rivals(home.path()).args(["--config", file]));

@@ -11,6 +11,7 @@ mod config;
 mod export;
 mod flow;
 mod hostile;
+mod hostile_config;
 mod layers;
 mod loader;
 mod props;

@@ -1,13 +1,14 @@
 //! `rivals config` and how the explorer looks: the config file, `--color`
 //! and `--ascii`.
 
-use super::{Cli, Failure};
+use super::{Cli, Failure, output};
 use crate::model::Diagnostic;
-use crate::tui::config::{self, Config};
+use crate::tui::config::{self, Config, Source};
 use crate::tui::keymap::Keymap;
 use crate::tui::theme::{Glyphs, Theme};
 use clap::ValueEnum;
 use std::path::Path;
+use std::process::ExitCode;
 
 /// When the explorer uses colour.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
@@ -63,38 +64,40 @@ pub fn tui_settings(cli: &Cli) -> Result<(Theme, Keymap), Vec<Diagnostic>> {
 }
 
 /// `rivals config`: the default file (`--default`), where the file is
-/// looked for (`--path`), or else a check of the file in use.
-pub fn command(explicit: Option<&Path>, default: bool, path: bool) -> Result<String, Failure> {
-    let where_ = || {
-        explicit
-            .map(Path::to_path_buf)
-            .or_else(config::default_path)
-            .ok_or_else(|| {
-                Failure::new("no home folder to look for a config file in".into())
-                    .hint("give one with --config FILE")
-            })
-    };
+/// looked for (`--path`), or else a check of the file in use: every
+/// problem in file order, then their count. Exits 1 where the explorer
+/// would refuse to start.
+pub fn command(explicit: Option<&Path>, default: bool, path: bool) -> ExitCode {
     if default {
-        return Ok(config::default_text());
+        return output::stdout(&config::default_text());
     }
-    let file = where_()?;
-    if path {
-        return Ok(format!("{}\n", file.display()));
-    }
-    if explicit.is_none() && !file.is_file() {
-        return Ok(format!(
+    let source = config::source(explicit);
+    let text = match (&source, path) {
+        (Source::NoPath(why), true) => {
+            output::error(
+                &Failure::new(format!("no config file path: {why}"))
+                    .hint("give a file with --config FILE")
+                    .0,
+            );
+            return ExitCode::from(1);
+        }
+        (Source::NoPath(why), false) => format!("no config file is read ({why}): the defaults are in use\n"),
+        (Source::Given(file) | Source::Default(file) | Source::Absent(file), true) => {
+            format!("{}\n", file.display())
+        }
+        (Source::Absent(file), false) => format!(
             "no config file at {}: the defaults are in use (see `rivals config --default`)\n",
             file.display()
-        ));
-    }
-    match config::load(Some(&file)) {
-        Ok(_) => Ok(format!("ok: {}\n", file.display())),
-        Err(mut problems) => {
-            let first = problems.remove(0);
-            super::output::errors(&problems);
-            Err(Failure(first))
-        }
-    }
+        ),
+        (Source::Given(file) | Source::Default(file), false) => match config::load_from(&source) {
+            Ok(_) => format!("ok: {}\n", file.display()),
+            Err(problems) => {
+                super::report(&problems);
+                return ExitCode::from(1);
+            }
+        },
+    };
+    output::stdout(&text)
 }
 
 #[cfg(test)]

@@ -27,7 +27,6 @@ pub use search::describe;
 
 use crate::model::{self, Dataset, Diagnostic};
 use clap::{CommandFactory, FromArgMatches};
-use std::path::Path;
 use std::process::ExitCode;
 
 /// A failure to report on stderr with exit status 1: the model's
@@ -82,11 +81,10 @@ pub fn main() -> ExitCode {
     if let Some(e) = cli.usage_error() {
         return stop(&e);
     }
-    if let Some(result) = cli
-        .command
-        .as_ref()
-        .and_then(|c| standalone(c, cli.config.as_deref()))
-    {
+    if let Some(Command::Config { default, path }) = &cli.command {
+        return config::command(cli.config.as_deref(), *default, *path);
+    }
+    if let Some(result) = cli.command.as_ref().and_then(standalone) {
         return finish(result);
     }
     let Some(command) = &cli.command else {
@@ -112,12 +110,11 @@ pub fn main() -> ExitCode {
     code
 }
 
-/// Runs `command` if it needs no dataset, with the config file `config`
-/// (`--config`).
-fn standalone(command: &Command, config: Option<&Path>) -> Option<Result<String, Failure>> {
+/// Runs `command` if it needs no dataset (`rivals config` aside: it
+/// prints many problems).
+fn standalone(command: &Command) -> Option<Result<String, Failure>> {
     Some(match command {
         Command::New { dir } => new::new(dir),
-        Command::Config { default, path } => config::command(config, *default, *path),
         Command::Completions { shell } => Ok(shell::completions(*shell)),
         Command::Man => shell::man().map_err(|e| Failure::new(format!("cannot write the manual page: {e}"))),
         Command::Schema { file, out } => schema::command(*file, out.as_deref()),
@@ -182,7 +179,7 @@ pub fn run(command: &Command, ds: &Dataset, origin: Origin, out: &mut String) ->
         }
         // `main` runs these before loading, with `--config`.
         Command::Config { .. } | Command::Completions { .. } | Command::Man | Command::Schema { .. } => {
-            if let Some(result) = standalone(command, None) {
+            if let Some(result) = standalone(command) {
                 out.push_str(&result?);
             }
             Ok(())

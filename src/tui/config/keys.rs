@@ -3,7 +3,8 @@
 
 use super::default_file::quoted;
 use super::parse::{Reader, closest, unique};
-use crate::tui::keymap::{Binding, Ctx, KEYMAP, Key, keys_label};
+use crate::tui::keymap::{Action, Binding, Ctx, KEYMAP, Key, keys_label};
+use crossterm::event::KeyCode;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
@@ -81,15 +82,21 @@ impl Reader<'_> {
                 continue;
             };
             match Key::parse(text) {
-                Ok(k)
-                    if b.ctx.takes_text()
-                        && !k.ctrl
-                        && matches!(k.code, crossterm::event::KeyCode::Char(_)) =>
-                {
+                Ok(k) if b.ctx.takes_text() && !k.ctrl && matches!(k.code, KeyCode::Char(_)) => {
                     self.error(
                         item.span(),
                         format!("`{text}` cannot be a key {}: it is typed there", place(b.ctx)),
                         "bind a key with Ctrl- (Ctrl-n) or a named key (Esc, Down)",
+                    );
+                }
+                Ok(k) if b.ctx.applies_in(Ctx::Mark) && names_a_mark(k) => {
+                    self.error(
+                        item.span(),
+                        format!(
+                            "`{text}` cannot be a key {}: a letter there names a mark",
+                            place(Ctx::Mark)
+                        ),
+                        "bind a key that is not a letter (Esc, 1, Ctrl-g)",
                     );
                 }
                 Ok(k) => keys.push((k, item.span())),
@@ -116,6 +123,9 @@ impl Reader<'_> {
             })
             .unwrap_or(0..0);
         let (first, second) = (&KEYMAP[c.first], &KEYMAP[c.second]);
+        // Two bindings of one context meet there first (two `anywhere`
+        // ones meet in every context: they are named by their own).
+        let ctx = if first.ctx == second.ctx { first.ctx } else { c.ctx };
         self.error(
             span,
             format!(
@@ -123,7 +133,7 @@ impl Reader<'_> {
                 c.key.name(),
                 qualified(first),
                 qualified(second),
-                place(c.ctx)
+                place(ctx)
             ),
             format!(
                 "give one of them another key (by default `{}` is {}, `{}` is {})",
@@ -134,6 +144,57 @@ impl Reader<'_> {
             ),
         );
     }
+
+    /// Reports each prompt, popup or view whose cancel (close) action the
+    /// file left with only keys a terminal does not send: there would be
+    /// no way out of it. Conflicts are checked first, so each key left
+    /// reaches its action.
+    pub(super) fn check_ways_out(&mut self) {
+        let mut trapped = Vec::new();
+        for (index, keys) in &self.written {
+            let b = &KEYMAP[*index];
+            if b.action != Action::Cancel || keys.iter().any(|(k, _)| sent_by_terminals(*k)) {
+                continue;
+            }
+            let names: Vec<String> = keys.iter().map(|(k, _)| k.name()).collect();
+            let span = keys.first().map_or(0..0, |(_, s)| s.clone());
+            trapped.push((span, b.ctx, names.join(", ")));
+        }
+        for (span, ctx, names) in trapped {
+            self.error(
+                span,
+                format!(
+                    "`cancel` leaves {} with no way out: a terminal sends none of its keys ({names})",
+                    what(ctx)
+                ),
+                "keep a key every terminal sends, such as Esc; Ctrl- goes with a letter (but i and m, \
+                 sent as Tab and Enter), Space or a named key other than Esc, Enter, Tab, Shift-Tab and Backspace",
+            );
+        }
+    }
+}
+
+/// Whether `key` names a mark after `m` or `'`: a plain ASCII letter, as
+/// the mark prompt reads it.
+fn names_a_mark(key: Key) -> bool {
+    !key.ctrl && matches!(key.code, KeyCode::Char(c) if c.is_ascii_alphabetic())
+}
+
+/// Whether every terminal sends `key` as itself. Without the kitty
+/// keyboard protocol, Ctrl with Esc, Enter, Tab, Shift-Tab or Backspace
+/// arrives as the plain key (or not at all), and Ctrl-i and Ctrl-m as Tab
+/// and Enter.
+fn sent_by_terminals(key: Key) -> bool {
+    !key.ctrl
+        || !matches!(
+            key.code,
+            KeyCode::Esc
+                | KeyCode::Enter
+                | KeyCode::Tab
+                | KeyCode::BackTab
+                | KeyCode::Backspace
+                | KeyCode::Char('i' | 'm')
+        )
 }
 
 /// The context whose `[keys.NAME]` table is `name`.
@@ -169,6 +230,22 @@ fn place(ctx: Ctx) -> &'static str {
         Ctx::Sources => "in the Sources view",
         Ctx::Flows => "in the Flows view",
         Ctx::Money => "in the Money view",
+    }
+}
+
+/// What a context is, in words, for the prompts, popups and views.
+fn what(ctx: Ctx) -> &'static str {
+    match ctx {
+        Ctx::Global | Ctx::Browse | Ctx::Timeline => "the panes",
+        Ctx::Search => "the search box",
+        Ctx::Popup => "the lists",
+        Ctx::Chooser => "the jump chooser",
+        Ctx::Prompt => "the date prompt",
+        Ctx::Help => "the help overlay",
+        Ctx::Mark => "the mark prompt (after m or ')",
+        Ctx::Sources => "the Sources view",
+        Ctx::Flows => "the Flows view",
+        Ctx::Money => "the Money view",
     }
 }
 

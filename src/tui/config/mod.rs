@@ -20,9 +20,11 @@ mod theme;
 pub use default_file::default_text;
 pub use parse::parse;
 
+use crate::files::{AppDir, app_dir, read_small};
 use crate::model::Diagnostic;
 use crate::tui::keymap::Keymap;
 use crate::tui::theme::{Preset, Theme};
+use std::io;
 use std::path::{Path, PathBuf};
 
 /// What a config file sets: the key bindings and the theme.
@@ -43,32 +45,65 @@ impl Default for Config {
 }
 
 /// Where the config file is looked for when `--config` is not given:
-/// `$XDG_CONFIG_HOME/rivals/config.toml` (by default
-/// `~/.config/rivals/config.toml`), or the platform's config folder on
-/// Windows. `None` if there is no home folder to start from.
-pub fn default_path() -> Option<PathBuf> {
-    use etcetera::BaseStrategy;
-    etcetera::choose_base_strategy()
-        .ok()
-        .map(|s| s.config_dir().join("rivals").join("config.toml"))
+/// `config.toml` in the app's config folder
+/// (`$XDG_CONFIG_HOME/rivals`, by default `~/.config/rivals`; the
+/// platform's config folder on Windows), or why there is none: no home
+/// folder, or a relative one.
+fn default_path() -> Result<PathBuf, String> {
+    app_dir(AppDir::Config).map(|dir| dir.join("config.toml"))
 }
 
-/// Reads the config: the file `explicit` names (which must exist), else
-/// the one at [`default_path`] if there is one, else the defaults.
-pub fn load(explicit: Option<&Path>) -> Result<Config, Vec<Diagnostic>> {
-    let path = match explicit {
-        Some(p) => p.to_path_buf(),
-        None => match default_path() {
-            Some(p) if p.is_file() => p,
-            _ => return Ok(Config::default()),
+/// Where the config comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// The file `--config` names, which must be a readable file.
+    Given(PathBuf),
+    /// Something is at the default path: it must be a readable file.
+    Default(PathBuf),
+    /// Nothing is at the default path: the defaults apply.
+    Absent(PathBuf),
+    /// There is no default path, for this reason: the defaults apply.
+    NoPath(String),
+}
+
+/// Where the config comes from: the file `explicit` names, else the
+/// default path. Only a default path where nothing at all is (not even a
+/// dangling symlink) means the defaults.
+pub fn source(explicit: Option<&Path>) -> Source {
+    if let Some(p) = explicit {
+        return Source::Given(p.to_path_buf());
+    }
+    match default_path() {
+        Err(why) => Source::NoPath(why),
+        Ok(p) => match std::fs::symlink_metadata(&p) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Source::Absent(p),
+            _ => Source::Default(p),
         },
+    }
+}
+
+/// Reads the config from `explicit` or the default path, as [`source`]
+/// finds it; the defaults if there is no file.
+pub fn load(explicit: Option<&Path>) -> Result<Config, Vec<Diagnostic>> {
+    load_from(&source(explicit))
+}
+
+/// Reads the config from `source`.
+pub fn load_from(source: &Source) -> Result<Config, Vec<Diagnostic>> {
+    let (path, hint) = match source {
+        Source::Given(p) => (
+            p,
+            "check the path given to --config, or see `rivals config --path`",
+        ),
+        Source::Default(p) => (
+            p,
+            "fix it or remove it (without a file there, the defaults apply)",
+        ),
+        Source::Absent(_) | Source::NoPath(_) => return Ok(Config::default()),
     };
     let shown = path.display().to_string();
-    let text = read(&path).map_err(|why| {
-        vec![
-            Diagnostic::file(&shown, format!("cannot read the config file: {why}"))
-                .hint("check the path given to --config, or see `rivals config --path`"),
-        ]
+    let text = read(path).map_err(|why| {
+        vec![Diagnostic::file(&shown, format!("cannot read the config file: {why}")).hint(hint)]
     })?;
     parse(&shown, &text)
 }
@@ -76,18 +111,18 @@ pub fn load(explicit: Option<&Path>) -> Result<Config, Vec<Diagnostic>> {
 /// Largest config file read: far more than a complete one takes.
 const MAX_BYTES: u64 = 1 << 20;
 
-/// The text of the file at `path`, refusing one past [`MAX_BYTES`] (so
-/// `--config /dev/zero` stops at once) or not in UTF-8.
+/// The text of the file at `path`, or what is wrong with it, as "it
+/// is ...": a FIFO, a device or a folder (refused without blocking), a
+/// dangling symlink, a file past [`MAX_BYTES`] or not in UTF-8.
 fn read(path: &Path) -> Result<String, String> {
-    use std::io::Read;
-    let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
-    let mut bytes = Vec::new();
-    file.take(MAX_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| e.to_string())?;
-    if bytes.len() as u64 > MAX_BYTES {
-        return Err(format!("it is larger than {} KiB", MAX_BYTES >> 10));
-    }
+    let bytes = read_small(path, MAX_BYTES).map_err(|e| match e.kind() {
+        io::ErrorKind::NotFound => match std::fs::read_link(path) {
+            Ok(target) => format!("it is a symlink to {}, which does not exist", target.display()),
+            Err(_) => e.to_string(),
+        },
+        io::ErrorKind::InvalidInput => format!("it {e}"),
+        _ => e.to_string(),
+    })?;
     String::from_utf8(bytes).map_err(|_| "it is not UTF-8 text".to_string())
 }
 

@@ -51,6 +51,9 @@ pub fn parse(file: &str, text: &str) -> Result<Config, Vec<Diagnostic>> {
         r.check_conflicts();
     }
     if r.problems.is_empty() {
+        r.check_ways_out();
+    }
+    if r.problems.is_empty() {
         Ok(Config {
             keymap: r.keymap,
             theme,

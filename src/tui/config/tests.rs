@@ -193,3 +193,39 @@ fn positions_count_characters() {
     assert_eq!(position("", 0), (1, 1));
     assert_eq!(position("ab", 99), (1, 3));
 }
+
+#[test]
+fn a_conflict_between_two_anywhere_actions_is_anywhere() {
+    assert_eq!(
+        errors("[keys.anywhere]\nsuspend = [\"Ctrl-c\"]\n"),
+        [
+            "config.toml:2:12: error: `Ctrl-c` is bound to both `anywhere.quit` and `anywhere.suspend` anywhere\n  hint: give one of them another key (by default `anywhere.quit` is Ctrl-c, `anywhere.suspend` is Ctrl-z)"
+        ]
+    );
+}
+
+#[test]
+fn a_mark_letter_cannot_be_a_key_of_the_mark_prompt() {
+    assert_eq!(
+        errors("[keys.mark]\ncancel = [\"Esc\", \"a\"]\n"),
+        [
+            "config.toml:2:18: error: `a` cannot be a key after m or ' (marks): a letter there names a mark\n  hint: bind a key that is not a letter (Esc, 1, Ctrl-g)"
+        ]
+    );
+    // Not a letter, or with Ctrl: no mark is named so.
+    assert!(errors("[keys.mark]\ncancel = [\"Esc\", \"1\", \"Ctrl-a\"]\n").is_empty());
+}
+
+#[test]
+fn every_prompt_keeps_a_way_out() {
+    assert_eq!(
+        errors("[keys.prompt]\ncancel = [\"Ctrl-Esc\", \"Ctrl-m\"]\n"),
+        [
+            "config.toml:2:11: error: `cancel` leaves the date prompt with no way out: a terminal sends none of its keys (Ctrl-Esc, Ctrl-m)\n  hint: keep a key every terminal sends, such as Esc; Ctrl- goes with a letter (but i and m, sent as Tab and Enter), Space or a named key other than Esc, Enter, Tab, Shift-Tab and Backspace"
+        ]
+    );
+    // One key a terminal sends is enough.
+    assert!(errors("[keys.help_overlay]\ncancel = [\"Ctrl-Enter\", \"Ctrl-g\"]\n").is_empty());
+    // Other actions may have such keys (some terminals send them).
+    assert!(errors("[keys]\nsearch = [\"Ctrl-Enter\"]\n").is_empty());
+}
