@@ -104,14 +104,21 @@ impl Pty {
         let start = Instant::now();
         loop {
             let screen = self.screen();
+            // A screen read mid-redraw may satisfy `cond` with half a frame
+            // (a new row before the status line under it): only a screen
+            // that stays the same for a moment counts.
             if cond(&screen) {
-                return screen;
+                std::thread::sleep(Duration::from_millis(30));
+                if self.screen() == screen {
+                    return screen;
+                }
+            } else {
+                std::thread::sleep(Duration::from_millis(20));
             }
             assert!(
                 start.elapsed() < TIMEOUT,
                 "timed out waiting for {what}; screen:\n{screen}"
             );
-            std::thread::sleep(Duration::from_millis(20));
         }
     }
 
