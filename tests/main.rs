@@ -12,6 +12,7 @@ mod export;
 mod flow;
 mod hostile;
 mod hostile_config;
+mod hostile_marks;
 mod layers;
 mod loader;
 mod props;

@@ -39,5 +39,6 @@ pub(super) fn explore(cli: &Cli) -> ExitCode {
         max_bytes: cli.max_file_bytes(),
         shown,
     });
-    crate::tui::run(ds, pending, &theme, keymap, watch)
+    let marks = crate::tui::marks::Store::for_layers(&cli.layers(), &ds.name);
+    crate::tui::run(ds, pending, &theme, keymap, watch, marks)
 }

@@ -61,9 +61,10 @@ pub fn cannot_run() -> Option<String> {
 }
 
 /// Runs the TUI on `ds` with `theme` and `keymap` until the user quits,
-/// reloading it as `watch` says if given, and writing the cache image
-/// `pending` after the first frame; a signal that stops it gives the exit
-/// code 128 + its number, as shells expect. The caller has checked
+/// reloading it as `watch` says if given, keeping marks in `marks` (or
+/// saying why there are none), and writing the cache image `pending`
+/// after the first frame; a signal that stops it gives the exit code
+/// 128 + its number, as shells expect. The caller has checked
 /// [`cannot_run`].
 pub fn run(
     ds: Dataset,
@@ -71,10 +72,17 @@ pub fn run(
     theme: &Theme,
     keymap: Keymap,
     watch: Option<term::Watch>,
+    marks: Result<marks::Store, String>,
 ) -> ExitCode {
     // The theme already followed --color and NO_COLOR: crossterm must not
     // drop the colours again on its own reading of NO_COLOR.
     crossterm::style::force_color_output(theme.has_color());
+    // Read before the terminal is taken over (and never blocking): a slow
+    // or hostile file cannot leave a blank raw screen behind.
+    let marks = marks.map(|mut store| {
+        let loaded = store.load();
+        (store, loaded)
+    });
     let data = Data::shared(ds);
     // The cache image is written once the first frame is on screen, and
     // waited for after the terminal is restored.
@@ -88,7 +96,7 @@ pub fn run(
                 }
             });
         }
-        run_loop(Arc::clone(&data), theme, Arc::new(keymap), watch, drawn)
+        run_loop(Arc::clone(&data), theme, Arc::new(keymap), watch, marks, drawn)
     });
     match ended {
         Ok(None) => ExitCode::SUCCESS,
@@ -100,25 +108,35 @@ pub fn run(
     }
 }
 
+/// The marks file with what loading it found, or why there is none.
+type LoadedMarks = Result<(marks::Store, (marks::Marks, Option<String>)), String>;
+
 /// Draws and handles messages until quit; returns the signal that ended it, if any.
 fn run_loop(
     data: Arc<Data>,
     theme: &Theme,
     keymap: Arc<Keymap>,
     watch: Option<term::Watch>,
+    marks: LoadedMarks,
     drawn: mpsc::Sender<()>,
 ) -> io::Result<Option<i32>> {
     let mut drawn = Some(drawn);
+    // The signal handlers go in before the terminal is taken over: from
+    // then on a stop signal is a message, and the loop restores on its way out.
+    let (tx, rx) = mpsc::channel();
+    let stop = term::catch_signals(tx.clone())?;
     let _guard = term::Guard::enter()?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;
     let mut app = App::new(Arc::clone(&data), (size.width, size.height)).with_keymap(keymap);
-    let store = marks::Store::for_dataset(&data.ds.name);
-    if let Some(store) = &store {
-        let (saved, note) = store.load();
-        app.adopt_marks(saved, note);
-    }
-    let (tx, rx, stop) = term::spawn_sources()?;
+    let mut store = match marks {
+        Ok((store, (saved, note))) => {
+            app.adopt_marks(saved, note);
+            Ok(store)
+        }
+        Err(why) => Err(why),
+    };
+    term::spawn_input(tx.clone());
     let _watcher = watch.map(|w| term::Watcher::spawn(w, tx.clone())).transpose()?;
     let searcher = term::Searcher::spawn(tx);
     // Test hook (debug builds only): lets the end-to-end tests check that a
@@ -144,15 +162,8 @@ fn run_loop(
                     searcher.request(Arc::clone(&app.data), query, generation)
                 }
                 Some(Effect::SaveMarks(marks)) => {
-                    let failed = match &store {
-                        Some(store) => store
-                            .save(&marks)
-                            .err()
-                            .map(|e| format!("marks not saved ({e}): {}", store.path().display())),
-                        None => Some("marks not saved: no state directory (set XDG_STATE_HOME)".into()),
-                    };
-                    if let Some(why) = failed {
-                        update(&mut app, Msg::Note(why));
+                    if let Some(note) = save_marks(&mut store, &marks, &mut app) {
+                        update(&mut app, Msg::Note(note));
                     }
                 }
                 Some(Effect::Suspend) => {
@@ -171,5 +182,30 @@ fn run_loop(
     Ok(stop.signal())
 }
 
+/// Saves `marks` (merged with the file, see [`marks::Store::save`]) and
+/// gives `app` every mark the file now holds; returns what the status line
+/// should say instead of "mark set", if anything.
+fn save_marks(
+    store: &mut Result<marks::Store, String>,
+    marks: &marks::Marks,
+    app: &mut App,
+) -> Option<String> {
+    match store {
+        Ok(store) => match store.save(marks) {
+            Ok(saved) => {
+                app.take_marks(saved.marks);
+                saved.note.map(|moved| match &app.note {
+                    Some(set) => format!("{set}; {moved}"),
+                    None => moved,
+                })
+            }
+            Err(e) => Some(format!("marks not saved ({e}): {}", store.path().display())),
+        },
+        Err(why) => Some(format!("marks not saved: {why}")),
+    }
+}
+
+#[cfg(test)]
+mod marks_tests;
 #[cfg(test)]
 mod views_tests;

@@ -115,30 +115,55 @@ fn resolve(app: &App, mark: &Mark) -> Option<Place> {
 
 impl App {
     /// Takes the marks loaded before the event loop, with the note from
-    /// loading them; marks on records that no longer exist (or not named
-    /// by a letter) are dropped and named in the status line.
+    /// loading them. A mark on records this dataset does not have is kept
+    /// (it may be another dataset's, or the records may come back) and
+    /// named in the status line; one not named by a letter is left out
+    /// (it stays in the file).
     pub fn adopt_marks(&mut self, marks: Marks, note: Option<String>) {
-        let (kept, stale): (Vec<_>, Vec<_>) = marks
+        let odd: Vec<String> = marks
             .marks
-            .into_iter()
-            .partition(|(c, m)| c.is_ascii_alphabetic() && resolve(self, m).is_some());
-        self.marks = Marks {
-            marks: kept.into_iter().collect(),
-        };
-        let letters: Vec<String> = stale
-            .iter()
-            .map(|(c, _)| format!("'{}'", c.escape_debug()))
+            .keys()
+            .filter(|c| !c.is_ascii_alphabetic())
+            .map(|c| format!("'{}'", c.escape_debug()))
             .collect();
-        self.note = note.or_else(|| match letters.as_slice() {
-            [] => None,
-            [one] => Some(format!(
-                "mark {one} points at a record that no longer exists; ignored"
-            )),
-            many => Some(format!(
-                "marks {} point at records that no longer exist; ignored",
+        self.take_marks(marks);
+        let elsewhere: Vec<String> = self
+            .marks
+            .marks
+            .iter()
+            .filter(|(_, m)| resolve(self, m).is_none())
+            .map(|(c, _)| format!("'{c}'"))
+            .collect();
+        let mut notes: Vec<String> = note.into_iter().collect();
+        match elsewhere.as_slice() {
+            [] => {}
+            [one] => notes.push(format!("mark {one} points at records not in this dataset; kept")),
+            many => notes.push(format!(
+                "marks {} point at records not in this dataset; kept",
                 many.join(", ")
             )),
-        });
+        }
+        match odd.as_slice() {
+            [] => {}
+            [one] => notes.push(format!("mark {one} is not named by a letter; ignored")),
+            many => notes.push(format!(
+                "marks {} are not named by a letter; ignored",
+                many.join(", ")
+            )),
+        }
+        self.note = (!notes.is_empty()).then(|| notes.join("; "));
+    }
+
+    /// Takes the marks now in the file after a save (ours merged with
+    /// those another explorer set), keeping the status line as it is.
+    pub fn take_marks(&mut self, marks: Marks) {
+        self.marks = Marks {
+            marks: marks
+                .marks
+                .into_iter()
+                .filter(|(c, _)| c.is_ascii_alphabetic())
+                .collect(),
+        };
     }
 }
 
@@ -149,7 +174,7 @@ fn go_to(app: &mut App, c: char) {
         return;
     };
     let Some(place) = resolve(app, mark) else {
-        app.note = Some(format!("mark '{c}' points at a record that no longer exists"));
+        app.note = Some(format!("mark '{c}' points at records not in this dataset"));
         return;
     };
     app.remember();

@@ -819,7 +819,7 @@ fn marks_keep_the_period_and_kind_and_survive_edits_to_the_data() {
 }
 
 #[test]
-fn a_stale_mark_is_dropped_with_a_note_and_a_load_note_is_shown() {
+fn a_stale_mark_is_kept_with_a_note_and_a_load_note_is_shown() {
     let mut a = app();
     press(&mut a, "2jj<Enter>ma3mb"); // Cat filtered; then the timeline
     let saved = a.marks.clone();
@@ -845,18 +845,30 @@ fn a_stale_mark_is_dropped_with_a_note_and_a_load_note_is_shown() {
     b.adopt_marks(saved.clone(), None);
     assert_eq!(
         b.note.as_deref(),
-        Some("marks 'a', 'b' point at records that no longer exist; ignored")
+        Some("marks 'a', 'b' point at records not in this dataset; kept")
     );
-    assert!(b.marks.marks.is_empty());
+    assert_eq!(
+        b.marks, saved,
+        "kept, to be saved back and used where they resolve"
+    );
     press(&mut b, "'a");
-    assert_eq!(b.note.as_deref(), Some("no mark 'a'"));
+    assert_eq!(
+        b.note.as_deref(),
+        Some("mark 'a' points at records not in this dataset")
+    );
+    // Back in the dataset that has Cat, they work again.
+    let mut back = app();
+    back.adopt_marks(b.marks.clone(), None);
+    assert_eq!(back.note, None);
+    press(&mut back, "'a");
+    assert_eq!(back.note.as_deref(), Some("mark 'a'"));
     let mut one = saved;
     one.marks.remove(&'b');
     let mut c = App::new(edited, (120, 40));
     c.adopt_marks(one.clone(), None);
     assert_eq!(
         c.note.as_deref(),
-        Some("mark 'a' points at a record that no longer exists; ignored")
+        Some("mark 'a' points at records not in this dataset; kept")
     );
     let mut odd = one.clone();
     odd.marks.insert('\x1b', odd.marks[&'a'].clone());
@@ -864,7 +876,7 @@ fn a_stale_mark_is_dropped_with_a_note_and_a_load_note_is_shown() {
     e.adopt_marks(odd, None);
     assert_eq!(
         e.note.as_deref(),
-        Some("mark '\\u{1b}' points at a record that no longer exists; ignored"),
+        Some("mark '\\u{1b}' is not named by a letter; ignored"),
         "a mark not named by a letter is dropped, its name shown harmlessly"
     );
     assert_eq!(e.marks, one);

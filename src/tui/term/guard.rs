@@ -113,7 +113,7 @@ impl Stop {
 /// Starts the signal thread: a stop signal (`SIGTERM`, `SIGHUP`, `SIGINT`)
 /// is sent on `tx` as [`Msg::Signal`], and kept in the [`Stop`] returned;
 /// `SIGTSTP` as [`Msg::Suspend`].
-pub(super) fn catch_signals(tx: Sender<Msg>) -> io::Result<Stop> {
+pub fn catch_signals(tx: Sender<Msg>) -> io::Result<Stop> {
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGTSTP])?;
     let stop = Stop::default();
     let caught = Arc::clone(&stop.0);

@@ -1,19 +1,15 @@
 //! The input thread: terminal events (keys, mouse, resizes, pastes) and
 //! signals become messages on the one channel the event loop sleeps on.
 
-use super::guard::{Stop, catch_signals};
 use crate::tui::app::Msg;
 use crossterm::event::{self, Event};
-use std::io;
-use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::mpsc::Sender;
 use std::thread;
 
-/// Starts the input and signal threads; everything arrives on one channel,
-/// so the loop sleeps until something happens (no polling). [`Stop`] tells
-/// which signal, if any, asked the program to quit.
-pub fn spawn_sources() -> io::Result<(Sender<Msg>, Receiver<Msg>, Stop)> {
-    let (tx, rx) = mpsc::channel();
-    let input = tx.clone();
+/// Starts the input thread: terminal events arrive on `tx`, the one
+/// channel the loop sleeps on (no polling); the signal thread
+/// ([`super::catch_signals`]) sends on the same channel.
+pub fn spawn_input(tx: Sender<Msg>) {
     thread::spawn(move || {
         loop {
             let msg = match event::read() {
@@ -24,11 +20,9 @@ pub fn spawn_sources() -> io::Result<(Sender<Msg>, Receiver<Msg>, Stop)> {
                 Ok(_) => continue,
                 Err(_) => Msg::Signal,
             };
-            if input.send(msg).is_err() {
+            if tx.send(msg).is_err() {
                 break;
             }
         }
     });
-    let stop = catch_signals(tx.clone())?;
-    Ok((tx, rx, stop))
 }

@@ -12,7 +12,7 @@ mod input;
 mod searcher;
 mod watcher;
 
-pub use guard::{Guard, Stop, cannot_draw, restore, suspend};
-pub use input::spawn_sources;
+pub use guard::{Guard, Stop, cannot_draw, catch_signals, restore, suspend};
+pub use input::spawn_input;
 pub use searcher::Searcher;
 pub use watcher::{Watch, Watcher};
