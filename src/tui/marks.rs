@@ -95,6 +95,13 @@ enum Read {
     Unusable(String),
 }
 
+/// Whether `c` names a mark: an ASCII letter, `a`-`z` or `A`-`Z`. The
+/// mark prompt, the config file's check of `[keys.mark]` and the marks
+/// kept from a file all ask this.
+pub fn is_mark_name(c: char) -> bool {
+    c.is_ascii_alphabetic()
+}
+
 impl Store {
     /// The marks file of the dataset made of `layers` and called `name`,
     /// in the app's state folder; or why there is none.

@@ -7,10 +7,9 @@ use super::state::{App, Mode};
 use crate::model::{Date, EventKind, Record};
 use crate::tui::keymap::{Action, Key};
 use crate::tui::list::ListState;
-use crate::tui::marks::{Mark, Marks};
+use crate::tui::marks::{Mark, Marks, is_mark_name};
 use crate::tui::pane::Pane;
 use crate::tui::view::Period;
-use crossterm::event::KeyCode;
 
 /// A mark's place with its ids looked up.
 struct Place {
@@ -28,9 +27,9 @@ pub(super) fn mark_key(app: &mut App, action: Option<Action>, key: Key) -> Optio
         return None;
     };
     app.mode = Mode::Browse;
-    match (action, key.code) {
+    match (action, key.mark_name()) {
         (Some(Action::Cancel), _) => None,
-        (None, KeyCode::Char(c)) if c.is_ascii_alphabetic() && !key.ctrl => {
+        (None, Some(c)) => {
             if set {
                 let mark = capture(app);
                 app.marks.marks.insert(c, mark);
@@ -123,7 +122,7 @@ impl App {
         let odd: Vec<String> = marks
             .marks
             .keys()
-            .filter(|c| !c.is_ascii_alphabetic())
+            .filter(|c| !is_mark_name(**c))
             .map(|c| format!("'{}'", c.escape_debug()))
             .collect();
         self.take_marks(marks);
@@ -161,7 +160,7 @@ impl App {
             marks: marks
                 .marks
                 .into_iter()
-                .filter(|(c, _)| c.is_ascii_alphabetic())
+                .filter(|(c, _)| is_mark_name(*c))
                 .collect(),
         };
     }

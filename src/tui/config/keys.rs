@@ -89,7 +89,7 @@ impl Reader<'_> {
                         "bind a key with Ctrl- (Ctrl-n) or a named key (Esc, Down)",
                     );
                 }
-                Ok(k) if b.ctx.applies_in(Ctx::Mark) && names_a_mark(k) => {
+                Ok(k) if b.ctx.applies_in(Ctx::Mark) && k.mark_name().is_some() => {
                     self.error(
                         item.span(),
                         format!(
@@ -172,12 +172,6 @@ impl Reader<'_> {
             );
         }
     }
-}
-
-/// Whether `key` names a mark after `m` or `'`: a plain ASCII letter, as
-/// the mark prompt reads it.
-fn names_a_mark(key: Key) -> bool {
-    !key.ctrl && matches!(key.code, KeyCode::Char(c) if c.is_ascii_alphabetic())
 }
 
 /// Whether every terminal sends `key` as itself. Without the kitty

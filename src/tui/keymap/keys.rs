@@ -30,6 +30,14 @@ pub(super) const fn key(code: KeyCode) -> Key {
 }
 
 impl Key {
+    /// The mark this key names in the mark prompt: a plain letter.
+    pub fn mark_name(&self) -> Option<char> {
+        match self.code {
+            KeyCode::Char(c) if !self.ctrl && crate::tui::marks::is_mark_name(c) => Some(c),
+            _ => None,
+        }
+    }
+
     /// The bound key for a terminal key event.
     pub fn from_event(e: &KeyEvent) -> Key {
         let ctrl = e.modifiers.contains(KeyModifiers::CONTROL);
