@@ -10,6 +10,7 @@ mod config;
 mod export;
 mod flow;
 mod hostile;
+mod hostile_export;
 mod layers;
 mod loader;
 mod props;
