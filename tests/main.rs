@@ -13,6 +13,7 @@ mod hostile;
 mod hostile_export;
 mod layers;
 mod loader;
+mod loader_limits;
 mod props;
 mod schema;
 mod search_eval;

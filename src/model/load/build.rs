@@ -1,6 +1,7 @@
 //! Turning raw records into the model's, resolving every reference
 //! through the validator (which collects the problems).
 
+use super::super::flow::MAX_COUNT;
 use super::super::{
     Alternative, Date, Details, Disputed, Event, EventKind, OrgIx, Organization, Origin, Person, Source,
 };
@@ -8,6 +9,13 @@ use super::parse::Slot;
 use super::position::{At, FileId};
 use super::raw::{RawAlternative, RawEvent, RawOrg, RawOrigin, RawPerson, RawSource};
 use super::validate::{Owner, Validator, Want};
+
+/// The hint for a count past [`MAX_COUNT`].
+const TOO_MANY: &str =
+    "one event counts at most 1000000 people; check for a typo, or split the event by date or origin";
+
+// The messages above and below spell the maximum out.
+const _: () = assert!(MAX_COUNT == 1_000_000);
 
 /// The position of `key` in record `rec` of `file`.
 fn at(file: FileId, rec: usize, key: &'static str) -> At {
@@ -217,6 +225,12 @@ fn crowd(v: &mut Validator, e: &RawEvent, i: usize, owner: Owner) {
             "`count` is 0".into(),
             "count how many people moved (at least 1), or leave it out",
         );
+    } else if let Some(count) = e.count.filter(|&c| c > MAX_COUNT) {
+        v.report_value(
+            here.key("count"),
+            format!("`count` is {count}, more than {MAX_COUNT} people in one event"),
+            TOO_MANY,
+        );
     } else if let Some(count) = e.count.filter(|&c| (c as usize) < e.people.len()) {
         v.report_value(
             here.key("count"),
@@ -291,6 +305,8 @@ fn origins(v: &mut Validator, e: &RawEvent, i: usize) -> Vec<Origin> {
                 "`count` is 0 for origin",
                 "count how many came from it (at least 1), or remove the origin",
             ))
+        } else if *count > MAX_COUNT {
+            Some(("`count` is more than 1000000 people for origin", TOO_MANY))
         } else if out.iter().any(|x| x.from == o) {
             Some((
                 "twice listed origin",
@@ -314,14 +330,27 @@ fn origins(v: &mut Validator, e: &RawEvent, i: usize) -> Vec<Origin> {
             count: *count,
         });
     }
-    let sum: u32 = e.origins.iter().map(|o| o.count).sum();
-    if let Some(count) = e.count.filter(|&c| c < sum) {
+    // In u64: the counts as written, even past the maximum, cannot wrap.
+    let sum: u64 = e.origins.iter().map(|o| u64::from(o.count)).sum();
+    if sum > u64::from(MAX_COUNT) && out.len() == e.origins.len() {
+        v.report_key(
+            here,
+            format!("the origins of {owner} add up to {sum}, more than {MAX_COUNT} people in one event"),
+            TOO_MANY,
+        );
+    } else if let Some(count) = e.count.filter(|&c| u64::from(c) < sum) {
         v.report_value(
             at(FileId::Events, i, "count"),
             format!("`count` is {count}, but the origins add up to {sum}"),
             "`count` is the whole group: at least the sum of its origins (the rest came from unknown places)",
         );
     }
+    // What is kept adds up to at most the maximum, so no sum of it wraps.
+    let mut kept = 0;
+    out.retain(|o| {
+        kept += u64::from(o.count);
+        kept <= u64::from(MAX_COUNT)
+    });
     out
 }
 
@@ -342,6 +371,16 @@ fn alternative(v: &mut Validator, a: RawAlternative, i: usize, event: &str) -> A
         let d = f
             .err(pos, format!("{owner} has `count: 0`"))
             .hint("a disputed count is how many people a source says moved (at least 1)");
+        v.errors.push(d);
+    } else if let Some(count) = a.count.filter(|&c| c > MAX_COUNT) {
+        let f = v.file(FileId::Events);
+        let pos = f.loc().token(i, "disputed", "count");
+        let d = f
+            .err(
+                pos,
+                format!("{owner} has `count: {count}`, more than {MAX_COUNT} people in one event"),
+            )
+            .hint(TOO_MANY);
         v.errors.push(d);
     }
     let amount = a.amount.and_then(|m| v.amount(m, i, &["disputed"]));

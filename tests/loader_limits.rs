@@ -1,0 +1,156 @@
+//! The loader's limits on counts and its positions for problems in odd
+//! places: counts past the maximum, a `[` left open at the end of a file,
+//! and mistakes inside an amount's `equivalent`.
+#![allow(clippy::unwrap_used)]
+
+use rivals::model::{Dataset, Diagnostic, Files, FlowQuery, flows, load};
+
+const SOURCES: &str = "- id: s1\n  title: T\n  language: en\n";
+const ORGS: &str = "\
+- id: meta
+  name: Meta
+  kind: company
+  summary: S.
+  sources: [s1]
+- id: openai
+  name: OpenAI
+  kind: lab
+  summary: L.
+  sources: [s1]
+- id: google
+  name: Google
+  kind: company
+  summary: G.
+  sources: [s1]
+";
+const PEOPLE: &str = "- id: sam\n  name: Sam\n  summary: S.\n  sources: [s1]\n";
+
+/// A group move of `count` people (`rest` is more fields, each line ending
+/// in a newline), record `id`.
+fn group(id: &str, count: &str, rest: &str) -> String {
+    format!(
+        "- id: {id}\n  date: 2025-06\n  kind: hire\n  count: {count}\n  from: openai\n  to: meta\n{rest}  summary: S.\n  sources: [s1]\n"
+    )
+}
+
+fn try_load(events: &str) -> Result<Dataset, Vec<Diagnostic>> {
+    let files = Files {
+        sources: SOURCES,
+        organizations: ORGS,
+        people: PEOPLE,
+        events,
+    };
+    load("t", &files, "data")
+}
+
+fn errors(events: &str) -> Vec<Diagnostic> {
+    match try_load(events) {
+        Ok(ds) => panic!("expected problems, loaded {} events", ds.events.len()),
+        Err(errors) => errors,
+    }
+}
+
+/// (line, col, message) of each problem.
+fn places(events: &str) -> Vec<(usize, usize, String)> {
+    errors(events)
+        .into_iter()
+        .map(|d| (d.line, d.col, d.message))
+        .collect()
+}
+
+#[test]
+fn a_count_past_the_maximum_is_refused_at_its_value() {
+    let events = group("a", "4294967295", "");
+    let errs = errors(&events);
+    assert_eq!(errs.len(), 1, "{errs:#?}");
+    assert_eq!((errs[0].line, errs[0].col), (4, 10));
+    assert_eq!(
+        errs[0].message,
+        "`count` is 4294967295, more than 1000000 people in one event"
+    );
+    assert!(errs[0].hint.as_deref().unwrap().contains("at most 1000000"));
+    let events = group("a", "1000001", "");
+    assert_eq!(places(&events)[0].0, 4);
+    assert!(try_load(&group("a", "1000000", "")).is_ok());
+}
+
+#[test]
+fn origins_and_disputed_counts_past_the_maximum_are_refused() {
+    let events = "\
+- id: a
+  date: 2025-06
+  kind: hire
+  origins:
+    - {from: openai, count: 4294967295}
+    - {from: google, count: 1}
+  to: meta
+  summary: S.
+  sources: [s1]
+";
+    let got = places(events);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!((got[0].0, got[0].1), (5, 14), "{got:?}");
+    assert!(got[0].2.contains("more than 1000000"), "{got:?}");
+
+    // Each origin is fine, their sum is not: reported at `origins`.
+    let events = events.replace("4294967295", "1000000");
+    let got = places(&events);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!((got[0].0, got[0].1), (4, 3), "{got:?}");
+    assert_eq!(
+        got[0].2,
+        "the origins of event `a` add up to 1000001, more than 1000000 people in one event"
+    );
+
+    let events = group(
+        "a",
+        "5",
+        "  disputed:\n    note: n\n    alternatives:\n      - {count: 4294967295, sources: [s1]}\n",
+    );
+    let got = places(&events);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!((got[0].0, got[0].1), (10, 10), "{got:?}");
+    assert!(got[0].2.contains("more than 1000000"), "{got:?}");
+}
+
+#[test]
+fn origins_that_wrap_a_u32_never_pass_the_at_least_the_sum_check() {
+    // Before the limit, 4294967295 + 2 wrapped to 1, and `count: 5` passed.
+    let events = "\
+- id: a
+  date: 2025-06
+  kind: hire
+  count: 5
+  origins:
+    - {from: openai, count: 4294967295}
+    - {from: google, count: 2}
+  to: meta
+  summary: S.
+  sources: [s1]
+";
+    assert!(try_load(events).is_err());
+}
+
+#[test]
+fn sums_of_counts_at_the_maximum_are_exact() {
+    let events = format!("{}{}", group("a", "1000000", ""), group("b", "1000000", ""));
+    let ds = try_load(&events).unwrap();
+    let all = flows(&ds, &FlowQuery::default());
+    assert_eq!(all.len(), 1);
+    assert_eq!(all[0].1.count, 2_000_000);
+    assert_eq!(ds.org_moves[0], (2_000_000, 0), "meta gained them all");
+}
+
+#[test]
+fn a_dataset_moving_more_than_the_total_maximum_is_refused() {
+    // 101 events of a million people: past 100,000,000 people in all.
+    let events: String = (0..101).map(|k| group(&format!("g{k}"), "1000000", "")).collect();
+    let got = places(&events);
+    assert_eq!(got.len(), 1, "{got:?}");
+    // The 101st event (record 100) tips it over, at its `count`.
+    assert_eq!((got[0].0, got[0].1), (100 * 8 + 4, 3), "{got:?}");
+    assert!(got[0].2.contains("more than 100000000 people"), "{got:?}");
+    let events: String = (0..100).map(|k| group(&format!("g{k}"), "1000000", "")).collect();
+    let ds = try_load(&events).unwrap();
+    assert_eq!(flows(&ds, &FlowQuery::default())[0].1.count, 100_000_000);
+}
