@@ -154,3 +154,72 @@ fn a_dataset_moving_more_than_the_total_maximum_is_refused() {
     let ds = try_load(&events).unwrap();
     assert_eq!(flows(&ds, &FlowQuery::default())[0].1.count, 100_000_000);
 }
+/// An event with `amount` written as `amount` (the lines after the key).
+fn with_amount(amount: &str) -> String {
+    format!(
+        "- id: e1\n  date: 2025-06\n  kind: hire\n  people: [sam]\n  from: openai\n  to: meta\n  amount:{amount}  summary: S.\n  sources: [s1]\n"
+    )
+}
+
+#[test]
+fn a_mistake_in_an_equivalent_is_reported_at_the_equivalent_once() {
+    // The equivalent's value is written differently from how it is shown.
+    let events =
+        with_amount("\n    value: 5\n    currency: USD\n    equivalent: {value: -5.0, currency: EUR}\n");
+    assert_eq!(
+        places(&events),
+        [(
+            10,
+            25,
+            "amount `-5` is not a finite, non-negative number".to_string()
+        )]
+    );
+    // The same bad value in the amount and its equivalent: two problems,
+    // each at its own place.
+    let events = with_amount(" {value: -5, currency: USD, equivalent: {value: -5, currency: USD}}\n");
+    let got = places(&events);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!((got[0].0, got[0].1), (7, 19), "{got:?}");
+    assert_eq!((got[1].0, got[1].1), (7, 58), "{got:?}");
+    let events =
+        with_amount("\n    value: -5\n    currency: USD\n    equivalent: {value: -5, currency: USD}\n");
+    let got = places(&events);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!((got[0].0, got[0].1), (8, 12), "{got:?}");
+    assert_eq!((got[1].0, got[1].1), (10, 25), "{got:?}");
+    // An unknown currency in a block-style equivalent.
+    let events = with_amount(
+        "\n    value: 5\n    currency: USD\n    equivalent:\n      value: 5\n      currency: EURR\n",
+    );
+    assert_eq!(
+        places(&events)[0],
+        (12, 17, "unknown currency `EURR`".to_string())
+    );
+}
+
+#[test]
+fn a_mistake_in_a_disputed_amount_and_its_equivalent_is_reported_in_place() {
+    let events = "\
+- id: e1
+  date: 2025-06
+  kind: hire
+  people: [sam]
+  from: openai
+  to: meta
+  summary: S.
+  sources: [s1]
+  disputed:
+    note: n
+    alternatives:
+      - {value: x, sources: [s1]}
+      - amount: {value: 1e3, currency: USD, equivalent: {value: -1e3, currency: USD}}
+        sources: [s1]
+      - amount: {value: -7, currency: USD, equivalent: {value: -7, currency: USD}}
+        sources: [s1]
+";
+    let got = places(events);
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert_eq!((got[0].0, got[0].1), (13, 65), "{got:?}");
+    assert_eq!((got[1].0, got[1].1), (15, 25), "{got:?}");
+    assert_eq!((got[2].0, got[2].1), (15, 64), "{got:?}");
+}

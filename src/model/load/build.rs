@@ -157,7 +157,11 @@ fn event(v: &mut Validator, e: RawEvent, i: usize) -> Event {
         );
     }
     let origins = origins(v, &e, i);
-    let amount = e.amount.and_then(|a| v.amount(a, i, &["amount"]));
+    let amount = e.amount.and_then(|a| {
+        let f = v.file(FileId::Events);
+        let from = f.key(i, "amount");
+        v.amount(a, i, &["amount"], from)
+    });
     let part_of = e
         .part_of
         .as_deref()
@@ -172,10 +176,16 @@ fn event(v: &mut Validator, e: RawEvent, i: usize) -> Event {
                 "add `alternatives: [{value: ..., sources: [...]}]`",
             );
         }
+        // Each alternative's amount is found as the nth `amount:` of the dispute.
+        let mut amounts = 0;
         let alternatives = d
             .alternatives
             .into_iter()
-            .map(|a| alternative(v, a, i, &e.id))
+            .map(|a| {
+                let nth = amounts;
+                amounts += usize::from(a.amount.is_some());
+                alternative(v, a, i, &e.id, nth)
+            })
             .collect();
         Disputed {
             note: d.note,
@@ -354,8 +364,9 @@ fn origins(v: &mut Validator, e: &RawEvent, i: usize) -> Vec<Origin> {
     out
 }
 
-/// Checks and builds one alternative of a dispute (event record `i`).
-fn alternative(v: &mut Validator, a: RawAlternative, i: usize, event: &str) -> Alternative {
+/// Checks and builds one alternative of a dispute (event record `i`),
+/// whose amount, if any, is the dispute's `nth` (0-based).
+fn alternative(v: &mut Validator, a: RawAlternative, i: usize, event: &str, nth: usize) -> Alternative {
     let here = at(FileId::Events, i, "disputed");
     let owner = Owner("an alternative of event", event);
     if a.value.is_none() && a.count.is_none() && a.amount.is_none() && a.date.is_none() {
@@ -383,7 +394,16 @@ fn alternative(v: &mut Validator, a: RawAlternative, i: usize, event: &str) -> A
             .hint(TOO_MANY);
         v.errors.push(d);
     }
-    let amount = a.amount.and_then(|m| v.amount(m, i, &["disputed"]));
+    let amount = a.amount.and_then(|m| {
+        let f = v.file(FileId::Events);
+        let disputed = f.key(i, "disputed");
+        let end = f.loc().record(i + 1).0;
+        let end = if end > disputed.0 { end } else { usize::MAX };
+        let from = f
+            .key_after(disputed, end, "amount", nth)
+            .map_or(disputed, |(key, _)| key);
+        v.amount(m, i, &[], from)
+    });
     let date = a.date.and_then(|d| {
         let parsed = Date::parse(&d.0);
         if let Err(msg) = &parsed {
