@@ -223,3 +223,27 @@ fn a_mistake_in_a_disputed_amount_and_its_equivalent_is_reported_in_place() {
     assert_eq!((got[1].0, got[1].1), (15, 25), "{got:?}");
     assert_eq!((got[2].0, got[2].1), (15, 64), "{got:?}");
 }
+#[test]
+fn a_list_left_open_at_the_end_of_the_file_says_so_at_its_bracket() {
+    let events = "- id: e1\n  date: 2025-06\n  kind: hire\n  people: [sam,\n  summary: x\n";
+    let errs = errors(events);
+    assert_eq!(errs.len(), 1, "{errs:#?}");
+    assert_eq!((errs[0].line, errs[0].col), (4, 11));
+    assert_eq!(errs[0].message, "`[` opened at events.yaml:4:11 is never closed");
+    let events = "- id: e1\n  date: 2025-06\n  kind: hire\n  people: {a: 1\n";
+    let errs = errors(events);
+    assert_eq!(errs.len(), 1, "{errs:#?}");
+    assert_eq!((errs[0].line, errs[0].col), (4, 11));
+    assert_eq!(errs[0].message, "`{` opened at events.yaml:4:11 is never closed");
+}
+
+#[test]
+fn brackets_in_text_comments_and_quotes_are_not_lists() {
+    // A type error with a `[` only in plain text, a comment and quotes:
+    // reported as the type error it is.
+    let events = "- id: e1 # [\n  date: 2025\n  kind: hire\n  summary: a [b \"[\" '[' {\n  count: x\n  sources: ['[', \"]\"]\n";
+    let errs = errors(events);
+    assert_eq!(errs.len(), 1, "{errs:#?}");
+    assert_eq!((errs[0].line, errs[0].col), (5, 10), "{errs:#?}");
+    assert!(errs[0].message.contains("invalid type"), "{errs:#?}");
+}

@@ -4,7 +4,7 @@ use super::super::diag::Diagnostic;
 use super::super::guard;
 use super::super::locate::{Locator, Pos};
 use super::prescan;
-use super::yaml_error::{refused, yaml_error};
+use super::yaml_error::{refused, unclosed_flow, yaml_error};
 use serde::de::DeserializeOwned;
 use std::cell::OnceCell;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -17,6 +17,8 @@ pub(super) struct FileCtx<'a> {
     locator: OnceCell<Locator<'a>>,
     /// The byte offset of each line, built on first use.
     line_starts: OnceCell<Vec<usize>>,
+    /// The flow `[` or `{` never closed, found on first use.
+    unclosed: OnceCell<Option<(char, Pos)>>,
 }
 
 impl<'a> FileCtx<'a> {
@@ -33,6 +35,7 @@ impl<'a> FileCtx<'a> {
             text,
             locator: OnceCell::new(),
             line_starts: OnceCell::new(),
+            unclosed: OnceCell::new(),
         }
     }
 
@@ -44,6 +47,7 @@ impl<'a> FileCtx<'a> {
             text: self.text,
             locator: OnceCell::new(),
             line_starts: OnceCell::new(),
+            unclosed: OnceCell::new(),
         }
     }
 
@@ -68,6 +72,12 @@ impl<'a> FileCtx<'a> {
     pub fn char_at(&self, (line, col): Pos) -> Option<char> {
         let text = self.text.split('\n').nth(line.checked_sub(1)?)?;
         text.chars().nth(col.checked_sub(1)?)
+    }
+
+    /// The first flow `[` or `{` still open at the end of the file, and
+    /// where it opened (scanned once, and only when a problem asks).
+    pub fn unclosed(&self) -> Option<(char, Pos)> {
+        *self.unclosed.get_or_init(|| unclosed_flow(self.text))
     }
 
     /// Line `n` (1-based), without its line break.
