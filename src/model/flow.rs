@@ -54,7 +54,8 @@ pub type Pair = (Option<OrgIx>, Option<OrgIx>);
 /// The people who moved along one pair.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Flow {
-    /// How many people moved, named or not.
+    /// How many people moved, named or not: exact, since the loader keeps
+    /// a dataset's moves under [`MAX_MOVED`].
     pub count: u32,
     /// The people named, in index order.
     pub people: Vec<PersonIx>,
