@@ -102,13 +102,16 @@ pub fn dot(ds: &Dataset, edges: &[(Pair, Flow)], out: &mut String) {
 }
 
 /// Text for a quoted Mermaid label: sanitized, then every character
-/// Mermaid could read as syntax, markup or markdown written as an entity
-/// code (`#34;`).
+/// Mermaid could read as syntax, markup or markdown written as its decimal
+/// entity code (`#34;`, which Mermaid shows as the character): quotes, `#`
+/// and `;` (entity codes themselves), HTML's `<`, `>` and `&`, the edge
+/// label's `|`, markdown's backtick, and `%`, `{` and `}`, since Mermaid
+/// reads a `%%{init: ...}%%` directive anywhere in the text.
 pub fn mermaid_escape(text: &str) -> String {
     let mut out = String::new();
     for c in sanitize(text).chars() {
         match c {
-            '"' | '#' | '<' | '>' | '&' | '|' | '`' | '\\' | ';' => {
+            '"' | '\'' | '#' | '<' | '>' | '&' | '|' | '`' | '\\' | ';' | '%' | '{' | '}' => {
                 let _ = write!(out, "#{};", u32::from(c));
             }
             c => out.push(c),
@@ -155,5 +158,14 @@ mod tests {
         }
         assert_eq!(mermaid_escape("Meta (MSL)"), "Meta (MSL)");
         assert_eq!(mermaid_escape("\"#"), "#34;#35;");
+    }
+
+    #[test]
+    fn mermaid_labels_hold_no_directive() {
+        let e = mermaid_escape("Evil %%{init: {'theme':'dark'}}%% Co");
+        assert_eq!(
+            e,
+            "Evil #37;#37;#123;init: #123;#39;theme#39;:#39;dark#39;#125;#125;#37;#37; Co"
+        );
     }
 }

@@ -17,13 +17,45 @@
 
 use super::{Dataset, Date, EventIx, OrgIx, PersonIx};
 
+/// Most people one event may count: its `count`, each origin's, the sum of
+/// its origins, and each disputed count. `rivals check` refuses more.
+pub const MAX_COUNT: u32 = 1_000_000;
+
+/// Most people the moves of a whole dataset may add up to (see
+/// [`people_moved`]). `rivals check` refuses more, so every sum of counts
+/// (a flow, a matrix total, an organization's moves in and out, even five
+/// times over) fits in a `u32` and is exact.
+pub const MAX_MOVED: u64 = 100_000_000;
+
+/// How many people event `e` moves by the counting rule of [`flows`]
+/// (0 for an event that is no move, or that belongs to a group), in `u64`
+/// so that no count written in a file can overflow it.
+pub fn people_moved(e: &super::Event) -> u64 {
+    if !e.is_move() || e.part_of().is_some() {
+        return 0;
+    }
+    let origins: u64 = e.origins().iter().map(|o| u64::from(o.count)).sum();
+    let count = e.count().map(u64::from);
+    let named = e.people.len() as u64;
+    if e.origins().is_empty() && count.is_none_or(|c| c == named) {
+        return named.max(1);
+    }
+    let rest = count.map_or(0, |c| c.saturating_sub(origins));
+    if rest > 0 || e.origins().is_empty() {
+        origins + rest.max(1)
+    } else {
+        origins
+    }
+}
+
 /// A (from, to) pair of organizations; `None` is unknown.
 pub type Pair = (Option<OrgIx>, Option<OrgIx>);
 
 /// The people who moved along one pair.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Flow {
-    /// How many people moved, named or not.
+    /// How many people moved, named or not: exact, since the loader keeps
+    /// a dataset's moves under [`MAX_MOVED`].
     pub count: u32,
     /// The people named, in index order.
     pub people: Vec<PersonIx>,

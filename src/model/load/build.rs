@@ -1,6 +1,7 @@
 //! Turning raw records into the model's, resolving every reference
 //! through the validator (which collects the problems).
 
+use super::super::flow::MAX_COUNT;
 use super::super::{
     Alternative, Date, Details, Disputed, Event, EventKind, OrgIx, Organization, Origin, Person, Source,
 };
@@ -8,6 +9,13 @@ use super::parse::Slot;
 use super::position::{At, FileId};
 use super::raw::{RawAlternative, RawEvent, RawOrg, RawOrigin, RawPerson, RawSource};
 use super::validate::{Owner, Validator, Want};
+
+/// The hint for a count past [`MAX_COUNT`].
+const TOO_MANY: &str =
+    "one event counts at most 1000000 people; check for a typo, or split the event by date or origin";
+
+// The messages above and below spell the maximum out.
+const _: () = assert!(MAX_COUNT == 1_000_000);
 
 /// The position of `key` in record `rec` of `file`.
 fn at(file: FileId, rec: usize, key: &'static str) -> At {
@@ -149,7 +157,11 @@ fn event(v: &mut Validator, e: RawEvent, i: usize) -> Event {
         );
     }
     let origins = origins(v, &e, i);
-    let amount = e.amount.and_then(|a| v.amount(a, i, &["amount"]));
+    let amount = e.amount.and_then(|a| {
+        let f = v.file(FileId::Events);
+        let from = f.key(i, "amount");
+        v.amount(a, i, &["amount"], from)
+    });
     let part_of = e
         .part_of
         .as_deref()
@@ -164,10 +176,16 @@ fn event(v: &mut Validator, e: RawEvent, i: usize) -> Event {
                 "add `alternatives: [{value: ..., sources: [...]}]`",
             );
         }
+        // Each alternative's amount is found as the nth `amount:` of the dispute.
+        let mut amounts = 0;
         let alternatives = d
             .alternatives
             .into_iter()
-            .map(|a| alternative(v, a, i, &e.id))
+            .map(|a| {
+                let nth = amounts;
+                amounts += usize::from(a.amount.is_some());
+                alternative(v, a, i, &e.id, nth)
+            })
             .collect();
         Disputed {
             note: d.note,
@@ -216,6 +234,12 @@ fn crowd(v: &mut Validator, e: &RawEvent, i: usize, owner: Owner) {
             here.key("count"),
             "`count` is 0".into(),
             "count how many people moved (at least 1), or leave it out",
+        );
+    } else if let Some(count) = e.count.filter(|&c| c > MAX_COUNT) {
+        v.report_value(
+            here.key("count"),
+            format!("`count` is {count}, more than {MAX_COUNT} people in one event"),
+            TOO_MANY,
         );
     } else if let Some(count) = e.count.filter(|&c| (c as usize) < e.people.len()) {
         v.report_value(
@@ -291,6 +315,8 @@ fn origins(v: &mut Validator, e: &RawEvent, i: usize) -> Vec<Origin> {
                 "`count` is 0 for origin",
                 "count how many came from it (at least 1), or remove the origin",
             ))
+        } else if *count > MAX_COUNT {
+            Some(("`count` is more than 1000000 people for origin", TOO_MANY))
         } else if out.iter().any(|x| x.from == o) {
             Some((
                 "twice listed origin",
@@ -314,19 +340,33 @@ fn origins(v: &mut Validator, e: &RawEvent, i: usize) -> Vec<Origin> {
             count: *count,
         });
     }
-    let sum: u32 = e.origins.iter().map(|o| o.count).sum();
-    if let Some(count) = e.count.filter(|&c| c < sum) {
+    // In u64: the counts as written, even past the maximum, cannot wrap.
+    let sum: u64 = e.origins.iter().map(|o| u64::from(o.count)).sum();
+    if sum > u64::from(MAX_COUNT) && out.len() == e.origins.len() {
+        v.report_key(
+            here,
+            format!("the origins of {owner} add up to {sum}, more than {MAX_COUNT} people in one event"),
+            TOO_MANY,
+        );
+    } else if let Some(count) = e.count.filter(|&c| u64::from(c) < sum) {
         v.report_value(
             at(FileId::Events, i, "count"),
             format!("`count` is {count}, but the origins add up to {sum}"),
             "`count` is the whole group: at least the sum of its origins (the rest came from unknown places)",
         );
     }
+    // What is kept adds up to at most the maximum, so no sum of it wraps.
+    let mut kept = 0;
+    out.retain(|o| {
+        kept += u64::from(o.count);
+        kept <= u64::from(MAX_COUNT)
+    });
     out
 }
 
-/// Checks and builds one alternative of a dispute (event record `i`).
-fn alternative(v: &mut Validator, a: RawAlternative, i: usize, event: &str) -> Alternative {
+/// Checks and builds one alternative of a dispute (event record `i`),
+/// whose amount, if any, is the dispute's `nth` (0-based).
+fn alternative(v: &mut Validator, a: RawAlternative, i: usize, event: &str, nth: usize) -> Alternative {
     let here = at(FileId::Events, i, "disputed");
     let owner = Owner("an alternative of event", event);
     if a.value.is_none() && a.count.is_none() && a.amount.is_none() && a.date.is_none() {
@@ -343,8 +383,27 @@ fn alternative(v: &mut Validator, a: RawAlternative, i: usize, event: &str) -> A
             .err(pos, format!("{owner} has `count: 0`"))
             .hint("a disputed count is how many people a source says moved (at least 1)");
         v.errors.push(d);
+    } else if let Some(count) = a.count.filter(|&c| c > MAX_COUNT) {
+        let f = v.file(FileId::Events);
+        let pos = f.loc().token(i, "disputed", "count");
+        let d = f
+            .err(
+                pos,
+                format!("{owner} has `count: {count}`, more than {MAX_COUNT} people in one event"),
+            )
+            .hint(TOO_MANY);
+        v.errors.push(d);
     }
-    let amount = a.amount.and_then(|m| v.amount(m, i, &["disputed"]));
+    let amount = a.amount.and_then(|m| {
+        let f = v.file(FileId::Events);
+        let disputed = f.key(i, "disputed");
+        let end = f.loc().record(i + 1).0;
+        let end = if end > disputed.0 { end } else { usize::MAX };
+        let from = f
+            .key_after(disputed, end, "amount", nth)
+            .map_or(disputed, |(key, _)| key);
+        v.amount(m, i, &[], from)
+    });
     let date = a.date.and_then(|d| {
         let parsed = Date::parse(&d.0);
         if let Err(msg) = &parsed {

@@ -1,9 +1,13 @@
 //! Checks across records, once every record is built: the organization
 //! graph, names shared between records, and dates against sources.
 
+use super::super::flow::{MAX_MOVED, people_moved};
 use super::super::{Dataset, OrgIx};
 use super::position::FileId;
 use super::validate::Validator;
+
+// The hint of `total_moved` spells the maximum out.
+const _: () = assert!(MAX_MOVED == 100_000_000);
 
 /// Runs the checks, those that only warn when `warnings` is set. Indexes
 /// are file positions, so this needs every record of the files it reads
@@ -11,9 +15,37 @@ use super::validate::Validator;
 pub(super) fn run(v: &mut Validator, ds: &Dataset, warnings: bool) {
     parents(v, ds);
     part_of(v, ds);
+    total_moved(v, ds);
     if warnings {
         shared_names(v, ds);
         late_events(v, ds);
+    }
+}
+
+/// The moves of the dataset add up to at most [`MAX_MOVED`] people:
+/// reported once, at the event that goes past it, and only when nothing
+/// else is wrong (a count past its own maximum would be reported twice).
+fn total_moved(v: &mut Validator, ds: &Dataset) {
+    if !v.errors.is_empty() {
+        return;
+    }
+    let mut total: u64 = 0;
+    for (i, e) in ds.events.iter().enumerate() {
+        total += people_moved(e);
+        if total > MAX_MOVED {
+            let f = v.file(FileId::Events);
+            let d = f
+                .err(
+                    f.key(i, "count"),
+                    format!(
+                        "with event `{}`, the moves add up to {total} people, more than {MAX_MOVED} people in one dataset",
+                        e.id
+                    ),
+                )
+                .hint("check the counts for a typo; a dataset counts at most 100000000 people moved");
+            v.errors.push(d);
+            return;
+        }
     }
 }
 

@@ -4,7 +4,7 @@ use super::super::diag::Diagnostic;
 use super::super::guard;
 use super::super::locate::{Locator, Pos};
 use super::prescan;
-use super::yaml_error::{refused, yaml_error};
+use super::yaml_error::{refused, unclosed_flow, yaml_error};
 use serde::de::DeserializeOwned;
 use std::cell::OnceCell;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -15,6 +15,10 @@ pub(super) struct FileCtx<'a> {
     pub name: String,
     pub text: &'a str,
     locator: OnceCell<Locator<'a>>,
+    /// The byte offset of each line, built on first use.
+    line_starts: OnceCell<Vec<usize>>,
+    /// The flow `[` or `{` never closed, found on first use.
+    unclosed: OnceCell<Option<(char, Pos)>>,
 }
 
 impl<'a> FileCtx<'a> {
@@ -30,6 +34,8 @@ impl<'a> FileCtx<'a> {
             name,
             text,
             locator: OnceCell::new(),
+            line_starts: OnceCell::new(),
+            unclosed: OnceCell::new(),
         }
     }
 
@@ -40,6 +46,8 @@ impl<'a> FileCtx<'a> {
             name: self.name.clone(),
             text: self.text,
             locator: OnceCell::new(),
+            line_starts: OnceCell::new(),
+            unclosed: OnceCell::new(),
         }
     }
 
@@ -64,6 +72,71 @@ impl<'a> FileCtx<'a> {
     pub fn char_at(&self, (line, col): Pos) -> Option<char> {
         let text = self.text.split('\n').nth(line.checked_sub(1)?)?;
         text.chars().nth(col.checked_sub(1)?)
+    }
+
+    /// The first flow `[` or `{` still open at the end of the file, and
+    /// where it opened (scanned once, and only when a problem asks).
+    pub fn unclosed(&self) -> Option<(char, Pos)> {
+        *self.unclosed.get_or_init(|| unclosed_flow(self.text))
+    }
+
+    /// Line `n` (1-based), without its line break.
+    fn line(&self, n: usize) -> Option<&'a str> {
+        let starts = self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(memchr::memchr_iter(b'\n', self.text.as_bytes()).map(|i| i + 1))
+                .collect()
+        });
+        let start = *starts.get(n.checked_sub(1)?)?;
+        let end = starts.get(n).map_or(self.text.len(), |&e| e - 1);
+        let line = self.text.get(start..end)?;
+        Some(line.strip_suffix('\r').unwrap_or(line))
+    }
+
+    /// The `nth` (0-based) key `key` written at or after `from` and before
+    /// line `end` (block or flow style: the word, maybe quoted, then `:`):
+    /// the position of the key and of its value (the key's own when the
+    /// value is on the lines below).
+    pub fn key_after(&self, from: Pos, end: usize, key: &str, nth: usize) -> Option<(Pos, Pos)> {
+        let is_word = |c: char| c.is_alphanumeric() || c == '-' || c == '_';
+        let mut left = nth;
+        for n in from.0..end.max(from.0 + 1) {
+            let text = self.line(n)?;
+            let first = if n == from.0 {
+                text.char_indices()
+                    .nth(from.1.saturating_sub(1))
+                    .map_or(text.len(), |(b, _)| b)
+            } else {
+                0
+            };
+            for (at, _) in text[first..].match_indices(key) {
+                let at = first + at;
+                let before = text[..at].trim_end_matches(['"', '\'']);
+                if before.chars().next_back().is_some_and(is_word) {
+                    continue;
+                }
+                let after = text[at + key.len()..]
+                    .trim_start_matches(['"', '\''])
+                    .trim_start();
+                let Some(value) = after.strip_prefix(':') else {
+                    continue;
+                };
+                if left > 0 {
+                    left -= 1;
+                    continue;
+                }
+                let col = |byte: usize| text[..byte].chars().count() + 1;
+                let key_pos = (n, col(at));
+                let value = value.trim_start();
+                let value_pos = if value.is_empty() || value.starts_with('#') {
+                    key_pos
+                } else {
+                    (n, col(text.len() - value.len()))
+                };
+                return Some((key_pos, value_pos));
+            }
+        }
+        None
     }
 
     /// A diagnostic in this file.

@@ -1,6 +1,7 @@
 //! The validation pass: ids, references, dates, text and amounts.
 
 use super::super::diag::{Diagnostic, MAX_ID_LEN, closest};
+use super::super::locate::Pos;
 use super::super::{Amount, Date, Period, Record, SourceIx};
 use super::parse::FileCtx;
 use super::position::{At, FileId};
@@ -388,25 +389,29 @@ impl<'f> Validator<'f> {
         }
     }
 
-    /// Checks an amount of record `rec` of events.yaml written under `base`
-    /// (`["amount"]`, or `["disputed"]` for an alternative's, found by its
-    /// text); an `equivalent` is checked like an amount.
-    pub fn amount(&mut self, raw: RawAmount, rec: usize, base: &[&'static str]) -> Option<Amount> {
+    /// Checks an amount of record `rec` of events.yaml whose key is at
+    /// `from`, at the key `path` when it and the keys above it are written
+    /// in block style (empty in a list, as in a dispute's alternatives); an
+    /// `equivalent` is checked like an amount, each problem reported at its
+    /// own value.
+    pub fn amount(&mut self, raw: RawAmount, rec: usize, path: &[&'static str], from: Pos) -> Option<Amount> {
         let f = &self.files[FileId::Events.ix()];
-        let pos = |field: &'static str, token: &str| {
-            let mut path = base.to_vec();
-            path.push(field);
-            match f.loc().key(rec, &path) {
-                Some(_) => f.value(rec, &path),
-                None => f.loc().token(rec, base[0], token),
-            }
+        let end = f.loc().record(rec + 1).0;
+        let end = if end > from.0 { end } else { usize::MAX };
+        let within = |field: &'static str| {
+            let mut at = path.to_vec();
+            at.push(field);
+            (!path.is_empty() && f.loc().key(rec, &at).is_some()).then_some(at)
+        };
+        let pos = |field: &'static str| match within(field) {
+            Some(at) => f.value(rec, &at),
+            None => f.key_after(from, end, field, 0).map_or(from, |(_, value)| value),
         };
         let mut errors = Vec::new();
-        let shown = raw.value.to_string();
         if !raw.value.is_finite() || raw.value.is_sign_negative() {
             errors.push(
                 f.err(
-                    pos("value", &shown),
+                    pos("value"),
                     format!("amount `{}` is not a finite, non-negative number", raw.value),
                 )
                 .hint("write a plain number in units, e.g. 14.3e9"),
@@ -414,49 +419,52 @@ impl<'f> Validator<'f> {
         } else if raw.value >= MAX_AMOUNT {
             errors.push(
                 f.err(
-                    pos("value", &shown),
+                    pos("value"),
                     format!("amount `{}` is too large to display", raw.value),
                 )
                 .hint("write the amount in units of its currency; amounts stop below 1e18"),
             );
         }
-        if let Some(text) = raw.text.as_deref().filter(|t| is_blank(t)) {
+        if raw.text.as_deref().is_some_and(is_blank) {
             errors.push(
-                f.err(pos("text", text), "`text` is empty".into())
+                f.err(pos("text"), "`text` is empty".into())
                     .hint("write some text, or leave the field out if it is optional"),
             );
         }
         let currency = currency::find(&raw.currency);
         if currency.is_none() {
             errors.push(
-                f.err(
-                    pos("currency", &raw.currency),
-                    format!("unknown currency `{}`", raw.currency),
-                )
-                .hint(currency::hint(&raw.currency)),
+                f.err(pos("currency"), format!("unknown currency `{}`", raw.currency))
+                    .hint(currency::hint(&raw.currency)),
             );
         }
         let period = raw.period.and_then(|p| {
             let parsed = Period::parse(&p.0);
             if parsed.is_none() {
                 errors.push(
-                    f.err(
-                        pos("period", &p.0),
-                        format!("period `{}` is not a length of time", p.0),
-                    )
-                    .hint("write `N years` or `N months`, e.g. `period: 4 years`"),
+                    f.err(pos("period"), format!("period `{}` is not a length of time", p.0))
+                        .hint("write `N years` or `N months`, e.g. `period: 4 years`"),
                 );
             }
             parsed
         });
         let ok = errors.is_empty();
         self.errors.extend(errors);
-        let inner: &[&'static str] = if base == ["amount"] {
-            &["amount", "equivalent"]
-        } else {
-            base
+        let (inner, inner_from) = match within("equivalent") {
+            Some(at) => {
+                let key = f.loc().key(rec, &at).unwrap_or(from);
+                (at, key)
+            }
+            None => {
+                let key = f
+                    .key_after(from, end, "equivalent", 0)
+                    .map_or(from, |(key, _)| key);
+                (Vec::new(), key)
+            }
         };
-        let equivalent = raw.equivalent.map(|m| self.amount(m.into(), rec, inner));
+        let equivalent = raw
+            .equivalent
+            .map(|m| self.amount(m.into(), rec, &inner, inner_from));
         let equivalent = match equivalent {
             Some(None) => return None,
             Some(Some(a)) => Some(Box::new(a)),

@@ -28,6 +28,11 @@ pub(super) fn yaml_error(file: &FileCtx, e: &serde_yaml::Error, line_offset: usi
         Some(f) if !message.contains(&format!("`{f}`")) => format!("`{f}`: {message}"),
         _ => message,
     };
+    if opened.is_none()
+        && let Some((bracket, at)) = file.unclosed().filter(|&(_, at)| at <= pos)
+    {
+        return never_closed(file, bracket, at);
+    }
     let mut d = file.err(pos, message);
     d.hint = hint;
     if let Some((what, (line, col))) = opened {
@@ -64,6 +69,102 @@ fn opened_at(text: &str, line_offset: usize) -> Option<(&'static str, (usize, us
     let (line, col) = at.split_once(" column ")?;
     let num = |s: &str| s.trim().parse::<usize>().ok();
     Some((what, (num(line)? + line_offset, num(col)?)))
+}
+
+/// The diagnostic for a flow `[` or `{` at `at` that the file never closes,
+/// at the bracket: serde reports it as whatever the list swallowed (often a
+/// type error), and libyaml only when it reads the end of the file.
+fn never_closed(file: &FileCtx, bracket: char, (line, col): (usize, usize)) -> Diagnostic {
+    let short = file.name.rsplit('/').next().unwrap_or(&file.name);
+    let (close, what) = if bracket == '[' {
+        (']', "list")
+    } else {
+        ('}', "map")
+    };
+    file.err(
+        (line, col),
+        format!("`{bracket}` opened at {short}:{line}:{col} is never closed"),
+    )
+    .hint(format!(
+        "close the {what} with `{close}` where it ends, or write it in block style"
+    ))
+}
+
+/// The first flow `[` or `{` of `text` still open at its end, and its
+/// 1-based (line, column); `None` when every one is closed, or when a
+/// quoted string is left open instead (libyaml reports that itself).
+/// Brackets in comments, quoted strings, block scalars (`|`, `>`) and
+/// plain text (`a [b`) open nothing.
+pub(super) fn unclosed_flow(text: &str) -> Option<(char, (usize, usize))> {
+    let mut open: Vec<(char, (usize, usize))> = Vec::new();
+    let mut quote: Option<char> = None;
+    // The indentation a block scalar's lines go deeper than.
+    let mut scalar: Option<usize> = None;
+    for (n, line) in text.split('\n').enumerate() {
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        if let Some(parent) = scalar {
+            if line.trim().is_empty() || indent > parent {
+                continue;
+            }
+            scalar = None;
+        }
+        let mut prev = ' ';
+        let mut chars = line.char_indices().peekable();
+        let mut col = 0;
+        while let Some((at, c)) = chars.next() {
+            col += 1;
+            match quote {
+                Some('"') if c == '\\' => {
+                    chars.next();
+                    col += 1;
+                }
+                Some(q) if c == q => {
+                    if q == '\'' && chars.peek().is_some_and(|&(_, d)| d == '\'') {
+                        chars.next();
+                        col += 1;
+                    } else {
+                        quote = None;
+                    }
+                }
+                Some(_) => {}
+                None => {
+                    let starts = if open.is_empty() {
+                        value_start(&line[..at])
+                    } else {
+                        prev.is_whitespace() || matches!(prev, '[' | '{' | ',' | ':')
+                    };
+                    match c {
+                        '#' if prev.is_whitespace() => break,
+                        '"' | '\'' if starts => quote = Some(c),
+                        '[' | '{' if starts || !open.is_empty() => open.push((c, (n + 1, col))),
+                        ']' | '}' if !open.is_empty() => {
+                            open.pop();
+                        }
+                        '|' | '>' if starts && open.is_empty() => {
+                            let key = line.trim_start_matches([' ', '-']);
+                            scalar = Some(line.len() - key.len());
+                            break;
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            prev = c;
+        }
+    }
+    if quote.is_some() {
+        return None;
+    }
+    open.first().copied()
+}
+
+/// Whether a value can start after `before` on a line in block style:
+/// after the indentation, a list item's `- ` or a key's `: `.
+fn value_start(before: &str) -> bool {
+    let t = before.trim_end();
+    t.len() < before.len() && (t.ends_with(':') || t.trim_start().chars().all(|c| c == '-' || c == ' '))
+        || before.trim().is_empty()
 }
 
 /// The diagnostic for a file the pre-parse guard refused.
@@ -175,4 +276,31 @@ fn explain(what: &str, field: Option<&str>) -> (String, Option<String>) {
         what.to_string(),
         Some("check the indentation and quoting near here".into()),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_flow_bracket_left_open() {
+        assert_eq!(unclosed_flow("- a: [x,\n  b: y\n"), Some(('[', (1, 6))));
+        assert_eq!(unclosed_flow("- a: [x, {b: [c]}\n"), Some(('[', (1, 6))));
+        assert_eq!(unclosed_flow("-\n  a: {b: 1\n"), Some(('{', (2, 6))));
+        assert_eq!(unclosed_flow("- [a\n"), Some(('[', (1, 3))));
+    }
+
+    #[test]
+    fn brackets_that_open_nothing() {
+        for text in [
+            "- a: [x, \"]\", 'y''s ]', \"\\\"]\"]\n",
+            "- a: text [with bracket\n  b: it's {fine\n",
+            "- a: 1 # [comment\n# [ too\n",
+            "- a: |\n    [literal\n    {text\n  b: [x]\n",
+            "- a: >-\n    [folded\n- b: [y]\n",
+            "- a: \"never [ closed\n",
+        ] {
+            assert_eq!(unclosed_flow(text), None, "{text}");
+        }
+    }
 }
