@@ -10,6 +10,7 @@ mod config;
 mod export;
 mod flow;
 mod hostile;
+mod hostile_cache;
 mod layers;
 mod loader;
 mod props;
