@@ -1,10 +1,12 @@
-//! Hostile file systems around the cache and the layers: a layer file
-//! that is a dangling symlink or a loop, a layer given twice.
+//! Hostile file systems around the cache, the layers and `--watch`: a
+//! layer file that is a dangling symlink or a loop, a layer given twice, a
+//! watched folder moved away and back.
 #![allow(clippy::unwrap_used)]
 
 use crate::common;
 
 use assert_cmd::Command;
+use common::pty::Pty;
 use common::*;
 use std::fs;
 use std::path::Path;
@@ -121,4 +123,35 @@ fn a_layer_given_twice_is_one_error_however_it_is_spelled() {
     write_dataset(&tmp.path().join("Y"), "[]\n", "[]\n", "[]\n", "[]\n");
     let (code, err) = check_in(tmp.path(), &["X", "Y"]);
     assert_eq!(code, 0, "{err}");
+}
+
+#[test]
+fn a_watched_folder_moved_away_and_back_reloads_when_it_returns() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("data");
+    write_dataset(&dir, SOURCES, ORGS, PEOPLE, EVENTS);
+    let away = tmp.path().join("away");
+    let data = dir.to_str().unwrap();
+    let mut pty = Pty::spawn(&["--watch", "--data", data], 160, 40, &[]);
+    pty.wait_text("4 events");
+
+    // Moved away: the folder is gone, which the panel says.
+    fs::rename(&dir, &away).unwrap();
+    pty.wait_text("no such file or folder");
+    // Back: the panel goes without any edit.
+    fs::rename(&away, &dir).unwrap();
+    pty.wait_for("the panel to go", |s| !s.contains("Dataset errors"));
+
+    // Replaced by a copy (another folder under the same name), with an
+    // extra event: it is loaded, and edits in the new folder are watched.
+    fs::rename(&dir, &away).unwrap();
+    pty.wait_text("no such file or folder");
+    let extra =
+        "- id: fresh\n  date: 2025-02-03\n  kind: statement\n  summary: Back again.\n  sources: [s1]\n";
+    write_dataset(&dir, SOURCES, ORGS, PEOPLE, &format!("{EVENTS}{extra}"));
+    pty.wait_text("5 events");
+    fs::write(dir.join("events.yaml"), EVENTS).unwrap();
+    pty.wait_text("4 events");
+    pty.send("q");
+    assert!(pty.wait_exit());
 }
