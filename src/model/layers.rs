@@ -39,7 +39,7 @@ impl Layer {
 }
 
 /// Loads the dataset made of `layers`, in order. One folder loads exactly
-/// as [`load_dir`] does. Several are merged: a layer may leave files out,
+/// as [`load_dir`](super::load_dir) does. Several are merged: a layer may leave files out,
 /// ids must be unique across layers and references may cross them; every
 /// problem names the layer's own file, line and column.
 pub fn load_layers(layers: &[Layer], max_bytes: u64) -> Result<super::Dataset, Vec<Diagnostic>> {
