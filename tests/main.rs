@@ -14,6 +14,7 @@ mod hostile;
 mod hostile_config;
 mod hostile_marks;
 mod hostile_export;
+mod hostile_cache;
 mod layers;
 mod loader;
 mod loader_limits;

@@ -57,12 +57,18 @@ fn feed(h: &mut blake3::Hasher, bytes: &[u8]) {
     h.update(bytes);
 }
 
-/// The files of `layers`, in order, as on disk.
+/// The files of `layers`, in order, as on disk. A file is absent only when
+/// the loader would skip it (the name itself does not exist); any other
+/// error (a dangling symlink, a loop of them, a layer that is not a folder,
+/// a folder that cannot be searched) means no key, so the loader reports it
+/// just as without the cache.
 pub(super) fn read_key(layers: &[Layer], max_bytes: u64) -> Option<Files> {
     let mut buf = Vec::new();
     key_with(layers, |path| {
-        let Ok(meta) = fs::metadata(path) else {
-            return Some(None);
+        let meta = match fs::metadata(path) {
+            Ok(meta) => meta,
+            Err(_) if Layer::leaves_out(path) => return Some(None),
+            Err(_) => return None,
         };
         if !meta.is_file() || meta.len() > max_bytes {
             return None;

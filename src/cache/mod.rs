@@ -8,10 +8,12 @@
 //! key and carries a BLAKE3 of its payload, and a decoded model is checked
 //! for consistency before use, so a truncated, corrupt, hostile or
 //! misplaced image is ignored (and replaced) rather than trusted. Images
-//! are written to a temporary file and renamed, on a thread of their own
-//! ([`Pending`]); at most [`MAX_IMAGES`] are kept, the least recently used
-//! removed first. Any cache failure (read-only or missing folder, full
-//! disk, file size limit) just means a normal load.
+//! are written atomically ([`crate::files::write_atomic`]), on a thread of
+//! their own ([`Pending`]); at most [`MAX_IMAGES`] are kept, the least
+//! recently used removed first. Pruning only ever removes the cache's own
+//! names (a key's hex `.img` and [`crate::files::temp_name`]'s temporaries):
+//! anything else in the folder is the user's. Any cache failure (read-only
+//! or missing folder, full disk, file size limit) just means a normal load.
 
 mod amount;
 mod image;
@@ -20,11 +22,12 @@ mod key;
 pub use image::Image;
 pub use key::{Files, Key, key_of_layers};
 
+use crate::files::{AppDir, app_dir, is_temp_name, write_atomic};
 use crate::model::{FileRead, Layer};
 use image::{decode, encode};
 use key::{key_of_reads, read_key};
 use std::fs::{self, File};
-use std::io::{Read, Write};
+use std::io::Read;
 use std::path::PathBuf;
 use std::time::{Duration, SystemTime};
 
@@ -45,18 +48,14 @@ pub struct Cache {
 }
 
 impl Cache {
-    /// The user's cache (`$XDG_CACHE_HOME/rivals` or the platform's
-    /// equivalent), unless `off` or no cache folder can be named.
+    /// The user's cache ([`AppDir::Cache`]: `$XDG_CACHE_HOME/rivals`),
+    /// unless `off` or no absolute cache folder can be named (a relative
+    /// one would depend on where the program is started).
     pub fn for_user(off: bool) -> Option<Cache> {
-        use etcetera::BaseStrategy;
         if off {
             return None;
         }
-        let base = etcetera::base_strategy::choose_native_strategy().ok()?;
-        // A relative folder (from a relative HOME) would depend on where the
-        // program is started: no cache rather than one in the current folder.
-        let dir = base.cache_dir();
-        dir.is_absolute().then(|| Cache::at(dir.join("rivals")))
+        app_dir(AppDir::Cache).ok().map(Cache::at)
     }
 
     /// A cache in `dir` (created when the first image is written).
@@ -66,7 +65,7 @@ impl Cache {
 
     fn path(&self, key: Key) -> PathBuf {
         let hex: String = key.hash.iter().map(|b| format!("{b:02x}")).collect();
-        self.dir.join(format!("{hex}.img"))
+        self.dir.join(format!("{hex}{IMAGE_SUFFIX}"))
     }
 
     /// The image stored under `key`, if there is one and it decodes and
@@ -105,30 +104,20 @@ impl Cache {
     /// an optimization.
     pub fn put<T: Image>(&self, key: Key, value: &T) {
         let Some(bytes) = encode(value, key) else { return };
-        if fs::create_dir_all(&self.dir).is_err() {
-            return;
+        let path = self.path(key);
+        // An image's name is the cache's own: a symlink planted there is
+        // replaced, never written through to wherever it points.
+        if fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
+            let _ = fs::remove_file(&path);
         }
-        let tmp = self.dir.join(format!(
-            "{}.{}.tmp",
-            std::process::id(),
-            SystemTime::now()
-                .duration_since(SystemTime::UNIX_EPOCH)
-                .map_or(0, |d| d.as_nanos())
-        ));
-        let written = File::options()
-            .write(true)
-            .create_new(true)
-            .open(&tmp)
-            .and_then(|mut f| f.write_all(&bytes));
-        if written.and_then(|()| fs::rename(&tmp, self.path(key))).is_err() {
-            let _ = fs::remove_file(&tmp);
-            return;
+        if write_atomic(&path, &bytes).is_ok() {
+            self.prune();
         }
-        self.prune();
     }
 
     /// Removes the least recently used images past [`MAX_IMAGES`] and
-    /// temporary files left by killed processes.
+    /// temporary files left by killed processes: only names the cache
+    /// writes ([`is_image_name`], [`is_temp_name`]), never the user's files.
     fn prune(&self) {
         let Ok(entries) = fs::read_dir(&self.dir) else {
             return;
@@ -136,17 +125,20 @@ impl Cache {
         let now = SystemTime::now();
         let mut images = Vec::new();
         for entry in entries.flatten() {
-            let path = entry.path();
+            let name = entry.file_name();
+            let Some(name) = name.to_str() else { continue };
+            let (image, temp) = (is_image_name(name), is_temp_name(name));
+            if !image && !temp {
+                continue;
+            }
             let modified = entry
                 .metadata()
                 .and_then(|m| m.modified())
                 .unwrap_or(SystemTime::UNIX_EPOCH);
-            match path.extension().and_then(|e| e.to_str()) {
-                Some("img") => images.push((modified, path)),
-                Some("tmp") if now.duration_since(modified).is_ok_and(|age| age > STALE_TEMP) => {
-                    let _ = fs::remove_file(&path);
-                }
-                _ => {}
+            if image {
+                images.push((modified, entry.path()));
+            } else if now.duration_since(modified).is_ok_and(|age| age > STALE_TEMP) {
+                let _ = fs::remove_file(entry.path());
             }
         }
         images.sort_unstable_by_key(|image| std::cmp::Reverse(image.0));
@@ -154,6 +146,20 @@ impl Cache {
             let _ = fs::remove_file(path);
         }
     }
+}
+
+/// What an image's name ends with, after its key's hex.
+const IMAGE_SUFFIX: &str = ".img";
+
+/// Whether `name` is an image's: the 64 lower-case hex digits of a key,
+/// then [`IMAGE_SUFFIX`].
+fn is_image_name(name: &str) -> bool {
+    name.strip_suffix(IMAGE_SUFFIX).is_some_and(|hex| {
+        hex.len() == 64
+            && hex
+                .bytes()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    })
 }
 
 /// An image still to be written, and where.

@@ -196,3 +196,95 @@ fn the_cache_keeps_a_bounded_number_of_images() {
     assert!(cache.get::<Dataset>(key(0)).is_none());
     assert!(cache.get::<Dataset>(key(MAX_IMAGES as u8 + 2)).is_some());
 }
+
+/// Pruning removes only what the cache wrote: the user's files in the
+/// cache folder (or in the folder a symlinked cache folder points to)
+/// survive, however old and whatever they end with.
+#[test]
+fn pruning_never_removes_a_file_the_cache_did_not_write() {
+    let tmp = tempfile::tempdir().unwrap();
+    let real = tmp.path().join("real");
+    fs::create_dir(&real).unwrap();
+    let foreign = [
+        "notes.img",
+        "x.tmp",
+        "my.backup.tmp",
+        // An image name of the wrong length, and one in upper case.
+        &format!("{}.img", "a".repeat(62)),
+        &format!("{}.img", "A".repeat(64)),
+    ];
+    let long_ago = SystemTime::UNIX_EPOCH + Duration::from_secs(1_000);
+    for name in foreign {
+        let path = real.join(name);
+        fs::write(&path, "mine").unwrap();
+        File::options()
+            .append(true)
+            .open(&path)
+            .unwrap()
+            .set_modified(long_ago)
+            .unwrap();
+    }
+    // A temporary file of the cache's own, left by a killed process.
+    let stale = crate::files::temp_name(&real);
+    fs::write(&stale, "half an image").unwrap();
+    File::options()
+        .append(true)
+        .open(&stale)
+        .unwrap()
+        .set_modified(long_ago)
+        .unwrap();
+    let dir = if cfg!(unix) {
+        let link = tmp.path().join("link");
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        link
+    } else {
+        real.clone()
+    };
+    let cache = Cache::at(&dir);
+    let ds = dataset();
+    for n in 0..MAX_IMAGES as u8 + 3 {
+        cache.put(key(n), &ds);
+    }
+    for name in foreign {
+        assert_eq!(fs::read(real.join(name)).unwrap(), b"mine", "{name}");
+    }
+    assert!(!stale.exists(), "a stale temporary of the cache's is removed");
+    let images = fs::read_dir(&real)
+        .unwrap()
+        .filter(|e| is_image_name(e.as_ref().unwrap().file_name().to_str().unwrap()))
+        .count();
+    assert_eq!(images, MAX_IMAGES);
+}
+
+/// A symlink planted under an image's name is replaced by the image, not
+/// written through to the file it points to.
+#[cfg(unix)]
+#[test]
+fn an_image_is_never_written_through_a_symlink() {
+    let tmp = tempfile::tempdir().unwrap();
+    let precious = tmp.path().join("precious");
+    fs::write(&precious, "keep me").unwrap();
+    let cache = Cache::at(tmp.path().join("c"));
+    fs::create_dir(tmp.path().join("c")).unwrap();
+    std::os::unix::fs::symlink(&precious, cache.path(key(1))).unwrap();
+    cache.put(key(1), &dataset());
+    let kept = fs::read(&precious).unwrap() == b"keep me";
+    assert!(kept, "the symlink's target was overwritten");
+    assert!(cache.get::<Dataset>(key(1)).is_some());
+}
+
+#[test]
+fn image_names_are_a_keys_lower_case_hex() {
+    let cache = Cache::at("/c");
+    let name = cache.path(key(0xab));
+    assert!(is_image_name(name.file_name().unwrap().to_str().unwrap()));
+    for other in [
+        "notes.img",
+        "ab.img",
+        &"a".repeat(64),
+        &format!("{}.img", "g".repeat(64)),
+    ] {
+        assert!(!is_image_name(other), "{other}");
+    }
+}

@@ -28,6 +28,14 @@ impl Layer {
             Layer::Folder(arg)
         }
     }
+
+    /// Whether a folder layer of several leaves out the file at `path`:
+    /// nothing at all is there, not even a symlink, and not because a folder
+    /// on the way is something else. Any other error reading it (a dangling
+    /// symlink, a loop of them) is reported, never taken for a left-out file.
+    pub fn leaves_out(path: &Path) -> bool {
+        std::fs::symlink_metadata(path).is_err_and(|e| e.kind() == ErrorKind::NotFound)
+    }
 }
 
 /// Loads the dataset made of `layers`, in order. One folder loads exactly
@@ -99,6 +107,10 @@ fn merge(
     warnings: bool,
     mut keep: Keep,
 ) -> Result<Loaded, Vec<Diagnostic>> {
+    let twice = repeated(layers);
+    if !twice.is_empty() {
+        return Err(twice);
+    }
     let mut errors = Vec::new();
     let mut names = Vec::new();
     let mut folders = Vec::new();
@@ -115,9 +127,7 @@ fn merge(
                 }
             }
             Layer::Folder(dir) => {
-                let shown = dir.display().to_string();
-                let shown = shown.trim_end_matches('/');
-                let shown = if shown.is_empty() { "/" } else { shown }.to_string();
+                let shown = shown(dir);
                 if let Err(d) = check_folder(dir, &shown) {
                     errors.push(d);
                     continue;
@@ -127,7 +137,7 @@ fn merge(
                 for (k, file) in FILES.iter().enumerate() {
                     let path = dir.join(file);
                     let name = format!("{shown}/{file}");
-                    if std::fs::symlink_metadata(&path).is_err_and(|e| e.kind() == ErrorKind::NotFound) {
+                    if Layer::leaves_out(&path) {
                         continue;
                     }
                     match read_text(&path, &name, max_bytes, keep.reads.as_deref_mut()) {
@@ -286,6 +296,48 @@ fn move_positions(text: &mut String, parts: &[Vec<Part>; 4]) {
             from = start + moved.len();
         }
     }
+}
+
+/// A folder layer as messages name it: as given, without a trailing `/`.
+fn shown(dir: &Path) -> String {
+    let shown = dir.display().to_string();
+    let shown = shown.trim_end_matches('/');
+    if shown.is_empty() { "/" } else { shown }.to_string()
+}
+
+/// One error for each layer that repeats an earlier one: `embedded` twice,
+/// or the same folder however it is spelled (`X`, `./X/`, a symlink to it),
+/// compared by canonical path. Merged with itself, a layer would clash on
+/// every id it holds.
+fn repeated(layers: &[Layer]) -> Vec<Diagnostic> {
+    // (canonical folder, or `None` for the embedded data; as named)
+    let mut seen: Vec<(Option<PathBuf>, String)> = Vec::new();
+    let mut errors = Vec::new();
+    for layer in layers {
+        let (id, name) = match layer {
+            Layer::Embedded => (None, "embedded".to_string()),
+            // A folder that cannot be resolved is reported by the load.
+            Layer::Folder(dir) => match dir.canonicalize() {
+                Ok(real) => (Some(real), shown(dir)),
+                Err(_) => continue,
+            },
+        };
+        match seen.iter().find(|(other, _)| *other == id) {
+            Some((_, first)) => {
+                let same = if *first == name {
+                    String::new()
+                } else {
+                    format!(" (the same folder as {first})")
+                };
+                errors.push(
+                    Diagnostic::file(&name, format!("layer given twice{same}"))
+                        .hint("give each --data layer once"),
+                );
+            }
+            None => seen.push((id, name)),
+        }
+    }
+    errors
 }
 
 /// Checks that a folder layer is a folder that can be read.
