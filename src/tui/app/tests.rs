@@ -1119,3 +1119,107 @@ fn detail_scroll_resets_when_the_selection_changes() {
     press(&mut app, "\tj");
     assert_eq!(app.detail.scroll, 0);
 }
+
+/// What `Enter` applied: the filters and the rows they leave.
+fn applied(a: &App) -> (String, bool, String, Option<u32>, Vec<String>, Vec<String>) {
+    (
+        id_of(a, a.org_filter.map(Record::Org)),
+        a.org_family,
+        id_of(a, a.person_filter.map(Record::Person)),
+        a.source_filter,
+        people_ids(a),
+        timeline_ids(a),
+    )
+}
+
+#[test]
+fn a_second_enter_on_a_filtered_company_never_narrows_it() {
+    let mut a = embedded_app();
+    press(&mut a, "/meta<Enter>");
+    assert_eq!(id_of(&a, a.org_filter.map(Record::Org)), "meta");
+    let with_children = applied(&a);
+    assert!(with_children.1, "Meta with its children");
+    press(&mut a, "<Enter>");
+    assert_eq!(applied(&a), with_children, "Enter again keeps the filter");
+    assert_eq!(
+        a.note.as_deref(),
+        Some("already filtered by Meta with its children; c: Meta alone")
+    );
+    // Its own key switches the children out and in.
+    press(&mut a, "c");
+    assert!(!a.org_family && a.org_filter == Some(a.selected_org().unwrap()));
+    let alone = applied(&a);
+    assert!(alone.5.len() < with_children.5.len(), "fewer events alone");
+    press(&mut a, "<Enter>");
+    assert_eq!(applied(&a), alone, "Enter keeps Meta alone too");
+    assert_eq!(
+        a.note.as_deref(),
+        Some("already filtered by Meta alone; c: with its children")
+    );
+    press(&mut a, "c");
+    assert_eq!(applied(&a), with_children);
+    press(&mut a, "<Bksp>");
+    assert_eq!(applied(&a), alone, "the switch is a step of the jump list");
+}
+
+#[test]
+fn c_says_why_when_there_is_nothing_to_switch() {
+    let mut a = app();
+    press(&mut a, "c");
+    assert_eq!(
+        a.note.as_deref(),
+        Some("no company filter: Enter on a company filters by it")
+    );
+    press(&mut a, "<Enter>c");
+    assert_eq!(a.note.as_deref(), Some("Alpha Lab has no child organizations"));
+    assert!(a.org_family);
+    press(&mut a, "<Enter>");
+    assert_eq!(a.note.as_deref(), Some("already filtered by Alpha Lab"));
+}
+
+#[test]
+fn enter_on_a_search_result_applies_what_enter_in_its_pane_applies() {
+    // A company: the same filter as Enter on its row.
+    let (mut searched, mut entered) = (app(), app());
+    press(&mut searched, "3/beta corp<Enter>");
+    press(&mut entered, "1j<Enter>");
+    assert_eq!(applied(&searched), applied(&entered));
+    assert_eq!(searched.focus, Pane::Companies);
+    // A person, under a company filter that lists them: the filter stays,
+    // as Enter on their row in People leaves it.
+    let (mut searched, mut entered) = (app(), app());
+    press(&mut searched, "1<Enter>/bob jones<Enter>");
+    press(&mut entered, "1<Enter>2j<Enter>");
+    assert_eq!(applied(&searched), applied(&entered));
+    assert_eq!(id_of(&searched, searched.detail_record()), "bob");
+    // A source: the filter Enter applies in the Sources view, then its
+    // first event.
+    let (mut searched, mut entered) = (app(), app());
+    searched.jump_to(Record::Source(0));
+    press(&mut entered, "S<Enter>");
+    assert_eq!(applied(&searched), applied(&entered));
+    assert_eq!(searched.source_filter, Some(0));
+    assert_eq!(searched.focus, Pane::Timeline);
+}
+
+#[test]
+fn a_person_hidden_by_the_source_filter_is_shown_when_jumped_to() {
+    let mut a = embedded_app();
+    let s = source_row(&a, "musk-vs-ai-giants");
+    a.filter_source(s as u32);
+    let ds = &a.data.ds;
+    let hidden = ds
+        .people_by_name
+        .iter()
+        .copied()
+        .find(|p| !ds.source_support[s].people.contains(p));
+    let Some(p) = hidden else {
+        panic!("every person is in that source")
+    };
+    a.jump_to(Record::Person(p));
+    a.settle();
+    check_invariants(&a);
+    assert_eq!(a.person_filter, Some(p));
+    assert_eq!(a.selected_person(), Some(p), "listed and selected");
+    assert_eq!(a.source_filter, None, "the source that hid them is dropped");
+}

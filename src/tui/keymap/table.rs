@@ -247,6 +247,13 @@ pub const KEYMAP: &[Binding] = &[
     bind(&[ctrl('y')], Browse, A::ErrorsUp, "scroll the error panel up"),
     bind(&[ch('F')], Browse, A::Flows, "Flows view: who moved from where to where"),
     bind(&[ch('M')], Browse, A::Money, "Money view: every amount on one axis"),
+    bind(
+        &[ch('c')],
+        Browse,
+        A::Children,
+        "company filter: with its child organizations, or alone",
+    )
+    .hint("children", 7),
     bind(&[ch(']')], Timeline, A::NextYear, "next year").hint("year", 6),
     bind(&[ch('[')], Timeline, A::PrevYear, "previous year"),
     bind(&[ch('}')], Timeline, A::NextMonth, "next month").hint("month", 6),

@@ -125,7 +125,8 @@ fn hints_are_chosen_by_priority_and_keys_stays() {
             "Esc clear",
             "/ search",
             "f kind",
-            "t date"
+            "t date",
+            "c children"
         ]
     );
     let narrow = km.fitting_hints(Browse, 30, 2);
