@@ -61,7 +61,7 @@ pub(super) fn browse(app: &mut App, action: Action) {
                 },
             };
         }
-        Action::Help => app.mode = Mode::Help { scroll: 0 },
+        Action::Help => app.mode = Mode::Help(Default::default()),
         Action::Sources => {
             let selected = app.source_filter.map_or(0, |s| s as usize);
             app.mode = Mode::Sources {
