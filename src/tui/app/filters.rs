@@ -88,12 +88,12 @@ impl App {
         if self.org_filter == Some(o) {
             let name = sanitize(&self.data.ds.org(o).name);
             let key = self.keymap.key_of(Action::Children, Ctx::Browse);
-            let (now, switch) = match (self.data.ds.children(o).is_empty(), self.org_family) {
-                (true, _) => ("", String::new()),
-                (false, true) => (" with its children", format!("; {key}: {name} alone")),
-                (false, false) => (" alone", format!("; {key}: with its children")),
+            let switch = match (self.data.ds.children(o).is_empty(), self.org_family) {
+                (true, _) => String::new(),
+                (false, true) => format!(" · {key}: alone"),
+                (false, false) => format!(" · {key}: with children"),
             };
-            self.note = Some(format!("already filtered by {name}{now}{switch}"));
+            self.note = Some(format!("already filtered by {name}{switch}"));
             return;
         }
         self.remember();

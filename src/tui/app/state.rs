@@ -134,7 +134,7 @@ pub struct App {
     pub lists: [ListState; 3],
     pub org_filter: Option<OrgIx>,
     /// Whether the company filter takes in the organization's children
-    /// (the default; `Enter` again on the company toggles it).
+    /// (the default; `c` switches it).
     pub org_family: bool,
     pub person_filter: Option<PersonIx>,
     pub kind_filter: Option<EventKind>,

@@ -1149,10 +1149,7 @@ fn a_second_enter_on_a_filtered_company_never_narrows_it() {
     assert!(with_children.1, "Meta with its children");
     press(&mut a, "<Enter>");
     assert_eq!(applied(&a), with_children, "Enter again keeps the filter");
-    assert_eq!(
-        a.note.as_deref(),
-        Some("already filtered by Meta with its children; c: Meta alone")
-    );
+    assert_eq!(a.note.as_deref(), Some("already filtered by Meta · c: alone"));
     // Its own key switches the children out and in.
     press(&mut a, "c");
     assert!(!a.org_family && a.org_filter == Some(a.selected_org().unwrap()));
@@ -1162,7 +1159,7 @@ fn a_second_enter_on_a_filtered_company_never_narrows_it() {
     assert_eq!(applied(&a), alone, "Enter keeps Meta alone too");
     assert_eq!(
         a.note.as_deref(),
-        Some("already filtered by Meta alone; c: with its children")
+        Some("already filtered by Meta · c: with children")
     );
     press(&mut a, "c");
     assert_eq!(applied(&a), with_children);
