@@ -279,7 +279,7 @@ fn money_keys_skip_headings_toggle_log_and_open_the_event() {
 }
 
 #[test]
-fn selecting_a_parent_includes_its_children_and_enter_again_toggles() {
+fn selecting_a_parent_includes_its_children_and_c_toggles_them() {
     let mut a = embedded((120, 40));
     let ds = &a.data.ds;
     let row = ds
@@ -298,7 +298,7 @@ fn selecting_a_parent_includes_its_children_and_enter_again_toggles() {
     );
     let text_now = text(&draw(&a, &Theme::color()));
     assert!(text_now.contains("Meta (incl. children)"), "{text_now}");
-    keys(&mut a, "\n");
+    keys(&mut a, "c");
     assert!(!a.org_family);
     assert!(a.event_rows.position(&a.data, signings).is_none(), "Meta alone");
     assert!(text(&draw(&a, &Theme::color())).contains("Meta (alone)"));

@@ -61,7 +61,7 @@ pub(super) fn browse(app: &mut App, action: Action) {
                 },
             };
         }
-        Action::Help => app.mode = Mode::Help { scroll: 0 },
+        Action::Help => app.mode = Mode::Help(Default::default()),
         Action::Sources => {
             let selected = app.source_filter.map_or(0, |s| s as usize);
             app.mode = Mode::Sources {
@@ -77,6 +77,7 @@ pub(super) fn browse(app: &mut App, action: Action) {
             app.note = Some(format!("Companies {}", app.org_order.label()));
         }
         Action::Select => select(app),
+        Action::Children => app.toggle_children(),
         Action::Back if views::back_to_matrix(app) => {}
         Action::Back => app.go_back(),
         Action::Flows => views::open_flows(app),
@@ -133,11 +134,11 @@ fn detail(app: &mut App, action: Action) -> bool {
 
 fn select(app: &mut App) {
     match app.focus {
-        Pane::Companies => match app.selected_org() {
-            Some(o) if app.org_filter == Some(o) => app.toggle_family(o),
-            Some(o) => app.filter_org(o),
-            None => {}
-        },
+        Pane::Companies => {
+            if let Some(o) = app.selected_org() {
+                app.filter_org(o);
+            }
+        }
         Pane::People => {
             if let Some(p) = app.selected_person() {
                 app.filter_person(p);

@@ -5,6 +5,7 @@ use super::state::{App, OrgOrder};
 use crate::model::{EventIx, EventKind, OrgIx, PersonIx, Record, SourceIx};
 use crate::text::sanitize;
 use crate::tui::density::Density;
+use crate::tui::keymap::{Action, Ctx};
 use crate::tui::list::ListState;
 use crate::tui::pane::Pane;
 use crate::tui::view::{EventRows, PeopleRows, Period};
@@ -80,9 +81,28 @@ impl App {
         self.org_rows = rows;
     }
 
-    /// Filters People and Timeline by organization `o` and its children.
+    /// `Enter` on organization `o`: filters People and Timeline by it and
+    /// its children; on the company already filtered by, changes nothing
+    /// (it never narrows the filter) and says how to switch the children.
     pub(super) fn filter_org(&mut self, o: OrgIx) {
+        if self.org_filter == Some(o) {
+            let name = sanitize(&self.data.ds.org(o).name);
+            let key = self.keymap.key_of(Action::Children, Ctx::Browse);
+            let switch = match (self.data.ds.children(o).is_empty(), self.org_family) {
+                (true, _) => String::new(),
+                (false, true) => format!(" · {key}: alone"),
+                (false, false) => format!(" · {key}: with children"),
+            };
+            self.note = Some(format!("already filtered by {name}{switch}"));
+            return;
+        }
         self.remember();
+        self.apply_org(o);
+    }
+
+    /// Filters by organization `o` and its children, keeping the selected
+    /// event if it stays listed (the jump list is the caller's).
+    fn apply_org(&mut self, o: OrgIx) {
         self.org_family = true;
         let keep_event = self.selected_event();
         self.set_filters(Some(o), None, self.kind_filter, self.period_filter);
@@ -90,9 +110,14 @@ impl App {
         self.reselect_event(keep_event);
     }
 
-    /// `Enter` on the company already filtered by: its children in or out
-    /// (a note if it has none).
-    pub(super) fn toggle_family(&mut self, o: OrgIx) {
+    /// The company filter with its child organizations, or without them
+    /// (a note if there is no company filter, or it has no children).
+    pub(super) fn toggle_children(&mut self) {
+        let Some(o) = self.org_filter else {
+            let key = self.keymap.key_of(Action::Select, Ctx::Browse);
+            self.note = Some(format!("no company filter: {key} on a company filters by it"));
+            return;
+        };
         if self.data.ds.children(o).is_empty() {
             self.note = Some(format!(
                 "{} has no child organizations",
@@ -147,13 +172,21 @@ impl App {
         self.reselect_event(event);
     }
 
-    /// Focuses and filters by a person, showing everyone if needed.
+    /// A search result or chooser pick of a person: focuses them in People
+    /// (dropping the filters that hide them) and filters by them, as
+    /// `Enter` there does.
     pub(super) fn jump_person(&mut self, p: PersonIx) {
         self.remember();
         self.focus = Pane::People;
-        let org = self
-            .org_filter
-            .filter(|_| self.people_rows.position(&self.data, p).is_some());
+        let listed = self.people_rows.position(&self.data, p).is_some();
+        let supported = |s: SourceIx| {
+            let sup = self.data.ds.source_support.get(s as usize);
+            sup.is_some_and(|sup| sup.people.contains(&p))
+        };
+        if !listed && self.source_filter.is_some_and(|s| !supported(s)) {
+            self.source_filter = None;
+        }
+        let org = self.org_filter.filter(|_| listed);
         let keep_event = self.selected_event();
         self.set_filters(org, Some(p), self.kind_filter, self.period_filter);
         let row = self.people_rows.position(&self.data, p).unwrap_or(0);
@@ -161,7 +194,9 @@ impl App {
         self.reselect_event(keep_event);
     }
 
-    /// Focuses and filters by an organization.
+    /// A search result or chooser pick of an organization: focuses it in
+    /// Companies (listing every company if a source hides it) and applies
+    /// what `Enter` there does ([`App::filter_org`]).
     pub(super) fn jump_org(&mut self, o: OrgIx) {
         self.remember();
         self.focus = Pane::Companies;
@@ -171,11 +206,11 @@ impl App {
         }
         let row = self.org_row(o).unwrap_or(0);
         self.select_row(Pane::Companies, row);
-        let keep_event = self.selected_event();
-        self.org_family = true;
-        self.set_filters(Some(o), None, self.kind_filter, self.period_filter);
-        self.lists[Pane::People.index()] = ListState::default();
-        self.reselect_event(keep_event);
+        if self.org_filter == Some(o) {
+            self.filter_org(o);
+        } else {
+            self.apply_org(o);
+        }
     }
 
     /// Focuses an event, dropping filters that hide it.
@@ -217,18 +252,25 @@ impl App {
         self.reselect_event(event);
     }
 
-    /// A source has no pane of its own: jump to the first event it
-    /// supports, and say how many there are.
+    /// A source's pane is the Sources view, where `Enter` keeps every pane
+    /// to what it supports: the same filter, then the first event it
+    /// supports, with how many there are.
     fn jump_source(&mut self, s: SourceIx) {
         let ds = &self.data.ds;
         let cited: &[EventIx] = ds.source_support.get(s as usize).map_or(&[], |sup| &sup.events);
-        self.note = Some(format!(
-            "source `{}` supports {} events",
-            sanitize(&ds.source(s).id),
-            cited.len()
-        ));
-        if let Some(&e) = cited.first() {
-            self.jump_event(e);
+        let (note, first) = (
+            format!(
+                "source `{}` supports {} events",
+                sanitize(&ds.source(s).id),
+                cited.len()
+            ),
+            cited.first().copied(),
+        );
+        self.filter_source(s);
+        if let Some(e) = first {
+            self.focus = Pane::Timeline;
+            self.reselect_event(Some(e));
         }
+        self.note = Some(note);
     }
 }

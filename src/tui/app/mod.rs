@@ -33,7 +33,7 @@ pub use crate::tui::pane::Pane;
 pub use history::Nav;
 pub use reload::{Errors, Reload, panel_area};
 pub use search::{RecordKind, SearchState};
-pub use state::{App, Mode, OrgOrder, Target};
+pub use state::{App, HelpState, Mode, OrgOrder, Target};
 
 use crate::search::Hit;
 use crate::tui::keymap::{Action, Key};
@@ -176,8 +176,8 @@ fn on_key(app: &mut App, event: KeyEvent) -> Option<Effect> {
             None
         }
         Mode::Mark { .. } => marks::mark_key(app, action, key),
-        Mode::Help { .. } => {
-            popups::help(app, action);
+        Mode::Help(_) => {
+            popups::help(app, action, key);
             None
         }
         Mode::Sources { .. } => {

@@ -1,8 +1,12 @@
 //! The popups: the jump chooser, the kind filter and the help overlay.
 
+use super::input;
 use super::state::{App, Mode, Target, max_help_scroll};
 use crate::model::EventKind;
-use crate::tui::keymap::Action;
+use crate::tui::keymap::{Action, Key};
+use crate::tui::layout;
+use crossterm::event::KeyCode;
+use std::sync::Arc;
 
 pub(super) fn chooser(app: &mut App, action: Option<Action>) {
     let Mode::Chooser { items, list, .. } = &mut app.mode else {
@@ -83,16 +87,51 @@ pub(super) fn kinds(app: &mut App, action: Option<Action>) {
     }
 }
 
-/// Keys in the help overlay: scroll (stopping at its last line) or close.
-pub(super) fn help(app: &mut App, action: Option<Action>) {
-    let bottom = max_help_scroll(&app.keymap, app.screen());
-    let Mode::Help { scroll } = &mut app.mode else {
+/// Keys in the help overlay: scroll it (stopping at its last line), type
+/// its filter after `/`, clear the filter, then close it.
+pub(super) fn help(app: &mut App, action: Option<Action>, key: Key) {
+    let screen = app.screen();
+    let page = layout::inner_rows(layout::help_popup(screen)).max(1);
+    let keymap = Arc::clone(&app.keymap);
+    let Mode::Help(h) = &mut app.mode else {
         return;
     };
+    let before = h.filter.clone();
+    let half = (page / 2).max(1);
     match action {
-        Some(Action::Cancel) => app.mode = Mode::Browse,
-        Some(Action::Down) => *scroll = (*scroll + 1).min(bottom),
-        Some(Action::Up) => *scroll = scroll.saturating_sub(1),
+        Some(Action::Down) => h.scroll = h.scroll.saturating_add(1),
+        Some(Action::Up) => h.scroll = h.scroll.saturating_sub(1),
+        Some(Action::PageDown) => h.scroll = h.scroll.saturating_add(page),
+        Some(Action::PageUp) => h.scroll = h.scroll.saturating_sub(page),
+        Some(Action::HalfPageDown) => h.scroll = h.scroll.saturating_add(half),
+        Some(Action::HalfPageUp) => h.scroll = h.scroll.saturating_sub(half),
+        Some(Action::First) => h.scroll = 0,
+        Some(Action::Last) => h.scroll = usize::MAX,
+        Some(Action::Search) => h.typing = true,
+        Some(Action::Accept) => h.typing = false,
+        Some(Action::Cancel) if h.typing || !h.filter.is_empty() => {
+            h.filter.clear();
+            h.typing = false;
+        }
+        Some(Action::Cancel) => {
+            app.mode = Mode::Browse;
+            return;
+        }
+        Some(Action::DeleteWord) => input::delete_word(&mut h.filter),
+        Some(Action::ClearInput) => h.filter.clear(),
+        None if h.typing => match key.code {
+            KeyCode::Backspace => {
+                input::pop_grapheme(&mut h.filter);
+            }
+            KeyCode::Char(c) if !key.ctrl && !c.is_control() && !crate::text::is_unsafe(c) => {
+                h.filter.push(c)
+            }
+            _ => {}
+        },
         _ => {}
     }
+    if h.filter != before {
+        h.scroll = 0;
+    }
+    h.scroll = h.scroll.min(max_help_scroll(&keymap, screen, &h.filter));
 }

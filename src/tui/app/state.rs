@@ -67,6 +67,17 @@ pub struct DetailState {
     pub zoom: bool,
 }
 
+/// The help overlay: its scroll and the text its rows are filtered by.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct HelpState {
+    /// First row shown.
+    pub scroll: usize,
+    /// Keep the rows whose keys or description contain this (all if empty).
+    pub filter: String,
+    /// Whether keys type into the filter (after `/`).
+    pub typing: bool,
+}
+
 /// A record the jump chooser offers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Target {
@@ -101,9 +112,7 @@ pub enum Mode {
         input: String,
         error: Option<String>,
     },
-    Help {
-        scroll: usize,
-    },
+    Help(HelpState),
     /// The Sources view: every article, to filter by.
     Sources {
         list: ListState,
@@ -125,7 +134,7 @@ pub struct App {
     pub lists: [ListState; 3],
     pub org_filter: Option<OrgIx>,
     /// Whether the company filter takes in the organization's children
-    /// (the default; `Enter` again on the company toggles it).
+    /// (the default; `c` switches it).
     pub org_family: bool,
     pub person_filter: Option<PersonIx>,
     pub kind_filter: Option<EventKind>,
@@ -273,7 +282,8 @@ impl App {
             Mode::Kinds { .. } => Ctx::Popup,
             Mode::Prompt { .. } => Ctx::Prompt,
             Mode::Mark { .. } => Ctx::Mark,
-            Mode::Help { .. } => Ctx::Help,
+            Mode::Help(ref h) if h.typing => Ctx::HelpFilter,
+            Mode::Help(_) => Ctx::Help,
             Mode::Sources { .. } => Ctx::Sources,
             Mode::Flows => Ctx::Flows,
             Mode::Money => Ctx::Money,
@@ -339,7 +349,7 @@ impl App {
                 let len = EventKind::ALL.len() + 1;
                 list.scroll_into_view(len, layout::inner_rows(layout::kinds_popup(screen, len)));
             }
-            Mode::Help { scroll } => *scroll = (*scroll).min(max_help_scroll(&self.keymap, screen)),
+            Mode::Help(h) => h.scroll = h.scroll.min(max_help_scroll(&self.keymap, screen, &h.filter)),
             Mode::Sources { list } => {
                 list.scroll_into_view(self.data.ds.sources.len(), layout::sources_rows(screen))
             }
@@ -353,11 +363,12 @@ impl App {
     }
 }
 
-/// The last help line the overlay can scroll to on a screen of `screen`.
-pub fn max_help_scroll(keymap: &Keymap, screen: Rect) -> usize {
+/// The last help line the overlay can scroll to on a screen of `screen`,
+/// its rows kept to those containing `filter`.
+pub fn max_help_scroll(keymap: &Keymap, screen: Rect, filter: &str) -> usize {
     let popup = layout::help_popup(screen);
     keymap
-        .help_rows(usize::from(popup.width.saturating_sub(2)))
+        .help_rows(usize::from(popup.width.saturating_sub(2)), filter)
         .len()
         .saturating_sub(layout::inner_rows(popup))
 }

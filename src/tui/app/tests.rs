@@ -440,15 +440,23 @@ fn f_filters_the_timeline_by_kind() {
     assert_eq!(a.mode, Mode::Browse);
 }
 
+/// The help overlay's scroll, if it is open.
+fn help_scroll(a: &App) -> Option<usize> {
+    match &a.mode {
+        Mode::Help(h) => Some(h.scroll),
+        _ => None,
+    }
+}
+
 #[test]
 fn help_opens_scrolls_and_closes() {
     let mut a = app();
     press(&mut a, "?");
-    assert_eq!(a.mode, Mode::Help { scroll: 0 });
+    assert_eq!(help_scroll(&a), Some(0));
     press(&mut a, "jjk");
-    assert_eq!(a.mode, Mode::Help { scroll: 1 });
+    assert_eq!(help_scroll(&a), Some(1));
     press(&mut a, "<Esc><F1>");
-    assert_eq!(a.mode, Mode::Help { scroll: 0 });
+    assert_eq!(help_scroll(&a), Some(0));
     press(&mut a, "?");
     assert_eq!(a.mode, Mode::Browse);
     assert!(!a.quit);
@@ -536,15 +544,15 @@ fn help_scroll_stops_at_its_last_line() {
     for _ in 0..300 {
         press(&mut a, "j");
     }
-    let Mode::Help { scroll: bottom } = a.mode else {
+    let Some(bottom) = help_scroll(&a) else {
         panic!("help closed")
     };
-    assert!(bottom > 0 && bottom < 100, "scrolled to {bottom}");
+    assert!(bottom > 0 && bottom < 150, "scrolled to {bottom}");
     press(&mut a, "k");
-    assert_eq!(a.mode, Mode::Help { scroll: bottom - 1 }, "one k moves the view");
+    assert_eq!(help_scroll(&a), Some(bottom - 1), "one k moves the view");
     // A taller terminal shows more, so the bound shrinks with it.
     send(&mut a, Msg::Resize(120, 40));
-    let Mode::Help { scroll } = a.mode else { panic!() };
+    let Some(scroll) = help_scroll(&a) else { panic!() };
     assert!(scroll < bottom - 1, "{scroll}");
 }
 
@@ -1130,4 +1138,210 @@ fn detail_scroll_resets_when_the_selection_changes() {
     assert_eq!(app.detail.scroll, 3);
     press(&mut app, "\tj");
     assert_eq!(app.detail.scroll, 0);
+}
+
+/// What `Enter` applied: the filters and the rows they leave.
+fn applied(a: &App) -> (String, bool, String, Option<u32>, Vec<String>, Vec<String>) {
+    (
+        id_of(a, a.org_filter.map(Record::Org)),
+        a.org_family,
+        id_of(a, a.person_filter.map(Record::Person)),
+        a.source_filter,
+        people_ids(a),
+        timeline_ids(a),
+    )
+}
+
+#[test]
+fn a_second_enter_on_a_filtered_company_never_narrows_it() {
+    let mut a = embedded_app();
+    press(&mut a, "/meta<Enter>");
+    assert_eq!(id_of(&a, a.org_filter.map(Record::Org)), "meta");
+    let with_children = applied(&a);
+    assert!(with_children.1, "Meta with its children");
+    press(&mut a, "<Enter>");
+    assert_eq!(applied(&a), with_children, "Enter again keeps the filter");
+    assert_eq!(a.note.as_deref(), Some("already filtered by Meta · c: alone"));
+    // Its own key switches the children out and in.
+    press(&mut a, "c");
+    assert!(!a.org_family && a.org_filter == Some(a.selected_org().unwrap()));
+    let alone = applied(&a);
+    assert!(alone.5.len() < with_children.5.len(), "fewer events alone");
+    press(&mut a, "<Enter>");
+    assert_eq!(applied(&a), alone, "Enter keeps Meta alone too");
+    assert_eq!(
+        a.note.as_deref(),
+        Some("already filtered by Meta · c: with children")
+    );
+    press(&mut a, "c");
+    assert_eq!(applied(&a), with_children);
+    press(&mut a, "<Bksp>");
+    assert_eq!(applied(&a), alone, "the switch is a step of the jump list");
+}
+
+#[test]
+fn c_says_why_when_there_is_nothing_to_switch() {
+    let mut a = app();
+    press(&mut a, "c");
+    assert_eq!(
+        a.note.as_deref(),
+        Some("no company filter: Enter on a company filters by it")
+    );
+    press(&mut a, "<Enter>c");
+    assert_eq!(a.note.as_deref(), Some("Alpha Lab has no child organizations"));
+    assert!(a.org_family);
+    press(&mut a, "<Enter>");
+    assert_eq!(a.note.as_deref(), Some("already filtered by Alpha Lab"));
+}
+
+#[test]
+fn enter_on_a_search_result_applies_what_enter_in_its_pane_applies() {
+    // A company: the same filter as Enter on its row.
+    let (mut searched, mut entered) = (app(), app());
+    press(&mut searched, "3/beta corp<Enter>");
+    press(&mut entered, "1j<Enter>");
+    assert_eq!(applied(&searched), applied(&entered));
+    assert_eq!(searched.focus, Pane::Companies);
+    // A person, under a company filter that lists them: the filter stays,
+    // as Enter on their row in People leaves it.
+    let (mut searched, mut entered) = (app(), app());
+    press(&mut searched, "1<Enter>/bob jones<Enter>");
+    press(&mut entered, "1<Enter>2j<Enter>");
+    assert_eq!(applied(&searched), applied(&entered));
+    assert_eq!(id_of(&searched, searched.detail_record()), "bob");
+    // A source: the filter Enter applies in the Sources view, then its
+    // first event.
+    let (mut searched, mut entered) = (app(), app());
+    searched.jump_to(Record::Source(0));
+    press(&mut entered, "S<Enter>");
+    assert_eq!(applied(&searched), applied(&entered));
+    assert_eq!(searched.source_filter, Some(0));
+    assert_eq!(searched.focus, Pane::Timeline);
+}
+
+#[test]
+fn a_person_hidden_by_the_source_filter_is_shown_when_jumped_to() {
+    let mut a = embedded_app();
+    let s = source_row(&a, "musk-vs-ai-giants");
+    a.filter_source(s as u32);
+    let ds = &a.data.ds;
+    let hidden = ds
+        .people_by_name
+        .iter()
+        .copied()
+        .find(|p| !ds.source_support[s].people.contains(p));
+    let Some(p) = hidden else {
+        panic!("every person is in that source")
+    };
+    a.jump_to(Record::Person(p));
+    a.settle();
+    check_invariants(&a);
+    assert_eq!(a.person_filter, Some(p));
+    assert_eq!(a.selected_person(), Some(p), "listed and selected");
+    assert_eq!(a.source_filter, None, "the source that hid them is dropped");
+}
+
+/// The help overlay's state; panics if it is closed.
+fn help_state(a: &App) -> HelpState {
+    match &a.mode {
+        Mode::Help(h) => h.clone(),
+        other => panic!("help is closed: {other:?}"),
+    }
+}
+
+#[test]
+fn help_pages_half_pages_and_goes_to_either_end() {
+    let mut a = app();
+    a.size = (80, 24);
+    let page = crate::tui::layout::inner_rows(crate::tui::layout::help_popup(a.screen()));
+    let bottom = state::max_help_scroll(&a.keymap, a.screen(), "");
+    assert!(page > 2 && bottom > 2 * page, "page {page}, bottom {bottom}");
+    press(&mut a, "?<PgDn>");
+    assert_eq!(help_scroll(&a), Some(page));
+    press(&mut a, "<C-d>");
+    assert_eq!(help_scroll(&a), Some(page + page / 2));
+    press(&mut a, "<C-u><PgUp>");
+    assert_eq!(help_scroll(&a), Some(0));
+    press(&mut a, "<PgUp>");
+    assert_eq!(help_scroll(&a), Some(0), "stops at the top");
+    press(&mut a, "G");
+    assert_eq!(help_scroll(&a), Some(bottom));
+    press(&mut a, "<PgDn>j<C-d>");
+    assert_eq!(help_scroll(&a), Some(bottom), "stops at the bottom");
+    press(&mut a, "g");
+    assert_eq!(help_scroll(&a), Some(0));
+    press(&mut a, "<End>");
+    assert_eq!(help_scroll(&a), Some(bottom));
+    press(&mut a, "<Home>");
+    assert_eq!(help_scroll(&a), Some(0));
+}
+
+#[test]
+fn slash_in_help_filters_the_keys_and_esc_clears_then_closes() {
+    let mut a = app();
+    a.size = (80, 24);
+    press(&mut a, "?jj/");
+    assert_eq!(a.ctx(), crate::tui::keymap::Ctx::HelpFilter);
+    press(&mut a, "Mark");
+    let h = help_state(&a);
+    assert_eq!((h.filter.as_str(), h.typing, h.scroll), ("Mark", true, 0));
+    assert!(!a.quit, "letters are typed, not keys");
+    // Every binding left has the text in its keys or its description.
+    let rows = a.keymap.help_rows(80, &h.filter);
+    let mut bindings = 0;
+    for row in &rows {
+        if let crate::tui::keymap::HelpRow::Binding(keys, _) = row {
+            bindings += 1;
+            let help = crate::tui::keymap::KEYMAP
+                .iter()
+                .find(|b| b.keys == *keys)
+                .map_or("", |b| b.help);
+            assert!(help.to_lowercase().contains("mark"), "{help}");
+        }
+    }
+    assert_eq!(bindings, 2, "set a mark, go to a mark");
+    assert!(rows.len() < a.keymap.help_rows(80, "").len() / 4);
+    press(&mut a, "x<Bksp>");
+    assert_eq!(help_state(&a).filter, "Mark");
+    // Enter keeps the filter and gives the keys back.
+    press(&mut a, "<Enter>");
+    let h = help_state(&a);
+    assert_eq!((h.filter.as_str(), h.typing), ("Mark", false));
+    assert_eq!(a.ctx(), crate::tui::keymap::Ctx::Help);
+    press(&mut a, "<Esc>");
+    assert_eq!(help_state(&a), HelpState::default(), "Esc clears the filter");
+    press(&mut a, "<Esc>");
+    assert_eq!(a.mode, Mode::Browse, "a second Esc closes help");
+    // Esc while typing clears it too; the next one closes.
+    press(&mut a, "?/half a<Space>pa");
+    assert_eq!(help_state(&a).filter, "half a pa");
+    press(&mut a, "<C-w>");
+    assert_eq!(help_state(&a).filter, "half a ");
+    press(&mut a, "<C-u>");
+    assert_eq!(help_state(&a).filter, "");
+    press(&mut a, "zzz");
+    assert!(matches!(
+        a.keymap.help_rows(80, "zzz")[..],
+        [crate::tui::keymap::HelpRow::NoMatch]
+    ));
+    press(&mut a, "<Esc>");
+    assert_eq!(help_state(&a), HelpState::default());
+    press(&mut a, "<Esc>");
+    assert_eq!(a.mode, Mode::Browse);
+}
+
+#[test]
+fn the_help_filter_scrolls_within_its_rows() {
+    let mut a = app();
+    a.size = (80, 24);
+    press(&mut a, "?G");
+    assert!(help_state(&a).scroll > 0);
+    press(&mut a, "/e");
+    assert_eq!(help_state(&a).scroll, 0, "a new filter starts at the top");
+    let bottom = state::max_help_scroll(&a.keymap, a.screen(), "e");
+    assert!(bottom > 0);
+    press(&mut a, "<PgDn><PgDn><PgDn><PgDn><PgDn><PgDn>");
+    assert_eq!(help_state(&a).scroll, bottom);
+    press(&mut a, "<Bksp>");
+    assert_eq!(help_state(&a).scroll, 0);
 }

@@ -220,6 +220,7 @@ fn place(ctx: Ctx) -> &'static str {
         Ctx::Chooser => "in the jump chooser",
         Ctx::Prompt => "in the date prompt",
         Ctx::Help => "in the help overlay",
+        Ctx::HelpFilter => "in the help overlay's filter",
         Ctx::Mark => "after m or ' (marks)",
         Ctx::Sources => "in the Sources view",
         Ctx::Flows => "in the Flows view",

@@ -84,7 +84,7 @@ fn mistakes_are_reported_at_their_line_and_column() {
     assert_eq!(
         errors("[keys]\ncancel = [\"q\"]\n"),
         [
-            "config.toml:2:1: error: unknown action `cancel` in [keys]\n  hint: `cancel` is set in [keys.search_box], [keys.lists], [keys.prompt], [keys.mark], [keys.help_overlay], [keys.sources_view], [keys.flows_view], [keys.money_view]"
+            "config.toml:2:1: error: unknown action `cancel` in [keys]\n  hint: `cancel` is set in [keys.search_box], [keys.lists], [keys.prompt], [keys.mark], [keys.help_overlay], [keys.sources_view], [keys.help_filter], [keys.flows_view], [keys.money_view]"
         ]
     );
     assert_eq!(
@@ -114,7 +114,7 @@ fn mistakes_are_reported_at_their_line_and_column() {
     assert_eq!(
         errors("[keys.timeline]\nnext_year = [\"]\"]\n"),
         [
-            "config.toml:1:7: error: unknown table [keys.timeline]\n  hint: the tables under [keys] are anywhere, search_box, lists, chooser, prompt, mark, help_overlay, sources_view, flows_view, money_view; browsing and timeline actions sit in [keys] itself"
+            "config.toml:1:7: error: unknown table [keys.timeline]\n  hint: the tables under [keys] are anywhere, search_box, lists, chooser, prompt, mark, help_overlay, sources_view, help_filter, flows_view, money_view; browsing and timeline actions sit in [keys] itself"
         ]
     );
     assert_eq!(

@@ -59,6 +59,8 @@ pub enum Action {
     Right,
     RollUp,
     LogScale,
+    /// The company filter with its child organizations, or alone.
+    Children,
 }
 
 impl Action {
@@ -116,6 +118,7 @@ impl Action {
             Action::Right => "right",
             Action::RollUp => "roll_up",
             Action::LogScale => "log_scale",
+            Action::Children => "children",
         }
     }
 }

@@ -4,8 +4,8 @@
 use super::keys::Key;
 use super::table::{Binding, Ctx, Keymap};
 use Ctx::{
-    Browse, Chooser, Flows as FlowsCtx, Global, Help as HelpCtx, Mark as MarkCtx, Money as MoneyCtx, Popup,
-    Prompt, Search as SearchCtx, Timeline,
+    Browse, Chooser, Flows as FlowsCtx, Global, Help as HelpCtx, HelpFilter, Mark as MarkCtx,
+    Money as MoneyCtx, Popup, Prompt, Search as SearchCtx, Timeline,
 };
 
 impl Keymap {
@@ -75,29 +75,55 @@ impl Keymap {
 
     /// The help overlay's rows for an overlay `width` columns wide inside,
     /// grouped by context, in table order; long help texts wrap at spaces.
-    pub fn help_rows(&self, width: usize) -> Vec<HelpRow<'_>> {
+    /// A non-empty `filter` keeps the bindings and notes whose keys or
+    /// description contain it (ignoring case), under their headings.
+    pub fn help_rows(&self, width: usize, filter: &str) -> Vec<HelpRow<'_>> {
         let room = width.saturating_sub(HELP_KEYS_WIDTH).max(10);
+        let needle = filter.to_lowercase();
+        let keep = |keys: &str, text: &str| {
+            needle.is_empty()
+                || keys.to_lowercase().contains(&needle)
+                || text.to_lowercase().contains(&needle)
+        };
         let contexts = [
-            Global, Browse, Timeline, SearchCtx, Popup, Chooser, Prompt, MarkCtx, HelpCtx, FlowsCtx, MoneyCtx,
+            Global, Browse, Timeline, SearchCtx, Popup, Chooser, Prompt, MarkCtx, HelpCtx, HelpFilter,
+            FlowsCtx, MoneyCtx,
         ];
         let mut out = Vec::new();
         for ctx in contexts {
-            out.push(HelpRow::Heading(ctx));
+            let mut group = Vec::new();
             for (b, keys) in self.bindings().filter(|(b, _)| b.ctx == ctx) {
+                if !keep(&keys_label(keys), b.help) {
+                    continue;
+                }
                 let mut parts = wrap(b.help, room).into_iter();
-                out.push(HelpRow::Binding(keys, parts.next().unwrap_or_default()));
-                out.extend(parts.map(HelpRow::More));
+                group.push(HelpRow::Binding(keys, parts.next().unwrap_or_default()));
+                group.extend(parts.map(HelpRow::More));
             }
-            if ctx == SearchCtx {
-                out.push(HelpRow::Note("other keys", "type the query"));
-                out.extend(SYNTAX_NOTES.iter().map(|&(k, t)| HelpRow::Note(k, t)));
+            let notes: &[(&'static str, &'static str)] = match ctx {
+                SearchCtx => &SEARCH_NOTES,
+                MarkCtx => &[("a-z, A-Z", "the mark's letter")],
+                HelpFilter => &[("other keys", "type what the keys or their description contain")],
+                _ => &[],
+            };
+            group.extend(
+                notes
+                    .iter()
+                    .filter(|(k, t)| keep(k, t))
+                    .map(|&(k, t)| HelpRow::Note(k, t)),
+            );
+            if needle.is_empty() || !group.is_empty() {
+                out.push(HelpRow::Heading(ctx));
+                out.extend(group);
+                out.push(HelpRow::Blank);
             }
-            if ctx == MarkCtx {
-                out.push(HelpRow::Note("a-z, A-Z", "the mark's letter"));
-            }
-            out.push(HelpRow::Blank);
         }
-        out.push(HelpRow::Disputed);
+        if keep("", DISPUTED_HELP) {
+            out.push(HelpRow::Disputed);
+        }
+        if out.is_empty() {
+            out.push(HelpRow::NoMatch);
+        }
         out
     }
 }
@@ -132,13 +158,19 @@ pub enum HelpRow<'a> {
     More(&'static str),
     /// A note on a context's other keys: (keys, what they do).
     Note(&'static str, &'static str),
-    /// What the `≠` marker means.
+    /// What the `≠` marker means ([`DISPUTED_HELP`]).
     Disputed,
+    /// Nothing contains the filter's text.
+    NoMatch,
     Blank,
 }
 
-/// The search syntax, noted under the search keys.
-const SYNTAX_NOTES: [(&str, &str); 4] = [
+/// What the help says of the `≠` marker.
+pub const DISPUTED_HELP: &str = "marks an event whose facts the sources dispute";
+
+/// The notes under the search keys: typing, then the search syntax.
+const SEARCH_NOTES: [(&str, &str); 5] = [
+    ("other keys", "type the query"),
     ("a b  /  a | b", "both terms  /  either"),
     ("'a  ^a  a$", "exact, start, end of a text"),
     ("!a  !^a  !a$", "leave out what matches"),

@@ -28,6 +28,8 @@ pub enum Ctx {
     Mark,
     /// The help overlay.
     Help,
+    /// Typing the help overlay's filter (`/` in help).
+    HelpFilter,
     /// The Sources view.
     Sources,
     /// The Flows view.
@@ -69,6 +71,10 @@ impl Ctx {
                 key(Action::GoToMark)
             ),
             Ctx::Help => "Help".into(),
+            Ctx::HelpFilter => format!(
+                "Help filter ({} in help)",
+                keymap.key_of(Action::Search, Ctx::Help)
+            ),
             Ctx::Sources => format!("Sources view ({})", key(Action::Sources)),
             Ctx::Flows => format!("Flows view ({})", key(Action::Flows)),
             Ctx::Money => format!("Money view ({})", key(Action::Money)),
@@ -89,6 +95,7 @@ impl Ctx {
             Ctx::Chooser => Some("chooser"),
             Ctx::Prompt => Some("prompt"),
             Ctx::Help => Some("help_overlay"),
+            Ctx::HelpFilter => Some("help_filter"),
             Ctx::Mark => Some("mark"),
             Ctx::Sources => Some("sources_view"),
             Ctx::Flows => Some("flows_view"),
@@ -98,7 +105,7 @@ impl Ctx {
 
     /// Whether typing happens here, so a plain character cannot be a key.
     pub fn takes_text(self) -> bool {
-        [Ctx::Search, Ctx::Prompt]
+        [Ctx::Search, Ctx::Prompt, Ctx::HelpFilter]
             .into_iter()
             .any(|typing| self.applies_in(typing))
     }
@@ -144,8 +151,8 @@ impl Binding {
 
 use Action as A;
 use Ctx::{
-    Browse, Chooser, Flows as FlowsCtx, Global, Help as HelpCtx, Mark as MarkCtx, Money as MoneyCtx, Popup,
-    Prompt, Search as SearchCtx, Sources as SourcesCtx, Timeline,
+    Browse, Chooser, Flows as FlowsCtx, Global, Help as HelpCtx, HelpFilter, Mark as MarkCtx,
+    Money as MoneyCtx, Popup, Prompt, Search as SearchCtx, Sources as SourcesCtx, Timeline,
 };
 
 /// Every binding, in the order the help overlay lists them. Hints show in
@@ -247,6 +254,13 @@ pub const KEYMAP: &[Binding] = &[
     bind(&[ctrl('y')], Browse, A::ErrorsUp, "scroll the error panel up"),
     bind(&[ch('F')], Browse, A::Flows, "Flows view: who moved from where to where"),
     bind(&[ch('M')], Browse, A::Money, "Money view: every amount on one axis"),
+    bind(
+        &[ch('c')],
+        Browse,
+        A::Children,
+        "company filter: with its child organizations, or alone",
+    )
+    .hint("children", 7),
     bind(&[ch(']')], Timeline, A::NextYear, "next year").hint("year", 6),
     bind(&[ch('[')], Timeline, A::PrevYear, "previous year"),
     bind(&[ch('}')], Timeline, A::NextMonth, "next month").hint("month", 6),
@@ -319,7 +333,7 @@ pub const KEYMAP: &[Binding] = &[
         &[key(KeyCode::Esc), ch('q'), ch('?'), key(KeyCode::F(1))],
         HelpCtx,
         A::Cancel,
-        "close help",
+        "clear the filter, then close help",
     )
     .hint("close", 0),
     bind(&[key(KeyCode::Enter)], SourcesCtx, A::Accept, "filter every pane to what this source supports").hint("filter", 0),
@@ -328,6 +342,21 @@ pub const KEYMAP: &[Binding] = &[
     bind(&[ch('k'), key(KeyCode::Up)], SourcesCtx, A::Up, "previous source").hint("up", 2),
     bind(&[ch('j'), key(KeyCode::Down)], HelpCtx, A::Down, "scroll down").hint("down", 1),
     bind(&[ch('k'), key(KeyCode::Up)], HelpCtx, A::Up, "scroll up").hint("up", 1),
+    bind(&[key(KeyCode::PageDown)], HelpCtx, A::PageDown, "page down"),
+    bind(&[key(KeyCode::PageUp)], HelpCtx, A::PageUp, "page up"),
+    bind(&[ctrl('d')], HelpCtx, A::HalfPageDown, "half a page down"),
+    bind(&[ctrl('u')], HelpCtx, A::HalfPageUp, "half a page up"),
+    bind(&[ch('g'), key(KeyCode::Home)], HelpCtx, A::First, "top"),
+    bind(&[ch('G'), key(KeyCode::End)], HelpCtx, A::Last, "bottom"),
+    bind(&[ch('/')], HelpCtx, A::Search, "filter the keys by text"),
+    bind(&[key(KeyCode::Enter)], HelpFilter, A::Accept, "keep the filter and scroll again").hint("keep", 0),
+    bind(&[key(KeyCode::Esc)], HelpFilter, A::Cancel, "clear the filter").hint("cancel", 0),
+    bind(&[key(KeyCode::Down)], HelpFilter, A::Down, "scroll down").hint("down", 1),
+    bind(&[key(KeyCode::Up)], HelpFilter, A::Up, "scroll up").hint("up", 1),
+    bind(&[key(KeyCode::PageDown)], HelpFilter, A::PageDown, "page down"),
+    bind(&[key(KeyCode::PageUp)], HelpFilter, A::PageUp, "page up"),
+    bind(&[ctrl('w')], HelpFilter, A::DeleteWord, "delete the last word"),
+    bind(&[ctrl('u')], HelpFilter, A::ClearInput, "clear the text"),
     bind(&[key(KeyCode::Esc), ch('F')], FlowsCtx, A::Cancel, "back to the panes").hint("close", 0),
     bind(&[key(KeyCode::Enter)], FlowsCtx, A::Accept, "the cell's moves in the timeline (Bksp: back here)").hint("moves", 0),
     bind(&[ch('r')], FlowsCtx, A::RollUp, "roll child organizations into their parents, or not").hint("roll-up", 1),

@@ -125,7 +125,8 @@ fn hints_are_chosen_by_priority_and_keys_stays() {
             "Esc clear",
             "/ search",
             "f kind",
-            "t date"
+            "t date",
+            "c children"
         ]
     );
     let narrow = km.fitting_hints(Browse, 30, 2);
@@ -164,9 +165,13 @@ fn long_help_wraps_at_spaces() {
     assert_eq!(wrap("short", 10), ["short"]);
     assert_eq!(wrap("unbreakable-word here", 5), ["unbreakable-word", "here"]);
     let km = Keymap::default();
-    let rows = km.help_rows(74);
+    let rows = km.help_rows(74, "");
     assert!(rows.iter().any(|r| matches!(r, HelpRow::More(_))));
-    assert!(km.help_rows(200).iter().all(|r| !matches!(r, HelpRow::More(_))));
+    assert!(
+        km.help_rows(200, "")
+            .iter()
+            .all(|r| !matches!(r, HelpRow::More(_)))
+    );
 }
 
 #[test]

@@ -83,7 +83,7 @@ fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
         Mode::Search(s) => popup::search(app, s, theme, frame, area),
         Mode::Chooser { items, list, event } => popup::chooser(app, *event, items, list, theme, frame, area),
         Mode::Kinds { list } => popup::kinds(app, list, theme, frame, area),
-        Mode::Help { scroll } => help::render(&app.keymap, *scroll, theme, frame, area),
+        Mode::Help(h) => help::render(&app.keymap, h, theme, frame, area),
         Mode::Browse
         | Mode::Prompt { .. }
         | Mode::Mark { .. }

@@ -14,14 +14,14 @@ use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier};
 use std::sync::Arc;
 
-fn embedded(size: (u16, u16)) -> App {
+pub(super) fn embedded(size: (u16, u16)) -> App {
     App::new(Arc::new(Data::new(Dataset::embedded().unwrap())), size)
 }
 
 use crate::tui::app::test_keys as key_notation;
 
 /// Sends keys in the shared notation, running searches as the loop would.
-fn keys(app: &mut App, keys: &str) {
+pub(super) fn keys(app: &mut App, keys: &str) {
     for key in key_notation::parse(keys) {
         if let Some(Effect::Search { query, generation }) = update(app, Msg::Key(key)) {
             let hits = app.data.index().search(&app.data.ds, &query, MAX_HITS);
@@ -37,7 +37,7 @@ fn draw(app: &App, theme: &Theme) -> Buffer {
 }
 
 /// The screen as text, one line per row.
-fn text(app: &App) -> String {
+pub(super) fn text(app: &App) -> String {
     let buf = draw(app, &Theme::color());
     let mut out = String::new();
     for y in 0..buf.area.height {
