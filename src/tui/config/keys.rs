@@ -237,6 +237,7 @@ fn what(ctx: Ctx) -> &'static str {
         Ctx::Chooser => "the jump chooser",
         Ctx::Prompt => "the date prompt",
         Ctx::Help => "the help overlay",
+        Ctx::HelpFilter => "the help overlay's filter",
         Ctx::Mark => "the mark prompt (after m or ')",
         Ctx::Sources => "the Sources view",
         Ctx::Flows => "the Flows view",
