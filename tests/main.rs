@@ -10,6 +10,7 @@ mod config;
 mod export;
 mod flow;
 mod hostile;
+mod hostile_search;
 mod layers;
 mod loader;
 mod props;
