@@ -424,7 +424,7 @@ mod tests {
         };
         // Every field at its best; names weigh 2 of 3.
         let top = best.key(&entry);
-        assert!(top < 1 << KEY_BITS && top >= 1 << (KEY_BITS - 1), "{top}");
+        assert!((1 << (KEY_BITS - 1)..1 << KEY_BITS).contains(&top), "{top}");
         assert_eq!(top as f64 as u64, top, "exact in a double");
         let worst = Criteria {
             count: 0,
