@@ -901,9 +901,19 @@ fn timeline_keeps_to_one_source() {
     assert!(err.contains("no source with id `no-such-source`"), "{err}");
 }
 
-/// Ids in `rivals search` output, best first.
+/// Ids in `rivals search` output, best first; none when it exits 1 (no match).
 fn search_ids(query: &str) -> Vec<String> {
-    stdout(rivals().args(["search", query, "--limit", "200"]))
+    let out = rivals()
+        .args(["search", query, "--limit", "200"])
+        .output()
+        .unwrap();
+    match out.status.code() {
+        Some(0) => assert!(!out.stdout.is_empty(), "{query}: exit 0 without results"),
+        Some(1) => assert!(out.stdout.is_empty(), "{query}: exit 1 with results"),
+        code => panic!("{query}: exit {code:?}"),
+    }
+    String::from_utf8(out.stdout)
+        .unwrap()
         .lines()
         .filter_map(|l| l.split_whitespace().nth(1).map(String::from))
         .collect()
@@ -931,10 +941,10 @@ fn search_takes_fzf_extended_syntax() {
 }
 
 #[test]
-fn search_of_only_operators_finds_nothing_without_error() {
+fn search_of_only_operators_finds_nothing_and_exits_1() {
     for q in ["!", "'", "^", "!^", "^$", "|", "!musk"] {
-        let out = stdout(rivals().args(["search", q]));
-        assert_eq!(out, "", "{q}");
+        let err = failure(rivals().args(["search", q]), 1);
+        assert!(err.contains("no match"), "{q}: {err}");
     }
     let out = stdout(rivals().args(["search", "^Meta$", "--json"]));
     let rows: serde_json::Value = serde_json::from_str(&out).unwrap();

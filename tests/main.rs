@@ -15,6 +15,7 @@ mod hostile_config;
 mod hostile_marks;
 mod hostile_export;
 mod hostile_cache;
+mod hostile_search;
 mod layers;
 mod loader;
 mod loader_limits;

@@ -118,7 +118,10 @@ pub enum Command {
         #[arg(long)]
         strict: bool,
     },
-    /// Fuzzy-search people, organizations and event summaries.
+    /// Fuzzy-search people, organizations and event summaries; exits 1 when nothing matches.
+    #[command(
+        after_help = "Exit status: 0 with results; 1 when nothing matches (nothing on standard output, one line on standard error); 2 on a usage error (a blank query, --limit 0)."
+    )]
     Search {
         /// What to look for; typos are fine.
         #[arg(value_parser = parse_query)]
@@ -203,9 +206,14 @@ pub enum Command {
         /// The file whose schema to print.
         #[arg(value_enum, required_unless_present = "out", conflicts_with = "out")]
         file: Option<schema::SchemaFile>,
-        /// Write the four schemas (`events.schema.json`, ...) into DIR instead.
+        /// Write the four schemas (`events.schema.json`, ...) into DIR instead;
+        /// refuses if any of them is already there.
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
+        /// With --out: replace schemas already in DIR (a symlink is replaced,
+        /// never followed).
+        #[arg(long, requires = "out", conflicts_with = "file")]
+        force: bool,
     },
 }
 

@@ -117,7 +117,7 @@ fn standalone(command: &Command) -> Option<Result<String, Failure>> {
         Command::New { dir } => new::new(dir),
         Command::Completions { shell } => Ok(shell::completions(*shell)),
         Command::Man => shell::man().map_err(|e| Failure::new(format!("cannot write the manual page: {e}"))),
-        Command::Schema { file, out } => schema::command(*file, out.as_deref()),
+        Command::Schema { file, out, force } => schema::command(*file, out.as_deref(), *force),
         _ => return None,
     })
 }
@@ -140,10 +140,7 @@ pub fn run(command: &Command, ds: &Dataset, origin: Origin, out: &mut String) ->
             out.push_str(&format!("ok: {}\n", ds.counts_line()));
             Ok(())
         }
-        Command::Search { query, limit, json } => {
-            search::search(ds, query, *limit, *json, out);
-            Ok(())
-        }
+        Command::Search { query, limit, json } => search::search(ds, query, *limit, *json, out),
         Command::Show { id } => show::show(ds, id, origin, out),
         Command::Timeline { filters } => {
             timeline::timeline(ds, &filters.resolve(ds, origin)?, out);

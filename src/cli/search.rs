@@ -1,9 +1,9 @@
 //! `rivals search`: fuzzy-search the records, as lines or JSON.
 
-use super::export;
+use super::{Failure, export, output};
 use crate::model::{Dataset, Record};
-use crate::search::SearchIndex;
-use crate::text::sanitize;
+use crate::search::{self, SearchIndex};
+use crate::text::{fit, sanitize};
 
 /// The id, kind name and display name of a record.
 pub fn describe(ds: &Dataset, r: Record) -> (&str, &'static str, &str) {
@@ -15,10 +15,28 @@ pub fn describe(ds: &Dataset, r: Record) -> (&str, &'static str, &str) {
     }
 }
 
-/// Appends the records best matching `query`, at most `limit` of them.
-pub(super) fn search(ds: &Dataset, query: &str, limit: usize, json: bool, out: &mut String) {
+/// Appends the records best matching `query`, at most `limit` of them;
+/// fails (exit 1, nothing on standard output) when none does. A query
+/// longer than a search reads is cut, with a note on standard error.
+pub(super) fn search(
+    ds: &Dataset,
+    query: &str,
+    limit: usize,
+    json: bool,
+    out: &mut String,
+) -> Result<(), Failure> {
+    let (query, cut) = search::query::cut(query);
+    if cut {
+        output::note(&format!(
+            "rivals: the query is cut to its first {} characters",
+            search::query::MAX_QUERY_CHARS
+        ));
+    }
     let index = SearchIndex::new(ds);
     let hits = index.search(ds, query, limit);
+    if hits.is_empty() {
+        return Err(Failure::new(format!("no match for `{}`", fit(query.trim(), 40))));
+    }
     if json {
         let rows: Vec<serde_json::Value> = hits
             .iter()
@@ -29,7 +47,7 @@ pub(super) fn search(ds: &Dataset, query: &str, limit: usize, json: bool, out: &
             .collect();
         out.push_str(&export::safe_json(&serde_json::Value::Array(rows)));
         out.push('\n');
-        return;
+        return Ok(());
     }
     for h in &hits {
         let (id, kind, name) = describe(ds, h.target);
@@ -41,4 +59,5 @@ pub(super) fn search(ds: &Dataset, query: &str, limit: usize, json: bool, out: &
         };
         out.push_str(&format!("{kind:<12}  {}  {}\n", sanitize(id), sanitize(&name)));
     }
+    Ok(())
 }

@@ -57,7 +57,8 @@ impl SearchIndex {
     /// Like [`search`](Self::search), reusing what the previous query in
     /// `session` found: its word lookups, and its subsequence candidates
     /// when `query` extends it. Returns `None`, leaving the session as it
-    /// was, if `cancelled` turns true mid-way.
+    /// was, if `cancelled` turns true mid-way. Only the first
+    /// [`query::MAX_QUERY_CHARS`] characters of `query` are read.
     pub fn search_in(
         &self,
         ds: &Dataset,
@@ -66,6 +67,7 @@ impl SearchIndex {
         session: &mut Session,
         cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Option<Vec<Hit>> {
+        let query = query::cut(query).0;
         let plan = Plan::new(&query::Query::parse(query), !query.ends_with(char::is_whitespace));
         if !plan.finds_anything() || limit == 0 {
             *session = Session::default();

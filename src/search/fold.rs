@@ -86,12 +86,15 @@ pub fn words(folded: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
 }
 
 /// How many typos a query word of `len` letters may take: none below 4
-/// letters, one from 4, two from 8.
+/// letters, one from 4, two from 8, and none again above [`MAX_ALIGNED`]:
+/// no name is that long, and the typo automaton of a long word grows with
+/// it (gigabytes for a pasted 30,000-letter word).
 pub fn typo_budget(len: usize) -> u8 {
     match len {
         0..=3 => 0,
         4..=7 => 1,
-        _ => 2,
+        8..=MAX_ALIGNED => 2,
+        _ => 0,
     }
 }
 
@@ -191,6 +194,9 @@ mod tests {
         assert_eq!(typo_budget(3), 0);
         assert_eq!(typo_budget(5), 1);
         assert_eq!(typo_budget(9), 2);
+        assert_eq!(typo_budget(MAX_ALIGNED), 2);
+        assert_eq!(typo_budget(MAX_ALIGNED + 1), 0, "long words match exactly");
+        assert_eq!(typo_budget(32_000), 0);
         let long = [b'a'; 60];
         assert_eq!(distance(&long, &long, 2, false), Some((0, 60)));
         assert_eq!(distance(&long[..50], &long, 2, true), Some((0, 50)));

@@ -127,6 +127,9 @@ struct Entry {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Hit {
     pub target: Record,
+    /// The ranking criteria packed into one number below 2^53 (exact in
+    /// a double), higher first; equal scores rank people, organizations,
+    /// events, sources, then in dataset order.
     pub score: i64,
     /// Which text matched, see [`SearchIndex::text`].
     pub entry: u32,

@@ -5,6 +5,20 @@
 //! typo-tolerant. Operators with no text after them are ignored, as fzf
 //! ignores them.
 
+/// Longest query a search reads, in characters: the rest is cut
+/// ([`cut`]), in `rivals search` and in the explorer alike. Enough for a
+/// dozen words and a pasted quote; a query can never cost more than this.
+pub const MAX_QUERY_CHARS: usize = 1_000;
+
+/// `input` cut to its first [`MAX_QUERY_CHARS`] characters, and whether
+/// anything was cut.
+pub fn cut(input: &str) -> (&str, bool) {
+    match input.char_indices().nth(MAX_QUERY_CHARS) {
+        Some((at, _)) => (&input[..at], true),
+        None => (input, false),
+    }
+}
+
 /// How a term matches a text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Kind {
@@ -164,6 +178,17 @@ mod tests {
         assert!(!one("'openai").case_sensitive);
         // Fuzzy terms always fold case: `ZUCK` finds Zuckerberg.
         assert!(!one("ZUCK").case_sensitive);
+    }
+
+    #[test]
+    fn long_queries_are_cut_at_a_character() {
+        let short = "zuckerberg".repeat(MAX_QUERY_CHARS / 10);
+        assert_eq!(cut(&short), (short.as_str(), false));
+        let long = "é".repeat(MAX_QUERY_CHARS + 1);
+        let (kept, was_cut) = cut(&long);
+        assert!(was_cut);
+        assert_eq!(kept.chars().count(), MAX_QUERY_CHARS);
+        assert!(long.starts_with(kept));
     }
 
     #[test]

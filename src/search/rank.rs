@@ -94,7 +94,10 @@ struct Criteria {
 
 impl Criteria {
     /// The packed key of entry `e` matched this way. The fields take
-    /// 4+4+1+4+2+4+20+16+8 = 63 bits, so the key is positive.
+    /// 4+4+1+4+2+4+16+12+6 = 53 bits, so every score is a whole number
+    /// a JSON reader's double holds exactly (below 2^53); each field
+    /// saturates at its largest value (prominence at 65,535 events, the
+    /// Skim score at 4,095, the words of a text at 63).
     fn key(&self, e: &Entry) -> u64 {
         Key::default()
             .push(u64::from(self.count), 4)
@@ -103,9 +106,9 @@ impl Criteria {
             .push(15 - u64::from(self.prefixes.min(15)), 4)
             .push(e.field.weight(), 2)
             .push(15 - u64::from(self.unmatched.min(15)), 4)
-            .push(u64::from(e.prominence), 20)
-            .push(self.skim.max(0) as u64, 16)
-            .push(255 - u64::from(e.words), 8)
+            .push(u64::from(e.prominence), 16)
+            .push(self.skim.max(0) as u64, 12)
+            .push(63 - u64::from(e.words.min(63)), 6)
             .0
     }
 }
@@ -390,5 +393,53 @@ impl SearchIndex {
             typos: b.typos,
             quality: b.quality,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Bits of a packed [`Key`].
+    const KEY_BITS: u32 = 53;
+
+    #[test]
+    fn the_best_key_fits_in_a_double() {
+        let entry = Entry {
+            target: Record::Person(0),
+            field: Field::Name,
+            alias: 0,
+            start: 0,
+            len: 0,
+            words: 0,
+            prominence: u32::MAX,
+        };
+        let best = Criteria {
+            count: u32::MAX,
+            typos: 0,
+            subsequence: false,
+            prefixes: 0,
+            unmatched: 0,
+            skim: i64::MAX,
+        };
+        // Every field at its best; names weigh 2 of 3.
+        let top = best.key(&entry);
+        assert!((1 << (KEY_BITS - 1)..1 << KEY_BITS).contains(&top), "{top}");
+        assert_eq!(top as f64 as u64, top, "exact in a double");
+        let worst = Criteria {
+            count: 0,
+            typos: u8::MAX,
+            subsequence: true,
+            prefixes: u8::MAX,
+            unmatched: u8::MAX,
+            skim: i64::MIN,
+        };
+        let long = Entry {
+            words: u8::MAX,
+            prominence: 0,
+            field: Field::Summary,
+            ..entry
+        };
+        assert_eq!(worst.key(&long), 0);
     }
 }

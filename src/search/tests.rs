@@ -289,3 +289,13 @@ fn narrowing_with_operators_gives_the_same_results() {
             .is_none()
     );
 }
+
+#[test]
+fn a_query_is_read_up_to_its_length_limit() {
+    let (ds, index) = embedded();
+    let padded = format!("zukerberg{}'no-such-text", " ".repeat(query::MAX_QUERY_CHARS));
+    assert_eq!(index.search(&ds, &padded, 5), index.search(&ds, "zukerberg ", 5));
+    assert!(!index.search(&ds, &padded, 5).is_empty());
+    // One long word: no typo automaton, no match, and no panic.
+    assert!(index.search(&ds, &"zuckerburg".repeat(13_000), 5).is_empty());
+}

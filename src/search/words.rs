@@ -262,4 +262,25 @@ mod tests {
         assert!(found("zzz", true).is_empty());
         assert_eq!(w.len(), 6, "with ilyasutskever and scaleai");
     }
+
+    #[test]
+    fn words_longer_than_any_name_match_only_exactly() {
+        let long = "zuckerberg".repeat(5);
+        let w = index(&[&long, &long[..48]]);
+        let typo = |s: &str| s.replacen("zuckerberg", "zuckerburg", 1);
+        let found = |q: &str, p: bool| -> Vec<(u8, bool, u32)> {
+            w.lookup(q.as_bytes(), p)
+                .iter()
+                .map(|m| (m.typos, m.prefix, w.postings(m.word)[0]))
+                .collect()
+        };
+        // 48 letters still take two typos; 50 take none.
+        assert_eq!(found(&typo(&long[..48]), false), [(1, false, 1)]);
+        assert_eq!(found(&long, false), [(0, false, 0)]);
+        assert!(found(&typo(&long), false).is_empty());
+        assert!(found(&typo(&long), true).is_empty());
+        assert_eq!(found(&long[..49], true), [(0, true, 0)]);
+        // A pasted wall of text is looked up without building an automaton.
+        assert!(found(&"zuckerburg".repeat(3_200), true).is_empty());
+    }
 }

@@ -131,10 +131,7 @@ fn paste(app: &mut App, text: &str) -> Option<Effect> {
         .map(|c| if c.is_whitespace() { ' ' } else { c })
         .filter(|&c| !crate::text::is_unsafe(c));
     match &mut app.mode {
-        Mode::Search(s) => {
-            s.query.extend(chars);
-            search::requery(s)
-        }
+        Mode::Search(_) => search::paste(app, chars),
         Mode::Prompt { input, error } => {
             prompt::insert(input, chars);
             *error = None;

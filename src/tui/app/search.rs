@@ -6,6 +6,7 @@ use super::input;
 use super::state::{App, Mode};
 use crate::model::Record;
 use crate::search::Hit;
+use crate::search::query::MAX_QUERY_CHARS;
 use crate::tui::keymap::{Action, Key};
 use crate::tui::list::ListState;
 use crossterm::event::KeyCode;
@@ -123,7 +124,10 @@ pub(super) fn search_key(app: &mut App, action: Option<Action>, key: Key) -> Opt
         }
         (None, KeyCode::Backspace) => input::pop_grapheme(&mut s.query),
         (None, KeyCode::Char(c)) if !key.ctrl && !c.is_control() => {
-            s.query.push(c);
+            if extend(&mut s.query, [c]) {
+                app.note = Some(too_long());
+                return None;
+            }
             true
         }
         _ => false,
@@ -132,6 +136,39 @@ pub(super) fn search_key(app: &mut App, action: Option<Action>, key: Key) -> Opt
         return None;
     }
     requery(s)
+}
+
+/// Pasted text, already made safe, goes into the query as if typed, up to
+/// the length a search reads.
+pub(super) fn paste(app: &mut App, chars: impl IntoIterator<Item = char>) -> Option<Effect> {
+    let Mode::Search(s) = &mut app.mode else {
+        return None;
+    };
+    let cut = extend(&mut s.query, chars);
+    let effect = requery(s);
+    if cut {
+        app.note = Some(too_long());
+    }
+    effect
+}
+
+/// Appends `chars` to `query` while it is shorter than
+/// [`MAX_QUERY_CHARS`]; returns whether some were left out.
+fn extend(query: &mut String, chars: impl IntoIterator<Item = char>) -> bool {
+    let mut room = MAX_QUERY_CHARS.saturating_sub(query.chars().count());
+    for c in chars {
+        if room == 0 {
+            return true;
+        }
+        query.push(c);
+        room -= 1;
+    }
+    false
+}
+
+/// The note when the query is full.
+fn too_long() -> String {
+    format!("a query is at most {MAX_QUERY_CHARS} characters; the rest was left out")
 }
 
 /// Asks for a search of the edited query, or clears the results when it is blank.
@@ -149,3 +186,7 @@ pub(super) fn requery(s: &mut SearchState) -> Option<Effect> {
         generation: s.generation,
     })
 }
+
+#[cfg(test)]
+#[path = "search_tests.rs"]
+mod tests;
