@@ -6,7 +6,7 @@ use crate::model::{Dataset, EventIx, Files, load};
 use crate::tui::app::{App, Effect, MAX_HITS, Mode, Msg, test_keys, update};
 use crate::tui::data::Data;
 use crate::tui::flows::{Matrix, org_name};
-use crate::tui::layout::flows_grid;
+use crate::tui::layout::{MATRIX_CELL_WIDTH, MATRIX_LABEL_WIDTH, flows_grid};
 use crate::tui::money::{Chart, Group, Row, fraction};
 use crate::tui::pane::Pane;
 use crate::tui::theme::Theme;
@@ -146,7 +146,13 @@ fn matrix_totals_and_cells_match_a_hand_count() {
         (Some(2), Some(1), Some(3), Some(1))
     );
     assert_eq!(count(3, 1), None, "the offer is no move");
-    assert_eq!((m.net(0), m.net(1), m.net(2), m.net(3)), (-4, 1, 3, -1));
+    let nets: Vec<Option<String>> = (0..m.len()).map(|i| m.net(i)).collect();
+    let net = |n: &str| Some(n.to_string());
+    assert_eq!(
+        nets,
+        [net("-4"), net("+1"), net("+3"), net("-1"), None],
+        "as `rivals flow` writes them: unknown has no net gain"
+    );
     assert_eq!(m.max, 3);
     let rolled = Matrix::new(&ds, true);
     let names: Vec<&str> = rolled.axis.iter().map(|&o| org_name(&ds, o)).collect();
@@ -386,5 +392,55 @@ fn money_groups_amounts_by_what_they_pay_for_and_names_who_pays() {
     assert_eq!(
         bar("stargate-announced"),
         Some((Group::Investments, "→ Stargate", false))
+    );
+}
+
+#[test]
+fn flows_says_what_is_cut_aligns_the_in_row_and_shows_its_own_state() {
+    let mut a = embedded((80, 24));
+    keys(&mut a, "Fj");
+    let screen = text(&draw(&a, &Theme::mono()));
+    let lines: Vec<Vec<char>> = screen.lines().map(|l| l.chars().collect()).collect();
+    let starting = |p: &str| {
+        lines
+            .iter()
+            .find(|l| l.iter().collect::<String>().starts_with(p))
+            .unwrap_or_else(|| panic!("no line {p}\n{screen}"))
+    };
+    assert!(
+        starting("┏").iter().collect::<String>().contains(" › 6 more ┓"),
+        "{screen}"
+    );
+    // Each `in` total ends where the counts above it end, before the `≠`
+    // column.
+    let into = starting("┃in ");
+    let (label, cell) = (1 + MATRIX_LABEL_WIDTH as usize, MATRIX_CELL_WIDTH as usize);
+    for c in 0..7 {
+        let x = label + c * cell;
+        assert!(
+            into[x + cell - 2].is_ascii_digit() && into[x + cell - 1] == ' ',
+            "column {c}\n{screen}"
+        );
+    }
+    // Unknown is no organization: no net gain, as in `rivals flow`.
+    let unknown: String = starting("┃? ").iter().collect();
+    assert!(unknown.ends_with("     0     7      ┃"), "{unknown}");
+    let status: String = lines[23].iter().collect();
+    assert!(
+        status.starts_with(" OAI → MSL · 2015–2025 · not rolled up"),
+        "{status}"
+    );
+    keys(&mut a, "llllllll");
+    let screen = text(&draw(&a, &Theme::mono()));
+    let top = screen.lines().nth(1).unwrap_or("");
+    assert!(
+        top.contains(" · not rolled up ━") && top.contains(" ‹ 5 · › 1 more ┓"),
+        "{screen}"
+    );
+    keys(&mut a, "r");
+    let screen = text(&draw(&a, &Theme::mono()));
+    assert!(
+        screen.lines().last().unwrap_or("").contains(" · rolled up"),
+        "{screen}"
     );
 }
