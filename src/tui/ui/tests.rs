@@ -731,3 +731,39 @@ fn sparkline_scale_lets_quiet_months_differ_and_marks_the_selected_event() {
     let marked: Vec<usize> = (0..bars.len()).filter(|&i| bars[i].1).collect();
     assert_eq!(marked.len(), 1, "{marked:?}");
 }
+
+#[test]
+fn sources_view_shows_the_selected_articles_outlet_and_full_title() {
+    let full = "Simseo · The AI industry has become a kind of Game of Thrones, and it says \
+                something uneasy about your future";
+    // The two lines above the bottom border, inside it, joined.
+    let footer = |app: &App| {
+        let screen = text(app);
+        let lines: Vec<&str> = screen.lines().collect();
+        let n = lines.len();
+        let inside = |l: &str| l.trim_matches(|c| c == '┃' || c == ' ').to_string();
+        (
+            format!("{} {}", inside(lines[n - 4]), inside(lines[n - 3])),
+            screen,
+        )
+    };
+    for width in [120, 80] {
+        let mut app = embedded((width, 24));
+        keys(&mut app, "S");
+        let (text, screen) = footer(&app);
+        assert_eq!(text.trim(), full, "{screen}");
+    }
+    // At the narrowest screen too (cutting with `…` when two lines are
+    // not enough is `wrap`'s unit test).
+    let mut app = embedded((60, 16));
+    keys(&mut app, "S");
+    let (text, screen) = footer(&app);
+    assert_eq!(text.trim(), full, "{screen}");
+    keys(&mut app, "j");
+    let (text, screen) = footer(&app);
+    assert_eq!(
+        text.trim(),
+        "Simseo · \"Someone has broken into our home\"",
+        "{screen}"
+    );
+}
