@@ -427,7 +427,7 @@ fn flows_says_what_is_cut_aligns_the_in_row_and_shows_its_own_state() {
     assert!(unknown.ends_with("     0     7      ┃"), "{unknown}");
     let status: String = lines[23].iter().collect();
     assert!(
-        status.starts_with(" OAI → MSL · 2015–2025 · not rolled up"),
+        status.starts_with(" 2015–2025 · not rolled up · OAI → MSL "),
         "{status}"
     );
     keys(&mut a, "llllllll");

@@ -164,9 +164,10 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
 const HINT_GAP: &str = "  ";
 
 /// The open view's own state in `room` columns, instead of the panes'
-/// filters it ignores: `OpenAI → Meta · 2012–2025 · not rolled up` (the
-/// selected cell, with short names if the full ones do not fit; the years
-/// of the moves counted; the roll-up) or `log scale · USD 14.3B · Meta →
+/// filters it ignores: `2015–2025 · not rolled up · OpenAI → Meta` (the
+/// years of the moves counted, the roll-up, the selected cell, with short
+/// names if the full ones do not fit; the cell comes last, as the line
+/// under the matrix has it in full) or `log scale · USD 14.3B · Meta →
 /// Scale AI` (the axis and the selected amount).
 fn view_state(app: &App, room: usize) -> Option<String> {
     let ds = &app.data.ds;
@@ -175,8 +176,8 @@ fn view_state(app: &App, room: usize) -> Option<String> {
             let (v, m) = (&app.flows_view, app.matrix());
             let roll = if v.roll_up { "rolled up" } else { "not rolled up" };
             let period = match m.span {
-                Some((a, b)) if a.year == b.year => format!(" · {}", a.year),
-                Some((a, b)) => format!(" · {}–{}", a.year, b.year),
+                Some((a, b)) if a.year == b.year => format!("{} · ", a.year),
+                Some((a, b)) => format!("{}–{} · ", a.year, b.year),
                 None => String::new(),
             };
             let text = |short: bool| {
@@ -189,7 +190,7 @@ fn view_state(app: &App, room: usize) -> Option<String> {
                     }
                 };
                 let (from, to) = (name(v.rows.selected), name(v.cols.selected));
-                format!(" {from} → {to}{period} · {roll}")
+                format!(" {period}{roll} · {from} → {to}")
             };
             let full = text(false);
             Some(if crate::text::width(&full) <= room {
