@@ -3,7 +3,7 @@
 
 use super::filter::{Want, filter_id};
 use super::{Failure, Origin};
-use crate::model::{Dataset, Flow, FlowQuery, OrgIx, Pair, flows};
+use crate::model::{Dataset, Flow, FlowQuery, OrgIx, Pair, flows, net_gain};
 use crate::text::sanitize;
 use serde::Serialize;
 use std::fmt::Write;
@@ -218,11 +218,11 @@ impl Matrix {
         let mut net = format!("{:<label$}", "  net");
         for (c, axis) in self.axis.iter().enumerate() {
             let _ = write!(ins, "{:>w$}", self.col_total[c]);
-            let gain = i64::from(self.col_total[c]) - i64::from(self.row_total[c]);
+            let (into, out) = (self.col_total[c].into(), self.row_total[c].into());
             let shown = match axis {
-                Axis::Org(_) if gain > 0 => format!("+{gain}"),
-                Axis::Org(_) => gain.to_string(),
-                _ => String::new(),
+                Axis::Org(o) => net_gain(Some(*o), into, out).unwrap_or_default(),
+                Axis::Others(_) => String::new(),
+                Axis::Unknown => net_gain(None, into, out).unwrap_or_default(),
             };
             let _ = write!(net, "{shown:>w$}");
         }

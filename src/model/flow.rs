@@ -353,6 +353,17 @@ pub(super) fn org_moves(ds: &Dataset) -> Vec<(u32, u32)> {
     moves
 }
 
+/// An organization's net gain as `rivals flow` and the Flows view write
+/// it, people in minus people out: `+3`, `-2`, `0`. `None` for the unknown
+/// organization (`?`): its moves are gaps in the data, no one's gain.
+pub fn net_gain(org: Option<OrgIx>, into: u64, out: u64) -> Option<String> {
+    org?;
+    Some(match i128::from(into) - i128::from(out) {
+        n if n > 0 => format!("+{n}"),
+        n => n.to_string(),
+    })
+}
+
 /// The moves that say they are `part_of` group `g` (directly), in date order.
 pub fn members(ds: &Dataset, g: EventIx) -> Vec<EventIx> {
     let all = &ds.group_members;

@@ -99,11 +99,17 @@ impl Density {
             .collect()
     }
 
-    /// The column holding `date`, out of `columns(width)`.
-    pub fn column_of(&self, date: Date, width: usize) -> Option<usize> {
+    /// The columns holding `date`, out of `columns(width)`: first and
+    /// last, inclusive (a year-only date covers its twelve months).
+    pub fn columns_of(&self, date: Date, width: usize) -> Option<(usize, usize)> {
         let (months, cols) = (self.months(), self.columns(width));
         let m = month_number(date).checked_sub(self.first)? as usize;
-        (m < months && cols > 0).then(|| m * cols / months)
+        let last = if date.precision() == Precision::Year {
+            (m + 11).min(months.saturating_sub(1))
+        } else {
+            m
+        };
+        (m < months && cols > 0).then(|| (m * cols / months, last * cols / months))
     }
 }
 
@@ -138,13 +144,16 @@ mod tests {
                 .filter(|e| (e.date.precision() == Precision::Year) != month)
                 .count() as u64
         };
-        let col = all.column_of(july, 10_000).unwrap_or_else(|| panic!("july"));
+        let (col, last) = all.columns_of(july, 10_000).unwrap_or_else(|| panic!("july"));
+        assert_eq!(col, last, "a month is one column");
         assert_eq!(all.counts(10_000)[col], 12 * in_2025(true) + in_2025(false));
         assert!(in_2025(true) > 0 && in_2025(false) > 0);
-        assert_eq!(
-            all.column_of(Date::parse("1900").unwrap_or_else(|e| panic!("{e}")), 80),
-            None
-        );
+        let date = |d: &str| Date::parse(d).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(all.columns_of(date("1900"), 80), None);
+        let (a, b) = all
+            .columns_of(date("2024"), 10_000)
+            .unwrap_or_else(|| panic!("2024"));
+        assert_eq!(b - a, 11, "a year-only date covers its twelve months");
         let empty = Density::new(&data, &EventRows::Some(Vec::new()));
         assert!(empty.counts(50).iter().all(|&c| c == 0));
     }

@@ -2,7 +2,7 @@
 //! [`model::flows`]: organizations busiest first on both axes, cells kept
 //! sparse (only pairs with moves), totals per organization.
 
-use crate::model::{self, Dataset, Flow, FlowQuery, OrgIx, Pair};
+use crate::model::{self, Dataset, Date, Flow, FlowQuery, OrgIx, Pair};
 
 /// The from→to matrix.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -18,6 +18,8 @@ pub struct Matrix {
     cells: Vec<(u32, u32, u32)>,
     /// The largest count of one cell.
     pub max: u32,
+    /// The dates of the first and the last move counted.
+    pub span: Option<(Date, Date)>,
 }
 
 impl Matrix {
@@ -60,12 +62,20 @@ impl Matrix {
         cells.sort_unstable();
         let totals = axis.iter().map(|&o| moves[slot(o)]).collect();
         let max = flows.iter().map(|(_, f)| f.count).max().unwrap_or(0);
+        let dates = flows
+            .iter()
+            .flat_map(|(_, f)| f.events.iter().map(|&e| ds.event(e).date));
+        let span = dates.fold(None, |span: Option<(Date, Date)>, d| match span {
+            None => Some((d, d)),
+            Some((a, b)) => Some((a.min(d), b.max(d))),
+        });
         Matrix {
             axis,
             totals,
             flows,
             cells,
             max,
+            span,
         }
     }
 
@@ -86,11 +96,11 @@ impl Matrix {
         self.axis.is_empty()
     }
 
-    /// The net gain of axis organization `i`: in minus out.
-    pub fn net(&self, i: usize) -> i64 {
-        self.totals
-            .get(i)
-            .map_or(0, |&(out, into)| i64::from(into) - i64::from(out))
+    /// The net gain of axis organization `i` as `rivals flow` writes it
+    /// (`+3`, `-2`, `0`); `None` for unknown and past the axis.
+    pub fn net(&self, i: usize) -> Option<String> {
+        let &(out, into) = self.totals.get(i)?;
+        model::net_gain(self.axis.get(i).copied().flatten(), into.into(), out.into())
     }
 }
 

@@ -141,10 +141,15 @@ pub fn help_popup(area: Rect) -> Rect {
     )
 }
 
+/// Rows under the Sources view's list for the selected article's outlet
+/// and full title.
+pub const SOURCE_LINES: u16 = 2;
+
 /// Rows of sources the Sources view lists on a screen of `area`: the
-/// body between title and status, less its border and header line.
+/// body between title and status, less its border, header line and the
+/// selected article's lines.
 pub fn sources_rows(area: Rect) -> usize {
-    usize::from(area.height.saturating_sub(5))
+    usize::from(area.height.saturating_sub(5 + SOURCE_LINES))
 }
 
 /// The inside of a full-screen view's border (Flows, Money) on a screen

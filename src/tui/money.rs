@@ -1,33 +1,38 @@
 //! The Money view's chart, built once: every amount of every event, grouped
-//! by kind, on one USD axis; amounts in another currency with no USD
-//! equivalent get a group of their own, never mixed in.
+//! by what it pays for, on one USD axis; amounts in another currency with
+//! no USD equivalent get a group of their own, never mixed in. Each bar
+//! names who pays whom (`Meta → Scale AI`).
 
-use crate::model::{Amount, Dataset, EventIx, EventKind};
+use crate::model::{Amount, Dataset, Event, EventIx, EventKind, OrgIx};
 
 /// The groups of the chart, in the order they show.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Group {
-    /// Offers, pay and the sums of hires.
+    /// Offers to people, pay and the sums of hires.
     Pay,
-    /// Acquisitions and stakes.
+    /// Acquisitions, stakes, and offers to buy an organization.
     Deals,
-    /// Investments and funding rounds.
+    /// Investments and funding rounds someone receives.
     Investments,
-    /// Spending plans and every other kind.
+    /// Spending nobody receives (an investment with no `to`: data-centre
+    /// plans) and every other kind.
     Plans,
     /// Amounts in this currency, with no USD equivalent stated.
     Currency(&'static str),
 }
 
 impl Group {
-    /// The group of an event of `kind` whose amount is in USD (or has a USD
-    /// equivalent) if `usd`, else in `currency`.
-    fn of(kind: EventKind, usd: bool, currency: &'static str) -> Group {
-        match kind {
+    /// The group of event `e`, whose amount is in USD (or has a USD
+    /// equivalent) if `usd`, else in `currency`. An offer courting an
+    /// organization (`to`) is a bid, a deal; one courting people is pay.
+    /// An investment or funding with no `to` is spending, a plan.
+    fn of(e: &Event, usd: bool, currency: &'static str) -> Group {
+        match e.kind {
             _ if !usd => Group::Currency(currency),
+            EventKind::Offer if e.to.is_some() => Group::Deals,
             EventKind::Offer | EventKind::Hire | EventKind::Departure | EventKind::Return => Group::Pay,
             EventKind::Acquisition => Group::Deals,
-            EventKind::Investment | EventKind::Funding => Group::Investments,
+            EventKind::Investment | EventKind::Funding if e.to.is_some() => Group::Investments,
             _ => Group::Plans,
         }
     }
@@ -36,7 +41,7 @@ impl Group {
     pub fn title(self) -> String {
         match self {
             Group::Pay => "Offers and pay (USD)".into(),
-            Group::Deals => "Acquisitions and stakes (USD)".into(),
+            Group::Deals => "Acquisitions, bids and stakes (USD)".into(),
             Group::Investments => "Investments and funding (USD)".into(),
             Group::Plans => "Spending plans and other (USD)".into(),
             Group::Currency(c) => format!("In {c}, no USD equivalent stated"),
@@ -56,10 +61,19 @@ pub struct Bar {
     /// when undisputed).
     pub low: f64,
     pub high: f64,
+    /// Who pays whom: `Meta → Scale AI`, `Amazon` (no payee),
+    /// `→ Stargate` (no payer), `OpenAI` (no direction); may be empty.
+    pub who: String,
     /// The amount as the article words it.
     pub label: String,
     /// The value on the axis, compact: `USD 14.3B`.
     pub short: String,
+    /// Whether a source gives another amount (in any currency, on this
+    /// axis or not) or disputes it in words only.
+    pub disputed: bool,
+    /// Whether the value is a lower bound ("more than $4.4 billion"),
+    /// drawn open-ended.
+    pub open_ended: bool,
 }
 
 /// One row of the chart.
@@ -119,7 +133,7 @@ impl Chart {
             } else {
                 a.normalized()
             };
-            let group = Group::of(e.kind, usd, a.currency);
+            let group = Group::of(e, usd, a.currency);
             bars.push((
                 group,
                 Bar {
@@ -128,8 +142,13 @@ impl Chart {
                     value,
                     low,
                     high,
+                    who: who(ds, e),
                     label: a.text.clone().unwrap_or_else(|| a.normalized()),
                     short: shown,
+                    disputed: amount_disputed(e),
+                    // Hook: `Amount` has no way yet to say "at least"
+                    // (`up_to` is a ceiling); set this from it once it has.
+                    open_ended: false,
                 },
             ));
         }
@@ -170,6 +189,69 @@ impl Chart {
     /// The smallest positive value on the axis of `group` (at least 1).
     pub fn min(&self, group: Group) -> f64 {
         lookup(&self.minima, group).unwrap_or(1.0).max(1.0)
+    }
+}
+
+/// Whether a source disputes `e`'s amount: an alternative gives an
+/// amount (in any currency), or says something in words only (no count,
+/// amount or date).
+fn amount_disputed(e: &Event) -> bool {
+    e.disputed().is_some_and(|d| {
+        d.alternatives
+            .iter()
+            .any(|a| a.amount.is_some() || (a.count.is_none() && a.date.is_none()))
+    })
+}
+
+/// Longest `who` written with full names; longer ones use each
+/// organization's shortest name (`MSL`, `SSI`).
+const WHO_FULL: usize = 24;
+
+/// Who pays whom in `e`, by the format's `from`/`to` of its kind: for a
+/// hire, departure or return the new employer pays the first person; for
+/// the rest `from` (or else the first person) pays `to`; kinds with no
+/// direction name their organizations.
+pub fn who(ds: &Dataset, e: &Event) -> String {
+    let text = |short: bool| {
+        let org = |o: OrgIx| {
+            let org = ds.org(o);
+            let name = org.name.as_str();
+            if short {
+                let shortest = org
+                    .aliases
+                    .iter()
+                    .map(String::as_str)
+                    .min_by_key(|a| a.chars().count());
+                shortest
+                    .filter(|a| a.chars().count() < name.chars().count())
+                    .unwrap_or(name)
+            } else {
+                name
+            }
+        };
+        let person = |i: usize| e.people.get(i).map(|&p| ds.person(p).name.as_str());
+        let (payer, payee) = match e.kind {
+            EventKind::Hire | EventKind::Departure | EventKind::Return => (e.to.map(org), person(0)),
+            EventKind::Offer | EventKind::Acquisition | EventKind::Investment | EventKind::Funding => {
+                (e.from.map(org).or_else(|| person(0)), e.to.map(org))
+            }
+            _ => {
+                let names: Vec<&str> = e.all_orgs().map(org).collect();
+                return names.join(", ");
+            }
+        };
+        match (payer, payee) {
+            (Some(a), Some(b)) => format!("{a} → {b}"),
+            (Some(a), None) => a.to_string(),
+            (None, Some(b)) => format!("→ {b}"),
+            (None, None) => String::new(),
+        }
+    };
+    let full = text(false);
+    if crate::text::width(&full) <= WHO_FULL {
+        full
+    } else {
+        text(true)
     }
 }
 

@@ -6,7 +6,7 @@ use crate::model::{Dataset, EventIx, Files, load};
 use crate::tui::app::{App, Effect, MAX_HITS, Mode, Msg, test_keys, update};
 use crate::tui::data::Data;
 use crate::tui::flows::{Matrix, org_name};
-use crate::tui::layout::flows_grid;
+use crate::tui::layout::{MATRIX_CELL_WIDTH, MATRIX_LABEL_WIDTH, flows_grid};
 use crate::tui::money::{Chart, Group, Row, fraction};
 use crate::tui::pane::Pane;
 use crate::tui::theme::Theme;
@@ -34,8 +34,10 @@ const PEOPLE: &str = "
 ";
 // Moves: Alpha→Beta 2 (Pia, Quinn), Beta→Alpha 1 (Rosa), a group of 3
 // Alpha→Gamma Lab, Sam leaving Gamma for places unknown. Not moves: an
-// offer, a lawsuit. Amounts: USD 1M offer, USD 14.3B acquisition disputed
-// with 14.9B, GBP 400M ≈ USD 660M acquisition, EUR 5M investment.
+// offer, a lawsuit. Amounts: USD 1M offer for Beta (a bid), USD 14.3B
+// acquisition disputed with 14.9B, GBP 400M ≈ USD 660M acquisition, EUR 5M
+// investment disputed with a dollar figure (off its axis), USD 2M offered
+// to Quinn (pay).
 const EVENTS: &str = "
 - {id: e1, date: 2020, kind: hire, people: [p1], from: a, to: b, summary: Pia moves., sources: [s]}
 - {id: e2, date: 2020, kind: hire, people: [p2], from: a, to: b, summary: Quinn moves., sources: [s]}
@@ -57,7 +59,19 @@ const EVENTS: &str = "
   summary: A stake.
   sources: [s]
 - {id: e9, date: 2024, kind: acquisition, from: a, to: b, amount: {value: 400.0e6, currency: GBP, text: £400M, equivalent: {value: 660.0e6, currency: USD}}, summary: A deal., sources: [s]}
-- {id: e10, date: 2024, kind: investment, from: b, to: a, amount: {value: 5.0e6, currency: EUR, text: five million euros}, summary: A bet., sources: [s]}
+- id: e10
+  date: 2024
+  kind: investment
+  from: b
+  to: a
+  amount: {value: 5.0e6, currency: EUR, text: five million euros}
+  disputed:
+    note: Dollars.
+    alternatives:
+      - {value: $6M, amount: {value: 6.0e6, currency: USD}, sources: [s]}
+  summary: A bet.
+  sources: [s]
+- {id: e11, date: 2024, kind: offer, people: [p2], from: a, amount: {value: 2.0e6, currency: USD, text: two million}, summary: A package., sources: [s]}
 ";
 
 fn ds() -> Dataset {
@@ -132,7 +146,13 @@ fn matrix_totals_and_cells_match_a_hand_count() {
         (Some(2), Some(1), Some(3), Some(1))
     );
     assert_eq!(count(3, 1), None, "the offer is no move");
-    assert_eq!((m.net(0), m.net(1), m.net(2), m.net(3)), (-4, 1, 3, -1));
+    let nets: Vec<Option<String>> = (0..m.len()).map(|i| m.net(i)).collect();
+    let net = |n: &str| Some(n.to_string());
+    assert_eq!(
+        nets,
+        [net("-4"), net("+1"), net("+3"), net("-1"), None],
+        "as `rivals flow` writes them: unknown has no net gain"
+    );
     assert_eq!(m.max, 3);
     let rolled = Matrix::new(&ds, true);
     let names: Vec<&str> = rolled.axis.iter().map(|&o| org_name(&ds, o)).collect();
@@ -157,12 +177,14 @@ fn money_values_match_the_articles_on_one_usd_axis() {
         .map(|r| match r {
             Row::Heading(g, n) => format!("# {} ({n})", g.title()),
             Row::Bar(b) => format!(
-                "{} {} {}..{} {}",
+                "{} {} {}..{} {} · {}{}",
                 ds.event(b.event).id,
                 b.value,
                 b.low,
                 b.high,
-                b.label
+                b.who,
+                b.label,
+                if b.disputed { " ≠" } else { "" }
             ),
         })
         .collect();
@@ -170,12 +192,13 @@ fn money_values_match_the_articles_on_one_usd_axis() {
         rows,
         [
             "# Offers and pay (USD) (1)",
-            "e6 1000000 1000000..1000000 a million",
-            "# Acquisitions and stakes (USD) (2)",
-            "e8 14300000000 14300000000..14900000000 $14.3B for 49% of Beta",
-            "e9 660000000 660000000..660000000 £400M",
+            "e11 2000000 2000000..2000000 Alpha · two million",
+            "# Acquisitions, bids and stakes (USD) (3)",
+            "e8 14300000000 14300000000..14900000000 Gamma → Beta · $14.3B for 49% of Beta ≠",
+            "e9 660000000 660000000..660000000 Alpha → Beta · £400M",
+            "e6 1000000 1000000..1000000 Gamma → Beta · a million",
             "# In EUR, no USD equivalent stated (1)",
-            "e10 5000000 5000000..5000000 five million euros",
+            "e10 5000000 5000000..5000000 Beta → Alpha · five million euros ≠",
         ]
     );
     assert_eq!(
@@ -267,7 +290,7 @@ fn money_keys_skip_headings_toggle_log_and_open_the_event() {
     keys(&mut a, "k");
     assert_eq!(a.money_view.list.selected, 1, "never on the first heading");
     keys(&mut a, "G");
-    assert_eq!(a.money_view.list.selected, 6);
+    assert_eq!(a.money_view.list.selected, 7);
     keys(&mut a, "L");
     assert!(a.money_view.log);
     keys(&mut a, "\n");
@@ -337,4 +360,87 @@ fn flows_view_screens() {
 #[test]
 fn money_view_screens() {
     view_screens("MjL", "money");
+}
+
+#[test]
+fn money_groups_amounts_by_what_they_pay_for_and_names_who_pays() {
+    let a = embedded((120, 40));
+    let ds = &a.data.ds;
+    let chart = Chart::new(ds);
+    let bar = |id: &str| {
+        chart.rows.iter().find_map(|r| match r {
+            Row::Bar(b) if ds.event(b.event).id == id => Some((b.group, b.who.as_str(), b.disputed)),
+            _ => None,
+        })
+    };
+    // A plan to spend is no investment in anyone; a bid for a company is a
+    // deal, not pay; a hire's sum goes from the employer to the person.
+    assert_eq!(
+        bar("amazon-datacentre-plan-2025"),
+        Some((Group::Plans, "Amazon", false))
+    );
+    assert_eq!(bar("meta-bid-for-ssi"), Some((Group::Deals, "Meta → SSI", false)));
+    assert_eq!(
+        bar("meta-invests-in-scale-ai"),
+        Some((Group::Investments, "Meta → Scale AI", true))
+    );
+    assert_eq!(
+        bar("agarwal-joins-meta"),
+        Some((Group::Pay, "MSL → Rishabh Agarwal", true)),
+        "disputed in words only"
+    );
+    assert_eq!(
+        bar("stargate-announced"),
+        Some((Group::Investments, "→ Stargate", false))
+    );
+}
+
+#[test]
+fn flows_says_what_is_cut_aligns_the_in_row_and_shows_its_own_state() {
+    let mut a = embedded((80, 24));
+    keys(&mut a, "Fj");
+    let screen = text(&draw(&a, &Theme::mono()));
+    let lines: Vec<Vec<char>> = screen.lines().map(|l| l.chars().collect()).collect();
+    let starting = |p: &str| {
+        lines
+            .iter()
+            .find(|l| l.iter().collect::<String>().starts_with(p))
+            .unwrap_or_else(|| panic!("no line {p}\n{screen}"))
+    };
+    assert!(
+        starting("┏").iter().collect::<String>().contains(" › 6 more ┓"),
+        "{screen}"
+    );
+    // Each `in` total ends where the counts above it end, before the `≠`
+    // column.
+    let into = starting("┃in ");
+    let (label, cell) = (1 + MATRIX_LABEL_WIDTH as usize, MATRIX_CELL_WIDTH as usize);
+    for c in 0..7 {
+        let x = label + c * cell;
+        assert!(
+            into[x + cell - 2].is_ascii_digit() && into[x + cell - 1] == ' ',
+            "column {c}\n{screen}"
+        );
+    }
+    // Unknown is no organization: no net gain, as in `rivals flow`.
+    let unknown: String = starting("┃? ").iter().collect();
+    assert!(unknown.ends_with("     0     7      ┃"), "{unknown}");
+    let status: String = lines[23].iter().collect();
+    assert!(
+        status.starts_with(" 2015–2025 · not rolled up · OAI → MSL "),
+        "{status}"
+    );
+    keys(&mut a, "llllllll");
+    let screen = text(&draw(&a, &Theme::mono()));
+    let top = screen.lines().nth(1).unwrap_or("");
+    assert!(
+        top.contains(" · not rolled up ━") && top.contains(" ‹ 5 · › 1 more ┓"),
+        "{screen}"
+    );
+    keys(&mut a, "r");
+    let screen = text(&draw(&a, &Theme::mono()));
+    assert!(
+        screen.lines().last().unwrap_or("").contains(" · rolled up"),
+        "{screen}"
+    );
 }

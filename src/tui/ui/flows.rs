@@ -1,6 +1,7 @@
 //! The Flows view: the from→to matrix as a heatmap. Counts are written in
 //! the cells (`≠` when disputed, `·` when none), so it reads without colour;
-//! only the rows and columns on screen are drawn.
+//! only the rows and columns on screen are drawn, and the border says how
+//! many are cut off (`› 6 more`).
 
 use super::fit_spans;
 use crate::text::fit;
@@ -23,11 +24,29 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
     let v = &app.flows_view;
     let m = app.matrix();
     let roll = if v.roll_up { "rolled up" } else { "not rolled up" };
+    let (rows, cols) = layout::flows_grid(app.screen());
+    let (r0, c0) = (v.rows.offset, v.cols.offset);
+    // What is cut off, on the border: `‹ 2 · › 6 more` columns at the top,
+    // `↑ 1 · ↓ 4 more` rows at the bottom. The title leaves it room.
+    let cols_cut = cut(c0, cols, m.len(), ("‹", "›"));
+    let room = usize::from(body.width.saturating_sub(3)).saturating_sub(crate::text::width(&cols_cut));
     let title = format!(
         " Flows · rows from, columns to · {} organizations · {roll} ",
         m.len()
     );
-    let block = super::bordered(theme, true, title);
+    let title = if crate::text::width(&title) <= room {
+        title
+    } else {
+        format!(" Flows · {} organizations · {roll} ", m.len())
+    };
+    let mut block = super::bordered(theme, true, title);
+    if !cols_cut.is_empty() {
+        block = block.title_top(Line::styled(cols_cut, theme.key).right_aligned());
+    }
+    let rows_cut = cut(r0, rows, m.len(), ("↑", "↓"));
+    if !rows_cut.is_empty() {
+        block = block.title_bottom(Line::styled(rows_cut, theme.key).right_aligned());
+    }
     let inner = block.inner(body);
     frame.render_widget(block, body);
     if m.is_empty() {
@@ -35,9 +54,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
         frame.render_widget(Paragraph::new(text), inner);
         return;
     }
-    let (rows, cols) = layout::flows_grid(app.screen());
     let ds = &app.data.ds;
-    let (r0, c0) = (v.rows.offset, v.cols.offset);
     let col_range = c0..(c0 + cols).min(m.len());
     let row_range = r0..(r0 + rows).min(m.len());
     let name = |i: usize| org_name(ds, m.axis.get(i).copied().flatten()).to_string();
@@ -80,27 +97,43 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
         let (out, into) = m.totals.get(r).copied().unwrap_or_default();
         spans.push(Span::styled(format!("{out:>CELL$}"), theme.amount));
         spans.push(Span::styled(format!("{into:>CELL$}"), theme.amount));
-        let net = match m.net(r) {
-            0 => "0".to_string(),
-            n => format!("{n:+}"),
-        };
+        let net = m.net(r).unwrap_or_default();
         spans.push(Span::styled(format!("{net:>CELL$}"), theme.heading));
         lines.push(Line::from(spans));
     }
     // The `in` totals of the columns shown.
     let mut foot = vec![Span::styled(format!("{:<LABEL$}", "in"), theme.heading)];
     for c in col_range {
+        // Aligned with the counts above it, before their `≠` column.
         let into = m.totals.get(c).map_or(0, |t| t.1);
-        foot.push(Span::styled(format!("{into:>CELL$}"), theme.amount));
+        foot.push(Span::styled(format!("{into:>w$} ", w = CELL - 1), theme.amount));
     }
     lines.push(Line::from(foot));
     lines.push(selected_line(app, m, theme, usize::from(inner.width)));
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
+/// What a window of `shown` of `len` items from `start` leaves out, with
+/// the arrows for before and after: ` ‹ 2 · › 6 more `, or empty.
+fn cut(start: usize, shown: usize, len: usize, (before, after): (&str, &str)) -> String {
+    let end = start.saturating_add(shown).min(len);
+    let mut parts = Vec::new();
+    if start > 0 {
+        parts.push(format!("{before} {start}"));
+    }
+    if end < len {
+        parts.push(format!("{after} {} more", len - end));
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!(" {} ", parts.join(" · "))
+    }
+}
+
 /// A column's name in `max` columns: whole if it fits, else its capitals
 /// (`MSL`, `GDM`, `OAI`) if there are two or more, else cut with `…`.
-fn short(name: &str, max: usize) -> String {
+pub(super) fn short(name: &str, max: usize) -> String {
     let clean = crate::text::sanitize(name);
     if crate::text::width(&clean) <= max {
         return clean.into_owned();

@@ -1,9 +1,12 @@
-//! The title bar and the status line (filter, position, prompt, hints).
+//! The title bar and the status line (filter or the open view's state,
+//! position, prompt, hints).
 
 use super::fit_spans;
 use crate::text::fit;
 use crate::tui::app::{App, Mode};
+use crate::tui::flows::org_name;
 use crate::tui::keymap::Shown;
+use crate::tui::money::Row;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -133,11 +136,6 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         let shown = if len == 0 { 0 } else { sel + 1 };
         format!(" {shown}/{len} ")
     };
-    let left: Vec<(String, Style)> = match (&app.note, filter_text(app)) {
-        (Some(note), _) => vec![(format!(" {note}"), theme.key)],
-        (None, Some(f)) => vec![(" filter: ".into(), theme.muted), (f, theme.heading)],
-        (None, None) => vec![(" no filter".into(), theme.muted)],
-    };
     // Position first, then the hints that fit by priority, then the filter.
     let pos_width = crate::text::width(&pos);
     let budget = width.saturating_sub(pos_width + LEFT_ROOM);
@@ -147,6 +145,12 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         width.saturating_sub(pos_width),
     );
     let left_room = width.saturating_sub(pos_width + hint_line.width());
+    let left: Vec<(String, Style)> = match (&app.note, view_state(app, left_room), filter_text(app)) {
+        (Some(note), _, _) => vec![(format!(" {note}"), theme.key)],
+        (None, Some(state), _) => vec![(state, theme.heading)],
+        (None, None, Some(f)) => vec![(" filter: ".into(), theme.muted), (f, theme.heading)],
+        (None, None, None) => vec![(" no filter".into(), theme.muted)],
+    };
     let mut line = fit_spans(left, left_room);
     let used = line.width();
     line.spans
@@ -158,6 +162,58 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
 
 /// Space between two hints on the status line.
 const HINT_GAP: &str = "  ";
+
+/// The open view's own state in `room` columns, instead of the panes'
+/// filters it ignores: `2015–2025 · not rolled up · OpenAI → Meta` (the
+/// years of the moves counted, the roll-up, the selected cell, with short
+/// names if the full ones do not fit; the cell comes last, as the line
+/// under the matrix has it in full) or `log scale · USD 14.3B · Meta →
+/// Scale AI` (the axis and the selected amount).
+fn view_state(app: &App, room: usize) -> Option<String> {
+    let ds = &app.data.ds;
+    match app.mode {
+        Mode::Flows => {
+            let (v, m) = (&app.flows_view, app.matrix());
+            let roll = if v.roll_up { "rolled up" } else { "not rolled up" };
+            let period = match m.span {
+                Some((a, b)) if a.year == b.year => format!("{} · ", a.year),
+                Some((a, b)) => format!("{}–{} · ", a.year, b.year),
+                None => String::new(),
+            };
+            let text = |short: bool| {
+                let name = |i: usize| {
+                    let name = org_name(ds, m.axis.get(i).copied().flatten());
+                    if short {
+                        super::flows::short(name, 5)
+                    } else {
+                        name.to_string()
+                    }
+                };
+                let (from, to) = (name(v.rows.selected), name(v.cols.selected));
+                format!(" {period}{roll} · {from} → {to}")
+            };
+            let full = text(false);
+            Some(if crate::text::width(&full) <= room {
+                full
+            } else {
+                text(true)
+            })
+        }
+        Mode::Money => {
+            let scale = if app.money_view.log {
+                "log scale"
+            } else {
+                "linear scale"
+            };
+            Some(match app.chart().rows.get(app.money_view.list.selected) {
+                Some(Row::Bar(b)) if b.who.is_empty() => format!(" {scale} · {}", b.short),
+                Some(Row::Bar(b)) => format!(" {scale} · {} · {}", b.short, b.who),
+                _ => format!(" {scale}"),
+            })
+        }
+        _ => None,
+    }
+}
 
 /// The position in the open view: ` 3,5/12 ` (row, column of the matrix)
 /// or ` 4/30 ` (a row of the chart).

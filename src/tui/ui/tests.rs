@@ -685,3 +685,85 @@ fn timeline_rows_word_moves_groups_offers_and_lawsuits_apart() {
         "{suit}"
     );
 }
+
+/// The Timeline's sparkline row of `buf`: each bar's glyph and whether it
+/// is drawn in the selection style (reverse video in mono).
+fn sparkline_bars(buf: &Buffer) -> Vec<(char, bool)> {
+    let row = (0..buf.area.height)
+        .find(|&y| {
+            let line: String = (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect();
+            line.contains("per month")
+        })
+        .unwrap();
+    // From the Timeline's corner on (the People pane's scrollbar is `█` too).
+    let corner = (0..buf.area.width)
+        .find(|&x| matches!(buf[(x, row)].symbol(), "┗" | "└"))
+        .unwrap();
+    (corner..buf.area.width)
+        .map(|x| &buf[(x, row)])
+        .filter_map(|c| {
+            let ch = c.symbol().chars().next()?;
+            ('▁'..='█')
+                .contains(&ch)
+                .then(|| (ch, c.modifier.contains(Modifier::REVERSED)))
+        })
+        .collect()
+}
+
+#[test]
+fn sparkline_scale_lets_quiet_months_differ_and_marks_the_selected_event() {
+    let mut app = embedded((120, 40));
+    keys(&mut app, "3");
+    let buf = draw(&app, &Theme::mono());
+    let bars = sparkline_bars(&buf);
+    let screen = text(&app);
+    assert!(screen.contains("per month, √ scale"), "{screen}");
+    // The years before 2025 are quiet beside its summer, yet not all alike.
+    let before_2025: std::collections::BTreeSet<char> =
+        bars.iter().take(bars.len() * 3 / 4).map(|b| b.0).collect();
+    assert!(before_2025.len() >= 3, "{before_2025:?}\n{screen}");
+    // The first event is dated 2012 only: its twelve months are marked.
+    let marked: Vec<usize> = (0..bars.len()).filter(|&i| bars[i].1).collect();
+    assert!(marked.len() >= 2 && marked[0] == 0, "{marked:?}\n{screen}");
+    // A month-dated event marks one column, further on.
+    keys(&mut app, "G");
+    let bars = sparkline_bars(&draw(&app, &Theme::mono()));
+    let marked: Vec<usize> = (0..bars.len()).filter(|&i| bars[i].1).collect();
+    assert_eq!(marked.len(), 1, "{marked:?}");
+}
+
+#[test]
+fn sources_view_shows_the_selected_articles_outlet_and_full_title() {
+    let full = "Simseo · The AI industry has become a kind of Game of Thrones, and it says \
+                something uneasy about your future";
+    // The two lines above the bottom border, inside it, joined.
+    let footer = |app: &App| {
+        let screen = text(app);
+        let lines: Vec<&str> = screen.lines().collect();
+        let n = lines.len();
+        let inside = |l: &str| l.trim_matches(|c| c == '┃' || c == ' ').to_string();
+        (
+            format!("{} {}", inside(lines[n - 4]), inside(lines[n - 3])),
+            screen,
+        )
+    };
+    for width in [120, 80] {
+        let mut app = embedded((width, 24));
+        keys(&mut app, "S");
+        let (text, screen) = footer(&app);
+        assert_eq!(text.trim(), full, "{screen}");
+    }
+    // At the narrowest screen too (cutting with `…` when two lines are
+    // not enough is `wrap`'s unit test).
+    let mut app = embedded((60, 16));
+    keys(&mut app, "S");
+    let (text, screen) = footer(&app);
+    assert_eq!(text.trim(), full, "{screen}");
+    keys(&mut app, "j");
+    let (text, screen) = footer(&app);
+    assert_eq!(
+        text.trim(),
+        "Simseo · \"Someone has broken into our home\"",
+        "{screen}"
+    );
+}

@@ -56,17 +56,19 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
 const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 
 /// Events per month over the dataset's span, drawn on the pane's bottom
-/// border from precomputed counts (`app.density`), the selected event's
-/// month in the selection style.
+/// border from precomputed counts (`app.density`) on a square-root scale
+/// (so quiet months still differ beside a busy one), the selected event's
+/// month (its year's months if only the year is known) in the selection
+/// style, like a cursor on the time axis.
 fn sparkline(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     if area.width < 4 || area.height < 3 {
         return;
     }
     let density = &app.density;
     let label = if density.year_only > 0 {
-        format!(" per month ({} year-only spread) ", density.year_only)
+        format!(" per month, √ scale ({} year-only spread) ", density.year_only)
     } else {
-        " per month ".to_string()
+        " per month, √ scale ".to_string()
     };
     let inner = usize::from(area.width - 2);
     // Room for the label when the bars would still be 10 columns or more.
@@ -78,22 +80,18 @@ fn sparkline(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let max = counts.iter().copied().max().unwrap_or(0).max(1);
     let marked = app
         .selected_event()
-        .and_then(|e| density.column_of(app.data.ds.event(e).date, width));
+        .and_then(|e| density.columns_of(app.data.ds.event(e).date, width));
+    let is_marked = |c: usize| marked.is_some_and(|(a, b)| (a..=b).contains(&c));
     let y = area.bottom() - 1;
     let buf = frame.buffer_mut();
     for (c, &n) in counts.iter().enumerate() {
         let x = area.x + 1 + c as u16;
-        let level = (n.saturating_mul(BARS.len() as u64)).div_ceil(max) as usize;
-        let bar = match level.checked_sub(1) {
+        let bar = match level(n, max).checked_sub(1) {
             Some(l) => BARS[l.min(BARS.len() - 1)],
-            None if marked == Some(c) => BARS[0],
+            None if is_marked(c) => BARS[0],
             None => continue,
         };
-        let style = if marked == Some(c) {
-            theme.selection
-        } else {
-            theme.date
-        };
+        let style = if is_marked(c) { theme.selection } else { theme.date };
         buf[(x, y)].set_char(bar).set_style(style);
     }
     let room = inner.saturating_sub(counts.len() + 1);
@@ -101,6 +99,16 @@ fn sparkline(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         let x = area.x + 2 + counts.len() as u16;
         buf.set_string(x, y, label, theme.muted);
     }
+}
+
+/// The bar height (0 for none, up to the number of bars) of `n` against
+/// the largest count `max`, on a square-root scale: any event shows.
+fn level(n: u64, max: u64) -> usize {
+    if n == 0 || max == 0 {
+        return 0;
+    }
+    let share = (n as f64 / max as f64).sqrt().min(1.0);
+    ((share * BARS.len() as f64).ceil() as usize).max(1)
 }
 
 /// Who an event is about: a group move's size (`8 people`, never one
