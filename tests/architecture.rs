@@ -191,3 +191,98 @@ fn the_checker_sees_an_import_against_the_order() {
     assert_eq!(bad.len(), 1, "{bad:?}");
     assert!(bad[0].contains("`low` uses `high`"), "{bad:?}");
 }
+
+/// Every source file of the crate outside tests, each with its code (the
+/// trailing test module left out).
+fn sources() -> Vec<(PathBuf, String)> {
+    let mut out = Vec::new();
+    let mut stack = vec![PathBuf::from(SRC)];
+    while let Some(d) = stack.pop() {
+        for e in fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            let n = p.file_name().unwrap().to_string_lossy().to_string();
+            if p.is_dir() {
+                stack.push(p);
+            } else if n.ends_with(".rs") && n != "tests.rs" && !n.ends_with("_tests.rs") {
+                let text = fs::read_to_string(&p).unwrap();
+                let lines: Vec<&str> = text.lines().collect();
+                let end = lines
+                    .windows(2)
+                    .position(|w| {
+                        w[0].trim_start().starts_with("#[cfg(test)]") && w[1].trim_start().starts_with("mod ")
+                    })
+                    .unwrap_or(lines.len());
+                out.push((p, lines[..end].join("\n")));
+            }
+        }
+    }
+    out
+}
+
+/// The functions of `code` longer than `max` lines, from the `fn` line to
+/// the closing brace at the same indent.
+fn long_functions(code: &str, max: usize) -> Vec<(String, usize)> {
+    let lines: Vec<&str> = code.lines().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
+        let body = line.trim_start();
+        let indent = line.len() - body.len();
+        let words: Vec<&str> = body.split_whitespace().collect();
+        let at = words.iter().position(|w| *w == "fn");
+        let is_fn = at.is_some_and(|at| {
+            words[..at]
+                .iter()
+                .all(|w| w.starts_with("pub") || matches!(*w, "const" | "async" | "unsafe"))
+        });
+        if is_fn && !line.trim_end().ends_with(';') {
+            let name = words[at.unwrap_or(0) + 1]
+                .split(['(', '<'])
+                .next()
+                .unwrap_or("")
+                .to_string();
+            let close = format!("{}}}", " ".repeat(indent));
+            let end = (i + 1..lines.len())
+                .find(|&j| lines[j].trim_end() == close)
+                .unwrap_or(lines.len() - 1);
+            if end - i + 1 > max {
+                out.push((name, end - i + 1));
+            }
+            i = end;
+        }
+        i += 1;
+    }
+    out
+}
+
+#[test]
+fn modules_fit_in_a_head() {
+    // docs/architecture.md: outside tests, no file over 600 lines and no
+    // function over 100.
+    let mut bad = Vec::new();
+    for (path, code) in sources() {
+        let lines = code.lines().count();
+        if lines > 600 {
+            bad.push(format!("{}: {lines} lines", path.display()));
+        }
+        for (name, len) in long_functions(&code, 100) {
+            bad.push(format!("{}: fn {name} is {len} lines", path.display()));
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "split these along their seams:\n{}",
+        bad.join("\n")
+    );
+}
+
+#[test]
+fn long_functions_are_found() {
+    let body = "    x();\n".repeat(5);
+    let code = format!(
+        "pub(crate) fn short() {{\n{body}}}\n\nimpl A {{\n    fn long(&self) {{\n{body}{body}    }}\n}}\n"
+    );
+    assert_eq!(long_functions(&code, 8), vec![("long".to_string(), 12)]);
+    assert!(long_functions(&code, 12).is_empty());
+}
