@@ -22,6 +22,7 @@ mod loader_limits;
 mod props;
 mod schema;
 mod search_eval;
+mod suggest;
 mod terminal;
 mod tui_pty;
 mod watch;

@@ -3,6 +3,7 @@
 
 use super::config::ColorMode;
 use super::schema;
+use super::suggest::{choice, one_of};
 use crate::model::{self, Date, EventKind};
 use clap::error::ErrorKind;
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
@@ -44,7 +45,7 @@ pub struct Cli {
 
     /// When the TUI uses colour: auto (on a terminal, unless NO_COLOR is
     /// set), always, or never.
-    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorMode::Auto)]
+    #[arg(long, global = true, value_enum, value_parser = choice::<ColorMode>(), value_name = "WHEN", default_value_t = ColorMode::Auto)]
     pub color: ColorMode,
 
     /// Draw the TUI's borders, markers and arrows in ASCII, for terminals
@@ -78,11 +79,11 @@ pub struct Filters {
     /// Only events of this kind.
     #[arg(long, value_name = "KIND", value_parser = parse_kind)]
     pub kind: Option<EventKind>,
-    /// Only events on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).
-    #[arg(long, value_name = "DATE", value_parser = Date::parse)]
+    /// Only events on or after this date (2025, 2025-07, 2025-7-4 or jul 2025).
+    #[arg(long, value_name = "DATE", value_parser = Date::parse_typed)]
     pub from: Option<Date>,
     /// Only events on or before this date, inclusive at its precision.
-    #[arg(long, value_name = "DATE", value_parser = Date::parse)]
+    #[arg(long, value_name = "DATE", value_parser = Date::parse_typed)]
     pub to: Option<Date>,
     /// Only events this source id supports.
     #[arg(long, value_name = "ID")]
@@ -145,11 +146,11 @@ pub enum Command {
     },
     /// Count who moved from which organization to which: a matrix, or JSON.
     Flow {
-        /// Only moves on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).
-        #[arg(long, value_name = "DATE", value_parser = Date::parse)]
+        /// Only moves on or after this date (2025, 2025-07, 2025-7-4 or jul 2025).
+        #[arg(long, value_name = "DATE", value_parser = Date::parse_typed)]
         from: Option<Date>,
         /// Only moves on or before this date, inclusive at its precision.
-        #[arg(long, value_name = "DATE", value_parser = Date::parse)]
+        #[arg(long, value_name = "DATE", value_parser = Date::parse_typed)]
         to: Option<Date>,
         /// Merge each organization into its top parent (MSL into Meta).
         #[arg(long)]
@@ -165,10 +166,10 @@ pub enum Command {
     /// (Graphviz DOT or a Mermaid flowchart).
     Export {
         /// Output format.
-        #[arg(long, value_enum)]
+        #[arg(long, value_enum, value_parser = choice::<Format>())]
         format: Format,
         /// The table `--format csv` writes (events by default).
-        #[arg(long, value_enum, value_name = "TABLE")]
+        #[arg(long, value_enum, value_parser = choice::<Table>(), value_name = "TABLE")]
         what: Option<Table>,
         /// Start the CSV with a UTF-8 byte-order mark, for spreadsheet
         /// programs that need one to read UTF-8.
@@ -196,7 +197,7 @@ pub enum Command {
     /// Print the completion script for a shell.
     Completions {
         /// The shell.
-        #[arg(value_enum)]
+        #[arg(value_enum, value_parser = choice::<clap_complete::Shell>())]
         shell: clap_complete::Shell,
     },
     /// Print the manual page (roff), for `man -l -`.
@@ -204,7 +205,7 @@ pub enum Command {
     /// Print the JSON Schema of a dataset file, for editors and validators.
     Schema {
         /// The file whose schema to print.
-        #[arg(value_enum, required_unless_present = "out", conflicts_with = "out")]
+        #[arg(value_enum, value_parser = choice::<schema::SchemaFile>(), required_unless_present = "out", conflicts_with = "out")]
         file: Option<schema::SchemaFile>,
         /// Write the four schemas (`events.schema.json`, ...) into DIR instead;
         /// refuses if any of them is already there.
@@ -246,7 +247,7 @@ pub enum Table {
 fn parse_kind(text: &str) -> Result<EventKind, String> {
     EventKind::parse(text).ok_or_else(|| {
         let all: Vec<&str> = EventKind::ALL.iter().map(|k| k.as_str()).collect();
-        format!("unknown kind `{text}`; one of: {}", all.join(", "))
+        format!("unknown kind `{text}`; {}", one_of(text, &all))
     })
 }
 

@@ -1,46 +1,67 @@
-//! "Did you mean" for ids typed on the command line: only plausible typos,
-//! only among ids of comparable length, and within a time bound, so a
-//! pasted 100 KB id is answered at once.
+//! "Did you mean" on the command line: for ids, and for every value of a
+//! closed list (`--kind`, `--format`, `--color`, ...), by the one rule of
+//! [`crate::model::nearest`].
 
-use std::time::{Duration, Instant};
+use clap::builder::{PossibleValue, TypedValueParser};
+use clap::{Arg, Command, ValueEnum};
+use std::ffi::OsStr;
+use std::marker::PhantomData;
 
 /// Most suggestions offered.
 const MAX: usize = 5;
 
-/// Time spent comparing at most; the ids compared by then are enough.
-const BUDGET: Duration = Duration::from_millis(200);
-
 /// Up to five of `candidates` close enough to `wanted` to be a typo of it,
 /// closest first; none for a blank `wanted` or one like no candidate.
 pub fn suggest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
-    let wanted = wanted.trim();
-    if wanted.is_empty() {
-        return Vec::new();
+    crate::model::nearest(wanted, candidates, MAX)
+}
+
+/// What to say about `text`, one of the `names` it is not: the name it
+/// most likely meant, if any, and the whole list.
+pub fn one_of(text: &str, names: &[&str]) -> String {
+    let all = names.join(", ");
+    match crate::model::nearest(text, names.iter().copied(), 1).first() {
+        Some(near) => format!("did you mean `{near}`? one of: {all}"),
+        None => format!("one of: {all}"),
     }
-    let start = Instant::now();
-    let mut close: Vec<(f64, &str)> = candidates
-        .into_iter()
-        .take_while(|_| start.elapsed() < BUDGET)
-        .filter(|c| comparable(wanted.len(), c.len()))
-        .filter_map(|c| Some((closeness(wanted, c)?, c)))
-        .collect();
-    close.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
-    close.into_iter().take(MAX).map(|(_, c)| c).collect()
 }
 
-/// Whether two lengths are close enough for one text to be a typo or a
-/// part of the other.
-fn comparable(a: usize, b: usize) -> bool {
-    a.max(b) <= 2 * a.min(b) + 4
+/// A clap value parser for a closed list of values, `T`'s: its error
+/// suggests by the one rule (clap's own tip uses another), and its
+/// possible values still reach the help, the man page and completions.
+#[derive(Clone, Copy, Debug)]
+pub struct Choice<T>(PhantomData<fn() -> T>);
+
+/// The value parser for `T`'s values (see [`Choice`]).
+pub fn choice<T>() -> Choice<T> {
+    Choice(PhantomData)
 }
 
-/// How close `candidate` is to `wanted` (higher is closer), if it is a
-/// plausible meaning of it: nearly the same letters, or `wanted` is a real
-/// part of it (`altman` for `sam-altman`).
-fn closeness(wanted: &str, candidate: &str) -> Option<f64> {
-    let letters = strsim::jaro_winkler(wanted, candidate);
-    let part = wanted.len() >= 3 && candidate.contains(wanted);
-    (letters >= 0.8 || part).then_some(letters + if part { 0.3 } else { 0.0 })
+impl<T: ValueEnum + Clone + Send + Sync + 'static> TypedValueParser for Choice<T> {
+    type Value = T;
+
+    fn parse_ref(&self, cmd: &Command, arg: Option<&Arg>, value: &OsStr) -> Result<T, clap::Error> {
+        let parse = |text: &str| -> Result<T, String> {
+            T::from_str(text, false).map_err(|_| {
+                let names: Vec<String> = names::<T>().map(|v| v.get_name().to_string()).collect();
+                let names: Vec<&str> = names.iter().map(String::as_str).collect();
+                one_of(text, &names)
+            })
+        };
+        parse.parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(names::<T>()))
+    }
+}
+
+/// `T`'s values as clap shows them, hidden ones left out.
+fn names<T: ValueEnum + 'static>() -> impl Iterator<Item = PossibleValue> {
+    T::value_variants()
+        .iter()
+        .filter_map(ValueEnum::to_possible_value)
+        .filter(|v| !v.is_hide_set())
 }
 
 #[cfg(test)]
@@ -59,5 +80,15 @@ mod tests {
         assert!(suggest("   ", ids).is_empty());
         assert!(suggest("zzqqxxvv", ids).is_empty());
         assert!(suggest(&"sam-altman".repeat(1000), ids).is_empty());
+    }
+
+    #[test]
+    fn a_closed_list_names_the_likely_value_and_all_of_them() {
+        let names = ["auto", "always", "never"];
+        assert_eq!(
+            one_of("nevr", &names),
+            "did you mean `never`? one of: auto, always, never"
+        );
+        assert_eq!(one_of("zzz", &names), "one of: auto, always, never");
     }
 }

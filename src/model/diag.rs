@@ -110,66 +110,59 @@ impl fmt::Display for Diagnostic {
 pub const MAX_ID_LEN: usize = 100;
 
 /// How long one search for suggestions may take before it gives up with
-/// what it has found.
+/// what it has found: the one time budget of every "did you mean".
 const SUGGESTION_BUDGET: Duration = Duration::from_millis(100);
 
-/// Candidates still worth scoring, checked against the clock now and then.
-fn within_budget<'a>(candidates: impl IntoIterator<Item = &'a str>) -> impl Iterator<Item = &'a str> {
-    let start = Instant::now();
-    candidates
-        .into_iter()
-        .enumerate()
-        .take_while(move |(i, _)| i % 64 != 63 || start.elapsed() < SUGGESTION_BUDGET)
-        .map(|(_, c)| c)
+/// Edits (a letter inserted, deleted or changed, or two neighbours
+/// swapped) a typo of `len` characters may have: one per three characters,
+/// at least one.
+fn edits_allowed(len: usize) -> usize {
+    (len / 3).max(1)
 }
 
-/// The closest of `candidates` to `wanted`, if any is close enough to be a
-/// plausible typo. Only candidates of comparable length can be (a score of
-/// 0.6 needs the shorter to be at least 0.6 of the longer), so only those
-/// are scored, within a time budget.
-pub fn closest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    if wanted.is_empty() || wanted.len() > 4 * MAX_ID_LEN {
-        return None;
-    }
-    let n = wanted.chars().count();
-    within_budget(candidates)
-        .filter(|c| {
-            let m = c.chars().count();
-            5 * n.min(m) >= 3 * n.max(m)
-        })
-        .map(|c| (strsim::normalized_damerau_levenshtein(wanted, c), c))
-        .filter(|(score, _)| *score >= 0.6)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, c)| c)
-}
-
-/// Up to `n` candidates close to `wanted`, closest first: none when nothing
-/// is close (no arbitrary suggestion), nor for an empty or oversized
-/// `wanted`; candidates of very different length are skipped and the
-/// search is time-bounded.
+/// Up to `n` of `candidates` that `wanted` plausibly meant, closest first
+/// (fewest edits, then name order). The one "did you mean" rule of every
+/// surface (ids, fields, kinds, currencies, config keys, CLI values).
+/// Ignoring case, a candidate is suggested when it is within
+/// [`edits_allowed`] edits of `wanted`, or when `wanted` has three
+/// characters or more and is a part of it (`law` of `lawsuit`, `altman` of
+/// `sam-altman`). Nothing is suggested for a blank or oversized `wanted`
+/// (no arbitrary guess); candidates of very different length are skipped,
+/// and the search stops after a time budget with what it has.
 pub fn nearest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>, n: usize) -> Vec<&'a str> {
-    if wanted.trim().is_empty() || wanted.len() > 4 * MAX_ID_LEN {
+    let wanted = wanted.trim().to_lowercase();
+    if wanted.is_empty() || wanted.len() > 4 * MAX_ID_LEN || n == 0 {
         return Vec::new();
     }
-    let len = wanted.len();
-    let mut scored: Vec<(f64, &str)> = within_budget(candidates)
-        .filter(|c| c.len() <= 4 * len + 8 && len <= 4 * c.len() + 8)
-        .map(|c| {
-            let contains = if c.contains(wanted) || wanted.contains(c) {
-                0.3
-            } else {
-                0.0
-            };
-            (strsim::jaro_winkler(wanted, c) + contains, c)
+    let len = wanted.chars().count();
+    let allowed = edits_allowed(len);
+    let start = Instant::now();
+    let mut close: Vec<(usize, &str)> = candidates
+        .into_iter()
+        .enumerate()
+        .take_while(|(i, _)| i % 64 != 63 || start.elapsed() < SUGGESTION_BUDGET)
+        .filter_map(|(_, c)| {
+            let m = c.chars().count();
+            if m.max(len) > 2 * m.min(len) + 4 {
+                return None;
+            }
+            let lower = c.to_lowercase();
+            let part = len >= 3 && lower.contains(&wanted);
+            if !part && m.abs_diff(len) > allowed {
+                return None;
+            }
+            let edits = strsim::damerau_levenshtein(&wanted, &lower);
+            (part || edits <= allowed).then_some((edits, c))
         })
         .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
-    scored
-        .into_iter()
-        .take(n)
-        .take_while(|s| s.0 >= 0.75)
-        .map(|(_, c)| c)
-        .collect()
+    close.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(b.1)));
+    close.dedup_by(|a, b| a.1 == b.1);
+    close.into_iter().take(n).map(|(_, c)| c).collect()
+}
+
+/// The one candidate `wanted` most plausibly meant, by [`nearest`]'s rule.
+pub fn closest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    nearest(wanted, candidates, 1).into_iter().next()
 }
 
 #[cfg(test)]

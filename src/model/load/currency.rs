@@ -20,8 +20,11 @@ const CODES: &[&str] = &[
     "ZMW", "ZWG", "ZWL",
 ];
 
-/// Currency signs and the code each most often means.
-const SIGNS: &[(&str, &str)] = &[
+/// What people write for a currency instead of its code: signs and
+/// nicknames (upper case), each with the code it most often means. A
+/// nickname such as `NKR` is answered from here, not by its nearest
+/// spelling (which would be `PKR`).
+const ALIASES: &[(&str, &str)] = &[
     ("€", "EUR"),
     ("$", "USD"),
     ("US$", "USD"),
@@ -36,6 +39,31 @@ const SIGNS: &[(&str, &str)] = &[
     ("R$", "BRL"),
     ("C$", "CAD"),
     ("A$", "AUD"),
+    ("HK$", "HKD"),
+    ("NZ$", "NZD"),
+    ("S$", "SGD"),
+    ("NT$", "TWD"),
+    ("NTD", "TWD"),
+    ("NKR", "NOK"),
+    ("SKR", "SEK"),
+    ("DKR", "DKK"),
+    ("IKR", "ISK"),
+    ("RMB", "CNY"),
+    ("CNH", "CNY"),
+    ("YUAN", "CNY"),
+    ("YEN", "JPY"),
+    ("NIS", "ILS"),
+    ("SFR", "CHF"),
+    ("STG", "GBP"),
+    ("UKP", "GBP"),
+    ("RUR", "RUB"),
+    ("EURO", "EUR"),
+    ("EUROS", "EUR"),
+    ("DOLLAR", "USD"),
+    ("DOLLARS", "USD"),
+    ("POUND", "GBP"),
+    ("POUNDS", "GBP"),
+    ("STERLING", "GBP"),
 ];
 
 /// The code, if `code` is one (shared, so amounts do not copy it).
@@ -46,8 +74,8 @@ pub(super) fn find(code: &str) -> Option<&'static str> {
 /// What to write instead of `bad`.
 pub(super) fn hint(bad: &str) -> String {
     let upper = bad.trim().to_uppercase();
-    let sign = SIGNS.iter().find(|(s, _)| *s == bad.trim()).map(|(_, c)| *c);
-    match sign
+    let alias = ALIASES.iter().find(|(a, _)| *a == upper).map(|(_, c)| *c);
+    match alias
         .or_else(|| find(&upper))
         .or_else(|| closest(&upper, CODES.iter().copied()))
     {
@@ -69,5 +97,19 @@ mod tests {
         assert_eq!(find("usd"), None);
         assert!(hint("€").starts_with("did you mean `EUR`?"));
         assert!(hint("usd").starts_with("did you mean `USD`?"));
+        for (nickname, code) in [
+            ("NKR", "NOK"),
+            ("skr", "SEK"),
+            (" DKr ", "DKK"),
+            ("RMB", "CNY"),
+            ("us$", "USD"),
+        ] {
+            assert!(
+                hint(nickname).starts_with(&format!("did you mean `{code}`?")),
+                "{nickname}"
+            );
+        }
+        assert!(hint("EURR").starts_with("did you mean `EUR`?"));
+        assert_eq!(hint("QQQQQQ"), "use an ISO 4217 code such as USD, EUR or GBP");
     }
 }

@@ -97,13 +97,10 @@ pub(super) fn unique<T: PartialEq>(items: impl Iterator<Item = T>) -> Vec<T> {
     out
 }
 
-/// The candidate a misspelt `name` most likely meant, if any is close.
+/// The candidate a misspelt `name` most likely meant, if any, by the one
+/// "did you mean" rule ([`crate::model::nearest`]).
 pub(super) fn closest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
-    candidates
-        .map(|c| (strsim::jaro_winkler(name, c), c))
-        .filter(|(score, _)| *score >= 0.85)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, c)| c)
+    crate::model::nearest(name, candidates, 1).into_iter().next()
 }
 
 /// 1-based line and column (in characters) of byte `offset` in `text`.
