@@ -21,6 +21,7 @@ mod loader;
 mod loader_limits;
 mod props;
 mod schema;
+mod schema_agree;
 mod search_eval;
 mod suggest;
 mod terminal;

@@ -57,7 +57,7 @@ fn event(edit: impl FnOnce(&mut Value)) -> Value {
 
 #[test]
 fn yaml_numbers_are_accepted_where_the_loader_takes_them() {
-    let text = "- id: e\n  date: 2014\n  kind: offer\n  people: [p]\n  amount: {value: 14.3e9, currency: USD, period: 4}\n  summary: s\n  sources: [src]\n  disputed:\n    note: n\n    alternatives:\n      - {value: 12, date: 2015-01-02, sources: [src]}\n";
+    let text = "- id: e\n  date: 2014\n  kind: offer\n  people: [p]\n  amount: {value: 14.3e9, currency: USD, period: 4 years}\n  summary: s\n  sources: [src]\n  disputed:\n    note: n\n    alternatives:\n      - {value: 12, date: 2015-01-02, sources: [src]}\n";
     let value = yaml(text);
     assert!(value[0]["date"].is_u64(), "an unquoted year is a number");
     assert!(value[0]["amount"]["value"].is_f64(), "14.3e9 is a float");
@@ -99,7 +99,8 @@ fn wrong_types_are_rejected() {
         ("count", json!(-1)),
         ("count", json!("3")),
         ("amount", json!({"value": "lots", "currency": "USD"})),
-        ("id", json!(7)),
+        ("id", json!(["e"])),
+        ("id", json!(-7)),
     ];
     for (key, bad) in cases {
         let v = event(|e| e[key] = bad.clone());

@@ -1,6 +1,7 @@
 //! The records as written in the YAML files, before validation.
 
 use super::super::{EventKind, OrgKind};
+use super::schema;
 use schemars::JsonSchema;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, Visitor};
@@ -53,11 +54,16 @@ impl<'de> Deserialize<'de> for DateText {
 #[serde(deny_unknown_fields)]
 pub(super) struct RawSource {
     /// Unique id that other records refer to, e.g. `sam-altman`.
+    #[schemars(with = "schema::Id")]
     pub id: String,
+    #[schemars(with = "schema::Text")]
     pub title: String,
+    #[schemars(with = "Option<schema::Text>")]
     pub outlet: Option<String>,
+    #[schemars(with = "schema::Text")]
     pub language: String,
     pub published: Option<DateText>,
+    #[schemars(with = "Option<schema::Plain>")]
     pub file: Option<String>,
 }
 
@@ -67,13 +73,17 @@ pub(super) struct RawSource {
 #[serde(deny_unknown_fields)]
 pub(super) struct RawOrg {
     /// Unique id that other records refer to, e.g. `sam-altman`.
+    #[schemars(with = "schema::Id")]
     pub id: String,
+    #[schemars(with = "schema::Text")]
     pub name: String,
     #[serde(default)]
+    #[schemars(with = "schema::Aliases")]
     pub aliases: Vec<String>,
     pub kind: OrgKind,
     pub parent: Option<String>,
     pub founded: Option<DateText>,
+    #[schemars(with = "schema::Text")]
     pub summary: String,
     /// Ids of the sources (at least one).
     #[schemars(length(min = 1))]
@@ -86,10 +96,14 @@ pub(super) struct RawOrg {
 #[serde(deny_unknown_fields)]
 pub(super) struct RawPerson {
     /// Unique id that other records refer to, e.g. `sam-altman`.
+    #[schemars(with = "schema::Id")]
     pub id: String,
+    #[schemars(with = "schema::Text")]
     pub name: String,
     #[serde(default)]
+    #[schemars(with = "schema::Aliases")]
     pub aliases: Vec<String>,
+    #[schemars(with = "schema::Text")]
     pub summary: String,
     /// Ids of the sources (at least one).
     #[schemars(length(min = 1))]
@@ -101,11 +115,15 @@ pub(super) struct RawPerson {
 #[schemars(rename = "Amount")]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawAmount {
+    #[schemars(with = "schema::Value")]
     pub value: f64,
+    #[schemars(with = "schema::Currency")]
     pub currency: String,
+    #[schemars(with = "Option<schema::Text>")]
     pub text: Option<String>,
     pub equivalent: Option<RawMoney>,
     pub up_to: Option<bool>,
+    #[schemars(with = "Option<schema::Period>")]
     pub period: Option<Scalar>,
 }
 
@@ -114,8 +132,11 @@ pub(super) struct RawAmount {
 #[schemars(rename = "Money")]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawMoney {
+    #[schemars(with = "schema::Value")]
     pub value: f64,
+    #[schemars(with = "schema::Currency")]
     pub currency: String,
+    #[schemars(with = "Option<schema::Text>")]
     pub text: Option<String>,
 }
 
@@ -138,6 +159,7 @@ impl From<RawMoney> for RawAmount {
 #[serde(deny_unknown_fields)]
 pub(super) struct RawAlternative {
     pub value: Option<Scalar>,
+    #[schemars(with = "Option<schema::Count>")]
     pub count: Option<u32>,
     pub amount: Option<RawAmount>,
     pub date: Option<DateText>,
@@ -152,6 +174,7 @@ pub(super) struct RawAlternative {
 #[serde(deny_unknown_fields)]
 pub(super) struct RawOrigin {
     pub from: String,
+    #[schemars(with = "schema::Count")]
     pub count: u32,
 }
 
@@ -160,6 +183,7 @@ pub(super) struct RawOrigin {
 #[schemars(rename = "Disputed")]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawDisputed {
+    #[schemars(with = "schema::Text")]
     pub note: String,
     #[schemars(length(min = 1))]
     pub alternatives: Vec<RawAlternative>,
@@ -168,15 +192,32 @@ pub(super) struct RawDisputed {
 /// A move, offer, deal, founding, lawsuit, reorganization or statement.
 #[derive(Clone, Deserialize, JsonSchema)]
 #[schemars(rename = "Event")]
+#[schemars(extend("allOf" = [
+    {
+        "description": "`from` is one old employer, `origins` several: not both",
+        "not": {
+            "required": ["from", "origins"],
+            "properties": {"from": {"not": {"type": "null"}}, "origins": {"minItems": 1}}
+        }
+    },
+    {
+        "description": "a quote is attributed to the first person in `people`",
+        "if": {"required": ["quote"], "properties": {"quote": {"not": {"type": "null"}}}},
+        "then": {"required": ["people"], "properties": {"people": {"minItems": 1}}}
+    }
+]))]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawEvent {
     /// Unique id that other records refer to, e.g. `sam-altman`.
+    #[schemars(with = "schema::Id")]
     pub id: String,
     pub date: DateText,
     pub kind: EventKind,
     #[serde(default)]
     /// Ids of the people involved (for moves, those who moved).
+    #[schemars(extend("uniqueItems" = true))]
     pub people: Vec<String>,
+    #[schemars(with = "Option<schema::Count>")]
     pub count: Option<u32>,
     /// Organization id: the old employer of a move, who pays for money.
     pub from: Option<String>,
@@ -188,10 +229,13 @@ pub(super) struct RawEvent {
     pub part_of: Option<String>,
     #[serde(default)]
     pub orgs: Vec<String>,
+    #[schemars(with = "Option<schema::Text>")]
     pub role: Option<String>,
     pub amount: Option<RawAmount>,
     /// Words attributed to the first person in `people`.
+    #[schemars(with = "Option<schema::Text>")]
     pub quote: Option<String>,
+    #[schemars(with = "schema::Text")]
     pub summary: String,
     /// Ids of the sources (at least one).
     #[schemars(length(min = 1))]

@@ -11,7 +11,7 @@ use std::fmt;
 use std::sync::Arc;
 
 /// Amounts from this value up cannot be shown at display precision.
-const MAX_AMOUNT: f64 = 1e18;
+pub(super) const MAX_AMOUNT: f64 = 1e18;
 
 /// Whether text is empty or only blanks and invisible characters.
 pub(super) fn is_blank(text: &str) -> bool {
