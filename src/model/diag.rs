@@ -124,7 +124,7 @@ fn edits_allowed(len: usize) -> usize {
 /// (fewest edits, then name order). The one "did you mean" rule of every
 /// surface (ids, fields, kinds, currencies, config keys, CLI values).
 /// Ignoring case, a candidate is suggested when it is within
-/// [`edits_allowed`] edits of `wanted`, or when `wanted` has three
+/// `edits_allowed` edits of `wanted`, or when `wanted` has three
 /// characters or more and is a part of it (`law` of `lawsuit`, `altman` of
 /// `sam-altman`). Nothing is suggested for a blank or oversized `wanted`
 /// (no arbitrary guess); candidates of very different length are skipped,

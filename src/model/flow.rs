@@ -55,7 +55,7 @@ pub type Pair = (Option<OrgIx>, Option<OrgIx>);
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Flow {
     /// How many people moved, named or not: exact, since the loader keeps
-    /// a dataset's moves under [`MAX_MOVED`].
+    /// a dataset's moves under `MAX_MOVED`.
     pub count: u32,
     /// The people named, in index order.
     pub people: Vec<PersonIx>,
