@@ -17,9 +17,9 @@ mod layers;
 mod load;
 mod locate;
 
-pub use amount::{Amount, Period};
+pub use amount::{Amount, Term};
 pub use dataset::{Dataset, Support};
-pub use date::{Date, Precision};
+pub use date::{Date, Period, Precision};
 pub use diag::{Diagnostic, MAX_ID_LEN, Severity, nearest};
 pub use disk::{DEFAULT_MAX_FILE_BYTES, FileRead, load_dir, load_dir_checked};
 pub use flow::{Flow, FlowQuery, Pair, flows, group_label, members, net_gain};
