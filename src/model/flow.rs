@@ -20,6 +20,9 @@
 
 use super::{Dataset, Date, EventIx, OrgIx, Period, PersonIx};
 
+mod matrix;
+pub use matrix::FlowMatrix;
+
 /// Most people one event may count: its `count`, each origin's, the sum of
 /// its origins, and each disputed count. `rivals check` refuses more.
 pub const MAX_COUNT: u32 = 1_000_000;
