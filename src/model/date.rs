@@ -247,6 +247,13 @@ impl Period {
         )
     }
 
+    /// Whether the period ends before it starts (`2025-08..2025-06`), so
+    /// that no date is in it; the explorer and the CLI refuse such ranges.
+    pub fn is_backwards(self) -> bool {
+        let (first, last) = self.days();
+        first > last
+    }
+
     /// Whether something dated `date` may fall in the period (its span
     /// overlaps it: a year-only date is in each of its months).
     pub fn overlaps(self, date: Date) -> bool {
@@ -277,6 +284,15 @@ impl Period {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_period_is_backwards_only_when_it_ends_before_it_starts() {
+        let d = |s: &str| Some(Date::parse(s).unwrap());
+        let p = |from, to| Period { from, to };
+        assert!(p(d("2025-08"), d("2025-06")).is_backwards());
+        assert!(!p(d("2025-06"), d("2025")).is_backwards(), "overlapping ends");
+        assert!(!p(d("2025"), None).is_backwards() && !Period::default().is_backwards());
+    }
 
     #[test]
     fn parses_each_precision_and_prints_it_back() {
