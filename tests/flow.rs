@@ -67,3 +67,36 @@ fn the_memo_adds_up() {
     // Wang, Friedman, the eleven (with Zhao and Bansal inside) and Agarwal.
     assert_eq!(ds.org_moves[msl as usize], (14, 3));
 }
+
+#[test]
+fn flow_text_and_the_flows_view_share_one_axis_order() {
+    let ds = Dataset::embedded().unwrap();
+    for roll_up in [false, true] {
+        let m = rivals::model::FlowMatrix::new(&ds, roll_up);
+        let want: Vec<String> = m
+            .axis
+            .iter()
+            .map(|o| o.map_or("? (unknown)".to_string(), |o| ds.org(o).name.clone()))
+            .collect();
+        let mut text = String::new();
+        let flow = Command::Flow {
+            from: None,
+            to: None,
+            roll_up,
+            org: None,
+            json: false,
+        };
+        assert!(run(&flow, &ds, Origin::Embedded, &mut text).is_ok());
+        // Row lines: a tag (a number or `?`), two spaces, the name.
+        let got: Vec<String> = text
+            .lines()
+            .skip(2)
+            .take(want.len())
+            .map(|l| {
+                let label = l.get(5..).unwrap_or_default();
+                label.split("  ").next().unwrap_or_default().to_string()
+            })
+            .collect();
+        assert_eq!(got, want, "roll_up {roll_up}:\n{text}");
+    }
+}

@@ -276,3 +276,132 @@ proptest! {
         let _ = load("fuzz", &files, "");
     }
 }
+
+/// A move: year, month, day (0 = unknown), kind, person, from and to
+/// (`None` = unknown), and a group size (0 = an individual move).
+type MoveShape = (u16, u8, u8, u8, u8, Option<u8>, Option<u8>, u8);
+
+const MOVE_KINDS: [&str; 4] = ["hire", "departure", "return", "founding"];
+
+/// Moves among few people and organizations around a few years, so that
+/// many departures wait for an arrival across a period boundary.
+fn moves() -> impl Strategy<Value = Vec<MoveShape>> {
+    prop::collection::vec(
+        (
+            2019u16..2023,
+            0u8..13,
+            0u8..29,
+            0u8..4,
+            0u8..6,
+            prop::option::weighted(0.7, 0u8..5),
+            prop::option::weighted(0.6, 0u8..5),
+            prop_oneof![4 => Just(0u8), 1 => 1u8..6],
+        ),
+        0..60,
+    )
+}
+
+/// The four files of a dataset of `moves`.
+fn move_files(moves: &[MoveShape]) -> [String; 4] {
+    let sources = "- {id: s, title: T, language: en}\n".to_string();
+    let orgs = (0..5)
+        .map(|i| format!("- {{id: o{i}, name: O{i}, kind: lab, summary: x, sources: [s]}}\n"))
+        .collect();
+    let people = (0..6)
+        .map(|i| format!("- {{id: p{i}, name: P{i}, summary: x, sources: [s]}}\n"))
+        .collect();
+    let mut events = String::from("[]\n");
+    if !moves.is_empty() {
+        events = String::new();
+    }
+    for (i, &(y, m, d, k, p, from, to, group)) in moves.iter().enumerate() {
+        let date = match (m, d) {
+            (0, _) => format!("{y}"),
+            (m, 0) => format!("{y}-{m:02}"),
+            (m, d) => format!("{y}-{m:02}-{d:02}"),
+        };
+        let to = to.filter(|&t| Some(t) != from);
+        events.push_str(&format!(
+            "- id: e{i}\n  date: {date}\n  kind: {}\n  summary: x\n  sources: [s]\n",
+            MOVE_KINDS[k as usize]
+        ));
+        if group > 0 {
+            events.push_str(&format!("  count: {}\n", u32::from(group) + 1));
+        } else {
+            events.push_str(&format!("  people: [p{p}]\n"));
+        }
+        if let Some(f) = from {
+            events.push_str(&format!("  from: o{f}\n"));
+        }
+        if let Some(t) = to {
+            events.push_str(&format!("  to: o{t}\n"));
+        }
+    }
+    [sources, orgs, people, events]
+}
+
+/// The flows of `ds` in `period` as (pair, count).
+fn counts(
+    ds: &rivals::model::Dataset,
+    period: rivals::model::Period,
+) -> std::collections::BTreeMap<rivals::model::Pair, u32> {
+    let q = rivals::model::FlowQuery {
+        from: period.from,
+        to: period.to,
+        roll_up: false,
+    };
+    rivals::model::flows(ds, &q)
+        .into_iter()
+        .map(|(pair, f)| (pair, f.count))
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    /// Splitting time in two at any date never creates a pair (an `X → ?`
+    /// or `? → Y` above all) or a count all time does not have; the halves
+    /// add up to all time when no move's date straddles the split.
+    #[test]
+    fn periods_add_up_to_all_time(moves in moves(), y in 2018u16..2024, m in 0u8..13, d in 0u8..29) {
+        use rivals::model::{Date, Period};
+        let [s, o, p, e] = move_files(&moves);
+        let ds = load("prop", &Files { sources: &s, organizations: &o, people: &p, events: &e }, "")
+            .unwrap_or_else(|errs| panic!("{}\n{e}", errs[0]));
+        // The split: `..=last` and `next..`, at the precision drawn.
+        let last = match (m, d) {
+            (0, _) => Date::year(y),
+            (m, 0) => Date { year: y, month: m, day: 0 },
+            (m, d) => Date { year: y, month: m, day: d },
+        };
+        let next = match (m, d) {
+            (0, _) => Date::year(y + 1),
+            (12, 0) => Date { year: y + 1, month: 1, day: 0 },
+            (m, 0) => Date { year: y, month: m + 1, day: 0 },
+            (m, d) => Date { year: y, month: m, day: d + 1 },
+        };
+        let all = counts(&ds, Period::default());
+        let before = counts(&ds, Period { from: None, to: Some(last) });
+        let after = counts(&ds, Period { from: Some(next), to: None });
+        for half in [&before, &after] {
+            for (pair, n) in half {
+                let whole = all.get(pair).copied().unwrap_or(0);
+                prop_assert!(*n <= whole, "{pair:?}: {n} in a half, {whole} in all time");
+            }
+        }
+        let straddles = ds.events.iter().any(|e| {
+            e.date.first_day() <= last.last_day() && e.date.last_day() >= next.first_day()
+        });
+        let mut sum = before.clone();
+        for (pair, n) in &after {
+            *sum.entry(*pair).or_default() += n;
+        }
+        if straddles {
+            for (pair, n) in &all {
+                prop_assert!(sum.get(pair).copied().unwrap_or(0) >= *n, "{pair:?} lost moves");
+            }
+        } else {
+            prop_assert_eq!(sum, all);
+        }
+    }
+}

@@ -2,7 +2,7 @@
 //! text, restored as one of the static three-letter codes (the loader
 //! accepts only ISO 4217 codes).
 
-use crate::model::{Amount, Period};
+use crate::model::{Amount, Term};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::borrow::Cow;
 
@@ -71,7 +71,7 @@ impl<'a> Flat<'a> {
             text: self.text.map(Cow::into_owned),
             equivalent,
             up_to: self.up_to,
-            period: self.period.map(|(n, months)| Period { n, months }),
+            period: self.period.map(|(n, months)| Term { n, months }),
         })
     }
 }

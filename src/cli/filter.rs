@@ -5,7 +5,7 @@
 use super::args::Filters;
 use super::search::describe;
 use super::{Failure, Origin, suggest};
-use crate::model::{Dataset, Date, Event, EventKind, OrgIx, PersonIx, Record, SourceIx};
+use crate::model::{Dataset, Date, Event, EventKind, OrgIx, Period, PersonIx, Record, SourceIx};
 use crate::text::fit;
 
 impl Filters {
@@ -150,13 +150,20 @@ pub struct EventFilter {
 }
 
 impl EventFilter {
+    /// The period `from` and `to` select, by the one rule of [`Period`].
+    pub fn period(&self) -> Period {
+        Period {
+            from: self.from,
+            to: self.to,
+        }
+    }
+
     /// Whether `e` passes every filter.
     pub fn keeps(&self, ds: &Dataset, e: &Event) -> bool {
         self.person.is_none_or(|p| e.people.contains(&p))
             && self.org.is_none_or(|o| e.all_orgs().any(|x| ds.within(x, o)))
             && self.kind.is_none_or(|k| e.kind == k)
-            && e.date.last_day() >= self.from.map_or(0, Date::first_day)
-            && e.date.first_day() <= self.to.map_or(u32::MAX, Date::last_day)
+            && self.period().overlaps(e.date)
             && self.source.is_none_or(|s| e.sources.contains(&s))
     }
 }

@@ -3,7 +3,7 @@
 
 use super::filter::{Want, filter_id};
 use super::{Failure, Origin};
-use crate::model::{Dataset, Flow, FlowQuery, OrgIx, Pair, flows, net_gain};
+use crate::model::{Dataset, Flow, FlowMatrix, FlowQuery, OrgIx, Pair, flows, net_gain};
 use crate::text::sanitize;
 use serde::Serialize;
 use std::fmt::Write;
@@ -23,7 +23,7 @@ pub fn command(
     if json {
         self::json(ds, &rows, out);
     } else {
-        text(ds, &rows, out);
+        text(ds, &FlowMatrix::of(ds, rows), out);
     }
     Ok(())
 }
@@ -88,15 +88,16 @@ enum Axis {
     Unknown,
 }
 
-/// Appends the flows as a matrix: rows are where people came from, columns
-/// where they went, with totals and each organization's net gain. Only the
-/// [`MAX_SHOWN`] organizations with the most moves get their own row.
-pub fn text(ds: &Dataset, flows: &[(Pair, Flow)], out: &mut String) {
-    if flows.is_empty() {
+/// Appends the flows of `m` as a matrix: rows are where people came from,
+/// columns where they went, with totals and each organization's net gain,
+/// in the order of the one matrix (busiest first). Only the [`MAX_SHOWN`]
+/// busiest organizations get their own row; the others share the last.
+pub fn text(ds: &Dataset, m: &FlowMatrix, out: &mut String) {
+    if m.flows.is_empty() {
         out.push_str("no moves\n");
         return;
     }
-    let matrix = Matrix::count(axis(ds, flows), flows);
+    let matrix = Matrix::count(axis(m), &m.flows);
     let layout = Layout::new(ds, &matrix);
     out.push_str("people moving from (rows) to (columns); ≠ disputed count, ? unknown\n");
     layout.head(out);
@@ -113,33 +114,23 @@ pub fn text(ds: &Dataset, flows: &[(Pair, Flow)], out: &mut String) {
     }
 }
 
-/// The matrix's rows (and columns): the [`MAX_SHOWN`] organizations with
-/// the most moves in and out, by name, then the others and the unknown
-/// organization when there are any.
-fn axis(ds: &Dataset, flows: &[(Pair, Flow)]) -> Vec<Axis> {
-    // Moves per organization (in + out), sparse.
-    let mut traffic: hashbrown::HashMap<OrgIx, u32> = hashbrown::HashMap::new();
-    let mut unknown = false;
-    for ((from, to), f) in flows {
-        for o in [from, to] {
-            match o {
-                Some(o) => *traffic.entry(*o).or_default() += f.count,
-                None => unknown = true,
+/// The text matrix's rows (and columns): the axis of `m`, busiest first,
+/// with the organizations past the [`MAX_SHOWN`] busiest in one last row.
+fn axis(m: &FlowMatrix) -> Vec<Axis> {
+    let mut axis = Vec::new();
+    let (mut shown, mut others) = (0, 0);
+    for &o in &m.axis {
+        match o {
+            None => axis.push(Axis::Unknown),
+            Some(o) if shown < MAX_SHOWN => {
+                shown += 1;
+                axis.push(Axis::Org(o));
             }
+            Some(_) => others += 1,
         }
     }
-    let mut busiest: Vec<(OrgIx, u32)> = traffic.into_iter().collect();
-    busiest.sort_unstable_by_key(|&(o, n)| (std::cmp::Reverse(n), o));
-    let others = busiest.len().saturating_sub(MAX_SHOWN);
-    busiest.truncate(MAX_SHOWN);
-    let mut shown: Vec<OrgIx> = busiest.into_iter().map(|(o, _)| o).collect();
-    shown.sort_by_cached_key(|&o| ds.org(o).name.to_lowercase());
-    let mut axis: Vec<Axis> = shown.into_iter().map(Axis::Org).collect();
     if others > 0 {
         axis.push(Axis::Others(others));
-    }
-    if unknown {
-        axis.push(Axis::Unknown);
     }
     axis
 }
@@ -165,11 +156,11 @@ impl Matrix {
                 _ => None,
             })
             .collect();
-        let shown = index.len();
-        // Unknown is last; the others come just before it.
+        let unknown = axis.iter().position(|a| *a == Axis::Unknown);
+        // The others are last.
         let place = |o: Option<OrgIx>| match o {
-            None => axis.len() - 1,
-            Some(o) => index.get(&o).copied().unwrap_or(shown),
+            None => unknown.unwrap_or(axis.len() - 1),
+            Some(o) => index.get(&o).copied().unwrap_or(axis.len() - 1),
         };
         let n = axis.len();
         let mut cells: Vec<Option<(u32, bool)>> = vec![None; n * n];
@@ -258,12 +249,15 @@ impl Layout {
                 Axis::Unknown => "? (unknown)".to_string(),
             })
             .collect();
+        let mut number = 0;
         let tags: Vec<String> = m
             .axis
             .iter()
-            .enumerate()
-            .map(|(k, a)| match a {
-                Axis::Org(_) => (k + 1).to_string(),
+            .map(|a| match a {
+                Axis::Org(_) => {
+                    number += 1;
+                    number.to_string()
+                }
                 Axis::Others(_) => "…".into(),
                 Axis::Unknown => "?".into(),
             })

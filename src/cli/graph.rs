@@ -17,9 +17,10 @@ const MAX_NAMES: usize = 4;
 /// The flows in `filter`'s date range with at least one event it keeps:
 /// each keeps its whole count and people.
 pub fn edges(ds: &Dataset, filter: &EventFilter) -> Vec<(Pair, Flow)> {
+    let period = filter.period();
     let q = FlowQuery {
-        from: filter.from,
-        to: filter.to,
+        from: period.from,
+        to: period.to,
         roll_up: false,
     };
     let mut all = flows(ds, &q);

@@ -16,19 +16,19 @@ pub struct Amount {
     /// The value is a ceiling ("up to $1 billion").
     pub up_to: bool,
     /// The sum is spread over this period ("$300M over four years").
-    pub period: Option<Period>,
+    pub period: Option<Term>,
 }
 
 /// A length of time an amount is spread over: `4 years`, `18 months`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Period {
+pub struct Term {
     /// How many units (at least 1).
     pub n: u32,
     /// Whether the unit is the month (otherwise the year).
     pub months: bool,
 }
 
-impl std::fmt::Display for Period {
+impl std::fmt::Display for Term {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let unit = if self.months { "month" } else { "year" };
         let s = if self.n == 1 { "" } else { "s" };
@@ -36,9 +36,9 @@ impl std::fmt::Display for Period {
     }
 }
 
-impl Period {
+impl Term {
     /// Parses `N year(s)` or `N month(s)`.
-    pub fn parse(text: &str) -> Option<Period> {
+    pub fn parse(text: &str) -> Option<Term> {
         let (n, unit) = text.trim().split_once(' ')?;
         let n: u32 = n.parse().ok().filter(|&n| n > 0)?;
         let months = match unit.trim() {
@@ -46,7 +46,7 @@ impl Period {
             "month" | "months" => true,
             _ => return None,
         };
-        Some(Period { n, months })
+        Some(Term { n, months })
     }
 }
 

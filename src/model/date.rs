@@ -217,9 +217,82 @@ impl fmt::Display for Date {
     }
 }
 
+/// A stretch of time: from the first day of `from` to the last day of
+/// `to`, either end open, both ends at any precision and included. The
+/// one period rule of the explorer's period filter, `timeline`, `flow` and
+/// `export`: a date is in a period when its span overlaps it, so a date
+/// known only to its year is in each period that overlaps that year.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Period {
+    /// The first date included, or none for no lower bound.
+    pub from: Option<Date>,
+    /// The last date included, or none for no upper bound.
+    pub to: Option<Date>,
+}
+
+impl Period {
+    /// The whole of one date: its month, its year or its day.
+    pub fn of(date: Date) -> Period {
+        Period {
+            from: Some(date),
+            to: Some(date),
+        }
+    }
+
+    /// First and last `YYYYMMDD` day covered.
+    fn days(self) -> (u32, u32) {
+        (
+            self.from.map_or(0, Date::first_day),
+            self.to.map_or(u32::MAX, Date::last_day),
+        )
+    }
+
+    /// Whether the period ends before it starts (`2025-08..2025-06`), so
+    /// that no date is in it; the explorer and the CLI refuse such ranges.
+    pub fn is_backwards(self) -> bool {
+        let (first, last) = self.days();
+        first > last
+    }
+
+    /// Whether something dated `date` may fall in the period (its span
+    /// overlaps it: a year-only date is in each of its months).
+    pub fn overlaps(self, date: Date) -> bool {
+        let (first, last) = self.days();
+        date.first_day() <= last && date.last_day() >= first
+    }
+
+    /// Whether `date` is known too coarsely to say it is inside: a
+    /// year-only date in a month's period.
+    pub fn is_vague(self, date: Date) -> bool {
+        let (first, last) = self.days();
+        self.overlaps(date) && (date.first_day() < first || date.last_day() > last)
+    }
+
+    /// How the period reads: `2025-07`, `2025-06..2025-08`, `from 2025-06`,
+    /// `to 2025-08`, `any time`.
+    pub fn label(self) -> String {
+        match (self.from, self.to) {
+            (Some(a), Some(b)) if a == b => a.to_string(),
+            (Some(a), Some(b)) => format!("{a}..{b}"),
+            (Some(a), None) => format!("from {a}"),
+            (None, Some(b)) => format!("to {b}"),
+            (None, None) => "any time".into(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_period_is_backwards_only_when_it_ends_before_it_starts() {
+        let d = |s: &str| Some(Date::parse(s).unwrap());
+        let p = |from, to| Period { from, to };
+        assert!(p(d("2025-08"), d("2025-06")).is_backwards());
+        assert!(!p(d("2025-06"), d("2025")).is_backwards(), "overlapping ends");
+        assert!(!p(d("2025"), None).is_backwards() && !Period::default().is_backwards());
+    }
 
     #[test]
     fn parses_each_precision_and_prints_it_back() {

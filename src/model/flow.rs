@@ -11,11 +11,17 @@
 //! - A person's departure from X with no `to`, followed by their move from
 //!   X (or from an unknown place) into Y, is one move X→Y. A departure never
 //!   matched goes to unknown (`None`), an arrival with no `from` comes from it.
+//! - Departures and arrivals are matched over all time; a period keeps the
+//!   moves dated in it ([`Period::overlaps`]), a move dated by its arrival (by
+//!   its departure when it has none), a group's member by its group.
 //! - A count given as an alternative of `disputed` marks the pair disputed.
 //! - With `roll_up`, each organization counts as its top parent and moves
 //!   inside one organization are dropped.
 
-use super::{Dataset, Date, EventIx, OrgIx, PersonIx};
+use super::{Dataset, Date, EventIx, OrgIx, Period, PersonIx};
+
+mod matrix;
+pub use matrix::FlowMatrix;
 
 /// Most people one event may count: its `count`, each origin's, the sum of
 /// its origins, and each disputed count. `rivals check` refuses more.
@@ -68,12 +74,24 @@ pub struct Flow {
 /// Which moves to count.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct FlowQuery {
-    /// Only moves on or after this date (overlapping it, as in `timeline`).
+    /// Only moves dated on or after this date (overlapping it, as in
+    /// `timeline`); a move is dated by its arrival, by its departure when it
+    /// has none.
     pub from: Option<Date>,
-    /// Only moves on or before this date, inclusive at its precision.
+    /// Only moves dated on or before this date, inclusive at its precision.
     pub to: Option<Date>,
     /// Count each organization as its top parent.
     pub roll_up: bool,
+}
+
+impl FlowQuery {
+    /// The period `from` and `to` select, by the one rule of [`Period`].
+    pub fn period(&self) -> Period {
+        Period {
+            from: self.from,
+            to: self.to,
+        }
+    }
 }
 
 /// One counted move before pairs are merged.
@@ -100,12 +118,6 @@ const NONE: u32 = u32::MAX;
 /// The flows selected by `q`, one per pair with at least one move, sorted by
 /// pair (`None` first). Storage is sparse: pairs without moves are absent.
 pub fn flows(ds: &Dataset, q: &FlowQuery) -> Vec<(Pair, Flow)> {
-    let lo = q.from.map_or(0, Date::first_day);
-    let hi = q.to.map_or(u32::MAX, Date::last_day);
-    let in_range = |e: EventIx| {
-        let d = ds.event(e).date;
-        d.last_day() >= lo && d.first_day() <= hi
-    };
     let mut units: Vec<Unit> = Vec::new();
     // For each group event, its units (contiguous): first and how many.
     let mut group_units: Vec<(u32, u32)> = vec![(NONE, 0); ds.events.len()];
@@ -119,10 +131,7 @@ pub fn flows(ds: &Dataset, q: &FlowQuery) -> Vec<(Pair, Flow)> {
             continue;
         }
         if e.part_of().is_some() {
-            // A member follows its group's date, not its own.
-            if !in_range(root(ds, ix)) {
-                continue;
-            }
+            // A member follows its group's date, not its own (see `merge`).
             let mut absorbed = None;
             for &p in &e.people {
                 if let Some(u) = pending.remove(p)
@@ -133,9 +142,6 @@ pub fn flows(ds: &Dataset, q: &FlowQuery) -> Vec<(Pair, Flow)> {
                 }
             }
             members.push((ix, absorbed));
-            continue;
-        }
-        if !in_range(ix) {
             continue;
         }
         let disputed = e.count_disputed();
@@ -249,6 +255,9 @@ fn merge(
         Vec::new()
     };
     let map = |o: Option<OrgIx>| o.map(|o| tops.get(o as usize).copied().unwrap_or(o));
+    // A move is dated by its arrival, by its departure when it has none.
+    let period = q.period();
+    let in_period = |u: &Unit| period.overlaps(ds.event(u.linked.unwrap_or(u.event)).date);
     // The counted units by pair (sorting beats hashing here).
     let mut keyed: Vec<(Pair, u32)> = units
         .iter()
@@ -256,7 +265,8 @@ fn merge(
         .filter_map(|(k, u)| {
             let pair = (map(u.from), map(u.to));
             let inside = pair.0.is_some() && pair.0 == pair.1;
-            (!u.merged && !inside && pair != (None, None)).then_some((pair, k as u32))
+            let counted = !u.merged && !inside && pair != (None, None) && in_period(u);
+            counted.then_some((pair, k as u32))
         })
         .collect();
     keyed.sort_unstable();

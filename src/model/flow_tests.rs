@@ -239,7 +239,7 @@ fn roll_up_merges_children_and_drops_moves_inside() {
 }
 
 #[test]
-fn date_ranges_are_inclusive_and_split_unmatched_departures() {
+fn date_ranges_are_inclusive_and_date_a_move_by_its_arrival() {
     let ds = ds();
     let range = |from: &str, to: &str| FlowQuery {
         from: Some(Date::parse(from).unwrap()),
@@ -253,10 +253,11 @@ fn date_ranges_are_inclusive_and_split_unmatched_departures() {
         row("?", "anthropic", 1, "fay", "h2", false),
     ]);
     assert_eq!(got, want);
-    // The hire falls outside: the departure alone goes to unknown.
+    // Cat's move is dated by her hire: not in the months she left in.
+    assert_eq!(table(&ds, &range("2024", "2024-03")), vec![]);
     assert_eq!(
-        table(&ds, &range("2024", "2024-03")),
-        vec![row("google", "?", 1, "cat", "d1", false)]
+        table(&ds, &range("2024-05", "2024-05")),
+        vec![row("google", "openai", 1, "cat", "d1,h1", false)]
     );
     // Members follow their group: June without the memo's day has nothing,
     // and the memo's day has its members, whatever their own dates.
@@ -360,4 +361,42 @@ fn a_group_without_origins_or_names_still_counts() {
         row("openai", "ssi", 1, "ann", "d", false),
     ]);
     assert_eq!(got, want, "a statement is not a move; a founding from OpenAI is");
+}
+
+#[test]
+fn a_period_boundary_never_splits_a_move() {
+    let events = "\
+- {id: d, date: 2020-11, kind: departure, people: [ann], from: openai, summary: x, sources: [s]}
+- {id: h, date: 2021-03, kind: hire, people: [ann], to: meta, summary: x, sources: [s]}
+- {id: e, date: 2020-12, kind: departure, people: [bob], from: google, summary: x, sources: [s]}
+";
+    let files = Files {
+        sources: SOURCES,
+        organizations: ORGS,
+        people: PEOPLE,
+        events,
+    };
+    let ds = load("t", &files, "data").unwrap();
+    let q = |from: Option<&str>, to: Option<&str>| FlowQuery {
+        from: from.map(|d| Date::parse(d).unwrap()),
+        to: to.map(|d| Date::parse(d).unwrap()),
+        roll_up: false,
+    };
+    let all = sorted(table(&ds, &q(None, None)));
+    assert_eq!(
+        all,
+        sorted(vec![
+            row("openai", "meta", 1, "ann", "d,h", false),
+            row("google", "?", 1, "bob", "e", false),
+        ])
+    );
+    // Ann's move is dated by her arrival, Bob's (no arrival) by his leaving.
+    assert_eq!(
+        table(&ds, &q(None, Some("2020"))),
+        vec![row("google", "?", 1, "bob", "e", false)]
+    );
+    assert_eq!(
+        table(&ds, &q(Some("2021"), None)),
+        vec![row("openai", "meta", 1, "ann", "d,h", false)]
+    );
 }

@@ -73,57 +73,8 @@ pub enum EventRows {
     Some(Vec<EventIx>),
 }
 
-/// A stretch of time the timeline is kept to: from the first day of
-/// `from` to the last day of `to`, either end open.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Period {
-    pub from: Option<Date>,
-    pub to: Option<Date>,
-}
-
-impl Period {
-    /// The whole of one date: its month, its year or its day.
-    pub fn of(date: Date) -> Period {
-        Period {
-            from: Some(date),
-            to: Some(date),
-        }
-    }
-
-    /// First and last `YYYYMMDD` day covered.
-    fn days(self) -> (u32, u32) {
-        (
-            self.from.map_or(0, Date::first_day),
-            self.to.map_or(u32::MAX, Date::last_day),
-        )
-    }
-
-    /// Whether an event dated `date` may fall in the period (its span
-    /// overlaps it: a year-only date shows in each of its months).
-    pub fn overlaps(self, date: Date) -> bool {
-        let (first, last) = self.days();
-        date.first_day() <= last && date.last_day() >= first
-    }
-
-    /// Whether `date` is known too coarsely to say it is inside: a
-    /// year-only date in a month view.
-    pub fn is_vague(self, date: Date) -> bool {
-        let (first, last) = self.days();
-        self.overlaps(date) && (date.first_day() < first || date.last_day() > last)
-    }
-
-    /// How the period reads in the status line: `2025-07`,
-    /// `2025-06..2025-08`, `from 2025-06`, `to 2025-08`.
-    pub fn label(self) -> String {
-        match (self.from, self.to) {
-            (Some(a), Some(b)) if a == b => a.to_string(),
-            (Some(a), Some(b)) => format!("{a}..{b}"),
-            (Some(a), None) => format!("from {a}"),
-            (None, Some(b)) => format!("to {b}"),
-            (None, None) => "any time".into(),
-        }
-    }
-}
+/// The period the timeline is kept to: the one rule of [`model::Period`](crate::model::Period).
+pub use crate::model::Period;
 
 /// How a date shows in a period that holds it only in part:
 /// `2025 (month unknown)`, `2025-06 (day unknown)`; else as written.

@@ -2,7 +2,7 @@
 
 use super::super::diag::{Diagnostic, MAX_ID_LEN, closest};
 use super::super::locate::Pos;
-use super::super::{Amount, Date, Period, Record, SourceIx};
+use super::super::{Amount, Date, Record, SourceIx, Term};
 use super::parse::FileCtx;
 use super::position::{At, FileId};
 use super::raw::RawAmount;
@@ -439,7 +439,7 @@ impl<'f> Validator<'f> {
             );
         }
         let period = raw.period.and_then(|p| {
-            let parsed = Period::parse(&p.0);
+            let parsed = Term::parse(&p.0);
             if parsed.is_none() {
                 errors.push(
                     f.err(pos("period"), format!("period `{}` is not a length of time", p.0))

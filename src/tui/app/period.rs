@@ -38,7 +38,7 @@ pub fn parse_input(text: &str) -> Result<Typed, String> {
     };
     match (period.from, period.to) {
         (None, None) => Err("a range needs a start or an end: 2025-06..2025-08".into()),
-        (Some(a), Some(b)) if a.first_day() > b.last_day() => {
+        (Some(a), Some(b)) if period.is_backwards() => {
             Err(format!("the range ends ({b}) before it starts ({a})"))
         }
         _ => Ok(Typed::Keep(period)),
