@@ -318,7 +318,11 @@ impl Cli {
             Some(sub.error(kind, message))
         };
         if let (Some(from), Some(to)) = range
-            && from.first_day() > to.last_day()
+            && (model::Period {
+                from: Some(*from),
+                to: Some(*to),
+            })
+            .is_backwards()
         {
             return sub(
                 ErrorKind::ValueValidation,
