@@ -224,6 +224,22 @@ pub struct SearchIndex {
     matcher: SkimMatcherV2,
 }
 
+impl SearchIndex {
+    /// Bytes the index holds on the heap (its tables, the folded texts,
+    /// the word index), as the benches report it.
+    pub fn heap_bytes(&self) -> usize {
+        let made: usize = self.made.iter().map(String::capacity).sum();
+        self.entries.capacity() * std::mem::size_of::<Entry>()
+            + self.folded.capacity()
+            + 4 * (self.short.capacity()
+                + self.starts.capacity()
+                + self.links.capacity()
+                + self.linked.capacity())
+            + made
+            + self.words.heap_bytes()
+    }
+}
+
 impl std::fmt::Debug for SearchIndex {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("SearchIndex")
