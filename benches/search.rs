@@ -58,6 +58,11 @@ fn bench_search(c: &mut Criterion) {
         // What loading pays for the index (compare with the load bench).
         let mut group = c.benchmark_group(format!("index/{name}"));
         group.sample_size(10).measurement_time(Duration::from_secs(8));
+        let index = SearchIndex::new(&data.ds);
+        println!(
+            "index/{name}: {:.1} MB on the heap",
+            index.heap_bytes() as f64 / 1e6
+        );
         group.bench_function("build", |b| b.iter(|| black_box(SearchIndex::new(&data.ds))));
         group.finish();
     }

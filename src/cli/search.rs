@@ -42,7 +42,7 @@ pub(super) fn search(
             .iter()
             .map(|h| {
                 let (id, kind, name) = describe(ds, h.target);
-                serde_json::json!({"kind": kind, "id": id, "name": name, "matched": index.text(ds, h.entry), "field": h.field.name(), "match": h.quality.name(), "typos": h.typos, "score": h.score})
+                serde_json::json!({"kind": kind, "id": id, "name": name, "matched": index.text(ds, h.entry), "field": h.field.name(), "match": h.quality.name(), "typos": h.typos, "score": h.score, "via": h.via.iter().map(|v| index.text(ds, v.entry)).collect::<Vec<_>>()})
             })
             .collect();
         out.push_str(&export::safe_json(&serde_json::Value::Array(rows)));
@@ -56,6 +56,12 @@ pub(super) fn search(
             format!("{name} (matched {matched})")
         } else {
             name.to_string()
+        };
+        let via: Vec<&str> = h.via.iter().map(|v| index.text(ds, v.entry)).collect();
+        let name = if via.is_empty() {
+            name
+        } else {
+            format!("{name} (via {})", via.join(", "))
         };
         out.push_str(&format!("{kind:<12}  {}  {}\n", sanitize(id), sanitize(&name)));
     }

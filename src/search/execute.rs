@@ -8,7 +8,7 @@ use super::fold::{self, is_word_byte};
 use super::fuzzy::{self, CANCEL_STRIDE, RESCORE};
 use super::plan::{Filter, Plan};
 use super::query;
-use super::rank::{Agg, Best};
+use super::rank::{Agg, Best, Link};
 use super::words::WordMatch;
 use super::{Hit, SearchIndex, Session, Term};
 use crate::model::Dataset;
@@ -41,6 +41,7 @@ pub(super) struct Scratch {
     acc: Vec<Acc>,
     pub(super) best: Vec<Best>,
     pub(super) records: Vec<Agg>,
+    pub(super) links: Vec<Link>,
 }
 
 thread_local! {
@@ -171,6 +172,15 @@ impl SearchIndex {
         let mut slots: Vec<usize> = entries
             .filter_map(|e| self.entries.get(e as usize).map(|e| self.slot(e.target)))
             .collect();
+        // An event is also found by the texts of the records it links.
+        let [people, orgs, events, _] = self.counts;
+        let event_slots = people + orgs..people + orgs + events;
+        let linked: Vec<usize> = slots
+            .iter()
+            .filter(|s| event_slots.contains(s))
+            .flat_map(|&s| self.linked_slots(ds, (s - people - orgs) as u32))
+            .collect();
+        slots.extend(linked);
         slots.sort_unstable();
         slots.dedup();
         let mut found: Vec<(Filter, Vec<u32>)> =

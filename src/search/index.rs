@@ -5,8 +5,8 @@
 
 use super::fold::fold_into;
 use super::words::{Words, WordsBuilder};
-use super::{Entry, Field, SearchIndex};
-use crate::model::{Dataset, Record};
+use super::{Entry, FROM_DATA, Field, SearchIndex};
+use crate::model::{Amount, Dataset, Record};
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 impl SearchIndex {
@@ -19,15 +19,78 @@ impl SearchIndex {
             words: WordsBuilder::default().build(),
             short: Vec::new(),
             starts: Vec::new(),
+            links: Vec::new(),
+            linked: Vec::new(),
+            made: Vec::new(),
             counts: [ds.people.len(), ds.orgs.len(), ds.events.len(), ds.sources.len()],
             matcher: SkimMatcherV2::default(),
         };
         index.add_texts(ds);
         index.index_words();
         index.starts = index.record_starts();
+        index.link(ds);
         index
     }
 
+    /// Lists, for each person, organization and source, the events that
+    /// link it (each event once per record).
+    fn link(&mut self, ds: &Dataset) {
+        let [people, orgs, _, sources] = self.counts;
+        let mut links = Vec::with_capacity(people + orgs + sources + 1);
+        let mut linked = Vec::new();
+        links.push(0);
+        for list in ds.person_events.iter().chain(&ds.org_events) {
+            linked.extend_from_slice(list);
+            links.push(linked.len() as u32);
+        }
+        let mut cited: Vec<Vec<u32>> = vec![Vec::new(); sources];
+        for (i, e) in ds.events.iter().enumerate() {
+            for &s in &e.sources {
+                if let Some(c) = cited.get_mut(s as usize)
+                    && c.last() != Some(&(i as u32))
+                {
+                    c.push(i as u32);
+                }
+            }
+        }
+        for list in cited {
+            linked.extend_from_slice(&list);
+            links.push(linked.len() as u32);
+        }
+        self.links = links;
+        self.linked = linked;
+    }
+
+    /// The events that link the record whose name, alias or title entry
+    /// `entry` is (none for other texts).
+    pub(super) fn linking(&self, entry: u32) -> &[u32] {
+        let Some(e) = self.entries.get(entry as usize) else {
+            return &[];
+        };
+        let [people, orgs, _, _] = self.counts;
+        let k = match (e.target, e.field) {
+            (Record::Person(p), Field::Name | Field::Alias) => p as usize,
+            (Record::Org(o), Field::Name | Field::Alias) => people + o as usize,
+            (Record::Source(s), Field::Title) => people + orgs + s as usize,
+            _ => return &[],
+        };
+        let (Some(&from), Some(&to)) = (self.links.get(k), self.links.get(k + 1)) else {
+            return &[];
+        };
+        self.linked.get(from as usize..to as usize).unwrap_or(&[])
+    }
+
+    /// The entries of the records event `event` links, whose texts it can
+    /// be found by: its people's, organizations' and sources'.
+    pub(super) fn linked_slots(&self, ds: &Dataset, event: u32) -> Vec<usize> {
+        let Some(e) = ds.events.get(event as usize) else {
+            return Vec::new();
+        };
+        let people = e.people.iter().map(|&p| Record::Person(p));
+        let orgs = e.all_orgs().map(Record::Org);
+        let sources = e.sources.iter().map(|&s| Record::Source(s));
+        people.chain(orgs).chain(sources).map(|r| self.slot(r)).collect()
+    }
     /// Appends an entry for every searchable text: people, organizations,
     /// events, then sources, each record's texts together.
     fn add_texts(&mut self, ds: &Dataset) {
@@ -90,6 +153,20 @@ impl SearchIndex {
             if let Some(role) = e.role() {
                 push(self, r, Field::Role, 0, role);
             }
+            if let Some(a) = e.amount() {
+                if let Some(text) = &a.text {
+                    push(self, r, Field::Amount, FROM_DATA as usize, text);
+                }
+                let (spelt, k) = (spell(a), self.made.len());
+                push(self, r, Field::Amount, k, &spelt);
+                self.made.push(spelt);
+            }
+            if let Some(d) = e.disputed() {
+                push(self, r, Field::Dispute, 0, &d.note);
+                for (k, alt) in d.alternatives.iter().enumerate() {
+                    push(self, r, Field::Dispute, k + 1, &alt.value);
+                }
+            }
         }
         for (i, s) in ds.sources.iter().enumerate() {
             let r = Record::Source(i as u32);
@@ -149,7 +226,7 @@ impl SearchIndex {
     }
 
     /// The text of entry `entry` (what a [`Hit`](super::Hit) matched).
-    pub fn text<'d>(&self, ds: &'d Dataset, entry: u32) -> &'d str {
+    pub fn text<'d>(&'d self, ds: &'d Dataset, entry: u32) -> &'d str {
         let Some(e) = self.entries.get(entry as usize) else {
             return "";
         };
@@ -165,10 +242,16 @@ impl SearchIndex {
                 Field::Alias => alias(&o.aliases),
                 _ => Some(o.summary.as_str()),
             }),
-            (Record::Event(i), f) => ds.events.get(i as usize).and_then(|e| match f {
-                Field::Quote => e.quote(),
-                Field::Role => e.role(),
-                _ => Some(e.summary.as_str()),
+            (Record::Event(i), f) => ds.events.get(i as usize).and_then(|ev| match f {
+                Field::Quote => ev.quote(),
+                Field::Role => ev.role(),
+                Field::Amount if e.alias == FROM_DATA => ev.amount().and_then(|a| a.text.as_deref()),
+                Field::Amount => self.made.get(e.alias as usize).map(String::as_str),
+                Field::Dispute => ev.disputed().and_then(|d| match e.alias {
+                    0 => Some(d.note.as_str()),
+                    k => d.alternatives.get(k as usize - 1).map(|a| a.value.as_str()),
+                }),
+                _ => Some(ev.summary.as_str()),
             }),
             (Record::Source(i), f) => ds.sources.get(i as usize).and_then(|s| match f {
                 Field::Outlet => s.outlet.as_deref(),
@@ -176,6 +259,11 @@ impl SearchIndex {
             }),
         };
         text.unwrap_or("")
+    }
+
+    /// The first entry of `r` (an event's summary).
+    pub(super) fn first_entry(&self, r: Record) -> Option<u32> {
+        self.starts.get(self.slot(r)).copied()
     }
 
     /// The folded bytes of entry `entry`.
@@ -196,4 +284,27 @@ impl SearchIndex {
             Record::Source(i) => people + orgs + events + i as usize,
         }
     }
+}
+
+/// An amount's value spelt out, for search: `USD 14.3B 14.3 billion`,
+/// and its equivalent the same way.
+fn spell(a: &Amount) -> String {
+    let mut out = String::new();
+    for a in std::iter::once(a).chain(a.equivalent.as_deref()) {
+        let normalized = a.normalized();
+        let number = normalized.split_once(' ').map_or("", |(_, n)| n);
+        let word = match number.chars().last() {
+            Some('T') => "trillion",
+            Some('B') => "billion",
+            Some('M') => "million",
+            Some('K') => "thousand",
+            _ => "",
+        };
+        let digits = number.trim_end_matches(char::is_alphabetic);
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&format!("{normalized} {digits} {word}"));
+    }
+    out.trim_end().to_string()
 }

@@ -39,6 +39,8 @@ mod rank;
 mod words;
 
 #[cfg(test)]
+mod linked_tests;
+#[cfg(test)]
 mod tests;
 
 use crate::model::Record;
@@ -63,6 +65,15 @@ pub enum Field {
     Title,
     /// A source's outlet.
     Outlet,
+    /// An event's amount: as the article words it, or its value spelt
+    /// out (`14.3 billion USD 14.3B`).
+    Amount,
+    /// An event's disputed note or one of its alternative values.
+    Dispute,
+    /// A record the event links: one of its people or organizations
+    /// (group origins included) or sources, matched by name, alias or
+    /// title (see [`Hit::via`]).
+    Linked,
 }
 
 impl Field {
@@ -76,6 +87,9 @@ impl Field {
             Field::Role => "role",
             Field::Title => "title",
             Field::Outlet => "outlet",
+            Field::Amount => "amount",
+            Field::Dispute => "dispute",
+            Field::Linked => "linked",
         }
     }
 }
@@ -141,6 +155,23 @@ pub struct Hit {
     pub typos: u8,
     /// Whole words, prefixes or a subsequence.
     pub quality: Quality,
+    /// For an event: the texts of the records it links that matched
+    /// (`via Sam Altman`), best first, at most [`MAX_VIA`].
+    pub via: Vec<Via>,
+}
+
+/// Linked texts a hit names, at most.
+pub const MAX_VIA: usize = 3;
+
+/// A linked record's text an event matched through.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Via {
+    /// The record linked.
+    pub target: Record,
+    /// Which of its texts, see [`SearchIndex::text`].
+    pub entry: u32,
+    /// Char positions matched in that text.
+    pub indices: Vec<usize>,
 }
 
 /// One query word, or two neighbouring ones written as one.
@@ -167,6 +198,9 @@ pub struct Session {
     filters: Vec<(Filter, Vec<u32>)>,
 }
 
+/// An `alias` of a [`Field::Amount`] entry: the text is the amount's own.
+const FROM_DATA: u32 = u32::MAX;
+
 /// The haystack, built once per dataset.
 pub struct SearchIndex {
     entries: Vec<Entry>,
@@ -178,7 +212,32 @@ pub struct SearchIndex {
     counts: [usize; 4],
     /// The entries of the record in slot `s` are `starts[s]..starts[s + 1]`.
     starts: Vec<u32>,
+    /// The events that link the person, organization or source in
+    /// link slot `k` are `linked[links[k]..links[k + 1]]` (people, then
+    /// organizations, then sources): an event's linked texts are found
+    /// through these, never copied.
+    links: Vec<u32>,
+    linked: Vec<u32>,
+    /// Texts made for the index (amounts spelt out), for [`Field::Amount`]
+    /// entries whose `alias` is not [`FROM_DATA`].
+    made: Vec<String>,
     matcher: SkimMatcherV2,
+}
+
+impl SearchIndex {
+    /// Bytes the index holds on the heap (its tables, the folded texts,
+    /// the word index), as the benches report it.
+    pub fn heap_bytes(&self) -> usize {
+        let made: usize = self.made.iter().map(String::capacity).sum();
+        self.entries.capacity() * std::mem::size_of::<Entry>()
+            + self.folded.capacity()
+            + 4 * (self.short.capacity()
+                + self.starts.capacity()
+                + self.links.capacity()
+                + self.linked.capacity())
+            + made
+            + self.words.heap_bytes()
+    }
 }
 
 impl std::fmt::Debug for SearchIndex {

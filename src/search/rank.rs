@@ -5,7 +5,7 @@
 
 use super::execute::{Layers, Scratch};
 use super::plan::{Alt, Filter, Plan};
-use super::{Entry, Field, Hit, Quality, SearchIndex};
+use super::{Entry, Field, Hit, MAX_VIA, Quality, SearchIndex, Via};
 use crate::model::{Dataset, Record};
 
 /// A record's best entry so far while ranking.
@@ -18,6 +18,11 @@ pub(super) struct Best {
     kind: u8,
     typos: u8,
     quality: Quality,
+    /// Which field it ranked as ([`Field::Linked`] when only linked
+    /// records matched).
+    field: Field,
+    /// Whether linked records' texts added to the match.
+    via: bool,
 }
 
 impl Default for Best {
@@ -28,7 +33,39 @@ impl Default for Best {
             kind: 0,
             typos: 0,
             quality: Quality::Word,
+            field: Field::Summary,
+            via: false,
         }
+    }
+}
+
+/// What the texts of the records one event links matched together
+/// (their names, aliases and titles), while ranking.
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct Link {
+    /// Query words matched.
+    mask: u32,
+    typos: u8,
+    prefixes: u8,
+    /// Exact or anchored terms matched, bit i for filter i.
+    filters: u32,
+    /// The linked texts that matched, best first.
+    via: [u32; MAX_VIA],
+    vias: u8,
+}
+
+impl Link {
+    fn add_via(&mut self, entry: u32) {
+        let n = usize::from(self.vias);
+        if n < MAX_VIA && !self.via[..n].contains(&entry) {
+            self.via[n] = entry;
+            self.vias += 1;
+        }
+    }
+
+    /// The linked texts that matched.
+    fn vias(&self) -> &[u32] {
+        &self.via[..usize::from(self.vias).min(MAX_VIA)]
     }
 }
 
@@ -56,12 +93,14 @@ fn kind_rank(r: Record) -> u8 {
 }
 
 impl Field {
-    /// 2 for names, aliases and titles, 1 for details, 0 for summaries.
+    /// 3 for names, aliases and titles, 2 for details, 1 for summaries,
+    /// 0 for the texts of linked records.
     fn weight(self) -> u64 {
         match self {
-            Field::Name | Field::Alias | Field::Title => 2,
-            Field::Quote | Field::Role | Field::Outlet => 1,
-            Field::Summary => 0,
+            Field::Name | Field::Alias | Field::Title => 3,
+            Field::Quote | Field::Role | Field::Outlet | Field::Amount | Field::Dispute => 2,
+            Field::Summary => 1,
+            Field::Linked => 0,
         }
     }
 }
@@ -115,17 +154,33 @@ impl Criteria {
 
 /// The entries each positive exact or anchored term matched (sorted):
 /// each term an entry matches counts like a query word.
-struct Positive<'a>(Vec<&'a [u32]>);
+struct Positive<'a>(Vec<&'a [u32]>, Vec<usize>);
+
+/// Bits of the positive exact or anchored terms.
+fn positive_bits(filters: &[(Filter, Vec<u32>)]) -> u32 {
+    filters
+        .iter()
+        .enumerate()
+        .filter(|(_, (f, _))| !f.negated)
+        .fold(0, |m, (j, _)| m | 1 << j)
+}
 
 impl<'a> Positive<'a> {
     fn new(filters: &'a [(Filter, Vec<u32>)]) -> Self {
+        let positive = || filters.iter().enumerate().filter(|(_, (f, _))| !f.negated);
         Positive(
-            filters
-                .iter()
-                .filter(|(f, _)| !f.negated)
-                .map(|(_, found)| found.as_slice())
-                .collect(),
+            positive().map(|(_, (_, found))| found.as_slice()).collect(),
+            positive().map(|(j, _)| j).collect(),
         )
+    }
+
+    /// The positive terms entry `entry` matches, bit j for filter j.
+    fn bits(&self, entry: u32) -> u32 {
+        self.0
+            .iter()
+            .zip(&self.1)
+            .filter(|(found, _)| found.binary_search(&entry).is_ok())
+            .fold(0, |m, (_, &j)| m | 1 << j)
     }
 
     /// How many positive terms match entry `entry`.
@@ -154,6 +209,11 @@ struct Board<'a> {
     best: &'a mut [Best],
     /// Records marked `seen` passed the plan's groups.
     passed: &'a [Agg],
+    /// What each event's linked records matched, and the events touched.
+    links: &'a [Link],
+    linked: &'a [u32],
+    /// Bits of the positive exact or anchored terms.
+    positive: u32,
     /// Slots offered an entry, in the order first offered.
     slots: Vec<usize>,
 }
@@ -161,7 +221,7 @@ struct Board<'a> {
 impl Board<'_> {
     /// Keeps entry `entry` (which is `e`) as its record's best if it
     /// ranks higher than the one kept, or as high and earlier.
-    fn offer(&mut self, entry: u32, e: &Entry, criteria: Criteria, typos: u8, quality: Quality) {
+    fn offer(&mut self, entry: u32, e: &Entry, criteria: Criteria, typos: u8, quality: Quality, via: bool) {
         let slot = self.index.slot(e.target);
         if !self.passed.get(slot).is_some_and(|a| a.seen) {
             return;
@@ -175,6 +235,8 @@ impl Board<'_> {
             kind: kind_rank(e.target),
             typos,
             quality,
+            field: e.field,
+            via,
         };
         if b.key == 0 {
             self.slots.push(slot);
@@ -190,20 +252,35 @@ impl Board<'_> {
             let Some(e) = self.index.entries.get(entry as usize) else {
                 continue;
             };
+            // An event's text, with what its linked records add.
+            let link = match e.target {
+                Record::Event(i) => self.links.get(i as usize).copied().unwrap_or_default(),
+                _ => Link::default(),
+            };
+            let own = positive.bits(entry);
+            let via = link.mask & !a.mask != 0 || link.filters & self.positive & !own != 0;
+            let (typos, prefixes) = if via {
+                (
+                    a.typos.saturating_add(link.typos),
+                    a.prefixes.saturating_add(link.prefixes),
+                )
+            } else {
+                (a.typos, a.prefixes)
+            };
             let criteria = Criteria {
-                count: a.mask.count_ones() + positive.count(entry),
-                typos: a.typos,
+                count: (a.mask | link.mask).count_ones() + (own | link.filters & self.positive).count_ones(),
+                typos,
                 subsequence: false,
-                prefixes: a.prefixes,
+                prefixes,
                 unmatched: e.words.saturating_sub(a.covered),
                 skim: 0,
             };
-            let quality = if a.prefixes > 0 {
+            let quality = if prefixes > 0 {
                 Quality::Prefix
             } else {
                 Quality::Word
             };
-            self.offer(entry, e, criteria, a.typos, quality);
+            self.offer(entry, e, criteria, typos, quality, via);
         }
     }
 
@@ -223,7 +300,7 @@ impl Board<'_> {
                 unmatched: 15,
                 skim,
             };
-            self.offer(entry, e, criteria, skipped, Quality::Subsequence);
+            self.offer(entry, e, criteria, skipped, Quality::Subsequence, false);
         }
     }
 
@@ -242,8 +319,44 @@ impl Board<'_> {
                     unmatched: e.words.saturating_sub(1),
                     skim: 0,
                 };
-                self.offer(entry, e, criteria, 0, Quality::Exact);
+                self.offer(entry, e, criteria, 0, Quality::Exact, false);
             }
+        }
+    }
+
+    /// Offers each event that linked records matched, by those alone, as
+    /// its first text ranked as [`Field::Linked`].
+    fn linked(&mut self) {
+        for &ev in self.linked {
+            let Some(&link) = self.links.get(ev as usize) else {
+                continue;
+            };
+            let record = Record::Event(ev);
+            let Some(entry) = self.index.first_entry(record) else {
+                continue;
+            };
+            let Some(&e) = self.index.entries.get(entry as usize) else {
+                continue;
+            };
+            let exact = (link.filters & self.positive).count_ones();
+            let criteria = Criteria {
+                count: link.mask.count_ones() + exact,
+                typos: link.typos,
+                subsequence: false,
+                prefixes: link.prefixes,
+                unmatched: 15,
+                skim: 0,
+            };
+            let quality = match (link.mask, link.prefixes) {
+                (0, _) => Quality::Exact,
+                (_, 0) => Quality::Word,
+                _ => Quality::Prefix,
+            };
+            let linked = Entry {
+                field: Field::Linked,
+                ..e
+            };
+            self.offer(entry, &linked, criteria, link.typos, quality, true);
         }
     }
 
@@ -271,6 +384,15 @@ impl Board<'_> {
     }
 }
 
+/// The per-record and per-event tables ranking reads.
+struct Tables<'a> {
+    /// Records marked `seen` passed the plan's groups.
+    passed: &'a [Agg],
+    links: &'a [Link],
+    /// Events whose linked records matched.
+    linked: &'a [u32],
+}
+
 impl SearchIndex {
     /// Keeps the records that every group of the plan matches (any of
     /// their texts may match each term), ranks their entries found by
@@ -288,7 +410,12 @@ impl SearchIndex {
         if scratch.records.len() < records {
             scratch.records.resize(records, Agg::default());
         }
-        let touched = self.aggregate(plan, layers, &mut scratch.records);
+        let events = self.counts[2];
+        if scratch.links.len() < events {
+            scratch.links.resize(events, Link::default());
+        }
+        let linked = self.link_matches(layers, &mut scratch.links);
+        let touched = self.aggregate(plan, layers, &linked, &scratch.links, &mut scratch.records);
         // Leave the scratch space clean for the next query, and keep which
         // records passed in it.
         for &slot in &touched {
@@ -299,18 +426,91 @@ impl SearchIndex {
                 };
             }
         }
-        let hits = self.best(ds, plan, layers, limit, &mut scratch.best, &scratch.records);
+        let tables = Tables {
+            passed: &scratch.records,
+            links: &scratch.links,
+            linked: &linked,
+        };
+        let hits = self.best(ds, plan, layers, limit, &mut scratch.best, &tables);
         for slot in touched {
             if let Some(a) = scratch.records.get_mut(slot) {
                 a.seen = false;
             }
         }
+        for ev in linked {
+            if let Some(l) = scratch.links.get_mut(ev as usize) {
+                *l = Link::default();
+            }
+        }
         hits
+    }
+
+    /// What the names, aliases and titles each event links matched, the
+    /// best matches claiming a query word first; returns the events
+    /// touched, each once.
+    fn link_matches(&self, layers: &Layers, links: &mut [Link]) -> Vec<u32> {
+        let mut order: Vec<&(u32, super::execute::Acc)> = layers
+            .acc
+            .iter()
+            .filter(|(entry, _)| !self.linking(*entry).is_empty())
+            .collect();
+        order.sort_by_key(|(entry, a)| {
+            (
+                a.typos,
+                a.prefixes,
+                std::cmp::Reverse(a.mask.count_ones()),
+                *entry,
+            )
+        });
+        let mut touched = Vec::new();
+        let mut fresh = |l: &mut Link, ev: u32| {
+            if l.mask == 0 && l.filters == 0 {
+                touched.push(ev);
+            }
+        };
+        for &&(entry, a) in &order {
+            for &ev in self.linking(entry) {
+                let Some(l) = links.get_mut(ev as usize) else {
+                    continue;
+                };
+                let new = a.mask & !l.mask;
+                if new == 0 {
+                    continue;
+                }
+                fresh(l, ev);
+                l.mask |= new;
+                l.typos = l.typos.saturating_add(a.typos);
+                l.prefixes = l.prefixes.saturating_add(a.prefixes);
+                l.add_via(entry);
+            }
+        }
+        for (j, (f, found)) in layers.filters.iter().enumerate() {
+            for &entry in found {
+                for &ev in self.linking(entry) {
+                    let Some(l) = links.get_mut(ev as usize) else {
+                        continue;
+                    };
+                    fresh(l, ev);
+                    l.filters |= 1 << j;
+                    if !f.negated {
+                        l.add_via(entry);
+                    }
+                }
+            }
+        }
+        touched
     }
 
     /// Merges what each layer and term found into its record's [`Agg`];
     /// returns the slots it touched (marked `seen`), each once.
-    fn aggregate(&self, plan: &Plan, layers: &Layers, aggs: &mut [Agg]) -> Vec<usize> {
+    fn aggregate(
+        &self,
+        plan: &Plan,
+        layers: &Layers,
+        linked: &[u32],
+        links: &[Link],
+        aggs: &mut [Agg],
+    ) -> Vec<usize> {
         let mut touched = Vec::new();
         let mut agg = |entry: u32, f: &mut dyn FnMut(&mut Agg)| {
             let Some(e) = self.entries.get(entry as usize) else {
@@ -345,6 +545,17 @@ impl SearchIndex {
                 });
             }
         }
+        let positive = positive_bits(layers.filters);
+        for &ev in linked {
+            let (Some(l), Some(entry)) = (links.get(ev as usize), self.first_entry(Record::Event(ev))) else {
+                continue;
+            };
+            agg(entry, &mut |g| {
+                g.mask |= l.mask;
+                g.filters |= l.filters;
+                g.candidate |= l.mask != 0 || l.filters & positive != 0;
+            });
+        }
         touched
     }
 
@@ -357,7 +568,7 @@ impl SearchIndex {
         layers: &Layers,
         limit: usize,
         best: &mut Vec<Best>,
-        passed: &[Agg],
+        tables: &Tables,
     ) -> Vec<Hit> {
         let records: usize = self.counts.iter().sum();
         if best.len() < records {
@@ -367,31 +578,57 @@ impl SearchIndex {
         let mut board = Board {
             index: self,
             best,
-            passed,
+            passed: tables.passed,
+            links: tables.links,
+            linked: tables.linked,
+            positive: positive_bits(layers.filters),
             slots: Vec::new(),
         };
         board.words(layers, &positive);
         board.subsequences(plan, layers, &positive);
         board.exact(&positive);
+        board.linked();
         board
             .top(limit)
             .into_iter()
-            .filter_map(|b| self.hit(ds, layers, b))
+            .filter_map(|b| self.hit(ds, layers, tables.links, b))
             .collect()
     }
 
     /// A ranked entry as a hit, with the characters to highlight.
-    fn hit(&self, ds: &Dataset, layers: &Layers, b: Best) -> Option<Hit> {
+    fn hit(&self, ds: &Dataset, layers: &Layers, links: &[Link], b: Best) -> Option<Hit> {
         let e = self.entries.get(b.entry as usize)?;
         let text = self.text(ds, b.entry);
+        let link = match (e.target, b.via) {
+            (Record::Event(i), true) => links.get(i as usize).copied().unwrap_or_default(),
+            _ => Link::default(),
+        };
+        let via = link
+            .vias()
+            .iter()
+            .filter_map(|&v| {
+                let linked = self.entries.get(v as usize)?;
+                let text = self.text(ds, v);
+                Some(Via {
+                    target: linked.target,
+                    entry: v,
+                    indices: self.indices(text, Quality::Word, linked.field, layers),
+                })
+            })
+            .collect();
+        let indices = match b.field {
+            Field::Linked => Vec::new(),
+            field => self.indices(text, b.quality, field, layers),
+        };
         Some(Hit {
             target: e.target,
             score: b.key as i64,
             entry: b.entry,
-            indices: self.indices(text, b.quality, e.field, layers),
-            field: e.field,
+            indices,
+            field: b.field,
             typos: b.typos,
             quality: b.quality,
+            via,
         })
     }
 }
@@ -422,7 +659,7 @@ mod tests {
             unmatched: 0,
             skim: i64::MAX,
         };
-        // Every field at its best; names weigh 2 of 3.
+        // Every field at its best; names weigh 3 of 3.
         let top = best.key(&entry);
         assert!((1 << (KEY_BITS - 1)..1 << KEY_BITS).contains(&top), "{top}");
         assert_eq!(top as f64 as u64, top, "exact in a double");
@@ -437,7 +674,7 @@ mod tests {
         let long = Entry {
             words: u8::MAX,
             prominence: 0,
-            field: Field::Summary,
+            field: Field::Linked,
             ..entry
         };
         assert_eq!(worst.key(&long), 0);

@@ -172,11 +172,21 @@ fn ids(index: &SearchIndex, ds: &Dataset, q: &str) -> Vec<String> {
         .collect()
 }
 
-/// Whether some text of `id`'s record contains `needle`, case folded.
+/// Whether some text of `id`'s record contains `needle`, case folded:
+/// for an event, also the names, aliases and titles of what it links.
 fn mentions(index: &SearchIndex, ds: &Dataset, id: &str, needle: &str) -> bool {
     let Some(r) = ds.lookup(id) else { return false };
+    let linked: Vec<usize> = match r {
+        crate::model::Record::Event(i) => index.linked_slots(ds, i),
+        _ => Vec::new(),
+    };
     (0..index.entries.len() as u32)
-        .filter(|&e| index.entries[e as usize].target == r)
+        .filter(|&e| {
+            let entry = &index.entries[e as usize];
+            entry.target == r
+                || (linked.contains(&index.slot(entry.target))
+                    && matches!(entry.field, Field::Name | Field::Alias | Field::Title))
+        })
         .any(|e| index.text(ds, e).to_lowercase().contains(needle))
 }
 
@@ -208,8 +218,14 @@ fn exact_anchored_and_excluded_terms() {
     assert!(exact.contains(&"meta-superintelligence-labs".to_string()));
     assert!(exact.iter().all(|id| mentions(&index, &ds, id, "superintell")));
     assert!(ids(&index, &ds, "'zukerberg").is_empty(), "exact means no typos");
-    assert_eq!(ids(&index, &ds, "^meta labs$"), ["meta-superintelligence-labs"]);
-    assert_eq!(ids(&index, &ds, "^meta$"), ["meta"]);
+    // Events match through the records they link, ranked below them.
+    assert_eq!(ids(&index, &ds, "^meta labs$")[0], "meta-superintelligence-labs");
+    let meta = ids(&index, &ds, "^meta$");
+    assert_eq!(meta[0], "meta");
+    assert!(meta[1..].iter().all(|id| {
+        ds.lookup(id)
+            .is_some_and(|r| matches!(r, crate::model::Record::Event(_)))
+    }));
     assert_eq!(top(&index, &ds, "^meta"), "meta");
     let sam = ids(&index, &ds, "sam");
     let not_named_sam = ids(&index, &ds, "sam !^sam");

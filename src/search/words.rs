@@ -167,6 +167,11 @@ impl Words {
         automata();
     }
 
+    /// Bytes on the heap: the FST and the posting lists.
+    pub fn heap_bytes(&self) -> usize {
+        self.map.as_fst().as_bytes().len() + 4 * (self.offsets.capacity() + self.postings.capacity())
+    }
+
     /// Number of distinct words (joined pairs included).
     pub fn len(&self) -> usize {
         self.offsets.len().saturating_sub(1)

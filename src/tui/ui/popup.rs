@@ -177,6 +177,33 @@ fn hit_line(app: &App, hit: &Hit, theme: &Theme, width: usize) -> Line<'static> 
             if run_hit { theme.match_hit } else { Style::new() },
         ));
     }
+    // An event matched through records it links: `via Sam Altman`.
+    for (k, via) in hit.via.iter().enumerate() {
+        let room = width.saturating_sub(used);
+        let lead = if k == 0 { "  via " } else { ", " };
+        if room <= lead.len() + 1 {
+            break;
+        }
+        spans.push(Span::styled(lead, theme.muted));
+        used += lead.len();
+        let text = app.data.index().text(ds, via.entry);
+        for (i, c) in text.chars().enumerate() {
+            let c = if is_unsafe(c) { '�' } else { c };
+            let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+            if used + w + 1 > width {
+                spans.push(Span::styled("…", theme.muted));
+                used = width;
+                break;
+            }
+            let style = if via.indices.contains(&i) {
+                theme.match_hit
+            } else {
+                theme.muted
+            };
+            spans.push(Span::styled(c.to_string(), style));
+            used += w;
+        }
+    }
     // Matched by an alias: the alias, then the name it stands for.
     let name = match hit.target {
         Record::Person(p) => Some(&ds.person(p).name),
