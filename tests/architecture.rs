@@ -36,6 +36,24 @@ fn layer_order(root: &Path) -> Vec<String> {
     order.into_iter().map(|(_, m)| m).collect()
 }
 
+/// The Rust files under `dir`, at any depth, tests left out.
+fn rust_files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            let n = p.file_name().unwrap().to_string_lossy().to_string();
+            if p.is_dir() {
+                stack.push(p);
+            } else if n.ends_with(".rs") && n != "tests.rs" && !n.ends_with("_tests.rs") {
+                out.push(p);
+            }
+        }
+    }
+    out
+}
+
 /// The source files of module `name` under `dir`, tests left out.
 fn files_of(dir: &Path, name: &str) -> Vec<PathBuf> {
     let mut out = Vec::new();
@@ -45,18 +63,7 @@ fn files_of(dir: &Path, name: &str) -> Vec<PathBuf> {
     }
     let sub = dir.join(name);
     if sub.is_dir() {
-        let mut stack = vec![sub];
-        while let Some(d) = stack.pop() {
-            for e in fs::read_dir(&d).unwrap() {
-                let p = e.unwrap().path();
-                let n = p.file_name().unwrap().to_string_lossy().to_string();
-                if p.is_dir() {
-                    stack.push(p);
-                } else if n.ends_with(".rs") && n != "tests.rs" && !n.ends_with("_tests.rs") {
-                    out.push(p);
-                }
-            }
-        }
+        out.extend(rust_files(&sub));
     }
     out
 }
@@ -195,28 +202,20 @@ fn the_checker_sees_an_import_against_the_order() {
 /// Every source file of the crate outside tests, each with its code (the
 /// trailing test module left out).
 fn sources() -> Vec<(PathBuf, String)> {
-    let mut out = Vec::new();
-    let mut stack = vec![PathBuf::from(SRC)];
-    while let Some(d) = stack.pop() {
-        for e in fs::read_dir(&d).unwrap() {
-            let p = e.unwrap().path();
-            let n = p.file_name().unwrap().to_string_lossy().to_string();
-            if p.is_dir() {
-                stack.push(p);
-            } else if n.ends_with(".rs") && n != "tests.rs" && !n.ends_with("_tests.rs") {
-                let text = fs::read_to_string(&p).unwrap();
-                let lines: Vec<&str> = text.lines().collect();
-                let end = lines
-                    .windows(2)
-                    .position(|w| {
-                        w[0].trim_start().starts_with("#[cfg(test)]") && w[1].trim_start().starts_with("mod ")
-                    })
-                    .unwrap_or(lines.len());
-                out.push((p, lines[..end].join("\n")));
-            }
-        }
-    }
-    out
+    rust_files(Path::new(SRC))
+        .into_iter()
+        .map(|p| {
+            let text = fs::read_to_string(&p).unwrap();
+            let lines: Vec<&str> = text.lines().collect();
+            let end = lines
+                .windows(2)
+                .position(|w| {
+                    w[0].trim_start().starts_with("#[cfg(test)]") && w[1].trim_start().starts_with("mod ")
+                })
+                .unwrap_or(lines.len());
+            (p, lines[..end].join("\n"))
+        })
+        .collect()
 }
 
 /// The functions of `code` longer than `max` lines, from the `fn` line to
