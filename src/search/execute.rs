@@ -6,9 +6,10 @@
 
 use super::fold::{self, is_word_byte};
 use super::fuzzy::{self, CANCEL_STRIDE, RESCORE};
+use super::link::Link;
 use super::plan::{Filter, Plan};
 use super::query;
-use super::rank::{Agg, Best, Link};
+use super::rank::{Agg, Best};
 use super::words::WordMatch;
 use super::{Hit, SearchIndex, Session, Term};
 use crate::model::Dataset;

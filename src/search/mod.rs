@@ -33,6 +33,7 @@ mod fold;
 mod fuzzy;
 mod highlight;
 mod index;
+mod link;
 mod plan;
 pub mod query;
 mod rank;
