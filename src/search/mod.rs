@@ -25,7 +25,8 @@
 //! turns it into work; `index` builds the haystack (`fold` folds the
 //! texts, `words` indexes their words) once per dataset; `execute`
 //! runs the layers (`words`, `fuzzy`, the exact and anchored terms);
-//! `rank` scores and orders what they found, and `highlight` marks
+//! `link` gathers what the records each event links matched, `rank`
+//! scores and orders what they found, and `highlight` marks
 //! the matched characters of each hit.
 
 mod execute;
