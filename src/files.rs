@@ -80,11 +80,12 @@ fn not_regular(meta: &fs::Metadata) -> Option<&'static str> {
     Some("is not a regular file")
 }
 
-/// Reads the regular file at `path`, of at most `max` bytes. Opening never
-/// blocks (a FIFO is opened non-blocking, then refused), and a folder, a
-/// device or a file past `max` is an error of kind `InvalidInput` whose
-/// message says what is wrong. A missing file keeps its `NotFound` kind.
-pub fn read_small(path: &Path, max: u64) -> io::Result<Vec<u8>> {
+/// Opens `path` for reading without ever blocking (a FIFO is opened
+/// non-blocking, a terminal never becomes the controlling one) and returns
+/// it with its metadata, taken from the open file so nothing can swap the
+/// file between the check and the read. The caller decides what it
+/// accepts; [`read_small`] is the usual rule.
+pub fn open_nonblocking(path: &Path) -> io::Result<(File, fs::Metadata)> {
     let mut options = OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
@@ -94,6 +95,15 @@ pub fn read_small(path: &Path, max: u64) -> io::Result<Vec<u8>> {
     }
     let file = options.open(path)?;
     let meta = file.metadata()?;
+    Ok((file, meta))
+}
+
+/// Reads the regular file at `path`, of at most `max` bytes. Opening never
+/// blocks (see [`open_nonblocking`]), and a folder, a FIFO, a device or a
+/// file past `max` is an error of kind `InvalidInput` whose message says
+/// what is wrong. A missing file keeps its `NotFound` kind.
+pub fn read_small(path: &Path, max: u64) -> io::Result<Vec<u8>> {
+    let (file, meta) = open_nonblocking(path)?;
     if let Some(why) = not_regular(&meta) {
         return Err(io::Error::new(io::ErrorKind::InvalidInput, why));
     }

@@ -3,7 +3,7 @@
 
 use super::{FORMAT, Image};
 use crate::model::{FILES, FileRead, Layer};
-use std::fs::{self, File};
+use std::fs::File;
 use std::io::Read;
 use std::path::Path;
 
@@ -65,15 +65,17 @@ fn feed(h: &mut blake3::Hasher, bytes: &[u8]) {
 pub(super) fn read_key(layers: &[Layer], max_bytes: u64) -> Option<Files> {
     let mut buf = Vec::new();
     key_with(layers, |path| {
-        let meta = match fs::metadata(path) {
-            Ok(meta) => meta,
+        // Checked and read through one open file: a FIFO swapped in after
+        // the check cannot block the read.
+        let (file, meta) = match crate::files::open_nonblocking(path) {
+            Ok(opened) => opened,
             Err(_) if Layer::leaves_out(path) => return Some(None),
             Err(_) => return None,
         };
         if !meta.is_file() || meta.len() > max_bytes {
             return None;
         }
-        hash_file(path, max_bytes, &mut buf).map(Some)
+        hash_file(file, max_bytes, &mut buf).map(Some)
     })
 }
 
@@ -145,13 +147,13 @@ fn key_with(
 /// Bytes of a file read and hashed at a time.
 const HASH_CHUNK: usize = 4 << 20;
 
-/// The length and BLAKE3 of the file at `path`, read a chunk at a time
+/// The length and BLAKE3 of `file`, read a chunk at a time
 /// into `buf`; `None` if it cannot be read or is longer than `max_bytes`.
 /// (Not memory-mapped: a file truncated while mapped would kill the
 /// process. Hashed on one core: BLAKE3's SIMD hashes 25 MB in a few ms,
 /// and spreading it over both cores measured no faster.)
-fn hash_file(path: &Path, max_bytes: u64, buf: &mut Vec<u8>) -> Option<(u64, blake3::Hash)> {
-    let mut file = File::open(path).ok()?.take(max_bytes.saturating_add(1));
+fn hash_file(file: File, max_bytes: u64, buf: &mut Vec<u8>) -> Option<(u64, blake3::Hash)> {
+    let mut file = file.take(max_bytes.saturating_add(1));
     let mut hasher = blake3::Hasher::new();
     loop {
         buf.clear();

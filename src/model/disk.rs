@@ -3,7 +3,6 @@
 use super::Dataset;
 use super::diag::{Diagnostic, closest};
 use super::load::{FILES, Files, Loaded, Reuse, load_with};
-use std::fs::File;
 use std::io::{ErrorKind, Read};
 use std::path::{Path, PathBuf};
 
@@ -144,7 +143,7 @@ pub(super) fn read_text(
     max_bytes: u64,
     reads: Option<&mut Vec<FileRead>>,
 ) -> Result<String, Diagnostic> {
-    let meta = std::fs::metadata(path).map_err(|e| {
+    let (file, meta) = crate::files::open_nonblocking(path).map_err(|e| {
         let d = Diagnostic::file(name, describe(&e));
         match e.kind() {
             ErrorKind::NotFound => d.hint(
@@ -179,8 +178,8 @@ pub(super) fn read_text(
         return Err(too_big(meta.len()));
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
-    File::open(path)
-        .and_then(|f| f.take(max_bytes + 1).read_to_end(&mut bytes))
+    file.take(max_bytes + 1)
+        .read_to_end(&mut bytes)
         .map_err(|e| Diagnostic::file(name, describe(&e)))?;
     if bytes.len() as u64 > max_bytes {
         return Err(too_big(bytes.len() as u64));
