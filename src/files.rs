@@ -54,6 +54,14 @@ pub fn app_dir(kind: AppDir) -> Result<PathBuf, String> {
     }
 }
 
+/// Whether nothing at all is at `path`: not a file, not a folder, not
+/// even a dangling symlink. Any other answer (something there, or an error
+/// such as a loop of symlinks) is not "absent", so it gets reported rather
+/// than taken for a missing optional file.
+pub fn is_absent(path: &Path) -> bool {
+    fs::symlink_metadata(path).is_err_and(|e| e.kind() == io::ErrorKind::NotFound)
+}
+
 /// What is wrong with `meta` as a file to read, if anything: a folder, a
 /// FIFO, a socket or a device is not one.
 fn not_regular(meta: &fs::Metadata) -> Option<&'static str> {

@@ -7,7 +7,6 @@ use super::EMBEDDED;
 use super::diag::Diagnostic;
 use super::disk::{FileRead, Keep, describe, load_dir_with, read_text};
 use super::load::{FILES, Files, Loaded, Reuse, load_with};
-use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
 /// One layer of a dataset: the data built into the binary or a folder.
@@ -34,7 +33,7 @@ impl Layer {
     /// on the way is something else. Any other error reading it (a dangling
     /// symlink, a loop of them) is reported, never taken for a left-out file.
     pub fn leaves_out(path: &Path) -> bool {
-        std::fs::symlink_metadata(path).is_err_and(|e| e.kind() == ErrorKind::NotFound)
+        crate::files::is_absent(path)
     }
 }
 

@@ -20,7 +20,7 @@ mod theme;
 pub use default_file::default_text;
 pub use parse::parse;
 
-use crate::files::{AppDir, app_dir, read_small};
+use crate::files::{AppDir, app_dir, is_absent, read_small};
 use crate::model::Diagnostic;
 use crate::tui::keymap::Keymap;
 use crate::tui::theme::{Preset, Theme};
@@ -75,10 +75,8 @@ pub fn source(explicit: Option<&Path>) -> Source {
     }
     match default_path() {
         Err(why) => Source::NoPath(why),
-        Ok(p) => match std::fs::symlink_metadata(&p) {
-            Err(e) if e.kind() == io::ErrorKind::NotFound => Source::Absent(p),
-            _ => Source::Default(p),
-        },
+        Ok(p) if is_absent(&p) => Source::Absent(p),
+        Ok(p) => Source::Default(p),
     }
 }
 
