@@ -22,12 +22,12 @@ mod key;
 pub use image::Image;
 pub use key::{Files, Key, key_of_layers};
 
-use crate::files::{AppDir, app_dir, is_temp_name, write_atomic};
+use crate::files::{AppDir, app_dir, is_temp_name, read_small, write_atomic};
 use crate::model::{FileRead, Layer};
 use image::{decode, encode};
 use key::{key_of_reads, read_key};
 use std::fs::{self, File};
-use std::io::Read;
+use std::io;
 use std::path::PathBuf;
 use std::time::{Duration, SystemTime};
 
@@ -72,16 +72,12 @@ impl Cache {
     /// checks; a bad image is removed.
     pub fn get<T: Image>(&self, key: Key) -> Option<T> {
         let path = self.path(key);
-        let meta = fs::metadata(&path).ok()?;
-        let limit = key.max_image_bytes();
-        let decoded = if meta.is_file() && meta.len() <= limit {
-            let mut bytes = Vec::with_capacity(meta.len() as usize);
-            File::open(&path)
-                .and_then(|f| f.take(limit).read_to_end(&mut bytes))
-                .ok()?;
-            decode::<T>(&bytes, key)
-        } else {
-            None
+        // Not a regular file or past the limit: a bad image, removed below.
+        // Any other error (none there, unreadable): left alone.
+        let decoded = match read_small(&path, key.max_image_bytes()) {
+            Ok(bytes) => decode::<T>(&bytes, key),
+            Err(e) if e.kind() == io::ErrorKind::InvalidInput => None,
+            Err(_) => return None,
         };
         match decoded {
             Some(value) => {
