@@ -7,6 +7,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent,
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::layout::Size;
 use rivals::model::{Files, load};
 use rivals::tui::app::Pane;
 use rivals::tui::app::state::MAX_HISTORY;
@@ -247,13 +248,16 @@ proptest! {
         let data = Arc::new(Data::new(ds));
         let mut app = App::new(Arc::clone(&data), (w, h));
         let theme = Theme::color();
+        let mut term = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
         for msg in msgs {
             if let Some(Effect::Search { query, generation }) = update(&mut app, msg) {
                 let hits = data.index().search(&data.ds, &query, MAX_HITS);
                 update(&mut app, Msg::Hits { generation, hits });
             }
             check(&app);
-            let mut term = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
+            if term.size().unwrap() != Size::new(app.size.0, app.size.1) {
+                term = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
+            }
             term.draw(|f| render(&app, &theme, f)).unwrap();
         }
     }

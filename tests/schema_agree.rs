@@ -258,9 +258,13 @@ fn loader_accepts(t: &Texts) -> bool {
 }
 
 fn schema_accepts(validators: &[(DataFile, jsonschema::Validator)], t: &Texts) -> bool {
-    validators.iter().zip(t).all(|((_, v), text)| {
-        serde_yaml::from_str::<serde_json::Value>(text).is_ok_and(|value| v.is_valid(&value))
-    })
+    (0..t.len()).all(|file| schema_accepts_file(validators, t, file))
+}
+
+/// The schema's verdict on one file of `t` (a mutation changes one file;
+/// the other three are the valid base).
+fn schema_accepts_file(validators: &[(DataFile, jsonschema::Validator)], t: &Texts, file: usize) -> bool {
+    serde_yaml::from_str::<serde_json::Value>(&t[file]).is_ok_and(|value| validators[file].1.is_valid(&value))
 }
 
 /// Every path to a field of a record, descending into maps and the first
@@ -297,10 +301,17 @@ fn at<'a>(value: &'a mut Yaml, path: &[String]) -> Option<&'a mut Yaml> {
 }
 
 /// The dataset with the field at `path` of record `rec` of file `file`
-/// set to `value` (removed when `None`).
-fn mutate(base: &[Yaml; 4], file: usize, rec: usize, path: &[String], value: Option<&Yaml>) -> Texts {
-    let mut files = base.clone();
-    if let Some(record) = files[file].as_sequence_mut().and_then(|s| s.get_mut(rec)) {
+/// set to `value` (removed when `None`); the other three files keep
+/// their text.
+fn mutate(
+    (base, texts): (&[Yaml; 4], &Texts),
+    file: usize,
+    rec: usize,
+    path: &[String],
+    value: Option<&Yaml>,
+) -> Texts {
+    let mut changed = base[file].clone();
+    if let Some(record) = changed.as_sequence_mut().and_then(|s| s.get_mut(rec)) {
         match value {
             Some(v) => {
                 if let Some(slot) = at(record, path) {
@@ -321,7 +332,9 @@ fn mutate(base: &[Yaml; 4], file: usize, rec: usize, path: &[String], value: Opt
             }
         }
     }
-    files.map(|f| serde_yaml::to_string(&f).expect("YAML"))
+    let mut t = texts.clone();
+    t[file] = serde_yaml::to_string(&changed).expect("YAML");
+    t
 }
 
 /// The extra mistakes a field-by-field mutation does not make.
@@ -414,8 +427,14 @@ fn the_schema_and_check_agree_on_every_single_record_mistake() {
     let mut disagree = Vec::new();
     let mut excused_seen = std::collections::BTreeSet::new();
     let (mut tried, mut refused) = (0, 0);
-    let mut check = |what: String, t: &Texts, excuse: Option<&'static str>| {
-        let (loader, schema) = (loader_accepts(t), schema_accepts(&validators, t));
+    // `changed`: the one file a mutation changed (the others are the
+    // valid base), or `None` to ask the schema about all four.
+    let mut check = |what: String, t: &Texts, changed: Option<usize>, excuse: Option<&'static str>| {
+        let schema = match changed {
+            Some(file) => schema_accepts_file(&validators, t, file),
+            None => schema_accepts(&validators, t),
+        };
+        let loader = loader_accepts(t);
         tried += 1;
         refused += usize::from(!loader);
         match excuse {
@@ -438,21 +457,27 @@ fn the_schema_and_check_agree_on_every_single_record_mistake() {
             paths(record, &mut Vec::new(), &mut found);
             for path in found {
                 let name = format!("{}[{rec}].{}", DataFile::ALL[file].stem(), path.join("."));
-                let t = mutate(&base, file, rec, &path, None);
+                let t = mutate((&base, &texts), file, rec, &path, None);
                 check(
                     format!("{name} removed"),
                     &t,
+                    Some(file),
                     excused(&path, "removed", referenced),
                 );
                 for (text, value) in &values {
-                    let t = mutate(&base, file, rec, &path, Some(value));
-                    check(format!("{name}: {text}"), &t, excused(&path, text, referenced));
+                    let t = mutate((&base, &texts), file, rec, &path, Some(value));
+                    check(
+                        format!("{name}: {text}"),
+                        &t,
+                        Some(file),
+                        excused(&path, text, referenced),
+                    );
                 }
             }
         }
     }
     for (what, t, excuse) in extra(&texts) {
-        check(what.to_string(), &t, excuse);
+        check(what.to_string(), &t, None, excuse);
     }
     assert!(
         disagree.is_empty(),
