@@ -291,7 +291,8 @@ fn an_unknown_id_the_embedded_data_has_hints_data_embedded() {
     write_dataset(mine.path(), SOURCES, ORGS, "[]\n", "[]\n");
     let events = "- id: mine\n  date: 2025\n  kind: statement\n  people: [elon-musk]\n  summary: S.\n  sources: [s1]\n";
     std::fs::write(mine.path().join("events.yaml"), events).unwrap();
-    let hint = "`elon-musk` is in the embedded data: to build on it, pass `--data embedded` before your folder";
+    let hint =
+        "`elon-musk` is in the embedded data: to build on it, pass `--data embedded` before your folder";
     let (code, _, err) = run(&[path(mine.path())], &["check"]);
     assert_eq!(code, 1);
     assert!(
@@ -310,7 +311,8 @@ fn an_unknown_id_the_embedded_data_has_hints_data_embedded() {
     // On the command line too: `show` and the filters.
     let ok = tempfile::tempdir().unwrap();
     write_dataset(ok.path(), SOURCES, ORGS, PEOPLE, EVENTS);
-    let hint = "`elon-musk` is in the embedded data: pass `--data embedded` before your folder to include it.";
+    let hint =
+        "`elon-musk` is in the embedded data: pass `--data embedded` before your folder to include it.";
     for args in [&["show", "elon-musk"][..], &["timeline", "--person", "elon-musk"]] {
         let (code, _, err) = run(&[path(ok.path())], args);
         assert_eq!(code, 1, "{args:?}");

@@ -5,7 +5,9 @@
 
 use super::args::{Format, Table};
 use super::{EventFilter, graph};
-use crate::model::{Amount, Dataset, Event, Flow, OrgIx, Pair, PersonIx, SourceIx};
+use crate::model::{
+    Amount, Dataset, Event, Flow, OrgIx, Organization, Pair, Person, PersonIx, Record, Source, SourceIx,
+};
 use crate::text::{is_unsafe, sanitize};
 use serde::Serialize;
 
@@ -240,46 +242,58 @@ pub fn safe_json<T: Serialize>(value: &T) -> String {
     out
 }
 
+fn source_out(s: &Source) -> SourceOut<'_> {
+    SourceOut {
+        id: &s.id,
+        title: &s.title,
+        outlet: s.outlet.as_deref(),
+        language: &s.language,
+        published: s.published.map(|d| d.to_string()),
+        file: s.file.as_deref(),
+    }
+}
+
+fn org_out<'a>(ds: &'a Dataset, o: &'a Organization) -> OrgOut<'a> {
+    OrgOut {
+        id: &o.id,
+        name: &o.name,
+        aliases: &o.aliases,
+        kind: o.kind.as_str(),
+        parent: o.parent.map(|p| ds.org(p).id.as_str()),
+        founded: o.founded.map(|d| d.to_string()),
+        summary: &o.summary,
+        sources: src_ids(ds, &o.sources),
+    }
+}
+
+fn person_out<'a>(ds: &'a Dataset, p: &'a Person) -> PersonOut<'a> {
+    PersonOut {
+        id: &p.id,
+        name: &p.name,
+        aliases: &p.aliases,
+        summary: &p.summary,
+        sources: src_ids(ds, &p.sources),
+    }
+}
+
+/// One record as `export --format json` writes it, as a JSON value (for
+/// `rivals diff`, which compares records field by field).
+pub(super) fn record_json(ds: &Dataset, r: Record) -> serde_json::Value {
+    let value = match r {
+        Record::Source(i) => serde_json::to_value(source_out(ds.source(i))),
+        Record::Org(i) => serde_json::to_value(org_out(ds, ds.org(i))),
+        Record::Person(i) => serde_json::to_value(person_out(ds, ds.person(i))),
+        Record::Event(i) => serde_json::to_value(event_out(ds, ds.event(i))),
+    };
+    value.unwrap_or_else(|e| serde_json::json!({ "error": e.to_string() }))
+}
+
 /// Appends the dataset as one JSON object.
 pub fn json(ds: &Dataset, out: &mut String) {
     let doc = DatasetOut {
-        sources: ds
-            .sources
-            .iter()
-            .map(|s| SourceOut {
-                id: &s.id,
-                title: &s.title,
-                outlet: s.outlet.as_deref(),
-                language: &s.language,
-                published: s.published.map(|d| d.to_string()),
-                file: s.file.as_deref(),
-            })
-            .collect(),
-        organizations: ds
-            .orgs
-            .iter()
-            .map(|o| OrgOut {
-                id: &o.id,
-                name: &o.name,
-                aliases: &o.aliases,
-                kind: o.kind.as_str(),
-                parent: o.parent.map(|p| ds.org(p).id.as_str()),
-                founded: o.founded.map(|d| d.to_string()),
-                summary: &o.summary,
-                sources: src_ids(ds, &o.sources),
-            })
-            .collect(),
-        people: ds
-            .people
-            .iter()
-            .map(|p| PersonOut {
-                id: &p.id,
-                name: &p.name,
-                aliases: &p.aliases,
-                summary: &p.summary,
-                sources: src_ids(ds, &p.sources),
-            })
-            .collect(),
+        sources: ds.sources.iter().map(source_out).collect(),
+        organizations: ds.orgs.iter().map(|o| org_out(ds, o)).collect(),
+        people: ds.people.iter().map(|p| person_out(ds, p)).collect(),
         events: ds.events.iter().map(|e| event_out(ds, e)).collect(),
     };
     out.push_str(&safe_json(&doc));

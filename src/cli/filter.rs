@@ -76,7 +76,9 @@ pub(super) fn not_found(origin: Origin, id: &str, near: &[&str]) -> (&'static st
     match origin {
         Origin::Folder if Dataset::embedded_lookup(id).is_some() => (
             "",
-            format!("`{id}` is in the embedded data: pass `--data embedded` before your folder to include it."),
+            format!(
+                "`{id}` is in the embedded data: pass `--data embedded` before your folder to include it."
+            ),
         ),
         Origin::Folder => ("", hint),
         Origin::Embedded => (

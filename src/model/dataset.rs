@@ -162,7 +162,10 @@ impl Dataset {
     /// use): for hints when a folder lacks an id the embedded data has.
     pub fn embedded_lookup(id: &str) -> Option<Record> {
         static EMBEDDED_DATA: std::sync::OnceLock<Option<Dataset>> = std::sync::OnceLock::new();
-        EMBEDDED_DATA.get_or_init(|| Dataset::embedded().ok()).as_ref()?.lookup(id)
+        EMBEDDED_DATA
+            .get_or_init(|| Dataset::embedded().ok())
+            .as_ref()?
+            .lookup(id)
     }
 
     /// The embedded dataset with its warnings (for `check`).

@@ -182,7 +182,9 @@ fn merge(
         events: &merged[3],
     };
     let layering = Layering {
-        parts: parts.each_ref().map(|p| p.iter().map(|p| (p.first_line, p.layer)).collect()),
+        parts: parts
+            .each_ref()
+            .map(|p| p.iter().map(|p| (p.first_line, p.layer)).collect()),
         hint_embedded: !layers.contains(&Layer::Embedded),
     };
     let relocate_all = |found: Vec<Diagnostic>| found.into_iter().map(|d| relocate(d, &parts)).collect();
@@ -314,7 +316,7 @@ fn move_positions(text: &mut String, parts: &[Vec<Part>; 4]) {
 }
 
 /// A folder layer as messages name it: as given, without a trailing `/`.
-fn shown(dir: &Path) -> String {
+pub(super) fn shown(dir: &Path) -> String {
     let shown = dir.display().to_string();
     let shown = shown.trim_end_matches('/');
     if shown.is_empty() { "/" } else { shown }.to_string()

@@ -128,7 +128,12 @@ impl Layering {
 
     /// How many layers there are (at least one).
     fn count(&self) -> usize {
-        self.parts.iter().flatten().map(|&(_, l)| l + 1).max().unwrap_or(1)
+        self.parts
+            .iter()
+            .flatten()
+            .map(|&(_, l)| l + 1)
+            .max()
+            .unwrap_or(1)
     }
 }
 

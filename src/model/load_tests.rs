@@ -394,7 +394,8 @@ fn load_reusing(people: &str, events: &str, reuse: &mut Reuse) -> Result<Dataset
         false,
         Some(reuse),
         &super::Layering::default(),
-    ).map(|l| l.dataset)
+    )
+    .map(|l| l.dataset)
 }
 
 #[test]

@@ -8,6 +8,7 @@ mod amount;
 mod dataset;
 mod date;
 mod diag;
+pub mod diff;
 mod disk;
 mod flow;
 mod guard;
@@ -16,6 +17,7 @@ mod kinds;
 mod layers;
 mod load;
 mod locate;
+mod places;
 
 pub use amount::{Amount, Term};
 pub use dataset::{Dataset, Support};
@@ -27,6 +29,7 @@ pub use kinds::{EventKind, OrgKind};
 pub use load::{DataFile, FILES, Files, Loaded, Reuse, load, load_checked, schema};
 
 pub use layers::{Layer, load_layers, load_layers_read, reload_layers};
+pub use places::{Place, places};
 use serde::{Deserialize, Serialize};
 
 /// Index of a source in [`Dataset::sources`].
