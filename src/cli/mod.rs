@@ -4,6 +4,7 @@
 mod args;
 mod check;
 mod config;
+mod csv;
 mod diff;
 mod explore;
 mod export;
