@@ -267,7 +267,7 @@ fn ids<'a>(items: impl Iterator<Item = &'a str>) -> String {
 }
 
 /// The header of the events table.
-pub fn events_header() -> String {
+fn events_header() -> String {
     let names: Vec<&str> = EVENT_COLUMNS.iter().map(|(name, _)| *name).collect();
     names.join(",")
 }
