@@ -176,3 +176,29 @@ fn trouble_exits_2() {
     let (code, _, _) = run(&["diff", "embedded"]);
     assert_eq!(code, 2);
 }
+
+#[test]
+fn dataset_text_reaches_the_terminal_escaped() {
+    let old = fixture();
+    let new = tempfile::tempdir().unwrap();
+    let orgs = ORGS.replace("name: Meta", "name: \"Me\\e[2Jta\\u009b\"");
+    let events = EVENTS.replace("summary: January 2024.", "summary: \"Jan\\e]0;x\\a \\u202e\"");
+    write_dataset(new.path(), SOURCES, &orgs, PEOPLE, &events);
+    for json in [false, true] {
+        let mut args = vec!["diff", path(old.path()), path(new.path())];
+        if json {
+            args.push("--json");
+        }
+        let (code, out, err) = run(&args);
+        assert_eq!(code, 1, "{err}");
+        assert!(!out.contains(['\x1b', '\x07', '\u{9b}', '\u{202e}']), "{out}");
+        assert!(out.contains("Jan"), "{out}");
+        if json {
+            let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+            let fields = &v["changed"][1]["fields"][0];
+            assert_eq!(fields["new"], "Jan\x1b]0;x\x07 \u{202e}", "{out}");
+        } else {
+            assert!(out.contains("Me\\u{1b}[2Jta\\u{9b}"), "{out}");
+        }
+    }
+}
