@@ -253,7 +253,7 @@ fn csv_rows_have_names_beside_ids_sources_and_disputes() {
     let bob = lines.iter().find(|l| l.starts_with("bob-to-meta,")).unwrap();
     assert_eq!(
         *bob,
-        "bob-to-meta,2024-06,hire,bob,Bob,,openai,\"Open\"\"AI\"\"\\u{a}Lab \\l \\u{1b}[31m]-->x|#<b>\",meta,Meta,,,,,,,,Bob joins Meta.,s1,\"Article, \"\"one\"\"\",One source says three people left.,\"3 people [s1] | a team, \"\"maybe\"\" [s1]\""
+        "bob-to-meta,2024-06,hire,bob,Bob,1,openai,\"Open\"\"AI\"\"\\u{a}Lab \\l \\u{1b}[31m]-->x|#<b>\",meta,Meta,,,,,,,,Bob joins Meta.,s1,\"Article, \"\"one\"\"\",One source says three people left.,\"3 people [s1] | a team, \"\"maybe\"\" [s1]\",month,,,,,,,,move,"
     );
     let alice = lines.iter().find(|l| l.starts_with("alice-to-msl,")).unwrap();
     assert!(
@@ -317,4 +317,172 @@ fn bom_only_when_asked_and_only_for_csv() {
         assert_eq!(code, Some(2), "{args:?}: {err}");
         assert!(out.is_empty());
     }
+}
+
+/// A group from three origins with two members (one completing an earlier
+/// departure), a departure completed by a later hire, a founding by eleven
+/// people (no move), and an amount with an equivalent, a ceiling and a period.
+const GROUPS: &str = r#"- id: wave
+  date: 2025-06-30
+  kind: hire
+  to: msl
+  count: 11
+  origins:
+    - {from: openai, count: 7}
+    - {from: meta, count: 3}
+    - {from: xai, count: 1}
+  summary: Eleven join.
+  sources: [s1]
+- id: alice-leaves
+  date: 2025-05
+  kind: departure
+  people: [alice]
+  from: openai
+  summary: Alice leaves.
+  sources: [s1]
+- id: alice-in-wave
+  date: 2025-06
+  kind: hire
+  people: [alice]
+  from: openai
+  to: msl
+  count: 8
+  part_of: wave
+  summary: Alice among the OpenAI eight.
+  sources: [s1]
+- id: bob-leaves
+  date: 2024
+  kind: departure
+  people: [bob]
+  from: meta
+  summary: Bob leaves.
+  sources: [s1]
+- id: bob-joins
+  date: 2024-06-02
+  kind: hire
+  people: [bob]
+  to: openai
+  role: Researcher
+  amount: {value: 400000000, currency: GBP, equivalent: {value: 660000000, currency: USD}, up_to: true, period: 4 years}
+  summary: Bob joins OpenAI.
+  sources: [s1]
+- id: xai-founded
+  date: 2023
+  kind: founding
+  count: 11
+  to: xai
+  summary: Eleven found xAI.
+  sources: [s1]
+"#;
+
+/// The events table as (header, rows), each row a map by column.
+fn table(csv: &str) -> Vec<std::collections::HashMap<String, String>> {
+    let mut lines = csv.lines();
+    let header = common::csv_cells(lines.next().unwrap());
+    lines
+        .map(|l| header.iter().cloned().zip(common::csv_cells(l)).collect())
+        .collect()
+}
+
+/// The total of `rivals flow --json` on `data` (`embedded` or a folder).
+fn flow_total(data: &std::ffi::OsStr) -> u64 {
+    let out = common::rivals()
+        .arg("--data")
+        .arg(data)
+        .args(["flow", "--json"])
+        .output()
+        .unwrap();
+    let flows: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    flows.iter().map(|f| f["count"].as_u64().unwrap()).sum()
+}
+
+/// The sum of `count` over the rows that are moves.
+fn moved(rows: &[std::collections::HashMap<String, String>]) -> u64 {
+    rows.iter()
+        .filter(|r| r["flow_role"] == "move")
+        .map(|r| r["count"].parse::<u64>().unwrap())
+        .sum()
+}
+
+#[test]
+fn csv_keeps_groups_members_amounts_and_sums_to_the_flow_total() {
+    let dir = tempfile::tempdir().unwrap();
+    let orgs = format!("{ORGS}- id: xai\n  name: xAI\n  kind: lab\n  summary: Lab.\n  sources: [s1]\n");
+    write_dataset(dir.path(), SOURCES, &orgs, PEOPLE, GROUPS);
+    let rows = table(&ok(&dir, &["--format", "csv"]));
+    let row = |id: &str| rows.iter().find(|r| r["id"] == id).unwrap();
+    let cells =
+        |id: &str, columns: &[&str]| -> Vec<String> { columns.iter().map(|c| row(id)[*c].clone()).collect() };
+    let structure = [
+        "count",
+        "from",
+        "origins",
+        "origin_names",
+        "part_of",
+        "flow_role",
+        "counted_in",
+    ];
+    assert_eq!(
+        cells("wave", &structure),
+        [
+            "11",
+            "(group)",
+            "openai:7; meta:3; xai:1",
+            "Open\"AI\"\\u{a}Lab \\l \\u{1b}[31m]-->x|#<b>:7; Meta:3; xAI:1",
+            "",
+            "move",
+            ""
+        ]
+        .map(String::from)
+    );
+    assert_eq!(
+        cells("alice-in-wave", &structure),
+        ["8", "openai", "", "", "wave", "member", "wave"].map(String::from)
+    );
+    assert_eq!(
+        cells("alice-leaves", &structure),
+        ["1", "openai", "", "", "", "completed", "alice-in-wave"].map(String::from)
+    );
+    assert_eq!(
+        cells("bob-leaves", &structure),
+        ["1", "meta", "", "", "", "completed", "bob-joins"].map(String::from)
+    );
+    assert_eq!(
+        cells("bob-joins", &structure),
+        ["1", "", "", "", "", "move", ""].map(String::from)
+    );
+    // A founding with no `from` moves no one: its count is not summed.
+    assert_eq!(
+        cells("xai-founded", &structure),
+        ["11", "", "", "", "", "none", ""].map(String::from)
+    );
+    let amount = [
+        "amount_value",
+        "amount_currency",
+        "amount_equivalent_value",
+        "amount_equivalent_currency",
+        "amount_up_to",
+        "amount_period",
+        "date_precision",
+    ];
+    assert_eq!(
+        cells("bob-joins", &amount),
+        ["400000000", "GBP", "660000000", "USD", "true", "4 years", "day"].map(String::from)
+    );
+    assert_eq!(row("bob-leaves")["date_precision"], "year");
+    // 11 in the wave (its members inside it) and Bob once: the flow total.
+    assert_eq!(moved(&rows), 12);
+    assert_eq!(moved(&rows), flow_total(dir.path().as_os_str()));
+}
+
+#[test]
+fn the_embedded_csv_sums_to_the_flow_total() {
+    let out = common::rivals()
+        .args(["export", "--format", "csv"])
+        .output()
+        .unwrap();
+    let rows = table(&String::from_utf8(out.stdout).unwrap());
+    assert!(rows.iter().any(|r| r["flow_role"] == "member"));
+    assert!(rows.iter().any(|r| r["from"] == "(group)"));
+    assert_eq!(moved(&rows), flow_total("embedded".as_ref()));
 }

@@ -3,7 +3,7 @@
 //! maximum through `flow`, DOT and CSV.
 #![allow(clippy::unwrap_used)]
 
-use crate::common::{rivals, write_dataset};
+use crate::common::{csv_cells as cells, rivals, write_dataset};
 
 const SOURCES: &str = "- id: s1\n  title: \"=cmd|' /C calc'!A0\"\n  language: en\n";
 
@@ -178,26 +178,6 @@ fn dot_labels_are_quoted_strings_never_html_and_decode_to_the_name() {
     assert!(names.contains(&DOT_ORG.to_string()), "{names:?}");
     assert!(names.contains(&format!("1: {FORMULA_PERSON}")), "{names:?}");
     assert!(graph.contains("[label=\"2000000\", weight=2000000"), "{graph}");
-}
-
-/// The cells of a CSV line (RFC 4180, no line breaks inside cells).
-fn cells(line: &str) -> Vec<String> {
-    let mut out = vec![String::new()];
-    let mut quoted = false;
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (c, quoted) {
-            ('"', true) if chars.peek() == Some(&'"') => {
-                chars.next();
-                out.last_mut().unwrap().push('"');
-            }
-            ('"', _) => quoted = !quoted,
-            (',', false) => out.push(String::new()),
-            (c, _) => out.last_mut().unwrap().push(c),
-        }
-    }
-    assert!(!quoted, "unclosed quote in {line}");
-    out
 }
 
 #[test]

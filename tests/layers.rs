@@ -252,3 +252,73 @@ fn a_byte_order_mark_a_document_marker_and_crlf_merge_cleanly() {
     let ds = Dataset::embedded().unwrap();
     assert!(out.contains(&format!("{} people", ds.people.len() + 1)), "{out}");
 }
+
+#[test]
+fn a_clash_across_kinds_is_blamed_on_the_later_layer() {
+    let mine = tempfile::tempdir().unwrap();
+    // An organization in the later layer takes the id of an embedded person:
+    // organizations are read before people, yet the later layer is blamed,
+    // and the embedded events naming the person still find them.
+    let orgs = "- id: sam-altman\n  name: Sam Corp\n  kind: lab\n  summary: Clash.\n  sources: [ai-game-of-thrones]\n";
+    std::fs::write(mine.path().join("organizations.yaml"), orgs).unwrap();
+    let (code, out, err) = run(&["embedded", path(mine.path())], &["check"]);
+    assert_eq!(code, 1, "{out}");
+    let file = format!("{}/organizations.yaml", path(mine.path()));
+    assert!(
+        err.contains(&format!(
+            "{file}:1:7: error: duplicate id `sam-altman` (first defined at embedded/people.yaml:"
+        )),
+        "{err}"
+    );
+    assert!(!err.contains("embedded/people.yaml:3:7: error"), "{err}");
+    assert!(!err.contains("refers to unknown person"), "{err}");
+    assert!(err.contains("1 problem found"), "{err}");
+
+    // Given first, the folder is the earlier layer: the embedded record is blamed.
+    let (code, _, err) = run(&[path(mine.path()), "embedded"], &["check"]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains(&format!(
+            "embedded/people.yaml:3:7: error: duplicate id `sam-altman` (first defined at {file}:1:7)"
+        )),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_unknown_id_the_embedded_data_has_hints_data_embedded() {
+    let mine = tempfile::tempdir().unwrap();
+    write_dataset(mine.path(), SOURCES, ORGS, "[]\n", "[]\n");
+    let events = "- id: mine\n  date: 2025\n  kind: statement\n  people: [elon-musk]\n  summary: S.\n  sources: [s1]\n";
+    std::fs::write(mine.path().join("events.yaml"), events).unwrap();
+    let hint =
+        "`elon-musk` is in the embedded data: to build on it, pass `--data embedded` before your folder";
+    let (code, _, err) = run(&[path(mine.path())], &["check"]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("event `mine` refers to unknown person `elon-musk`"),
+        "{err}"
+    );
+    assert!(err.contains(hint), "{err}");
+    // An id the embedded data lacks keeps the usual hint.
+    let typo = events.replace("elon-musk", "nobody-at-all");
+    std::fs::write(mine.path().join("events.yaml"), typo).unwrap();
+    let (code, _, err) = run(&[path(mine.path())], &["check"]);
+    assert_eq!(code, 1);
+    assert!(!err.contains("embedded data"), "{err}");
+    assert!(err.contains("add a record with id `nobody-at-all`"), "{err}");
+
+    // On the command line too: `show` and the filters.
+    let ok = tempfile::tempdir().unwrap();
+    write_dataset(ok.path(), SOURCES, ORGS, PEOPLE, EVENTS);
+    let hint =
+        "`elon-musk` is in the embedded data: pass `--data embedded` before your folder to include it.";
+    for args in [&["show", "elon-musk"][..], &["timeline", "--person", "elon-musk"]] {
+        let (code, _, err) = run(&[path(ok.path())], args);
+        assert_eq!(code, 1, "{args:?}");
+        assert!(err.contains(hint), "{args:?}: {err}");
+    }
+    let (code, _, err) = run(&["embedded"], &["show", "nobody-at-all"]);
+    assert_eq!(code, 1);
+    assert!(!err.contains("is in the embedded data"), "{err}");
+}

@@ -8,6 +8,7 @@ mod architecture;
 mod cache;
 mod cli;
 mod config;
+mod diff;
 mod export;
 mod flow;
 mod hostile;

@@ -179,6 +179,22 @@ pub enum Command {
         #[command(flatten)]
         filters: Filters,
     },
+    /// Compare two datasets: the records added, removed and changed, and
+    /// the flow counts that changed; exits 1 when they differ.
+    #[command(
+        after_help = "OLD and NEW are each a dataset folder, `embedded`, or layers joined as in PATH (`embedded:./mine`). Exit status: 0 when they are the same; 1 when they differ; 2 on trouble (a dataset that does not load, a usage error)."
+    )]
+    Diff {
+        /// The dataset before: a folder, `embedded`, or layers (`embedded:./old`).
+        #[arg(value_name = "OLD")]
+        old: PathBuf,
+        /// The dataset after, whose files and lines the changes point at.
+        #[arg(value_name = "NEW")]
+        new: PathBuf,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// Write a commented starter dataset into DIR (never overwrites a file).
     New {
         /// Folder to write sources.yaml, organizations.yaml, people.yaml and
@@ -283,6 +299,19 @@ impl Cli {
             .collect()
     }
 
+    /// The layers one argument of `rivals diff` names: a folder that
+    /// exists is that folder; anything else is split as PATH is
+    /// (`embedded:./mine`), each part `embedded` or a folder.
+    pub fn layers_of(arg: &std::path::Path) -> Vec<model::Layer> {
+        if arg.as_os_str() != "embedded" && arg.is_dir() {
+            return vec![model::Layer::Folder(arg.to_path_buf())];
+        }
+        std::env::split_paths(arg)
+            .filter(|p| !p.as_os_str().is_empty())
+            .map(model::Layer::from_arg)
+            .collect()
+    }
+
     /// The file size limit in bytes.
     pub fn max_file_bytes(&self) -> u64 {
         self.max_file_size
@@ -305,6 +334,11 @@ impl Cli {
             if let Some(message) = message {
                 return Some(Cli::command().error(ErrorKind::ArgumentConflict, message));
             }
+        }
+        if matches!(self.command, Some(Command::Diff { .. })) && !self.data.is_empty() {
+            let message =
+                "rivals diff compares OLD and NEW; give layers in them (`embedded:./mine`), not with --data";
+            return Some(Cli::command().error(ErrorKind::ArgumentConflict, message));
         }
         let (name, range) = match &self.command {
             Some(Command::Timeline { filters }) => ("timeline", (&filters.from, &filters.to)),

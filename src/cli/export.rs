@@ -1,12 +1,12 @@
 //! `rivals export`: the whole dataset as JSON (same field names and ids as
 //! the YAML) or as spreadsheet-friendly CSV tables (events, people,
-//! organizations, flows) with names and titles beside the ids. The graph
-//! formats are in [`graph`](super::graph).
+//! organizations, flows; in [`csv`](super::csv)). The graph formats are in
+//! [`graph`](super::graph).
 
 use super::args::{Format, Table};
-use super::{EventFilter, graph};
-use crate::model::{Amount, Dataset, Event, Flow, OrgIx, Pair, PersonIx, SourceIx};
-use crate::text::{is_unsafe, sanitize};
+use super::{EventFilter, csv, graph};
+use crate::model::{Amount, Dataset, Event, OrgIx, Organization, Person, PersonIx, Record, Source, SourceIx};
+use crate::text::is_unsafe;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -208,10 +208,10 @@ pub fn command(
                 out.push('\u{feff}');
             }
             match what.unwrap_or(Table::Events) {
-                Table::Events => csv(ds, filter, out),
-                Table::People => people_csv(ds, out),
-                Table::Organizations => orgs_csv(ds, out),
-                Table::Flows => flows_csv(ds, &graph::edges(ds, filter), out),
+                Table::Events => csv::events(ds, filter, out),
+                Table::People => csv::people(ds, out),
+                Table::Organizations => csv::orgs(ds, out),
+                Table::Flows => csv::flows(ds, &graph::edges(ds, filter), out),
             }
         }
         Format::Dot => graph::dot(ds, &graph::edges(ds, filter), out),
@@ -240,256 +240,67 @@ pub fn safe_json<T: Serialize>(value: &T) -> String {
     out
 }
 
+fn source_out(s: &Source) -> SourceOut<'_> {
+    SourceOut {
+        id: &s.id,
+        title: &s.title,
+        outlet: s.outlet.as_deref(),
+        language: &s.language,
+        published: s.published.map(|d| d.to_string()),
+        file: s.file.as_deref(),
+    }
+}
+
+fn org_out<'a>(ds: &'a Dataset, o: &'a Organization) -> OrgOut<'a> {
+    OrgOut {
+        id: &o.id,
+        name: &o.name,
+        aliases: &o.aliases,
+        kind: o.kind.as_str(),
+        parent: o.parent.map(|p| ds.org(p).id.as_str()),
+        founded: o.founded.map(|d| d.to_string()),
+        summary: &o.summary,
+        sources: src_ids(ds, &o.sources),
+    }
+}
+
+fn person_out<'a>(ds: &'a Dataset, p: &'a Person) -> PersonOut<'a> {
+    PersonOut {
+        id: &p.id,
+        name: &p.name,
+        aliases: &p.aliases,
+        summary: &p.summary,
+        sources: src_ids(ds, &p.sources),
+    }
+}
+
+/// One record as `export --format json` writes it, as a JSON value (for
+/// `rivals diff`, which compares records field by field).
+pub(super) fn record_json(ds: &Dataset, r: Record) -> serde_json::Value {
+    let value = match r {
+        Record::Source(i) => serde_json::to_value(source_out(ds.source(i))),
+        Record::Org(i) => serde_json::to_value(org_out(ds, ds.org(i))),
+        Record::Person(i) => serde_json::to_value(person_out(ds, ds.person(i))),
+        Record::Event(i) => serde_json::to_value(event_out(ds, ds.event(i))),
+    };
+    value.unwrap_or_else(|e| serde_json::json!({ "error": e.to_string() }))
+}
+
 /// Appends the dataset as one JSON object.
 pub fn json(ds: &Dataset, out: &mut String) {
     let doc = DatasetOut {
-        sources: ds
-            .sources
-            .iter()
-            .map(|s| SourceOut {
-                id: &s.id,
-                title: &s.title,
-                outlet: s.outlet.as_deref(),
-                language: &s.language,
-                published: s.published.map(|d| d.to_string()),
-                file: s.file.as_deref(),
-            })
-            .collect(),
-        organizations: ds
-            .orgs
-            .iter()
-            .map(|o| OrgOut {
-                id: &o.id,
-                name: &o.name,
-                aliases: &o.aliases,
-                kind: o.kind.as_str(),
-                parent: o.parent.map(|p| ds.org(p).id.as_str()),
-                founded: o.founded.map(|d| d.to_string()),
-                summary: &o.summary,
-                sources: src_ids(ds, &o.sources),
-            })
-            .collect(),
-        people: ds
-            .people
-            .iter()
-            .map(|p| PersonOut {
-                id: &p.id,
-                name: &p.name,
-                aliases: &p.aliases,
-                summary: &p.summary,
-                sources: src_ids(ds, &p.sources),
-            })
-            .collect(),
+        sources: ds.sources.iter().map(source_out).collect(),
+        organizations: ds.orgs.iter().map(|o| org_out(ds, o)).collect(),
+        people: ds.people.iter().map(|p| person_out(ds, p)).collect(),
         events: ds.events.iter().map(|e| event_out(ds, e)).collect(),
     };
     out.push_str(&safe_json(&doc));
     out.push('\n');
 }
 
-/// First characters that make a spreadsheet read a cell as a formula.
-const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
-
-/// One CSV cell: terminal controls made visible ([`sanitize`], so a cell
-/// never holds a line break either), a cell a spreadsheet would run as a
-/// formula neutralised the way OWASP recommends (a leading `'`, and
-/// quoted), and quoted when needed (RFC 4180).
-fn field(text: &str) -> String {
-    let formula = text.starts_with(FORMULA_STARTS) || text.trim_start().starts_with(FORMULA_STARTS);
-    let clean = sanitize(text);
-    if formula {
-        format!("\"'{}\"", clean.replace('"', "\"\""))
-    } else if clean.contains([',', '"']) {
-        format!("\"{}\"", clean.replace('"', "\"\""))
-    } else {
-        clean.into_owned()
-    }
-}
-
-/// Appends one CSV row of cells already made safe by [`field`].
-fn row(out: &mut String, cells: &[String]) {
-    out.push_str(&cells.join(","));
-    out.push('\n');
-}
-
-/// Names (or titles) joined for one cell, then made safe.
-fn names<'a>(items: impl Iterator<Item = &'a str>) -> String {
-    field(&items.collect::<Vec<_>>().join("; "))
-}
-
-fn person_names(ds: &Dataset, ixs: &[PersonIx]) -> String {
-    names(ixs.iter().map(|&p| ds.person(p).name.as_str()))
-}
-
-fn org_names(ds: &Dataset, ixs: &[OrgIx]) -> String {
-    names(ixs.iter().map(|&o| ds.org(o).name.as_str()))
-}
-
-fn source_titles(ds: &Dataset, ixs: &[SourceIx]) -> String {
-    names(ixs.iter().map(|&s| ds.source(s).title.as_str()))
-}
-
-/// An organization's id and name cells; an unknown one has no id and the
-/// name `(unknown)`.
-fn org_cells(ds: &Dataset, o: Option<OrgIx>) -> [String; 2] {
-    match o {
-        Some(o) => [field(&ds.org(o).id), field(&ds.org(o).name)],
-        None => [String::new(), "(unknown)".to_string()],
-    }
-}
-
-/// CSV columns of the events table.
-pub const CSV_HEADER: &str = "id,date,kind,people,people_names,count,from,from_name,to,to_name,orgs,org_names,role,amount_value,amount_currency,amount_text,quote,summary,sources,source_titles,disputed,disputed_alternatives";
-
-/// Appends the events `filter` keeps as CSV, one row each: lists of ids
-/// are joined with `;`, of names and titles with `; `, and a dispute's
-/// alternatives with ` | `, each as `what [source ids]`.
-pub fn csv(ds: &Dataset, filter: &EventFilter, out: &mut String) {
-    out.push_str(CSV_HEADER);
-    out.push('\n');
-    for e in ds.events.iter().filter(|e| filter.keeps(ds, e)) {
-        let o = event_out(ds, e);
-        let [from, from_name] = e.from.map_or_else(Default::default, |x| org_cells(ds, Some(x)));
-        let [to, to_name] = e.to.map_or_else(Default::default, |x| org_cells(ds, Some(x)));
-        let alternatives = e.disputed().map_or_else(String::new, |d| {
-            let each: Vec<String> = d
-                .alternatives
-                .iter()
-                .map(|a| format!("{} [{}]", a.value, src_ids(ds, &a.sources).join(";")))
-                .collect();
-            each.join(" | ")
-        });
-        row(
-            out,
-            &[
-                field(o.id),
-                field(&o.date),
-                field(o.kind),
-                field(&o.people.join(";")),
-                person_names(ds, &e.people),
-                o.count.map(|c| c.to_string()).unwrap_or_default(),
-                from,
-                from_name,
-                to,
-                to_name,
-                field(&o.orgs.join(";")),
-                org_names(ds, &e.orgs),
-                field(o.role.unwrap_or("")),
-                e.amount().map(|a| a.value.to_string()).unwrap_or_default(),
-                field(e.amount().map_or("", |a| a.currency)),
-                field(e.amount().and_then(|a| a.text.as_deref()).unwrap_or("")),
-                field(o.quote.unwrap_or("").trim()),
-                field(o.summary.trim()),
-                field(&o.sources.join(";")),
-                source_titles(ds, &e.sources),
-                field(e.disputed().map_or("", |d| d.note.as_str())),
-                field(&alternatives),
-            ],
-        );
-    }
-}
-
-/// CSV columns of the people table.
-pub const PEOPLE_HEADER: &str = "id,name,aliases,summary,sources,source_titles";
-
-/// Appends the people as CSV, one row each.
-pub fn people_csv(ds: &Dataset, out: &mut String) {
-    out.push_str(PEOPLE_HEADER);
-    out.push('\n');
-    for p in &ds.people {
-        row(
-            out,
-            &[
-                field(&p.id),
-                field(&p.name),
-                names(p.aliases.iter().map(String::as_str)),
-                field(p.summary.trim()),
-                field(&src_ids(ds, &p.sources).join(";")),
-                source_titles(ds, &p.sources),
-            ],
-        );
-    }
-}
-
-/// CSV columns of the organizations table.
-pub const ORGS_HEADER: &str = "id,name,aliases,kind,parent,parent_name,founded,summary,sources,source_titles";
-
-/// Appends the organizations as CSV, one row each.
-pub fn orgs_csv(ds: &Dataset, out: &mut String) {
-    out.push_str(ORGS_HEADER);
-    out.push('\n');
-    for o in &ds.orgs {
-        let [parent, parent_name] = o.parent.map_or_else(Default::default, |p| org_cells(ds, Some(p)));
-        row(
-            out,
-            &[
-                field(&o.id),
-                field(&o.name),
-                names(o.aliases.iter().map(String::as_str)),
-                field(o.kind.as_str()),
-                parent,
-                parent_name,
-                o.founded.map(|d| d.to_string()).unwrap_or_default(),
-                field(o.summary.trim()),
-                field(&src_ids(ds, &o.sources).join(";")),
-                source_titles(ds, &o.sources),
-            ],
-        );
-    }
-}
-
-/// CSV columns of the flows table.
-pub const FLOWS_HEADER: &str = "from,from_name,to,to_name,count,disputed,people,people_names,events";
-
-/// Appends flows as CSV, one row per (from, to) pair; an unknown
-/// organization has no id and the name `(unknown)`.
-pub fn flows_csv(ds: &Dataset, flows: &[(Pair, Flow)], out: &mut String) {
-    out.push_str(FLOWS_HEADER);
-    out.push('\n');
-    for ((from, to), f) in flows {
-        let [from, from_name] = org_cells(ds, *from);
-        let [to, to_name] = org_cells(ds, *to);
-        let events: Vec<&str> = f.events.iter().map(|&e| ds.event(e).id.as_str()).collect();
-        row(
-            out,
-            &[
-                from,
-                from_name,
-                to,
-                to_name,
-                f.count.to_string(),
-                f.disputed.to_string(),
-                field(&person_ids(ds, &f.people).join(";")),
-                person_names(ds, &f.people),
-                field(&events.join(";")),
-            ],
-        );
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn csv_fields_are_quoted_and_sanitized() {
-        assert_eq!(field("plain"), "plain");
-        assert_eq!(field("a, b"), "\"a, b\"");
-        assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(field("x\ny\x1b"), "x\\u{a}y\\u{1b}");
-    }
-
-    #[test]
-    fn csv_formulas_are_neutralised() {
-        assert_eq!(field("=1+1"), "\"'=1+1\"");
-        assert_eq!(field("+cmd|' /C calc'!A0"), "\"'+cmd|' /C calc'!A0\"");
-        assert_eq!(field("-2"), "\"'-2\"");
-        assert_eq!(field("@SUM(A1)"), "\"'@SUM(A1)\"");
-        assert_eq!(field("\tx"), "\"'\\u{9}x\"");
-        assert_eq!(field("\r=x"), "\"'\\u{d}=x\"");
-        assert_eq!(field("=HYPERLINK(\"u\")"), "\"'=HYPERLINK(\"\"u\"\")\"");
-        assert_eq!(field(" =1"), "\"' =1\"");
-        assert_eq!(field("a=b"), "a=b");
-    }
 
     #[test]
     fn json_escapes_terminal_controls_but_stays_valid() {

@@ -64,15 +64,22 @@ impl Want {
     }
 }
 
-/// The end of a "not found" message: which dataset was searched, and where
-/// to find ids.
-pub(super) fn not_found(origin: Origin, near: &[&str]) -> (&'static str, String) {
+/// The end of a "not found" message for `id`: which dataset was searched,
+/// and where to find ids (the embedded data, when it has `id` and is not
+/// among the layers).
+pub(super) fn not_found(origin: Origin, id: &str, near: &[&str]) -> (&'static str, String) {
     let hint = if near.is_empty() {
         "find ids with `rivals search TEXT`.".to_string()
     } else {
         format!("did you mean: {}?", near.join(", "))
     };
     match origin {
+        Origin::Folder if Dataset::embedded_lookup(id).is_some() => (
+            "",
+            format!(
+                "`{id}` is in the embedded data: pass `--data embedded` before your folder to include it."
+            ),
+        ),
         Origin::Folder => ("", hint),
         Origin::Embedded => (
             " in the embedded dataset",
@@ -117,7 +124,7 @@ pub(super) fn filter_id(ds: &Dataset, origin: Origin, id: &str, want: Want) -> R
                 .ids()
                 .filter(|c| ds.lookup(c).and_then(|r| want.index(r)).is_some());
             let near = suggest::suggest(id, candidates);
-            let (place, hint) = not_found(origin, &near);
+            let (place, hint) = not_found(origin, id, &near);
             Err(Failure::new(format!("no {} with id `{shown}`{place}", want.noun())).hint(hint))
         }
     }

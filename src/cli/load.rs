@@ -9,11 +9,19 @@ use crate::model::{self, Dataset, Diagnostic};
 /// Loads the dataset the arguments select, with the cache image still to
 /// write when it missed.
 pub fn load(cli: &Cli) -> Result<(Dataset, Option<Pending>), Vec<Diagnostic>> {
-    let layers = cli.layers();
+    load_layers(cli, &cli.layers())
+}
+
+/// Loads the dataset `layers` make, with the arguments' file size limit
+/// and cache, and the cache image still to write when it missed.
+pub(super) fn load_layers(
+    cli: &Cli,
+    layers: &[model::Layer],
+) -> Result<(Dataset, Option<Pending>), Vec<Diagnostic>> {
     let max = cli.max_file_bytes();
     let cache = Cache::for_user(cli.no_cache);
-    cache::load_layers(cache.as_ref(), &layers, max, |reads| {
-        model::load_layers_read(&layers, max, false, reads).map(|l| l.dataset)
+    cache::load_layers(cache.as_ref(), layers, max, |reads| {
+        model::load_layers_read(layers, max, false, reads).map(|l| l.dataset)
     })
 }
 

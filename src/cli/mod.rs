@@ -4,6 +4,8 @@
 mod args;
 mod check;
 mod config;
+mod csv;
+mod diff;
 mod explore;
 mod export;
 mod filter;
@@ -93,6 +95,9 @@ pub fn main() -> ExitCode {
     if let Command::Check { strict } = command {
         return check::check(&cli, command, *strict);
     }
+    if let Command::Diff { old, new, json } = command {
+        return diff::command(&cli, old, new, *json);
+    }
     let (ds, pending) = match load(&cli) {
         Ok(loaded) => loaded,
         Err(errors) => {
@@ -174,8 +179,13 @@ pub fn run(command: &Command, ds: &Dataset, origin: Origin, out: &mut String) ->
             out.push_str(&new::new(dir)?);
             Ok(())
         }
-        // `main` runs these before loading, with `--config`.
-        Command::Config { .. } | Command::Completions { .. } | Command::Man | Command::Schema { .. } => {
+        // `main` runs these before loading, with `--config`, and `diff`
+        // loads its own two datasets.
+        Command::Config { .. }
+        | Command::Completions { .. }
+        | Command::Man
+        | Command::Schema { .. }
+        | Command::Diff { .. } => {
             if let Some(result) = standalone(command) {
                 out.push_str(&result?);
             }

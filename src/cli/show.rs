@@ -11,7 +11,7 @@ use std::fmt::Write;
 pub fn show(ds: &Dataset, id: &str, origin: Origin, out: &mut String) -> Result<(), Failure> {
     let Some(record) = ds.lookup(id) else {
         let near = suggest::suggest(id, ds.ids());
-        let (place, hint) = not_found(origin, &near);
+        let (place, hint) = not_found(origin, id, &near);
         return Err(Failure::new(format!(
             "no person, organization, event or source has id `{}`{place}",
             fit(id, 80)

@@ -158,6 +158,16 @@ impl Dataset {
         load("embedded", &EMBEDDED, "data")
     }
 
+    /// What `id` names in the embedded dataset (loaded once, on first
+    /// use): for hints when a folder lacks an id the embedded data has.
+    pub fn embedded_lookup(id: &str) -> Option<Record> {
+        static EMBEDDED_DATA: std::sync::OnceLock<Option<Dataset>> = std::sync::OnceLock::new();
+        EMBEDDED_DATA
+            .get_or_init(|| Dataset::embedded().ok())
+            .as_ref()?
+            .lookup(id)
+    }
+
     /// The embedded dataset with its warnings (for `check`).
     pub fn embedded_checked() -> Result<Loaded, Vec<Diagnostic>> {
         load_checked("embedded", &EMBEDDED, "data")

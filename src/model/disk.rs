@@ -2,7 +2,7 @@
 
 use super::Dataset;
 use super::diag::{Diagnostic, closest};
-use super::load::{FILES, Files, Loaded, Reuse, load_with};
+use super::load::{FILES, Files, Layering, Loaded, Reuse, load_with};
 use std::io::{ErrorKind, Read};
 use std::path::{Path, PathBuf};
 
@@ -96,7 +96,11 @@ pub(super) fn load_dir_with(
         .ok()
         .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
         .unwrap_or_else(|| shown.to_string());
-    load_with(&name, &files, shown, warnings, keep.reuse)
+    let layering = Layering {
+        hint_embedded: true,
+        ..Layering::default()
+    };
+    load_with(&name, &files, shown, warnings, keep.reuse, &layering)
 }
 
 /// A file in `dir` that is probably `expected` under another name

@@ -118,6 +118,69 @@ const NONE: u32 = u32::MAX;
 /// The flows selected by `q`, one per pair with at least one move, sorted by
 /// pair (`None` first). Storage is sparse: pairs without moves are absent.
 pub fn flows(ds: &Dataset, q: &FlowQuery) -> Vec<(Pair, Flow)> {
+    let u = units(ds);
+    merge(ds, q, &u.units, &u.group_units, &u.members)
+}
+
+/// What one event adds to the flows of every move (no period, no roll-up).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Share {
+    /// The people it adds: one per person of a single move (one when no
+    /// one is named), a group's size, the people of a departure that it
+    /// completes; 0 for an event that is no move, a member of a group, and
+    /// a departure whose people later moves complete.
+    pub count: u32,
+    /// The events that count its people instead, in date order: a member's
+    /// group; the moves that completed a departure.
+    pub counted_in: Vec<EventIx>,
+}
+
+/// Each event's [`Share`] of the flows of every move, by the rule of
+/// [`flows`]: the counts add up to the total of `flows` with the default
+/// query, so a table of events can be summed to it.
+pub fn shares(ds: &Dataset) -> Vec<Share> {
+    let u = units(ds);
+    let mut out = vec![Share::default(); ds.events.len()];
+    for unit in &u.units {
+        if let Some(l) = unit.linked {
+            out[unit.event as usize].counted_in.push(l);
+        }
+        if counted(unit, (unit.from, unit.to)) {
+            out[unit.linked.unwrap_or(unit.event) as usize].count += unit.count;
+        }
+    }
+    for &(m, absorbed) in &u.members {
+        out[m as usize].counted_in.push(root(ds, m));
+        if let Some(d) = absorbed {
+            out[d as usize].counted_in.push(m);
+        }
+    }
+    for share in &mut out {
+        share.counted_in.sort_unstable();
+        share.counted_in.dedup();
+    }
+    out
+}
+
+/// Whether a unit along `pair` counts: not merged into a later move, not
+/// inside one organization, not from unknown to unknown.
+fn counted(u: &Unit, pair: Pair) -> bool {
+    let inside = pair.0.is_some() && pair.0 == pair.1;
+    !u.merged && !inside && pair != (None, None)
+}
+
+/// Every event's moves before pairs are merged.
+struct Units {
+    units: Vec<Unit>,
+    /// For each group event, its units (contiguous): first and how many.
+    group_units: Vec<(u32, u32)>,
+    /// Members of groups: (member, a departure it completes).
+    members: Vec<(EventIx, Option<EventIx>)>,
+}
+
+/// Turns every move into units, matching departures with the moves that
+/// complete them.
+fn units(ds: &Dataset) -> Units {
     let mut units: Vec<Unit> = Vec::new();
     // For each group event, its units (contiguous): first and how many.
     let mut group_units: Vec<(u32, u32)> = vec![(NONE, 0); ds.events.len()];
@@ -196,7 +259,11 @@ pub fn flows(ds: &Dataset, q: &FlowQuery) -> Vec<(Pair, Flow)> {
         }
         group_units[ix as usize] = (first as u32, (units.len() - first) as u32);
     }
-    merge(ds, q, &units, &group_units, &members)
+    Units {
+        units,
+        group_units,
+        members,
+    }
 }
 
 /// Each person's departure waiting for its destination (a unit index, or
@@ -264,9 +331,7 @@ fn merge(
         .enumerate()
         .filter_map(|(k, u)| {
             let pair = (map(u.from), map(u.to));
-            let inside = pair.0.is_some() && pair.0 == pair.1;
-            let counted = !u.merged && !inside && pair != (None, None) && in_period(u);
-            counted.then_some((pair, k as u32))
+            (counted(u, pair) && in_period(u)).then_some((pair, k as u32))
         })
         .collect();
     keyed.sort_unstable();

@@ -400,3 +400,54 @@ fn a_period_boundary_never_splits_a_move() {
         vec![row("openai", "meta", 1, "ann", "d,h", false)]
     );
 }
+
+/// The total of every flow with the default query.
+fn total(ds: &Dataset) -> u64 {
+    flows(ds, &FlowQuery::default())
+        .iter()
+        .map(|(_, f)| u64::from(f.count))
+        .sum()
+}
+
+#[test]
+fn shares_add_up_to_the_flow_total_and_say_where_people_are_counted() {
+    let ds = ds();
+    let shares = shares(&ds);
+    let sum: u64 = shares.iter().map(|s| u64::from(s.count)).sum();
+    assert_eq!(sum, total(&ds));
+    let share = |id: &str| match ds.lookup(id) {
+        Some(crate::model::Record::Event(e)) => {
+            let s = &shares[e as usize];
+            let ids: Vec<&str> = s.counted_in.iter().map(|&x| ds.event(x).id.as_str()).collect();
+            (s.count, ids.join(","))
+        }
+        other => panic!("{id} is {other:?}"),
+    };
+    // The group counts its whole size; its members count nothing of their own.
+    assert_eq!(share("g1"), (11, String::new()));
+    assert_eq!(share("w1"), (0, "g1".to_string()));
+    assert_eq!(share("m1"), (0, "g1".to_string()));
+    // A departure completed later is counted in the move completing it.
+    assert_eq!(share("d1"), (0, "h1".to_string()));
+    assert_eq!(share("h1"), (1, String::new()));
+    // One never completed counts itself; offers and foundings move no one.
+    assert_eq!(share("d2"), (1, String::new()));
+    assert_eq!(share("o1"), (0, String::new()));
+    assert_eq!(share("f1"), (0, String::new()));
+    assert_eq!(share("x1"), (1, String::new()));
+}
+
+#[test]
+fn shares_add_up_on_a_synthetic_dataset() {
+    let [sources, organizations, people, events] = crate::synth::generate(crate::synth::Spec::scaled(2_000));
+    let files = Files {
+        sources: &sources,
+        organizations: &organizations,
+        people: &people,
+        events: &events,
+    };
+    let ds = load("synth", &files, "").expect("the synthetic dataset loads");
+    let sum: u64 = shares(&ds).iter().map(|s| u64::from(s.count)).sum();
+    assert!(sum > 0);
+    assert_eq!(sum, total(&ds));
+}

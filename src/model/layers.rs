@@ -6,7 +6,7 @@
 use super::EMBEDDED;
 use super::diag::Diagnostic;
 use super::disk::{FileRead, Keep, describe, load_dir_with, read_text};
-use super::load::{FILES, Files, Loaded, Reuse, load_with};
+use super::load::{FILES, Files, Layering, Loaded, Reuse, load_with};
 use std::path::{Path, PathBuf};
 
 /// One layer of a dataset: the data built into the binary or a folder.
@@ -84,7 +84,10 @@ fn load_layers_with(
     keep: Keep,
 ) -> Result<Loaded, Vec<Diagnostic>> {
     match layers {
-        [] | [Layer::Embedded] => load_with("embedded", &EMBEDDED, "data", warnings, keep.reuse),
+        [] | [Layer::Embedded] => {
+            let layering = Layering::default();
+            load_with("embedded", &EMBEDDED, "data", warnings, keep.reuse, &layering)
+        }
         [Layer::Folder(dir)] => load_dir_with(dir, max_bytes, warnings, keep),
         _ => merge(layers, max_bytes, warnings, keep),
     }
@@ -96,6 +99,8 @@ struct Part {
     name: String,
     /// First line of the part in the merged text (1-based).
     first_line: usize,
+    /// Which layer it comes from (0-based).
+    layer: usize,
 }
 
 /// Reads every layer's files, concatenates each kind's records in layer
@@ -113,16 +118,16 @@ fn merge(
     let mut errors = Vec::new();
     let mut names = Vec::new();
     let mut folders = Vec::new();
-    // (file name, text) for every kind, per layer, where present.
-    let mut found: [Vec<(String, String)>; 4] = Default::default();
-    for layer in layers {
+    // (file name, text, layer) for every kind, per layer, where present.
+    let mut found: [Vec<(String, String, usize)>; 4] = Default::default();
+    for (ix, layer) in layers.iter().enumerate() {
         match layer {
             Layer::Embedded => {
                 names.push("embedded".to_string());
                 let e = EMBEDDED;
                 let texts = [e.sources, e.organizations, e.people, e.events];
                 for (k, text) in texts.into_iter().enumerate() {
-                    found[k].push((format!("embedded/{}", FILES[k]), text.to_string()));
+                    found[k].push((format!("embedded/{}", FILES[k]), text.to_string(), ix));
                 }
             }
             Layer::Folder(dir) => {
@@ -140,7 +145,7 @@ fn merge(
                         continue;
                     }
                     match read_text(&path, &name, max_bytes, keep.reads.as_deref_mut()) {
-                        Ok(text) => found[k].push((name, text)),
+                        Ok(text) => found[k].push((name, text, ix)),
                         Err(d) => errors.push(d),
                     }
                 }
@@ -158,8 +163,8 @@ fn merge(
                     .hint("add it to one of the --data folders (`[]` if it lists nothing)"),
             );
         }
-        for (name, text) in &found[k] {
-            if let Err(d) = append(&mut merged[k], &mut parts[k], name, text) {
+        for (name, text, layer) in &found[k] {
+            if let Err(d) = append(&mut merged[k], &mut parts[k], name, text, *layer) {
                 errors.push(d);
             }
         }
@@ -176,8 +181,14 @@ fn merge(
         people: &merged[2],
         events: &merged[3],
     };
+    let layering = Layering {
+        parts: parts
+            .each_ref()
+            .map(|p| p.iter().map(|p| (p.first_line, p.layer)).collect()),
+        hint_embedded: !layers.contains(&Layer::Embedded),
+    };
     let relocate_all = |found: Vec<Diagnostic>| found.into_iter().map(|d| relocate(d, &parts)).collect();
-    load_with(&names.join(" + "), &files, "", warnings, keep.reuse)
+    load_with(&names.join(" + "), &files, "", warnings, keep.reuse, &layering)
         .map(|loaded| Loaded {
             warnings: relocate_all(loaded.warnings),
             ..loaded
@@ -187,7 +198,13 @@ fn merge(
 
 /// Appends one layer file's records (a block list: `- ` at column 0) to the
 /// merged text of its kind. A file with no records adds nothing.
-fn append(merged: &mut String, parts: &mut Vec<Part>, name: &str, text: &str) -> Result<(), Diagnostic> {
+fn append(
+    merged: &mut String,
+    parts: &mut Vec<Part>,
+    name: &str,
+    text: &str,
+    layer: usize,
+) -> Result<(), Diagnostic> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut lines: Vec<&str> = text.split_inclusive('\n').collect();
     let significant = |l: &str| {
@@ -217,6 +234,7 @@ fn append(merged: &mut String, parts: &mut Vec<Part>, name: &str, text: &str) ->
     parts.push(Part {
         name: name.to_string(),
         first_line: merged.matches('\n').count() + 1,
+        layer,
     });
     merged.extend(lines);
     if !merged.ends_with('\n') {
@@ -298,7 +316,7 @@ fn move_positions(text: &mut String, parts: &[Vec<Part>; 4]) {
 }
 
 /// A folder layer as messages name it: as given, without a trailing `/`.
-fn shown(dir: &Path) -> String {
+pub(super) fn shown(dir: &Path) -> String {
     let shown = dir.display().to_string();
     let shown = shown.trim_end_matches('/');
     if shown.is_empty() { "/" } else { shown }.to_string()
@@ -368,6 +386,7 @@ mod tests {
         let part = |name: &str, first_line| Part {
             name: name.into(),
             first_line,
+            layer: 0,
         };
         let parts: [Vec<Part>; 4] = [
             vec![],

@@ -79,13 +79,13 @@ impl Loaded {
 /// error found. `dir` prefixes file names in messages. Warnings are not
 /// looked for; use [`load_checked`] to see them.
 pub fn load(name: &str, files: &Files, dir: &str) -> Result<Dataset, Vec<Diagnostic>> {
-    load_with(name, files, dir, false, None).map(|l| l.dataset)
+    load_with(name, files, dir, false, None, &Layering::default()).map(|l| l.dataset)
 }
 
 /// Like [`load`], keeping the warnings. On failure the list holds every
 /// error and every warning (tell them apart by [`Diagnostic::severity`]).
 pub fn load_checked(name: &str, files: &Files, dir: &str) -> Result<Loaded, Vec<Diagnostic>> {
-    load_with(name, files, dir, true, None)
+    load_with(name, files, dir, true, None, &Layering::default())
 }
 
 /// What the last loads of a dataset parsed, file by file, so that loading
@@ -105,6 +105,38 @@ impl std::fmt::Debug for Reuse {
     }
 }
 
+/// What the loader knows of the layers a dataset's text comes from
+/// (nothing, for one folder or the embedded data alone).
+#[derive(Debug, Default)]
+pub(super) struct Layering {
+    /// For each file (in [`FILES`] order), where each layer's part of the
+    /// merged text starts: (first line, layer), in order. Ids are
+    /// registered layer by layer, so a clash is blamed on the later layer.
+    pub parts: [Vec<(usize, usize)>; 4],
+    /// Whether the embedded data is not among the layers: a reference to an
+    /// unknown id that the embedded data holds then hints `--data embedded`.
+    pub hint_embedded: bool,
+}
+
+impl Layering {
+    /// The layer of the record of file `k` whose first line is `line`.
+    fn layer(&self, k: usize, line: usize) -> usize {
+        let parts = &self.parts[k];
+        let at = parts.partition_point(|&(first, _)| first <= line);
+        at.checked_sub(1).map_or(0, |i| parts[i].1)
+    }
+
+    /// How many layers there are (at least one).
+    fn count(&self) -> usize {
+        self.parts
+            .iter()
+            .flatten()
+            .map(|&(_, l)| l + 1)
+            .max()
+            .unwrap_or(1)
+    }
+}
+
 /// Loads, looking for warnings only when `warnings` is set (they cost a
 /// pass over the records and positions in the text), and reusing what
 /// `reuse` remembers of files whose text is unchanged.
@@ -114,6 +146,7 @@ pub(super) fn load_with(
     dir: &str,
     warnings: bool,
     reuse: Option<&mut Reuse>,
+    layering: &Layering,
 ) -> Result<Loaded, Vec<Diagnostic>> {
     let texts = [files.sources, files.organizations, files.people, files.events];
     let file_ctx: [FileCtx; 4] = FileId::ALL.map(|f| FileCtx::new(dir, FILES[f.ix()], texts[f.ix()]));
@@ -152,10 +185,13 @@ pub(super) fn load_with(
         && all_ok(&events);
     let records = sources.len() + orgs.len() + people.len() + events.len();
     let mut v = Validator::new(file_ctx, unreadable, errors, records);
-    register(&mut v, &sources, Record::Source);
-    register(&mut v, &orgs, Record::Org);
-    register(&mut v, &people, Record::Person);
-    register(&mut v, &events, Record::Event);
+    v.hint_embedded = layering.hint_embedded;
+    for layer in 0..layering.count() {
+        register(&mut v, &sources, Record::Source, layering, layer);
+        register(&mut v, &orgs, Record::Org, layering, layer);
+        register(&mut v, &people, Record::Person, layering, layer);
+        register(&mut v, &events, Record::Event, layering, layer);
+    }
 
     let mut ds = Dataset {
         name: name.to_string(),
@@ -223,9 +259,25 @@ fn all_ok<T>(slots: &[Slot<T>]) -> bool {
     slots.iter().all(|s| matches!(s, Slot::Ok(_)))
 }
 
-/// Registers the id of every record of a file, parsed or not.
-fn register<T: raw::HasId>(v: &mut Validator, slots: &[Slot<T>], record: fn(u32) -> Record) {
+/// Registers the id of every record of a file in layer `layer`, parsed or
+/// not.
+fn register<T: raw::HasId>(
+    v: &mut Validator,
+    slots: &[Slot<T>],
+    record: fn(u32) -> Record,
+    layering: &Layering,
+    layer: usize,
+) {
+    let (file, _) = FileId::of(record(0));
+    let k = file.ix();
+    let layered = !layering.parts[k].is_empty();
     for (i, slot) in slots.iter().enumerate() {
+        if layered && layering.layer(k, v.file(file).loc().record(i).0) != layer {
+            continue;
+        }
+        if !layered && layer > 0 {
+            return;
+        }
         let id = match slot {
             Slot::Ok(r) => Some(r.id()),
             Slot::Broken(id) => id.as_deref(),

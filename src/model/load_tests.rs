@@ -387,7 +387,15 @@ fn memos(r: &Reuse) -> [Option<usize>; 4] {
 }
 
 fn load_reusing(people: &str, events: &str, reuse: &mut Reuse) -> Result<Dataset, Vec<Diagnostic>> {
-    load_with("t", &files(SOURCES, ORGS, people, events), "", false, Some(reuse)).map(|l| l.dataset)
+    load_with(
+        "t",
+        &files(SOURCES, ORGS, people, events),
+        "",
+        false,
+        Some(reuse),
+        &super::Layering::default(),
+    )
+    .map(|l| l.dataset)
 }
 
 #[test]

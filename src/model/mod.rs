@@ -8,6 +8,7 @@ mod amount;
 mod dataset;
 mod date;
 mod diag;
+pub mod diff;
 mod disk;
 mod flow;
 mod guard;
@@ -16,17 +17,19 @@ mod kinds;
 mod layers;
 mod load;
 mod locate;
+mod places;
 
 pub use amount::{Amount, Term};
 pub use dataset::{Dataset, Support};
 pub use date::{Date, Period, Precision};
 pub use diag::{Diagnostic, MAX_ID_LEN, Severity, nearest};
 pub use disk::{DEFAULT_MAX_FILE_BYTES, FileRead, load_dir, load_dir_checked};
-pub use flow::{Flow, FlowMatrix, FlowQuery, Pair, flows, group_label, members, net_gain};
+pub use flow::{Flow, FlowMatrix, FlowQuery, Pair, Share, flows, group_label, members, net_gain, shares};
 pub use kinds::{EventKind, OrgKind};
 pub use load::{DataFile, FILES, Files, Loaded, Reuse, load, load_checked, schema};
 
 pub use layers::{Layer, load_layers, load_layers_read, reload_layers};
+pub use places::{Place, places};
 use serde::{Deserialize, Serialize};
 
 /// Index of a source in [`Dataset::sources`].

@@ -80,3 +80,23 @@ pub fn fixture() -> tempfile::TempDir {
     write_dataset(dir.path(), SOURCES, ORGS, PEOPLE, EVENTS);
     dir
 }
+
+/// The cells of a CSV line (RFC 4180, no line breaks inside cells).
+pub fn csv_cells(line: &str) -> Vec<String> {
+    let mut out = vec![String::new()];
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                chars.next();
+                out.last_mut().unwrap().push('"');
+            }
+            ('"', _) => quoted = !quoted,
+            (',', false) => out.push(String::new()),
+            (c, _) => out.last_mut().unwrap().push(c),
+        }
+    }
+    assert!(!quoted, "unclosed quote in {line}");
+    out
+}

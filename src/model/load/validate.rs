@@ -72,6 +72,11 @@ impl Want {
     }
 }
 
+/// Whether the embedded data holds an id of kind `want`.
+fn embedded_has(want: Want, id: &str) -> bool {
+    super::super::Dataset::embedded_lookup(id).is_some_and(|r| want.accepts(r))
+}
+
 fn record_noun(r: Record) -> &'static str {
     match r {
         Record::Source(_) => "a source",
@@ -125,6 +130,9 @@ pub(super) struct Validator<'f> {
     /// Files that could not be read at all: references into them are not
     /// checked (their ids are unknown), the file's own error says why.
     unreadable: [bool; 4],
+    /// Whether an unknown id that the embedded data holds hints `--data
+    /// embedded` (the embedded data is not among the layers).
+    pub hint_embedded: bool,
 }
 
 impl<'f> Validator<'f> {
@@ -141,6 +149,7 @@ impl<'f> Validator<'f> {
             ids: Arc::new(hashbrown::HashMap::with_capacity(records)),
             errors,
             unreadable,
+            hint_embedded: false,
         }
     }
 
@@ -152,6 +161,7 @@ impl<'f> Validator<'f> {
             ids: Arc::clone(&self.ids),
             errors: Vec::new(),
             unreadable: self.unreadable,
+            hint_embedded: self.hint_embedded,
         }
     }
 
@@ -253,6 +263,9 @@ impl<'f> Validator<'f> {
                 "`{id}` is {}, not {} {noun}",
                 record_noun(other),
                 if noun == "organization" { "an" } else { "a" }
+            ),
+            None if self.hint_embedded && embedded_has(want, id) => format!(
+                "`{id}` is in the embedded data: to build on it, pass `--data embedded` before your folder"
             ),
             None => {
                 let suggestion = if self.errors.len() < MAX_SUGGESTIONS {
