@@ -324,23 +324,43 @@ fn value_text(v: &Value) -> String {
 }
 
 /// The fields whose values differ between two records' JSON objects, in
-/// NEW's field order, then those only OLD has.
+/// NEW's field order, then those only OLD has. Objects on both sides and
+/// lists of the same length are followed down, so a change deep inside
+/// (`disputed.alternatives.1.count`) is one line with its own path.
 fn fields(old: &Value, new: &Value) -> Vec<FieldChange> {
-    let empty = serde_json::Map::new();
-    let (o, n) = (
-        old.as_object().unwrap_or(&empty),
-        new.as_object().unwrap_or(&empty),
-    );
-    let keys = n.keys().chain(o.keys().filter(|k| !n.contains_key(*k)));
-    keys.filter_map(|k| {
-        let (a, b) = (o.get(k).unwrap_or(&Value::Null), n.get(k).unwrap_or(&Value::Null));
-        (a != b).then(|| FieldChange {
-            field: k.clone(),
+    let mut out = Vec::new();
+    descend("", old, new, &mut out);
+    out
+}
+
+fn descend(path: &str, old: &Value, new: &Value, out: &mut Vec<FieldChange>) {
+    let join = |k: &str| {
+        if path.is_empty() {
+            k.to_string()
+        } else {
+            format!("{path}.{k}")
+        }
+    };
+    match (old, new) {
+        (Value::Object(o), Value::Object(n)) => {
+            let keys = n.keys().chain(o.keys().filter(|k| !n.contains_key(*k)));
+            for k in keys {
+                let (a, b) = (o.get(k).unwrap_or(&Value::Null), n.get(k).unwrap_or(&Value::Null));
+                descend(&join(k), a, b, out);
+            }
+        }
+        (Value::Array(o), Value::Array(n)) if o.len() == n.len() && !path.is_empty() => {
+            for (i, (a, b)) in o.iter().zip(n).enumerate() {
+                descend(&join(&i.to_string()), a, b, out);
+            }
+        }
+        (a, b) if a != b => out.push(FieldChange {
+            field: path.to_string(),
             old: a.clone(),
             new: b.clone(),
-        })
-    })
-    .collect()
+        }),
+        _ => {}
+    }
 }
 
 /// The layers of `rivals diff`'s arguments, for tests of the splitting.
@@ -364,6 +384,19 @@ mod tests {
         assert_eq!(value_text(&f[2].old), "CEO");
         assert_eq!(value_text(&serde_json::json!(["a", "b"])), r#"["a","b"]"#);
         assert_eq!(value_text(&serde_json::json!("x\u{1b}[2J")), "x\\u{1b}[2J");
+    }
+
+    #[test]
+    fn a_change_inside_a_block_is_named_by_its_path() {
+        let old = serde_json::json!({"disputed": {"note": "n", "alternatives": [{"count": 7}, {"count": 8}]}, "people": ["a"]});
+        let new = serde_json::json!({"disputed": {"note": "n", "alternatives": [{"count": 7}, {"count": 9}]}, "people": ["a", "b"]});
+        let f = fields(&old, &new);
+        let names: Vec<&str> = f.iter().map(|c| c.field.as_str()).collect();
+        assert_eq!(names, ["disputed.alternatives.1.count", "people"]);
+        assert_eq!(
+            (value_text(&f[0].old), value_text(&f[0].new)),
+            ("8".into(), "9".into())
+        );
     }
 
     #[test]
