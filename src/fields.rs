@@ -19,7 +19,10 @@ pub enum Look {
     Quote,
     /// The note of a dispute.
     Disputed,
-    /// One disputed alternative, with the sources that give it.
+    /// The note of one source's uncertain reading.
+    Uncertain,
+    /// One alternative of a dispute or an uncertain reading, with the
+    /// sources that give it.
     Alternative(Vec<SourceIx>),
 }
 
@@ -66,6 +69,7 @@ pub fn of(ds: &Dataset, r: Record) -> Vec<Field> {
             f.plain("career", career(ds, p));
             f.plain("aliases", ds.person(p).aliases.join(", "));
             f.opt("last seen", ds.whereabouts(p));
+            f.opt("unsourced", ds.person(p).beyond_sources.as_deref());
         }
         Record::Org(o) => {
             let org = ds.org(o);
@@ -85,6 +89,7 @@ pub fn of(ds: &Dataset, r: Record) -> Vec<Field> {
                 "people",
                 names(&mut ds.family_people(o).into_iter().map(|p| ds.person(p).name.clone())),
             );
+            f.opt("unsourced", org.beyond_sources.as_deref());
         }
         Record::Event(ix) => {
             let e = ds.event(ix);
@@ -115,6 +120,7 @@ pub fn of(ds: &Dataset, r: Record) -> Vec<Field> {
             f.opt("to", e.to.map(|o| ds.org(o).name.clone()));
             f.plain("also", names(&mut e.orgs.iter().map(|&o| ds.org(o).name.clone())));
             f.opt("role", e.role());
+            f.opt("outcome", e.outcome().map(|o| o.as_str()));
             if let Some(a) = e.amount() {
                 let stated = a
                     .text
@@ -125,13 +131,19 @@ pub fn of(ds: &Dataset, r: Record) -> Vec<Field> {
             if let Some(q) = e.quote() {
                 f.add("quote", q.trim(), Look::Quote);
             }
-            if let Some(d) = e.disputed() {
-                f.add("disputed", d.note.as_str(), Look::Disputed);
+            let readings = [
+                ("disputed", Look::Disputed, e.disputed()),
+                ("uncertain", Look::Uncertain, e.uncertain()),
+            ];
+            for (label, look, block) in readings {
+                let Some(d) = block else { continue };
+                f.add(label, d.note.as_str(), look);
                 for alt in &d.alternatives {
                     let value = format!("{}{}", alt.value, structured(alt));
                     f.add("", value, Look::Alternative(alt.sources.clone()));
                 }
             }
+            f.opt("unsourced", e.beyond_sources());
         }
         Record::Source(s) => {
             let s = ds.source(s);

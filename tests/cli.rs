@@ -523,8 +523,8 @@ fn new_writes_a_starter_dataset_that_checks_and_never_overwrites() {
     let out = stdout(rivals().arg("new").arg(&target));
     assert!(out.contains("rivals check --data"), "{out}");
     let counts = stdout(rivals().arg("check").arg("--data").arg(&target));
-    assert!(counts.starts_with("ok: 1 sources, "), "{counts}");
-    assert!(counts.contains(" 1 people, 1 events"), "{counts}");
+    assert!(counts.starts_with("ok: 2 sources, "), "{counts}");
+    assert!(counts.contains(" 1 people, 5 events"), "{counts}");
     let events = std::fs::read_to_string(target.join("events.yaml")).unwrap();
     for field in [
         "count:",

@@ -5,7 +5,7 @@
 
 use super::args::{Format, Table};
 use super::{EventFilter, graph};
-use crate::model::{Amount, Dataset, Event, Flow, OrgIx, Pair, PersonIx, SourceIx};
+use crate::model::{Amount, Dataset, Disputed, Event, Flow, OrgIx, Pair, PersonIx, SourceIx};
 use crate::text::{is_unsafe, sanitize};
 use serde::Serialize;
 
@@ -35,6 +35,8 @@ struct OrgOut<'a> {
     founded: Option<String>,
     summary: &'a str,
     sources: Vec<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    beyond_sources: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -45,6 +47,8 @@ struct PersonOut<'a> {
     aliases: &'a Vec<String>,
     summary: &'a str,
     sources: Vec<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    beyond_sources: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -59,6 +63,8 @@ struct AmountOut<'a> {
     up_to: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     period: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    per: Option<&'static str>,
 }
 
 impl<'a> AmountOut<'a> {
@@ -70,6 +76,7 @@ impl<'a> AmountOut<'a> {
             equivalent: a.equivalent.as_deref().map(|e| Box::new(AmountOut::new(e))),
             up_to: a.up_to,
             period: a.period.map(|p| p.to_string()),
+            per: a.per.map(|p| p.as_str()),
         }
     }
 }
@@ -127,6 +134,12 @@ struct EventOut<'a> {
     sources: Vec<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     disputed: Option<DisputedOut<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    uncertain: Option<DisputedOut<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    outcome: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    beyond_sources: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -173,20 +186,28 @@ fn event_out<'a>(ds: &'a Dataset, e: &'a Event) -> EventOut<'a> {
         quote: e.quote(),
         summary: &e.summary,
         sources: src_ids(ds, &e.sources),
-        disputed: e.disputed().map(|d| DisputedOut {
-            note: &d.note,
-            alternatives: d
-                .alternatives
-                .iter()
-                .map(|a| AlternativeOut {
-                    value: &a.value,
-                    count: a.count,
-                    amount: a.amount.as_ref().map(AmountOut::new),
-                    date: a.date.map(|d| d.to_string()),
-                    sources: src_ids(ds, &a.sources),
-                })
-                .collect(),
-        }),
+        disputed: e.disputed().map(|d| dispute_out(ds, d)),
+        uncertain: e.uncertain().map(|d| dispute_out(ds, d)),
+        outcome: e.outcome().map(|o| o.as_str()),
+        beyond_sources: e.beyond_sources(),
+    }
+}
+
+/// A `disputed` or `uncertain` block.
+fn dispute_out<'a>(ds: &'a Dataset, d: &'a Disputed) -> DisputedOut<'a> {
+    DisputedOut {
+        note: &d.note,
+        alternatives: d
+            .alternatives
+            .iter()
+            .map(|a| AlternativeOut {
+                value: &a.value,
+                count: a.count,
+                amount: a.amount.as_ref().map(AmountOut::new),
+                date: a.date.map(|d| d.to_string()),
+                sources: src_ids(ds, &a.sources),
+            })
+            .collect(),
     }
 }
 
@@ -267,6 +288,7 @@ pub fn json(ds: &Dataset, out: &mut String) {
                 founded: o.founded.map(|d| d.to_string()),
                 summary: &o.summary,
                 sources: src_ids(ds, &o.sources),
+                beyond_sources: o.beyond_sources.as_deref(),
             })
             .collect(),
         people: ds
@@ -278,6 +300,7 @@ pub fn json(ds: &Dataset, out: &mut String) {
                 aliases: &p.aliases,
                 summary: &p.summary,
                 sources: src_ids(ds, &p.sources),
+                beyond_sources: p.beyond_sources.as_deref(),
             })
             .collect(),
         events: ds.events.iter().map(|e| event_out(ds, e)).collect(),

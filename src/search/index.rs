@@ -161,11 +161,8 @@ impl SearchIndex {
                 push(self, r, Field::Amount, k, &spelt);
                 self.made.push(spelt);
             }
-            if let Some(d) = e.disputed() {
-                push(self, r, Field::Dispute, 0, &d.note);
-                for (k, alt) in d.alternatives.iter().enumerate() {
-                    push(self, r, Field::Dispute, k + 1, &alt.value);
-                }
+            for (k, text) in e.dispute_texts().enumerate() {
+                push(self, r, Field::Dispute, k, text);
             }
         }
         for (i, s) in ds.sources.iter().enumerate() {
@@ -247,10 +244,7 @@ impl SearchIndex {
                 Field::Role => ev.role(),
                 Field::Amount if e.alias == FROM_DATA => ev.amount().and_then(|a| a.text.as_deref()),
                 Field::Amount => self.made.get(e.alias as usize).map(String::as_str),
-                Field::Dispute => ev.disputed().and_then(|d| match e.alias {
-                    0 => Some(d.note.as_str()),
-                    k => d.alternatives.get(k as usize - 1).map(|a| a.value.as_str()),
-                }),
+                Field::Dispute => ev.dispute_texts().nth(e.alias as usize),
                 _ => Some(ev.summary.as_str()),
             }),
             (Record::Source(i), f) => ds.sources.get(i as usize).and_then(|s| match f {

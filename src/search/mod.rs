@@ -70,7 +70,8 @@ pub enum Field {
     /// An event's amount: as the article words it, or its value spelt
     /// out (`14.3 billion USD 14.3B`).
     Amount,
-    /// An event's disputed note or one of its alternative values.
+    /// An event's disputed or uncertain note, or one of their alternative
+    /// values.
     Dispute,
     /// A record the event links: one of its people or organizations
     /// (group origins included) or sources, matched by name, alias or

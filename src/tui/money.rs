@@ -14,6 +14,8 @@ pub enum Group {
     Deals,
     /// Investments and funding rounds someone receives.
     Investments,
+    /// What a company is said to be worth: not money anyone paid.
+    Valuations,
     /// Spending nobody receives (an investment with no `to`: data-centre
     /// plans) and every other kind.
     Plans,
@@ -33,6 +35,7 @@ impl Group {
             EventKind::Offer | EventKind::Hire | EventKind::Departure | EventKind::Return => Group::Pay,
             EventKind::Acquisition => Group::Deals,
             EventKind::Investment | EventKind::Funding if e.to.is_some() => Group::Investments,
+            EventKind::Valuation => Group::Valuations,
             _ => Group::Plans,
         }
     }
@@ -43,6 +46,7 @@ impl Group {
             Group::Pay => "Offers and pay (USD)".into(),
             Group::Deals => "Acquisitions, bids and stakes (USD)".into(),
             Group::Investments => "Investments and funding (USD)".into(),
+            Group::Valuations => "Valuations, not money raised (USD)".into(),
             Group::Plans => "Spending plans and other (USD)".into(),
             Group::Currency(c) => format!("In {c}, no USD equivalent stated"),
         }

@@ -477,6 +477,7 @@ impl<'f> Validator<'f> {
             equivalent,
             up_to: raw.up_to.unwrap_or(false),
             period,
+            per: raw.per,
         })
         .filter(|_| ok)
     }
