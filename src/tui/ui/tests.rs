@@ -434,22 +434,28 @@ fn display_slips_are_fixed() {
     let screen = text(&app);
     assert!(screen.contains("ex-MSL"), "{screen}");
     assert!(!screen.contains("ex-Meta Superi…"), "{screen}");
-    // The dispute marker never touches a date, even a full one.
+    // The dispute and uncertainty markers never touch a date, even a full one.
     let d = &app.data;
     let disputed: Vec<String> =
         d.ds.events
             .iter()
-            .filter(|e| e.disputed().is_some())
+            .filter(|e| e.disputed().is_some() || e.uncertain().is_some())
             .map(|e| {
                 super::timeline::row(d, e, None, super::timeline::DATE_WIDTH, &Theme::color(), 80).to_string()
             })
             .collect();
     assert!(
-        disputed.iter().any(|r| r.starts_with("2023-07-12 ≠ founding")),
+        disputed.iter().any(|r| r.starts_with("2023-07-12 ~ founding")),
         "{disputed:?}"
     );
-    for r in disputed {
-        assert!(r.contains(" ≠ "), "{r}");
+    for (r, e) in disputed.iter().zip(
+        d.ds.events
+            .iter()
+            .filter(|e| e.disputed().is_some() || e.uncertain().is_some()),
+    ) {
+        // `≠` where sources disagree, `~` for one source's uncertain reading.
+        let mark = if e.disputed().is_some() { " ≠ " } else { " ~ " };
+        assert!(r.contains(mark), "{r}");
     }
 }
 
