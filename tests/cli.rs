@@ -620,15 +620,19 @@ fn flow_json_counts_the_memo_once_with_its_members() {
         assert_ne!(r["from"], r["to"], "{r}");
     }
     let openai = pair(&rows, Some("openai"), Some("meta-superintelligence-labs")).unwrap();
-    assert_eq!(openai["count"], 7, "the memo's seven, not 7 + 8 + Zhao + Bansal");
+    assert_eq!(
+        openai["count"], 8,
+        "the memo's seven and Avi Verma, not 7 + 8 + Zhao + Bansal"
+    );
     assert_eq!(openai["disputed"], true, "seven or at least eight");
     assert_eq!(
         openai["people"],
-        serde_json::json!(["shengjia-zhao", "trapit-bansal"])
+        serde_json::json!(["shengjia-zhao", "avi-verma", "trapit-bansal"])
     );
     assert_eq!(
         openai["events"],
         serde_json::json!([
+            "verma-joins-meta",
             "openai-researchers-to-meta",
             "zhao-joins-meta",
             "msl-eleven-signings"
@@ -668,7 +672,11 @@ fn flow_roll_up_merges_children_and_dates_narrow() {
         !ids.contains(&"meta-superintelligence-labs") && !ids.contains(&"deepmind"),
         "{ids:?}"
     );
-    assert_eq!(pair(&rows, Some("openai"), Some("meta")).unwrap()["count"], 7);
+    assert_eq!(
+        pair(&rows, Some("openai"), Some("meta")).unwrap()["count"],
+        8,
+        "the memo's seven and Avi Verma"
+    );
     assert_eq!(
         pair(&rows, Some("google"), Some("meta")).unwrap()["count"],
         4,
@@ -688,9 +696,10 @@ fn flow_roll_up_merges_children_and_dates_narrow() {
         pair(&july, Some("meta-superintelligence-labs"), None).unwrap()["count"],
         3
     );
-    assert!(
-        pair(&july, Some("openai"), Some("meta-superintelligence-labs")).is_none(),
-        "June"
+    assert_eq!(
+        pair(&july, Some("openai"), Some("meta-superintelligence-labs")).unwrap()["people"],
+        serde_json::json!(["avi-verma"]),
+        "the memo's June signings are out; Verma's hire, dated only 2025, overlaps July"
     );
     let before = flow_json(&["--to", "2015"]);
     assert_eq!(before.len(), 1, "{before:?}");
@@ -732,8 +741,8 @@ fn flow_text_is_a_matrix_with_totals_and_net() {
             .unwrap_or_else(|| panic!("no row {name}:\n{out}"))
     };
     let openai = row("OpenAI");
-    assert!(openai.contains(&"7≠"), "{out}");
-    assert_eq!(openai.last(), Some(&"12"), "OpenAI lost 12 in all: {out}");
+    assert!(openai.contains(&"8≠"), "{out}");
+    assert_eq!(openai.last(), Some(&"13"), "OpenAI lost 13 in all: {out}");
     let ins = row("in");
     let total: u64 = flow_json(&["--roll-up"])
         .iter()
@@ -777,7 +786,7 @@ fn show_reads_groups_children_and_structured_values() {
         "{out}"
     );
     assert!(
-        out.contains("moves         15 in, 6 out (incl. Meta Superintelligence Labs)\n"),
+        out.contains("moves         17 in, 6 out (incl. Meta Superintelligence Labs)\n"),
         "{out}"
     );
     assert!(out.contains("Trapit Bansal"), "MSL's people are Meta's: {out}");
@@ -834,9 +843,21 @@ fn export_json_has_the_new_fields_under_their_yaml_names() {
             .any(|a| a["amount"]["up_to"] == true && a["amount"]["value"] == 1e9)
     );
     assert_eq!(
-        event("karpathy-to-tesla")["disputed"]["alternatives"][0]["date"],
+        event("karpathy-to-tesla")["uncertain"]["alternatives"][0]["date"],
         "2018"
     );
+    assert!(event("karpathy-to-tesla")["beyond_sources"].is_string());
+    assert_eq!(event("meta-bid-for-ssi")["outcome"], "declined");
+    assert_eq!(event("ssi-valued-32b")["kind"], "valuation");
+    assert_eq!(event("zilis-leaves-openai-board")["kind"], "board");
+    assert!(event("chen-break-in-memo").get("outcome").is_none());
+    let murati = &v["organizations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["id"] == "thinking-machines-lab")
+        .unwrap()["beyond_sources"];
+    assert!(murati.as_str().unwrap().contains("general knowledge"), "{murati}");
 }
 
 #[test]
