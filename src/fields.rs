@@ -102,7 +102,14 @@ pub fn of(ds: &Dataset, r: Record) -> Vec<Field> {
                 Some(group) => f.plain("group", group),
                 None => f.opt("count", e.count().map(|c| c.to_string())),
             }
-            f.opt("from", e.from.map(|o| ds.org(o).name.clone()));
+            // A board seat is not a job: its `from` and `to` are boards.
+            let board = e.kind == EventKind::Board;
+            let (from, to) = if board {
+                ("off board", "on board")
+            } else {
+                ("from", "to")
+            };
+            f.opt(from, e.from.map(|o| ds.org(o).name.clone()));
             f.plain(
                 "from",
                 names(
@@ -117,7 +124,7 @@ pub fn of(ds: &Dataset, r: Record) -> Vec<Field> {
                 "members",
                 names(&mut model::members(ds, ix).into_iter().map(|m| ds.event(m).id.clone())),
             );
-            f.opt("to", e.to.map(|o| ds.org(o).name.clone()));
+            f.opt(to, e.to.map(|o| ds.org(o).name.clone()));
             f.plain("also", names(&mut e.orgs.iter().map(|&o| ds.org(o).name.clone())));
             f.opt("role", e.role());
             f.opt("outcome", e.outcome().map(|o| o.as_str()));
@@ -233,6 +240,26 @@ mod tests {
                 assert!(!f.value.is_empty());
             }
         }
+    }
+
+    #[test]
+    fn seats_outcomes_uncertain_readings_and_outside_facts_show() {
+        let ds = Dataset::embedded().unwrap();
+        let fields = |id: &str| of(&ds, ds.lookup(id).unwrap());
+        let has = |fs: &[Field], label: &str, value: &str| {
+            fs.iter().any(|f| f.label == label && f.value.starts_with(value))
+        };
+        let zilis = fields("zilis-leaves-openai-board");
+        assert!(has(&zilis, "off board", "OpenAI"), "{zilis:?}");
+        assert!(zilis.iter().all(|f| f.label != "from"), "{zilis:?}");
+        assert!(has(&fields("meta-bid-for-ssi"), "outcome", "declined"));
+        let karpathy = fields("karpathy-to-tesla");
+        assert!(has(&karpathy, "uncertain", "The article ties"), "{karpathy:?}");
+        assert!(karpathy.iter().any(|f| f.look == Look::Uncertain));
+        assert!(karpathy.iter().all(|f| f.look != Look::Disputed));
+        assert!(has(&karpathy, "unsourced", "The date"), "{karpathy:?}");
+        assert!(has(&fields("mira-murati"), "unsourced", "Her role"));
+        assert!(has(&fields("thinking-machines-lab"), "unsourced", "Its name"));
     }
 
     #[test]

@@ -460,6 +460,27 @@ fn display_slips_are_fixed() {
 }
 
 #[test]
+fn timeline_rows_say_outcomes_and_name_roles() {
+    let app = embedded((80, 24));
+    let d = &app.data;
+    let row = |id: &str| {
+        let e = d.ds.events.iter().find(|e| e.id == id).unwrap();
+        super::timeline::row(d, e, None, super::timeline::DATE_WIDTH, &Theme::color(), 200).to_string()
+    };
+    assert!(row("meta-bid-for-ssi").contains("Meta ⇢ Safe Superintelligence offer declined"));
+    // `unknown` says nothing the row should spend room on.
+    assert!(!row("meta-offers-nfdg-stake").contains("unknown"));
+    // The losing bidder is no owner of DeepMind; OpenAI is the one thing founded.
+    let deepmind = row("google-acquires-deepmind");
+    assert!(
+        deepmind.contains("Google ⇢ Google DeepMind · also Meta"),
+        "{deepmind}"
+    );
+    assert!(row("openai-founded").contains("OpenAI · also Google, Google DeepMind"));
+    assert!(row("zilis-leaves-openai-board").contains("Shivon Zilis  leaves OpenAI board"));
+}
+
+#[test]
 fn a_long_query_scrolls_so_the_end_and_cursor_show() {
     let mut app = embedded((80, 24));
     let long = format!("/{}zz🇫🇷", "a".repeat(150));
