@@ -66,7 +66,7 @@ fn the_new_fields_load_and_every_old_dataset_still_does() {
     let u = e.uncertain().unwrap();
     assert_eq!((u.note.as_str(), u.alternatives.len()), ("Garbled.", 1));
     assert!(e.disputed().is_none());
-    assert_eq!(e.dispute_texts().collect::<Vec<_>>(), ["Garbled.", "maybe 2024"]);
+    assert_eq!(u.texts().collect::<Vec<_>>(), ["Garbled.", "maybe 2024"]);
     // Without any of them, an event has no details at all.
     let plain = loaded(&event("statement", "")).dataset;
     assert!(plain.events[0].details.is_none());

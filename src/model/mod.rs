@@ -99,6 +99,13 @@ pub struct Disputed {
     pub alternatives: Vec<Alternative>,
 }
 
+impl Disputed {
+    /// The note, then each alternative's value (what search indexes).
+    pub fn texts(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.note.as_str()).chain(self.alternatives.iter().map(|a| a.value.as_str()))
+    }
+}
+
 /// The fields most events lack, kept out of line so every event stays small.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Details {
@@ -217,14 +224,6 @@ impl Event {
     /// How one source's ambiguous or garbled wording may be read.
     pub fn uncertain(&self) -> Option<&Disputed> {
         self.details.as_ref().and_then(|d| d.uncertain.as_ref())
-    }
-
-    /// The notes and alternative values of the dispute, then of the
-    /// uncertain reading, in that order (what search indexes).
-    pub fn dispute_texts(&self) -> impl Iterator<Item = &str> {
-        self.disputed().into_iter().chain(self.uncertain()).flat_map(|d| {
-            std::iter::once(d.note.as_str()).chain(d.alternatives.iter().map(|a| a.value.as_str()))
-        })
     }
 
     /// How an offer ended, when stated.

@@ -70,9 +70,11 @@ pub enum Field {
     /// An event's amount: as the article words it, or its value spelt
     /// out (`14.3 billion USD 14.3B`).
     Amount,
-    /// An event's disputed or uncertain note, or one of their alternative
-    /// values.
+    /// An event's disputed note or one of its alternative values.
     Dispute,
+    /// An event's uncertain note (one source's reading) or one of its
+    /// alternative values.
+    Uncertain,
     /// A record the event links: one of its people or organizations
     /// (group origins included) or sources, matched by name, alias or
     /// title (see [`Hit::via`]).
@@ -92,6 +94,7 @@ impl Field {
             Field::Outlet => "outlet",
             Field::Amount => "amount",
             Field::Dispute => "dispute",
+            Field::Uncertain => "uncertain",
             Field::Linked => "linked",
         }
     }
