@@ -389,6 +389,11 @@ fn money_groups_amounts_by_what_they_pay_for_and_names_who_pays() {
         Some((Group::Pay, "MSL → Rishabh Agarwal", false)),
         "one article's garbled figure is uncertain, not disputed"
     );
+    let agarwal = chart.rows.iter().find_map(|r| match r {
+        Row::Bar(b) if ds.event(b.event).id == "agarwal-joins-meta" => Some(b),
+        _ => None,
+    });
+    assert!(agarwal.is_some_and(|b| b.uncertain), "marked `~`");
     // A company's worth is not money anyone raised.
     assert_eq!(
         bar("ssi-valued-32b"),
