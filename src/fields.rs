@@ -102,13 +102,7 @@ pub fn of(ds: &Dataset, r: Record) -> Vec<Field> {
                 Some(group) => f.plain("group", group),
                 None => f.opt("count", e.count().map(|c| c.to_string())),
             }
-            // A board seat is not a job: its `from` and `to` are boards.
-            let board = e.kind == EventKind::Board;
-            let (from, to) = if board {
-                ("off board", "on board")
-            } else {
-                ("from", "to")
-            };
+            let (from, to) = ends(e.kind);
             f.opt(from, e.from.map(|o| ds.org(o).name.clone()));
             f.plain(
                 "from",
@@ -161,6 +155,16 @@ pub fn of(ds: &Dataset, r: Record) -> Vec<Field> {
         }
     }
     f.0
+}
+
+/// The labels of an event's `from` and `to`: a board seat is not a job,
+/// so its ends are boards (`off board`, `on board`).
+fn ends(kind: EventKind) -> (&'static str, &'static str) {
+    if kind == EventKind::Board {
+        ("off board", "on board")
+    } else {
+        ("from", "to")
+    }
 }
 
 /// A person's path through organizations, from their moves and foundings
