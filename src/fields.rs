@@ -19,7 +19,10 @@ pub enum Look {
     Quote,
     /// The note of a dispute.
     Disputed,
-    /// One disputed alternative, with the sources that give it.
+    /// The note of one source's uncertain reading.
+    Uncertain,
+    /// One alternative of a dispute or an uncertain reading, with the
+    /// sources that give it.
     Alternative(Vec<SourceIx>),
 }
 
@@ -66,6 +69,7 @@ pub fn of(ds: &Dataset, r: Record) -> Vec<Field> {
             f.plain("career", career(ds, p));
             f.plain("aliases", ds.person(p).aliases.join(", "));
             f.opt("last seen", ds.whereabouts(p));
+            f.opt("unsourced", ds.person(p).beyond_sources.as_deref());
         }
         Record::Org(o) => {
             let org = ds.org(o);
@@ -85,6 +89,7 @@ pub fn of(ds: &Dataset, r: Record) -> Vec<Field> {
                 "people",
                 names(&mut ds.family_people(o).into_iter().map(|p| ds.person(p).name.clone())),
             );
+            f.opt("unsourced", org.beyond_sources.as_deref());
         }
         Record::Event(ix) => {
             let e = ds.event(ix);
@@ -97,7 +102,8 @@ pub fn of(ds: &Dataset, r: Record) -> Vec<Field> {
                 Some(group) => f.plain("group", group),
                 None => f.opt("count", e.count().map(|c| c.to_string())),
             }
-            f.opt("from", e.from.map(|o| ds.org(o).name.clone()));
+            let (from, to) = ends(e.kind);
+            f.opt(from, e.from.map(|o| ds.org(o).name.clone()));
             f.plain(
                 "from",
                 names(
@@ -112,9 +118,10 @@ pub fn of(ds: &Dataset, r: Record) -> Vec<Field> {
                 "members",
                 names(&mut model::members(ds, ix).into_iter().map(|m| ds.event(m).id.clone())),
             );
-            f.opt("to", e.to.map(|o| ds.org(o).name.clone()));
+            f.opt(to, e.to.map(|o| ds.org(o).name.clone()));
             f.plain("also", names(&mut e.orgs.iter().map(|&o| ds.org(o).name.clone())));
             f.opt("role", e.role());
+            f.opt("outcome", e.outcome().map(|o| o.as_str()));
             if let Some(a) = e.amount() {
                 let stated = a
                     .text
@@ -125,13 +132,19 @@ pub fn of(ds: &Dataset, r: Record) -> Vec<Field> {
             if let Some(q) = e.quote() {
                 f.add("quote", q.trim(), Look::Quote);
             }
-            if let Some(d) = e.disputed() {
-                f.add("disputed", d.note.as_str(), Look::Disputed);
+            let readings = [
+                ("disputed", Look::Disputed, e.disputed()),
+                ("uncertain", Look::Uncertain, e.uncertain()),
+            ];
+            for (label, look, block) in readings {
+                let Some(d) = block else { continue };
+                f.add(label, d.note.as_str(), look);
                 for alt in &d.alternatives {
                     let value = format!("{}{}", alt.value, structured(alt));
                     f.add("", value, Look::Alternative(alt.sources.clone()));
                 }
             }
+            f.opt("unsourced", e.beyond_sources());
         }
         Record::Source(s) => {
             let s = ds.source(s);
@@ -142,6 +155,16 @@ pub fn of(ds: &Dataset, r: Record) -> Vec<Field> {
         }
     }
     f.0
+}
+
+/// The labels of an event's `from` and `to`: a board seat is not a job,
+/// so its ends are boards (`off board`, `on board`).
+fn ends(kind: EventKind) -> (&'static str, &'static str) {
+    if kind == EventKind::Board {
+        ("off board", "on board")
+    } else {
+        ("from", "to")
+    }
 }
 
 /// A person's path through organizations, from their moves and foundings
@@ -221,6 +244,26 @@ mod tests {
                 assert!(!f.value.is_empty());
             }
         }
+    }
+
+    #[test]
+    fn seats_outcomes_uncertain_readings_and_outside_facts_show() {
+        let ds = Dataset::embedded().unwrap();
+        let fields = |id: &str| of(&ds, ds.lookup(id).unwrap());
+        let has = |fs: &[Field], label: &str, value: &str| {
+            fs.iter().any(|f| f.label == label && f.value.starts_with(value))
+        };
+        let zilis = fields("zilis-leaves-openai-board");
+        assert!(has(&zilis, "off board", "OpenAI"), "{zilis:?}");
+        assert!(zilis.iter().all(|f| f.label != "from"), "{zilis:?}");
+        assert!(has(&fields("meta-bid-for-ssi"), "outcome", "declined"));
+        let karpathy = fields("karpathy-to-tesla");
+        assert!(has(&karpathy, "uncertain", "The article ties"), "{karpathy:?}");
+        assert!(karpathy.iter().any(|f| f.look == Look::Uncertain));
+        assert!(karpathy.iter().all(|f| f.look != Look::Disputed));
+        assert!(has(&karpathy, "unsourced", "The date"), "{karpathy:?}");
+        assert!(has(&fields("mira-murati"), "unsourced", "Her role"));
+        assert!(has(&fields("thinking-machines-lab"), "unsourced", "Its name"));
     }
 
     #[test]

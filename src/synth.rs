@@ -4,7 +4,7 @@
 //! which the crate's own dev-dependency turns on for benches, tests and
 //! examples, so it is not part of the library's surface for users.
 
-use crate::model::{EventKind, FILES};
+use crate::model::{EventKind, FILES, Outcome};
 use std::fmt::Write;
 use std::path::Path;
 
@@ -340,6 +340,27 @@ fn event(events: &mut String, rng: &mut Rng, i: usize, n_people: usize, n_orgs: 
             "  disputed:\n    note: {}\n    alternatives:\n      - {{value: {}, sources: [synth-b]}}",
             quote("Sources disagree on the date."),
             quote(&format!("{}", year + 1))
+        );
+    }
+    // The fidelity fields, on a fixed share of events (no draw from `rng`,
+    // so the rest of a dataset is what it was before they existed).
+    if kind == EventKind::Offer {
+        let outcome = Outcome::ALL[i % Outcome::ALL.len()];
+        let _ = writeln!(events, "  outcome: {outcome}");
+    }
+    if i % 20 == 3 {
+        let _ = writeln!(
+            events,
+            "  uncertain:\n    note: {}\n    alternatives:\n      - {{value: {}, sources: [synth-a]}}",
+            quote("The article's wording is garbled."),
+            quote("as printed")
+        );
+    }
+    if i % 10 == 7 {
+        let _ = writeln!(
+            events,
+            "  beyond_sources: {}",
+            quote("The month is general knowledge.")
         );
     }
 }

@@ -245,10 +245,10 @@ fn export_csv_has_a_header_and_a_row_per_event() {
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(
         lines[0],
-        "id,date,kind,people,people_names,count,from,from_name,to,to_name,orgs,org_names,role,amount_value,amount_currency,amount_text,quote,summary,sources,source_titles,disputed,disputed_alternatives,date_precision,origins,origin_names,part_of,amount_equivalent_value,amount_equivalent_currency,amount_up_to,amount_period,flow_role,counted_in"
+        "id,date,kind,people,people_names,count,from,from_name,to,to_name,orgs,org_names,role,amount_value,amount_currency,amount_text,quote,summary,sources,source_titles,disputed,disputed_alternatives,date_precision,origins,origin_names,part_of,amount_equivalent_value,amount_equivalent_currency,amount_up_to,amount_period,flow_role,counted_in,amount_per,uncertain,uncertain_alternatives,outcome,beyond_sources"
     );
     assert_eq!(lines.len(), 5);
-    assert!(lines.contains(&"nov-2023,2023-11-05,offer,,,,meta,Meta,,,,,,,,,,\"November 2023, with a comma, and \"\"quotes\"\".\",s1,First article,,,day,,,,,,,,none,"), "{out}");
+    assert!(lines.contains(&"nov-2023,2023-11-05,offer,,,,meta,Meta,,,,,,,,,,\"November 2023, with a comma, and \"\"quotes\"\".\",s1,First article,,,day,,,,,,,,none,,,,,,"), "{out}");
 }
 
 #[test]
@@ -523,8 +523,10 @@ fn new_writes_a_starter_dataset_that_checks_and_never_overwrites() {
     let out = stdout(rivals().arg("new").arg(&target));
     assert!(out.contains("rivals check --data"), "{out}");
     let counts = stdout(rivals().arg("check").arg("--data").arg(&target));
-    assert!(counts.starts_with("ok: 1 sources, "), "{counts}");
-    assert!(counts.contains(" 1 people, 1 events"), "{counts}");
+    assert!(counts.starts_with("ok: 2 sources, "), "{counts}");
+    assert!(counts.contains(" 1 people, 5 events"), "{counts}");
+    let strict = stdout(rivals().args(["check", "--strict", "--data"]).arg(&target));
+    assert_eq!(strict, counts, "the starter has no warning either");
     let events = std::fs::read_to_string(target.join("events.yaml")).unwrap();
     for field in [
         "count:",
@@ -620,15 +622,19 @@ fn flow_json_counts_the_memo_once_with_its_members() {
         assert_ne!(r["from"], r["to"], "{r}");
     }
     let openai = pair(&rows, Some("openai"), Some("meta-superintelligence-labs")).unwrap();
-    assert_eq!(openai["count"], 7, "the memo's seven, not 7 + 8 + Zhao + Bansal");
+    assert_eq!(
+        openai["count"], 8,
+        "the memo's seven and Avi Verma, not 7 + 8 + Zhao + Bansal"
+    );
     assert_eq!(openai["disputed"], true, "seven or at least eight");
     assert_eq!(
         openai["people"],
-        serde_json::json!(["shengjia-zhao", "trapit-bansal"])
+        serde_json::json!(["shengjia-zhao", "avi-verma", "trapit-bansal"])
     );
     assert_eq!(
         openai["events"],
         serde_json::json!([
+            "verma-joins-meta",
             "openai-researchers-to-meta",
             "zhao-joins-meta",
             "msl-eleven-signings"
@@ -668,7 +674,11 @@ fn flow_roll_up_merges_children_and_dates_narrow() {
         !ids.contains(&"meta-superintelligence-labs") && !ids.contains(&"deepmind"),
         "{ids:?}"
     );
-    assert_eq!(pair(&rows, Some("openai"), Some("meta")).unwrap()["count"], 7);
+    assert_eq!(
+        pair(&rows, Some("openai"), Some("meta")).unwrap()["count"],
+        8,
+        "the memo's seven and Avi Verma"
+    );
     assert_eq!(
         pair(&rows, Some("google"), Some("meta")).unwrap()["count"],
         4,
@@ -688,9 +698,10 @@ fn flow_roll_up_merges_children_and_dates_narrow() {
         pair(&july, Some("meta-superintelligence-labs"), None).unwrap()["count"],
         3
     );
-    assert!(
-        pair(&july, Some("openai"), Some("meta-superintelligence-labs")).is_none(),
-        "June"
+    assert_eq!(
+        pair(&july, Some("openai"), Some("meta-superintelligence-labs")).unwrap()["people"],
+        serde_json::json!(["avi-verma"]),
+        "the memo's June signings are out; Verma's hire, dated only 2025, overlaps July"
     );
     let before = flow_json(&["--to", "2015"]);
     assert_eq!(before.len(), 1, "{before:?}");
@@ -732,8 +743,8 @@ fn flow_text_is_a_matrix_with_totals_and_net() {
             .unwrap_or_else(|| panic!("no row {name}:\n{out}"))
     };
     let openai = row("OpenAI");
-    assert!(openai.contains(&"7≠"), "{out}");
-    assert_eq!(openai.last(), Some(&"12"), "OpenAI lost 12 in all: {out}");
+    assert!(openai.contains(&"8≠"), "{out}");
+    assert_eq!(openai.last(), Some(&"13"), "OpenAI lost 13 in all: {out}");
     let ins = row("in");
     let total: u64 = flow_json(&["--roll-up"])
         .iter()
@@ -777,7 +788,7 @@ fn show_reads_groups_children_and_structured_values() {
         "{out}"
     );
     assert!(
-        out.contains("moves         15 in, 6 out (incl. Meta Superintelligence Labs)\n"),
+        out.contains("moves         17 in, 6 out (incl. Meta Superintelligence Labs)\n"),
         "{out}"
     );
     assert!(out.contains("Trapit Bansal"), "MSL's people are Meta's: {out}");
@@ -834,9 +845,21 @@ fn export_json_has_the_new_fields_under_their_yaml_names() {
             .any(|a| a["amount"]["up_to"] == true && a["amount"]["value"] == 1e9)
     );
     assert_eq!(
-        event("karpathy-to-tesla")["disputed"]["alternatives"][0]["date"],
+        event("karpathy-to-tesla")["uncertain"]["alternatives"][0]["date"],
         "2018"
     );
+    assert!(event("karpathy-to-tesla")["beyond_sources"].is_string());
+    assert_eq!(event("meta-bid-for-ssi")["outcome"], "declined");
+    assert_eq!(event("ssi-valued-32b")["kind"], "valuation");
+    assert_eq!(event("zilis-leaves-openai-board")["kind"], "board");
+    assert!(event("chen-break-in-memo").get("outcome").is_none());
+    let murati = &v["organizations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["id"] == "thinking-machines-lab")
+        .unwrap()["beyond_sources"];
+    assert!(murati.as_str().unwrap().contains("general knowledge"), "{murati}");
 }
 
 #[test]

@@ -253,7 +253,7 @@ fn csv_rows_have_names_beside_ids_sources_and_disputes() {
     let bob = lines.iter().find(|l| l.starts_with("bob-to-meta,")).unwrap();
     assert_eq!(
         *bob,
-        "bob-to-meta,2024-06,hire,bob,Bob,1,openai,\"Open\"\"AI\"\"\\u{a}Lab \\l \\u{1b}[31m]-->x|#<b>\",meta,Meta,,,,,,,,Bob joins Meta.,s1,\"Article, \"\"one\"\"\",One source says three people left.,\"3 people [s1] | a team, \"\"maybe\"\" [s1]\",month,,,,,,,,move,"
+        "bob-to-meta,2024-06,hire,bob,Bob,1,openai,\"Open\"\"AI\"\"\\u{a}Lab \\l \\u{1b}[31m]-->x|#<b>\",meta,Meta,,,,,,,,Bob joins Meta.,s1,\"Article, \"\"one\"\"\",One source says three people left.,\"3 people [s1] | a team, \"\"maybe\"\" [s1]\",month,,,,,,,,move,,,,,,"
     );
     let alice = lines.iter().find(|l| l.starts_with("alice-to-msl,")).unwrap();
     assert!(

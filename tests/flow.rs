@@ -64,8 +64,9 @@ fn the_memo_adds_up() {
     let Some(rivals::model::Record::Org(msl)) = ds.lookup("meta-superintelligence-labs") else {
         panic!("MSL is in the data");
     };
-    // Wang, Friedman, the eleven (with Zhao and Bansal inside) and Agarwal.
-    assert_eq!(ds.org_moves[msl as usize], (14, 3));
+    // Wang, Friedman, the eleven (with Zhao and Bansal inside), Agarwal,
+    // Verma and Knight.
+    assert_eq!(ds.org_moves[msl as usize], (16, 3));
 }
 
 #[test]

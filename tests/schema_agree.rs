@@ -39,6 +39,7 @@ const ORGS: &str = "\
   kind: startup
   summary: A startup.
   sources: [src]
+  beyond_sources: Its name.
 - id: d
   name: Delta
   kind: investor
@@ -59,6 +60,7 @@ const PEOPLE: &str = "\
   name: Robin
   summary: A founder.
   sources: [src]
+  beyond_sources: The first name.
 ";
 const EVENTS: &str = "\
 - id: hire
@@ -105,6 +107,27 @@ const EVENTS: &str = "\
   to: b
   part_of: group
   summary: Quinn joins with the group.
+  sources: [src]
+- id: bid
+  date: 2024
+  kind: offer
+  from: a
+  to: c
+  amount: {value: 5.0e6, currency: CHF, per: year}
+  outcome: declined
+  summary: Alpha bids for Gamma.
+  sources: [src]
+  beyond_sources: The year.
+  uncertain:
+    note: Garbled.
+    alternatives:
+      - {value: maybe, count: 2, date: 2023, sources: [src]}
+- id: seat
+  date: 2024
+  kind: board
+  people: [q]
+  from: c
+  summary: Quinn leaves Gamma's board.
   sources: [src]
 - id: deal
   date: 2023-01-15
@@ -156,6 +179,8 @@ const VALUES: &[&str] = &[
     "lab",
     "hire",
     "p",
+    "year",
+    "declined",
 ];
 
 /// Rules that need more than the record itself, or comparisons JSON
@@ -198,7 +223,7 @@ const SPELLING: &str = "a number spelled with a fraction or exponent";
 
 /// The ids of the base dataset.
 const IDS: &[&str] = &[
-    "src", "spare", "a", "b", "c", "d", "p", "q", "r", "hire", "group", "member", "deal",
+    "src", "spare", "a", "b", "c", "d", "p", "q", "r", "hire", "group", "member", "bid", "seat", "deal",
 ];
 
 /// Why a mutation may get different verdicts, if it is an allowed case;

@@ -37,9 +37,9 @@ fn browse_search_jump_help_and_quit() {
 
     // Clear the filter; on the timeline, ] moves to the next year (2012 → 2013).
     pty.send("x3g");
-    pty.wait_text("1/86");
+    pty.wait_text("1/90");
     pty.send("]");
-    pty.wait_text("2/86");
+    pty.wait_text("2/90");
 
     // Help lists the keys from the keymap.
     pty.send("?");
@@ -197,23 +197,23 @@ fn views_walk_flows_cell_back_money_sources_and_out() {
     pty.send("F");
     pty.wait_text("Flows view");
     pty.send("j");
-    pty.wait_text("OpenAI → Meta Superintelligence Labs: 7 people");
+    pty.wait_text("OpenAI → Meta Superintelligence Labs: 8 people");
     // Enter on the cell: back to the panes, the timeline holds its moves.
     pty.send("\r");
     // The whole frame is waited for: a screen read mid-redraw may hold the
     // new timeline row before the status line's count.
     pty.wait_for(
-        "the cell's moves in the timeline, 1/3, unfiltered rows gone",
+        "the cell's moves in the timeline, 1/4, unfiltered rows gone",
         |s| {
             !s.contains("Flows view")
                 && s.contains("8 people · OpenAI → Meta Superintelligence Labs")
-                && s.contains("1/3")
+                && s.contains("1/4")
                 && !s.contains("2012 ")
         },
     );
     // Backspace comes back to the matrix, on the same cell.
     pty.send("\x7f");
-    pty.wait_text("OpenAI → Meta Superintelligence Labs: 7 people");
+    pty.wait_text("OpenAI → Meta Superintelligence Labs: 8 people");
     pty.send("\x1b");
     pty.wait_for("the panes", |s| {
         !s.contains("Flows view") && s.contains("1 Companies")

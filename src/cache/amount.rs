@@ -2,7 +2,7 @@
 //! text, restored as one of the static three-letter codes (the loader
 //! accepts only ISO 4217 codes).
 
-use crate::model::{Amount, Term};
+use crate::model::{Amount, Per, Term};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::borrow::Cow;
 
@@ -51,6 +51,7 @@ struct Flat<'a> {
     text: Option<Cow<'a, str>>,
     up_to: bool,
     period: Option<(u32, bool)>,
+    per: Option<Per>,
 }
 
 impl<'a> Flat<'a> {
@@ -61,6 +62,7 @@ impl<'a> Flat<'a> {
             text: a.text.as_deref().map(Cow::Borrowed),
             up_to: a.up_to,
             period: a.period.map(|p| (p.n, p.months)),
+            per: a.per,
         }
     }
 
@@ -72,6 +74,7 @@ impl<'a> Flat<'a> {
             equivalent,
             up_to: self.up_to,
             period: self.period.map(|(n, months)| Term { n, months }),
+            per: self.per,
         })
     }
 }

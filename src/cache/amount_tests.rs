@@ -9,6 +9,7 @@ fn usd(value: f64, equivalent: Option<Amount>) -> Amount {
         equivalent: equivalent.map(Box::new),
         up_to: true,
         period: None,
+        per: None,
     }
 }
 

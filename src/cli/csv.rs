@@ -6,7 +6,7 @@
 //! `count` column sums to the flow total ([`model::shares`]).
 
 use super::EventFilter;
-use crate::model::{self, Dataset, Event, Flow, OrgIx, Pair, PersonIx, Precision, Share, SourceIx};
+use crate::model::{self, Dataset, Disputed, Event, Flow, OrgIx, Pair, PersonIx, Precision, Share, SourceIx};
 use crate::text::sanitize;
 
 /// First characters that make a spreadsheet read a cell as a formula.
@@ -116,7 +116,7 @@ const EVENT_COLUMNS: &[(&str, Cell)] = &[
     ("disputed", |r| {
         field(r.e.disputed().map_or("", |d| d.note.as_str()))
     }),
-    ("disputed_alternatives", |r| r.alternatives()),
+    ("disputed_alternatives", |r| r.alternatives(r.e.disputed())),
     ("date_precision", |r| precision(r.e.date.precision()).to_string()),
     ("origins", |r| field(&r.origins(|o| &r.ds.org(o).id))),
     ("origin_names", |r| field(&r.origins(|o| &r.ds.org(o).name))),
@@ -148,6 +148,15 @@ const EVENT_COLUMNS: &[(&str, Cell)] = &[
             .iter()
             .map(|&x| r.ds.event(x).id.as_str())))
     }),
+    ("amount_per", |r| {
+        field(r.e.amount().and_then(|a| a.per).map_or("", |p| p.as_str()))
+    }),
+    ("uncertain", |r| {
+        field(r.e.uncertain().map_or("", |d| d.note.as_str()))
+    }),
+    ("uncertain_alternatives", |r| r.alternatives(r.e.uncertain())),
+    ("outcome", |r| field(r.e.outcome().map_or("", |o| o.as_str()))),
+    ("beyond_sources", |r| field(r.e.beyond_sources().unwrap_or(""))),
 ];
 
 /// How a row of the events table counts in the flows (`flow_role`).
@@ -238,8 +247,10 @@ impl EventRow<'_> {
     }
 
     /// A dispute's alternatives, each as `what [source ids]`, joined by ` | `.
-    fn alternatives(&self) -> String {
-        let each: Vec<String> = self.e.disputed().map_or_else(Vec::new, |d| {
+    /// A `disputed` or `uncertain` block's alternatives, each as
+    /// `what [source ids]`, joined with ` | `.
+    fn alternatives(&self, block: Option<&Disputed>) -> String {
+        let each: Vec<String> = block.map_or_else(Vec::new, |d| {
             d.alternatives
                 .iter()
                 .map(|a| {

@@ -5,7 +5,9 @@
 
 use super::args::{Format, Table};
 use super::{EventFilter, csv, graph};
-use crate::model::{Amount, Dataset, Event, OrgIx, Organization, Person, PersonIx, Record, Source, SourceIx};
+use crate::model::{
+    Amount, Dataset, Disputed, Event, OrgIx, Organization, Person, PersonIx, Record, Source, SourceIx,
+};
 use crate::text::is_unsafe;
 use serde::Serialize;
 
@@ -35,6 +37,8 @@ struct OrgOut<'a> {
     founded: Option<String>,
     summary: &'a str,
     sources: Vec<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    beyond_sources: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -45,6 +49,8 @@ struct PersonOut<'a> {
     aliases: &'a Vec<String>,
     summary: &'a str,
     sources: Vec<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    beyond_sources: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -59,6 +65,8 @@ struct AmountOut<'a> {
     up_to: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     period: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    per: Option<&'static str>,
 }
 
 impl<'a> AmountOut<'a> {
@@ -70,6 +78,7 @@ impl<'a> AmountOut<'a> {
             equivalent: a.equivalent.as_deref().map(|e| Box::new(AmountOut::new(e))),
             up_to: a.up_to,
             period: a.period.map(|p| p.to_string()),
+            per: a.per.map(|p| p.as_str()),
         }
     }
 }
@@ -127,6 +136,12 @@ struct EventOut<'a> {
     sources: Vec<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     disputed: Option<DisputedOut<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    uncertain: Option<DisputedOut<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    outcome: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    beyond_sources: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -173,20 +188,28 @@ fn event_out<'a>(ds: &'a Dataset, e: &'a Event) -> EventOut<'a> {
         quote: e.quote(),
         summary: &e.summary,
         sources: src_ids(ds, &e.sources),
-        disputed: e.disputed().map(|d| DisputedOut {
-            note: &d.note,
-            alternatives: d
-                .alternatives
-                .iter()
-                .map(|a| AlternativeOut {
-                    value: &a.value,
-                    count: a.count,
-                    amount: a.amount.as_ref().map(AmountOut::new),
-                    date: a.date.map(|d| d.to_string()),
-                    sources: src_ids(ds, &a.sources),
-                })
-                .collect(),
-        }),
+        disputed: e.disputed().map(|d| dispute_out(ds, d)),
+        uncertain: e.uncertain().map(|d| dispute_out(ds, d)),
+        outcome: e.outcome().map(|o| o.as_str()),
+        beyond_sources: e.beyond_sources(),
+    }
+}
+
+/// A `disputed` or `uncertain` block.
+fn dispute_out<'a>(ds: &'a Dataset, d: &'a Disputed) -> DisputedOut<'a> {
+    DisputedOut {
+        note: &d.note,
+        alternatives: d
+            .alternatives
+            .iter()
+            .map(|a| AlternativeOut {
+                value: &a.value,
+                count: a.count,
+                amount: a.amount.as_ref().map(AmountOut::new),
+                date: a.date.map(|d| d.to_string()),
+                sources: src_ids(ds, &a.sources),
+            })
+            .collect(),
     }
 }
 
@@ -261,6 +284,7 @@ fn org_out<'a>(ds: &'a Dataset, o: &'a Organization) -> OrgOut<'a> {
         founded: o.founded.map(|d| d.to_string()),
         summary: &o.summary,
         sources: src_ids(ds, &o.sources),
+        beyond_sources: o.beyond_sources.as_deref(),
     }
 }
 
@@ -271,6 +295,7 @@ fn person_out<'a>(ds: &'a Dataset, p: &'a Person) -> PersonOut<'a> {
         aliases: &p.aliases,
         summary: &p.summary,
         sources: src_ids(ds, &p.sources),
+        beyond_sources: p.beyond_sources.as_deref(),
     }
 }
 

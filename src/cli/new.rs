@@ -1,5 +1,6 @@
-//! `rivals new DIR`: a commented starter dataset to copy from, one record of
-//! each kind with every optional field shown. It never overwrites a file.
+//! `rivals new DIR`: a commented starter dataset to copy from, every field
+//! of the format explained in each file's header and used in a record. It
+//! never overwrites a file.
 
 use super::Failure;
 use crate::model::FILES;
@@ -55,10 +56,11 @@ pub fn new(dir: &Path) -> Result<String, Failure> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Files, load};
+    use crate::model::{DataFile, Files, load_checked, schema};
+    use std::collections::BTreeSet;
 
     #[test]
-    fn the_starter_dataset_loads_with_one_record_of_each_kind() {
+    fn the_starter_dataset_loads_with_no_warning() {
         let [sources, organizations, people, events] = STARTER;
         let files = Files {
             sources,
@@ -66,7 +68,73 @@ mod tests {
             people,
             events,
         };
-        let ds = load("starter", &files, "").unwrap();
-        assert_eq!(ds.counts_line(), "1 sources, 3 organizations, 1 people, 1 events");
+        let loaded = load_checked("starter", &files, "").unwrap();
+        assert_eq!(loaded.warnings, vec![]);
+        assert_eq!(
+            loaded.dataset.counts_line(),
+            "2 sources, 4 organizations, 1 people, 5 events"
+        );
+    }
+
+    /// Every property name in a JSON Schema: its records' and its `$defs`'.
+    fn properties(v: &serde_json::Value, out: &mut BTreeSet<String>) {
+        match v {
+            serde_json::Value::Object(map) => {
+                if let Some(serde_json::Value::Object(props)) = map.get("properties") {
+                    out.extend(props.keys().cloned());
+                }
+                map.values().for_each(|x| properties(x, out));
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|x| properties(x, out)),
+            _ => {}
+        }
+    }
+
+    /// Whether a YAML line writes `name` as a key (`name:` at the start of
+    /// a word: `  from:`, `{from:`, `, count:`).
+    fn writes_key(line: &str, name: &str) -> bool {
+        let key = format!("{name}:");
+        line.match_indices(&key).any(|(at, _)| {
+            line[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| matches!(c, ' ' | '{' | ',' | '-'))
+        })
+    }
+
+    #[test]
+    fn the_starter_explains_and_uses_every_field_of_the_schema() {
+        for (file, text) in DataFile::ALL.into_iter().zip(STARTER) {
+            let mut names = BTreeSet::new();
+            properties(&schema(file), &mut names);
+            assert!(names.contains("id") && names.len() >= 6, "{names:?}");
+            let (comments, records): (Vec<&str>, Vec<&str>) =
+                text.lines().partition(|l| l.trim_start().starts_with('#'));
+            let explained: BTreeSet<&str> = comments
+                .iter()
+                .flat_map(|l| l.split(|c: char| !(c.is_ascii_lowercase() || c == '_')))
+                .collect();
+            for name in &names {
+                let stem = file.stem();
+                assert!(
+                    explained.contains(name.as_str()),
+                    "{stem}: `{name}` is not explained"
+                );
+                assert!(
+                    records.iter().any(|l| writes_key(l, name)),
+                    "{stem}: no record uses `{name}`"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_starter_says_what_a_parent_changes() {
+        let organizations = STARTER[1];
+        assert!(!organizations.contains("changes nothing else"));
+        assert!(
+            organizations.contains("counts include this one's"),
+            "{organizations}"
+        );
     }
 }

@@ -1,6 +1,8 @@
 //! Money as an article states it: an amount, the period it is spread
 //! over, and how it is shown.
 
+use super::Per;
+
 /// Money as an article states it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Amount {
@@ -17,6 +19,8 @@ pub struct Amount {
     pub up_to: bool,
     /// The sum is spread over this period ("$300M over four years").
     pub period: Option<Term>,
+    /// The sum is paid again every year or month ("CHF 5M a year").
+    pub per: Option<Per>,
 }
 
 /// A length of time an amount is spread over: `4 years`, `18 months`.
@@ -51,7 +55,7 @@ impl Term {
 }
 
 impl Amount {
-    /// The value with what qualifies it: `up to USD 1B`,
+    /// The value with what qualifies it: `up to USD 1B`, `CHF 5M a year`,
     /// `USD 300M over 4 years`, `GBP 400M ≈ USD 660M`.
     pub fn describe(&self) -> String {
         let mut out = String::new();
@@ -59,6 +63,9 @@ impl Amount {
             out.push_str("up to ");
         }
         out.push_str(&self.normalized());
+        if let Some(per) = self.per {
+            out.push_str(&format!(" a {per}"));
+        }
         if let Some(p) = self.period {
             out.push_str(&format!(" over {p}"));
         }
@@ -103,11 +110,26 @@ mod tests {
             equivalent: None,
             up_to: false,
             period: None,
+            per: None,
         };
         assert_eq!(a(14.3e9).normalized(), "USD 14.3B");
         assert_eq!(a(100e6).normalized(), "USD 100M");
         assert_eq!(a(1.25e12).normalized(), "USD 1.25T");
         assert_eq!(a(950.0).normalized(), "USD 950");
         assert_eq!(a(0.0).normalized(), "USD 0");
+    }
+
+    #[test]
+    fn a_recurring_amount_says_how_often() {
+        let yearly = Amount {
+            value: 5e6,
+            currency: "CHF",
+            text: None,
+            equivalent: None,
+            up_to: true,
+            period: Some(Term { n: 4, months: false }),
+            per: Some(Per::Year),
+        };
+        assert_eq!(yearly.describe(), "up to CHF 5M a year over 4 years");
     }
 }

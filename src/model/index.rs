@@ -25,6 +25,7 @@ impl Dataset {
             }
             let postings = match e.kind {
                 _ if e.is_move() => [e.from, e.to],
+                EventKind::Board => [e.from, e.to],
                 EventKind::Founding | EventKind::Reorganization => [e.to, None],
                 _ => [None, None],
             };
@@ -114,7 +115,8 @@ impl Dataset {
     /// when that is the last thing known); for people who never moved, the
     /// organization most mentioned by the events they lead (are first named
     /// in), the latest among equals. Offers never count: a bid someone
-    /// turned down does not put them at the bidder.
+    /// turned down does not put them at the bidder; nor do board seats (a
+    /// seat is not a job): only a board event's `orgs` are mentions.
     fn last_org(&self, p: usize) -> Option<(OrgIx, bool)> {
         let events = &self.person_events[p];
         let affiliation = events.iter().rev().find_map(|&e| {
@@ -137,7 +139,14 @@ impl Dataset {
                 e.kind != EventKind::Offer && e.people.first() == Some(&(p as PersonIx))
             });
             for (order, &e) in led.enumerate() {
-                for (place, o) in self.events[e as usize].all_orgs().enumerate() {
+                let e = &self.events[e as usize];
+                // A board event's `from` and `to` (first in `all_orgs`) are seats.
+                let seats = if e.kind == EventKind::Board {
+                    usize::from(e.from.is_some()) + usize::from(e.to.is_some())
+                } else {
+                    0
+                };
+                for (place, o) in e.all_orgs().skip(seats).enumerate() {
                     let mention = (1, order, std::cmp::Reverse(place));
                     match counts.iter_mut().find(|c| c.0 == o) {
                         Some(c) => (c.1, c.2, c.3) = (c.1 + 1, order, mention.2),

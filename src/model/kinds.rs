@@ -1,4 +1,5 @@
-//! The closed vocabularies of the format: organization and event kinds.
+//! The closed vocabularies of the format: organization and event kinds,
+//! the outcome of an offer, and how often a recurring amount is paid.
 
 use serde::{Deserialize, Serialize};
 
@@ -52,11 +53,13 @@ vocabulary! {
         Hire => "hire",
         Departure => "departure",
         Return => "return",
+        Board => "board",
         Offer => "offer",
         Founding => "founding",
         Acquisition => "acquisition",
         Investment => "investment",
         Funding => "funding",
+        Valuation => "valuation",
         Reorganization => "reorganization",
         Lawsuit => "lawsuit",
         Statement => "statement",
@@ -66,8 +69,28 @@ vocabulary! {
 }
 
 impl EventKind {
-    /// Whether the event moves people between organizations.
+    /// Whether the event moves people between organizations (a seat on a
+    /// board, [`EventKind::Board`], never does).
     pub fn is_move(self) -> bool {
         matches!(self, EventKind::Hire | EventKind::Departure | EventKind::Return)
+    }
+}
+
+vocabulary! {
+    /// How an offer or bid ended, as the sources state it.
+    Outcome {
+        Accepted => "accepted",
+        Declined => "declined",
+        Withdrawn => "withdrawn",
+        Pending => "pending",
+        Unknown => "unknown",
+    }
+}
+
+vocabulary! {
+    /// How often a recurring amount is paid: `per: year` ("CHF 5M a year").
+    Per {
+        Year => "year",
+        Month => "month",
     }
 }

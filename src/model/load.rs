@@ -8,13 +8,15 @@
 //! would misplace, [`parse`] the files into [`raw`] records (rewording YAML
 //! errors in [`yaml_error`]), [`validate`] ids, references, dates, text and
 //! amounts ([`currency`]) at named [`position`]s while [`build`] turns raw
-//! records into the model's, then run the [`checks`] across records
-//! (some of which are warnings). The JSON Schemas of the files are
+//! records into the model's ([`fidelity`] for how a record follows its
+//! sources), then run the [`checks`] across records (some of which are
+//! warnings). The JSON Schemas of the files are
 //! generated from the same [`raw`] records ([`mod@schema`]).
 
 mod build;
 mod checks;
 mod currency;
+mod fidelity;
 mod parse;
 mod position;
 mod prescan;
@@ -299,3 +301,7 @@ mod curator_tests;
 #[cfg(test)]
 #[path = "group_tests.rs"]
 mod group_tests;
+
+#[cfg(test)]
+#[path = "fidelity_tests.rs"]
+mod fidelity_tests;

@@ -25,7 +25,7 @@ pub use date::{Date, Period, Precision};
 pub use diag::{Diagnostic, MAX_ID_LEN, Severity, nearest};
 pub use disk::{DEFAULT_MAX_FILE_BYTES, FileRead, load_dir, load_dir_checked};
 pub use flow::{Flow, FlowMatrix, FlowQuery, Pair, Share, flows, group_label, members, net_gain, shares};
-pub use kinds::{EventKind, OrgKind};
+pub use kinds::{EventKind, OrgKind, Outcome, Per};
 pub use load::{DataFile, FILES, Files, Loaded, Reuse, load, load_checked, schema};
 
 pub use layers::{Layer, load_layers, load_layers_read, reload_layers};
@@ -63,6 +63,8 @@ pub struct Organization {
     pub founded: Option<Date>,
     pub summary: String,
     pub sources: Vec<SourceIx>,
+    /// What in the record its sources do not say (general knowledge).
+    pub beyond_sources: Option<String>,
 }
 
 /// A named person.
@@ -73,6 +75,8 @@ pub struct Person {
     pub aliases: Vec<String>,
     pub summary: String,
     pub sources: Vec<SourceIx>,
+    /// What in the record its sources do not say (general knowledge).
+    pub beyond_sources: Option<String>,
 }
 
 /// One alternative value of a disputed fact.
@@ -90,11 +94,19 @@ pub struct Alternative {
     pub sources: Vec<SourceIx>,
 }
 
-/// Where the articles disagree about an event.
+/// Where the articles disagree about an event (`disputed`), or how one
+/// article's ambiguous or garbled wording may be read (`uncertain`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Disputed {
     pub note: String,
     pub alternatives: Vec<Alternative>,
+}
+
+impl Disputed {
+    /// The note, then each alternative's value (what search indexes).
+    pub fn texts(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.note.as_str()).chain(self.alternatives.iter().map(|a| a.value.as_str()))
+    }
 }
 
 /// The fields most events lack, kept out of line so every event stays small.
@@ -109,6 +121,12 @@ pub struct Details {
     pub amount: Option<Amount>,
     pub quote: Option<String>,
     pub disputed: Option<Disputed>,
+    /// One source's ambiguous or garbled reading (never a disagreement).
+    pub uncertain: Option<Disputed>,
+    /// How an offer ended.
+    pub outcome: Option<Outcome>,
+    /// What in the event its sources do not say (general knowledge).
+    pub beyond_sources: Option<String>,
 }
 
 /// One origin of a group move: `count` people came from `from`.
@@ -204,6 +222,21 @@ impl Event {
     /// Where the sources disagree.
     pub fn disputed(&self) -> Option<&Disputed> {
         self.details.as_ref().and_then(|d| d.disputed.as_ref())
+    }
+
+    /// How one source's ambiguous or garbled wording may be read.
+    pub fn uncertain(&self) -> Option<&Disputed> {
+        self.details.as_ref().and_then(|d| d.uncertain.as_ref())
+    }
+
+    /// How an offer ended, when stated.
+    pub fn outcome(&self) -> Option<Outcome> {
+        self.details.as_ref().and_then(|d| d.outcome)
+    }
+
+    /// What in the event its sources do not say.
+    pub fn beyond_sources(&self) -> Option<&str> {
+        self.details.as_ref().and_then(|d| d.beyond_sources.as_deref())
     }
 }
 

@@ -6,7 +6,7 @@
 use super::fold::fold_into;
 use super::words::{Words, WordsBuilder};
 use super::{Entry, FROM_DATA, Field, SearchIndex};
-use crate::model::{Amount, Dataset, Record};
+use crate::model::{Amount, Dataset, Disputed, Record};
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 impl SearchIndex {
@@ -161,10 +161,9 @@ impl SearchIndex {
                 push(self, r, Field::Amount, k, &spelt);
                 self.made.push(spelt);
             }
-            if let Some(d) = e.disputed() {
-                push(self, r, Field::Dispute, 0, &d.note);
-                for (k, alt) in d.alternatives.iter().enumerate() {
-                    push(self, r, Field::Dispute, k + 1, &alt.value);
+            for (field, block) in [(Field::Dispute, e.disputed()), (Field::Uncertain, e.uncertain())] {
+                for (k, text) in block.into_iter().flat_map(Disputed::texts).enumerate() {
+                    push(self, r, field, k, text);
                 }
             }
         }
@@ -247,10 +246,8 @@ impl SearchIndex {
                 Field::Role => ev.role(),
                 Field::Amount if e.alias == FROM_DATA => ev.amount().and_then(|a| a.text.as_deref()),
                 Field::Amount => self.made.get(e.alias as usize).map(String::as_str),
-                Field::Dispute => ev.disputed().and_then(|d| match e.alias {
-                    0 => Some(d.note.as_str()),
-                    k => d.alternatives.get(k as usize - 1).map(|a| a.value.as_str()),
-                }),
+                Field::Dispute => ev.disputed().and_then(|d| d.texts().nth(e.alias as usize)),
+                Field::Uncertain => ev.uncertain().and_then(|d| d.texts().nth(e.alias as usize)),
                 _ => Some(ev.summary.as_str()),
             }),
             (Record::Source(i), f) => ds.sources.get(i as usize).and_then(|s| match f {

@@ -72,6 +72,9 @@ pub enum Field {
     Amount,
     /// An event's disputed note or one of its alternative values.
     Dispute,
+    /// An event's uncertain note (one source's reading) or one of its
+    /// alternative values.
+    Uncertain,
     /// A record the event links: one of its people or organizations
     /// (group origins included) or sources, matched by name, alias or
     /// title (see [`Hit::via`]).
@@ -91,6 +94,7 @@ impl Field {
             Field::Outlet => "outlet",
             Field::Amount => "amount",
             Field::Dispute => "dispute",
+            Field::Uncertain => "uncertain",
             Field::Linked => "linked",
         }
     }

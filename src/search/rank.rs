@@ -69,7 +69,12 @@ impl Field {
     fn weight(self) -> u64 {
         match self {
             Field::Name | Field::Alias | Field::Title => 3,
-            Field::Quote | Field::Role | Field::Outlet | Field::Amount | Field::Dispute => 2,
+            Field::Quote
+            | Field::Role
+            | Field::Outlet
+            | Field::Amount
+            | Field::Dispute
+            | Field::Uncertain => 2,
             Field::Summary => 1,
             Field::Linked => 0,
         }

@@ -110,6 +110,7 @@ fn fields(lines: &mut Vec<DetailLine>, ds: &Dataset, record: Record) {
             Look::Amount => vec![label(Slot::Muted), (value, Slot::Amount)],
             Look::Quote => vec![label(Slot::Muted), (format!("“{value}”"), Slot::Quote)],
             Look::Disputed => vec![label(Slot::Disputed), (value, Slot::Plain)],
+            Look::Uncertain => vec![label(Slot::Muted), (value, Slot::Plain)],
             Look::Alternative(sources) => {
                 let from: Vec<String> = sources
                     .iter()
@@ -165,11 +166,17 @@ fn event(ds: &Dataset, ix: EventIx) -> Vec<DetailLine> {
     } else {
         ""
     };
+    let uncertain = if e.uncertain().is_some() {
+        "  ~ uncertain"
+    } else {
+        ""
+    };
     let mut l = vec![DetailLine::Pieces(vec![
         (e.date.to_string(), Slot::Date),
         ("  ".into(), Slot::Plain),
         (e.kind.as_str().into(), Slot::Kind),
         (disputed.into(), Slot::Disputed),
+        (uncertain.into(), Slot::Muted),
     ])];
     para(&mut l, &e.summary);
     fields(&mut l, ds, Record::Event(ix));

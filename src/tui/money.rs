@@ -3,7 +3,7 @@
 //! no USD equivalent get a group of their own, never mixed in. Each bar
 //! names who pays whom (`Meta → Scale AI`).
 
-use crate::model::{Amount, Dataset, Event, EventIx, EventKind, OrgIx};
+use crate::model::{Amount, Dataset, Disputed, Event, EventIx, EventKind, OrgIx};
 
 /// The groups of the chart, in the order they show.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -14,6 +14,8 @@ pub enum Group {
     Deals,
     /// Investments and funding rounds someone receives.
     Investments,
+    /// What a company is said to be worth: not money anyone paid.
+    Valuations,
     /// Spending nobody receives (an investment with no `to`: data-centre
     /// plans) and every other kind.
     Plans,
@@ -33,6 +35,7 @@ impl Group {
             EventKind::Offer | EventKind::Hire | EventKind::Departure | EventKind::Return => Group::Pay,
             EventKind::Acquisition => Group::Deals,
             EventKind::Investment | EventKind::Funding if e.to.is_some() => Group::Investments,
+            EventKind::Valuation => Group::Valuations,
             _ => Group::Plans,
         }
     }
@@ -43,6 +46,7 @@ impl Group {
             Group::Pay => "Offers and pay (USD)".into(),
             Group::Deals => "Acquisitions, bids and stakes (USD)".into(),
             Group::Investments => "Investments and funding (USD)".into(),
+            Group::Valuations => "Valuations, not money raised (USD)".into(),
             Group::Plans => "Spending plans and other (USD)".into(),
             Group::Currency(c) => format!("In {c}, no USD equivalent stated"),
         }
@@ -68,6 +72,9 @@ pub struct Bar {
     pub label: String,
     /// The value on the axis, compact: `USD 14.3B`.
     pub short: String,
+    /// Whether one source's wording of the amount is uncertain (ambiguous
+    /// or garbled): marked `~`, never as disputed.
+    pub uncertain: bool,
     /// Whether a source gives another amount (in any currency, on this
     /// axis or not) or disputes it in words only.
     pub disputed: bool,
@@ -145,7 +152,8 @@ impl Chart {
                     who: who(ds, e),
                     label: a.text.clone().unwrap_or_else(|| a.normalized()),
                     short: shown,
-                    disputed: amount_disputed(e),
+                    uncertain: amount_questioned(e.uncertain()),
+                    disputed: amount_questioned(e.disputed()),
                     // Hook: `Amount` has no way yet to say "at least"
                     // (`up_to` is a ceiling); set this from it once it has.
                     open_ended: false,
@@ -192,11 +200,11 @@ impl Chart {
     }
 }
 
-/// Whether a source disputes `e`'s amount: an alternative gives an
-/// amount (in any currency), or says something in words only (no count,
-/// amount or date).
-fn amount_disputed(e: &Event) -> bool {
-    e.disputed().is_some_and(|d| {
+/// Whether a `disputed` or `uncertain` block questions an event's amount:
+/// an alternative gives an amount (in any currency), or says something in
+/// words only (no count, amount or date).
+fn amount_questioned(block: Option<&Disputed>) -> bool {
+    block.is_some_and(|d| {
         d.alternatives
             .iter()
             .any(|a| a.amount.is_some() || (a.count.is_none() && a.date.is_none()))

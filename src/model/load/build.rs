@@ -5,9 +5,10 @@ use super::super::flow::MAX_COUNT;
 use super::super::{
     Alternative, Date, Details, Disputed, Event, EventKind, OrgIx, Organization, Origin, Person, Source,
 };
+use super::fidelity;
 use super::parse::Slot;
 use super::position::{At, FileId};
-use super::raw::{RawAlternative, RawEvent, RawOrg, RawOrigin, RawPerson, RawSource};
+use super::raw::{RawAlternative, RawDisputed, RawEvent, RawOrg, RawOrigin, RawPerson, RawSource};
 use super::validate::{Owner, Validator, Want};
 
 /// The hint for a count past [`MAX_COUNT`].
@@ -60,6 +61,7 @@ pub(super) fn orgs(v: &mut Validator, raw: Vec<Slot<RawOrg>>) -> Vec<Organizatio
             .and_then(|p| v.resolve(Want::Org, p, here.key("parent"), owner));
         let founded = o.founded.and_then(|d| v.date(&d.0, here.key("founded")));
         let sources = v.sources(&o.sources, here.key("sources"), owner);
+        v.not_blank(o.beyond_sources.as_deref(), here.key("beyond_sources"));
         out.push(Organization {
             id: o.id,
             name: o.name,
@@ -69,6 +71,7 @@ pub(super) fn orgs(v: &mut Validator, raw: Vec<Slot<RawOrg>>) -> Vec<Organizatio
             founded,
             summary: o.summary,
             sources,
+            beyond_sources: o.beyond_sources,
         });
     }
     out
@@ -85,12 +88,14 @@ pub(super) fn people(v: &mut Validator, raw: Vec<Slot<RawPerson>>) -> Vec<Person
         v.non_empty(&p.summary, here.key("summary"));
         v.aliases(&p.aliases, &p.name, here.key("aliases"));
         let sources = v.sources(&p.sources, here.key("sources"), owner);
+        v.not_blank(p.beyond_sources.as_deref(), here.key("beyond_sources"));
         out.push(Person {
             id: p.id,
             name: p.name,
             aliases: p.aliases,
             summary: p.summary,
             sources,
+            beyond_sources: p.beyond_sources,
         });
     }
     out
@@ -157,6 +162,7 @@ fn event(v: &mut Validator, e: RawEvent, i: usize) -> Event {
         );
     }
     let origins = origins(v, &e, i);
+    let outcome = fidelity::event(v, &e, i, owner);
     let amount = e.amount.and_then(|a| {
         let f = v.file(FileId::Events);
         let from = f.key(i, "amount");
@@ -166,51 +172,22 @@ fn event(v: &mut Validator, e: RawEvent, i: usize) -> Event {
         .part_of
         .as_deref()
         .and_then(|g| v.resolve(Want::Event, g, here.key("part_of"), owner));
-    let disputed = e.disputed.map(|d| {
-        let here = here.key("disputed");
-        v.non_empty(&d.note, here);
-        if d.alternatives.is_empty() {
-            v.report_key(
-                here,
-                format!("{owner} is disputed but lists no alternative values"),
-                "add `alternatives: [{value: ..., sources: [...]}]`",
-            );
-        }
-        // Each alternative's amount is found as the nth `amount:` of the dispute.
-        let mut amounts = 0;
-        let alternatives = d
-            .alternatives
-            .into_iter()
-            .map(|a| {
-                let nth = amounts;
-                amounts += usize::from(a.amount.is_some());
-                alternative(v, a, i, &e.id, nth)
-            })
-            .collect();
-        Disputed {
-            note: d.note,
-            alternatives,
-        }
-    });
+    let disputed = e.disputed.map(|d| dispute(v, d, i, owner, "disputed"));
+    let uncertain = e.uncertain.map(|d| dispute(v, d, i, owner, "uncertain"));
     let sources = v.sources(&e.sources, here.key("sources"), owner);
-    let details = (e.count.is_some()
-        || !origins.is_empty()
-        || part_of.is_some()
-        || e.role.is_some()
-        || amount.is_some()
-        || e.quote.is_some()
-        || disputed.is_some())
-    .then(|| {
-        Box::new(Details {
-            count: e.count,
-            origins,
-            part_of,
-            role: e.role,
-            amount,
-            quote: e.quote,
-            disputed,
-        })
-    });
+    let details = Details {
+        count: e.count,
+        origins,
+        part_of,
+        role: e.role,
+        amount,
+        quote: e.quote,
+        disputed,
+        uncertain,
+        outcome,
+        beyond_sources: e.beyond_sources,
+    };
+    let details = (details != Details::default()).then(|| Box::new(details));
     Event {
         id: e.id,
         date,
@@ -222,6 +199,35 @@ fn event(v: &mut Validator, e: RawEvent, i: usize) -> Event {
         summary: e.summary,
         sources,
         details,
+    }
+}
+
+/// Checks and builds the `disputed` or `uncertain` block (`key`) of event
+/// record `i`.
+fn dispute(v: &mut Validator, d: RawDisputed, i: usize, owner: Owner, key: &'static str) -> Disputed {
+    let here = at(FileId::Events, i, key);
+    v.non_empty(&d.note, here);
+    if d.alternatives.is_empty() {
+        v.report_key(
+            here,
+            format!("{owner} is {key} but lists no alternative values"),
+            &format!("add `alternatives: [{{value: ..., sources: [...]}}]` under `{key}`"),
+        );
+    }
+    // Each alternative's amount is found as the nth `amount:` of the block.
+    let mut amounts = 0;
+    let alternatives = d
+        .alternatives
+        .into_iter()
+        .map(|a| {
+            let nth = amounts;
+            amounts += usize::from(a.amount.is_some());
+            alternative(v, a, i, owner.1, key, nth)
+        })
+        .collect();
+    Disputed {
+        note: d.note,
+        alternatives,
     }
 }
 
@@ -364,10 +370,18 @@ fn origins(v: &mut Validator, e: &RawEvent, i: usize) -> Vec<Origin> {
     out
 }
 
-/// Checks and builds one alternative of a dispute (event record `i`),
-/// whose amount, if any, is the dispute's `nth` (0-based).
-fn alternative(v: &mut Validator, a: RawAlternative, i: usize, event: &str, nth: usize) -> Alternative {
-    let here = at(FileId::Events, i, "disputed");
+/// Checks and builds one alternative of the `disputed` or `uncertain`
+/// block `key` (event record `i`), whose amount, if any, is the block's
+/// `nth` (0-based).
+fn alternative(
+    v: &mut Validator,
+    a: RawAlternative,
+    i: usize,
+    event: &str,
+    key: &'static str,
+    nth: usize,
+) -> Alternative {
+    let here = at(FileId::Events, i, key);
     let owner = Owner("an alternative of event", event);
     if a.value.is_none() && a.count.is_none() && a.amount.is_none() && a.date.is_none() {
         v.report_key(
@@ -378,14 +392,14 @@ fn alternative(v: &mut Validator, a: RawAlternative, i: usize, event: &str, nth:
     }
     if a.count == Some(0) {
         let f = v.file(FileId::Events);
-        let pos = f.loc().token(i, "disputed", "count");
+        let pos = f.loc().token(i, key, "count");
         let d = f
             .err(pos, format!("{owner} has `count: 0`"))
             .hint("a disputed count is how many people a source says moved (at least 1)");
         v.errors.push(d);
     } else if let Some(count) = a.count.filter(|&c| c > MAX_COUNT) {
         let f = v.file(FileId::Events);
-        let pos = f.loc().token(i, "disputed", "count");
+        let pos = f.loc().token(i, key, "count");
         let d = f
             .err(
                 pos,
@@ -396,7 +410,7 @@ fn alternative(v: &mut Validator, a: RawAlternative, i: usize, event: &str, nth:
     }
     let amount = a.amount.and_then(|m| {
         let f = v.file(FileId::Events);
-        let disputed = f.key(i, "disputed");
+        let disputed = f.key(i, key);
         let end = f.loc().record(i + 1).0;
         let end = if end > disputed.0 { end } else { usize::MAX };
         let from = f
@@ -408,7 +422,7 @@ fn alternative(v: &mut Validator, a: RawAlternative, i: usize, event: &str, nth:
         let parsed = Date::parse(&d.0);
         if let Err(msg) = &parsed {
             let f = v.file(FileId::Events);
-            let pos = f.loc().token(i, "disputed", &d.0);
+            let pos = f.loc().token(i, key, &d.0);
             let e = f
                 .err(pos, msg.clone())
                 .hint("write YYYY, YYYY-MM or YYYY-MM-DD, only as precise as the source");

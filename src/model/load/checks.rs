@@ -19,6 +19,7 @@ pub(super) fn run(v: &mut Validator, ds: &Dataset, warnings: bool) {
     if warnings {
         shared_names(v, ds);
         late_events(v, ds);
+        super::fidelity::lone_disputes(v, ds);
     }
 }
 

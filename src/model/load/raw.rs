@@ -1,6 +1,6 @@
 //! The records as written in the YAML files, before validation.
 
-use super::super::{EventKind, OrgKind};
+use super::super::{EventKind, OrgKind, Outcome, Per};
 use super::schema;
 use schemars::JsonSchema;
 use serde::Deserialize;
@@ -88,6 +88,10 @@ pub(super) struct RawOrg {
     /// Ids of the sources (at least one).
     #[schemars(length(min = 1))]
     pub sources: Vec<String>,
+    /// What in the record the cited sources do not say (a date or a fact
+    /// from general knowledge).
+    #[schemars(with = "Option<schema::Text>")]
+    pub beyond_sources: Option<String>,
 }
 
 /// A person who appears in the events.
@@ -108,6 +112,10 @@ pub(super) struct RawPerson {
     /// Ids of the sources (at least one).
     #[schemars(length(min = 1))]
     pub sources: Vec<String>,
+    /// What in the record the cited sources do not say (a date or a fact
+    /// from general knowledge).
+    #[schemars(with = "Option<schema::Text>")]
+    pub beyond_sources: Option<String>,
 }
 
 /// A sum of money: `value` in `currency` (ISO 4217 code).
@@ -125,6 +133,8 @@ pub(super) struct RawAmount {
     pub up_to: Option<bool>,
     #[schemars(with = "Option<schema::Period>")]
     pub period: Option<Scalar>,
+    /// The sum is paid again every `year` or `month` ("CHF 5M a year").
+    pub per: Option<Per>,
 }
 
 /// A plain sum: an amount's `equivalent` in a second currency.
@@ -149,6 +159,7 @@ impl From<RawMoney> for RawAmount {
             equivalent: None,
             up_to: None,
             period: None,
+            per: None,
         }
     }
 }
@@ -178,7 +189,8 @@ pub(super) struct RawOrigin {
     pub count: u32,
 }
 
-/// Sources disagree: a note and what each alternative says.
+/// Sources disagree (`disputed`), or one source reads two ways
+/// (`uncertain`): a note and what each alternative says.
 #[derive(Clone, Deserialize, JsonSchema)]
 #[schemars(rename = "Disputed")]
 #[serde(deny_unknown_fields)]
@@ -199,6 +211,19 @@ pub(super) struct RawDisputed {
             "required": ["from", "origins"],
             "properties": {"from": {"not": {"type": "null"}}, "origins": {"minItems": 1}}
         }
+    },
+    {
+        "description": "`outcome` is for offers",
+        "if": {"required": ["outcome"], "properties": {"outcome": {"not": {"type": "null"}}}},
+        "then": {"required": ["kind"], "properties": {"kind": {"const": "offer"}}}
+    },
+    {
+        "description": "a board seat names the board joined (`to`) or left (`from`)",
+        "if": {"required": ["kind"], "properties": {"kind": {"const": "board"}}},
+        "then": {"anyOf": [
+            {"required": ["from"], "properties": {"from": {"type": "string"}}},
+            {"required": ["to"], "properties": {"to": {"type": "string"}}}
+        ]}
     },
     {
         "description": "a quote is attributed to the first person in `people`",
@@ -241,6 +266,15 @@ pub(super) struct RawEvent {
     #[schemars(length(min = 1))]
     pub sources: Vec<String>,
     pub disputed: Option<RawDisputed>,
+    /// One source's ambiguous or garbled wording and how it may be read
+    /// (not a disagreement between sources).
+    pub uncertain: Option<RawDisputed>,
+    /// How an offer ended, as the sources state it.
+    pub outcome: Option<Outcome>,
+    /// What in the record the cited sources do not say (a date or a fact
+    /// from general knowledge).
+    #[schemars(with = "Option<schema::Text>")]
+    pub beyond_sources: Option<String>,
 }
 
 /// A record with an id.

@@ -490,6 +490,7 @@ impl<'f> Validator<'f> {
             equivalent,
             up_to: raw.up_to.unwrap_or(false),
             period,
+            per: raw.per,
         })
         .filter(|_| ok)
     }

@@ -121,6 +121,9 @@ impl Keymap {
         if keep("", DISPUTED_HELP) {
             out.push(HelpRow::Disputed);
         }
+        if keep("", UNCERTAIN_HELP) {
+            out.push(HelpRow::Uncertain);
+        }
         if out.is_empty() {
             out.push(HelpRow::NoMatch);
         }
@@ -160,6 +163,8 @@ pub enum HelpRow<'a> {
     Note(&'static str, &'static str),
     /// What the `≠` marker means ([`DISPUTED_HELP`]).
     Disputed,
+    /// What the `~` marker means ([`UNCERTAIN_HELP`]).
+    Uncertain,
     /// Nothing contains the filter's text.
     NoMatch,
     Blank,
@@ -167,6 +172,9 @@ pub enum HelpRow<'a> {
 
 /// What the help says of the `≠` marker.
 pub const DISPUTED_HELP: &str = "marks an event whose facts the sources dispute";
+
+/// The help overlay's line on the `~` marker.
+pub const UNCERTAIN_HELP: &str = "marks an event with one source's ambiguous or garbled reading";
 
 /// The notes under the search keys: typing, then the search syntax.
 const SEARCH_NOTES: [(&str, &str); 5] = [

@@ -15,7 +15,7 @@ mod keys;
 mod table;
 
 pub use actions::Action;
-pub use hints::{DISPUTED_HELP, HELP_KEYS_WIDTH, HelpRow, Shown, keys_label};
+pub use hints::{DISPUTED_HELP, HELP_KEYS_WIDTH, HelpRow, Shown, UNCERTAIN_HELP, keys_label};
 pub use keys::Key;
 pub use table::{Binding, Conflict, Ctx, Hint, KEYMAP, Keymap};
 

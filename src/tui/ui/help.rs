@@ -1,10 +1,10 @@
 //! The help overlay, generated from the keymap table.
 
 use super::status::hint_spans;
-use super::timeline::DISPUTED;
+use super::timeline::{DISPUTED, UNCERTAIN};
 use crate::text::{sanitize, tail};
 use crate::tui::app::HelpState;
-use crate::tui::keymap::{Ctx, DISPUTED_HELP, HELP_KEYS_WIDTH, HelpRow, Keymap, keys_label};
+use crate::tui::keymap::{Ctx, DISPUTED_HELP, HELP_KEYS_WIDTH, HelpRow, Keymap, UNCERTAIN_HELP, keys_label};
 use crate::tui::layout::help_popup;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
@@ -26,6 +26,10 @@ fn lines(keymap: &Keymap, theme: &Theme, width: usize, filter: &str) -> Vec<Line
             HelpRow::Disputed => Line::from(vec![
                 Span::styled(format!("  {DISPUTED} "), theme.disputed),
                 Span::raw(DISPUTED_HELP),
+            ]),
+            HelpRow::Uncertain => Line::from(vec![
+                Span::styled(format!("  {UNCERTAIN} "), theme.muted),
+                Span::raw(UNCERTAIN_HELP),
             ]),
             HelpRow::NoMatch => Line::from(vec![
                 Span::raw("  no key or description contains "),

@@ -46,3 +46,15 @@ fn help_filter_with_no_match_says_so_harmlessly() {
     assert!(bottom_border(&screen).contains(" 1/1 "), "{screen}");
     insta::assert_snapshot!("help_filter_no_match_80x24", screen);
 }
+
+#[test]
+fn help_says_what_the_markers_mean() {
+    let mut app = embedded((120, 40));
+    keys(&mut app, "?/garbled<Enter>");
+    let screen = text(&app);
+    assert!(
+        screen.contains("~ marks an event with one source's ambiguous or garbled reading"),
+        "{screen}"
+    );
+    assert!(!screen.contains("≠ marks"), "filtered out: {screen}");
+}

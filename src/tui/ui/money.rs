@@ -122,6 +122,8 @@ fn bar_line(
     spans.push(Span::styled(drawn, theme.amount));
     if bar.disputed || bar.low < bar.value || bar.high > bar.value {
         spans.push(Span::styled(" ≠".to_string(), theme.disputed));
+    } else if bar.uncertain {
+        spans.push(Span::styled(" ~".to_string(), theme.muted));
     }
     Line::from(spans)
 }
@@ -142,6 +144,7 @@ mod tests {
             who: "Meta → Scale AI".into(),
             label: "$14.3 billion".into(),
             short: "USD 14.3B".into(),
+            uncertain: false,
             disputed: false,
             open_ended: false,
         }

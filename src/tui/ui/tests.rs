@@ -434,23 +434,50 @@ fn display_slips_are_fixed() {
     let screen = text(&app);
     assert!(screen.contains("ex-MSL"), "{screen}");
     assert!(!screen.contains("ex-Meta Superi…"), "{screen}");
-    // The dispute marker never touches a date, even a full one.
+    // The dispute and uncertainty markers never touch a date, even a full one.
     let d = &app.data;
     let disputed: Vec<String> =
         d.ds.events
             .iter()
-            .filter(|e| e.disputed().is_some())
+            .filter(|e| e.disputed().is_some() || e.uncertain().is_some())
             .map(|e| {
                 super::timeline::row(d, e, None, super::timeline::DATE_WIDTH, &Theme::color(), 80).to_string()
             })
             .collect();
     assert!(
-        disputed.iter().any(|r| r.starts_with("2023-07-12 ≠ founding")),
+        disputed.iter().any(|r| r.starts_with("2023-07-12 ~ founding")),
         "{disputed:?}"
     );
-    for r in disputed {
-        assert!(r.contains(" ≠ "), "{r}");
+    for (r, e) in disputed.iter().zip(
+        d.ds.events
+            .iter()
+            .filter(|e| e.disputed().is_some() || e.uncertain().is_some()),
+    ) {
+        // `≠` where sources disagree, `~` for one source's uncertain reading.
+        let mark = if e.disputed().is_some() { " ≠ " } else { " ~ " };
+        assert!(r.contains(mark), "{r}");
     }
+}
+
+#[test]
+fn timeline_rows_say_outcomes_and_name_roles() {
+    let app = embedded((80, 24));
+    let d = &app.data;
+    let row = |id: &str| {
+        let e = d.ds.events.iter().find(|e| e.id == id).unwrap();
+        super::timeline::row(d, e, None, super::timeline::DATE_WIDTH, &Theme::color(), 200).to_string()
+    };
+    assert!(row("meta-bid-for-ssi").contains("Meta ⇢ Safe Superintelligence offer declined"));
+    // `unknown` says nothing the row should spend room on.
+    assert!(!row("meta-offers-nfdg-stake").contains("unknown"));
+    // The losing bidder is no owner of DeepMind; OpenAI is the one thing founded.
+    let deepmind = row("google-acquires-deepmind");
+    assert!(
+        deepmind.contains("Google ⇢ Google DeepMind · also Meta"),
+        "{deepmind}"
+    );
+    assert!(row("openai-founded").contains("OpenAI · also Google, Google DeepMind"));
+    assert!(row("zilis-leaves-openai-board").contains("Shivon Zilis  leaves OpenAI board"));
 }
 
 #[test]

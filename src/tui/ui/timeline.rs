@@ -1,7 +1,7 @@
 //! The Timeline pane: `DATE  KIND  who  from → to  amount`, in date order.
 
 use super::{fit_spans, list};
-use crate::model::{Event, EventKind};
+use crate::model::{Event, EventKind, Outcome};
 use crate::tui::app::App;
 use crate::tui::data::Data;
 use crate::tui::pane::Pane;
@@ -14,6 +14,9 @@ use ratatui::text::Line;
 
 /// Marks an event whose facts the sources dispute.
 pub const DISPUTED: &str = "≠";
+
+/// Marks an event with one source's ambiguous or garbled reading.
+pub const UNCERTAIN: &str = "~";
 
 const KIND_WIDTH: usize = 14;
 
@@ -129,7 +132,9 @@ fn who(d: &Data, e: &Event) -> String {
 /// Where an event happened, in words that fit its kind: arrows only for
 /// moves (`OpenAI → Meta`, `Google, DeepMind → MSL` for a group's
 /// origins), `Meta ⇢ SSI offer`, `Elon Musk v. OpenAI`, `Google ⇢
-/// DNNresearch` for deals, plain names otherwise.
+/// DNNresearch` for deals, `leaves OpenAI board` for a seat, the
+/// organization the event is about first and the others after `· also`
+/// (`Google ⇢ DeepMind · also Meta`), plain names otherwise.
 pub fn place(d: &Data, e: &Event) -> String {
     let name = |o: u32| d.ds.org(o).name.clone();
     let names = |orgs: &mut dyn Iterator<Item = u32>| orgs.map(name).collect::<Vec<_>>().join(", ");
@@ -152,6 +157,12 @@ pub fn place(d: &Data, e: &Event) -> String {
             (Some(f), None) => format!("{} offer", name(f)),
             (None, None) => "offer".into(),
         },
+        EventKind::Board => match (e.from, e.to) {
+            (Some(f), Some(t)) => format!("{} board → {} board", name(f), name(t)),
+            (Some(f), None) => format!("leaves {} board", name(f)),
+            (None, Some(t)) => format!("joins {} board", name(t)),
+            (None, None) => "board".into(),
+        },
         EventKind::Lawsuit => {
             let plaintiff = match (e.people.first(), e.from) {
                 (Some(&p), _) => Some(d.ds.person(p).name.clone()),
@@ -165,22 +176,26 @@ pub fn place(d: &Data, e: &Event) -> String {
             }
         }
         _ => {
-            // Money or a stake changing hands: `Google ⇢ DNNresearch`.
+            // Money or a stake changing hands: `Google ⇢ DNNresearch`; what
+            // an event is about: `OpenAI`, then the others it involves.
+            let main = match (e.from, e.to) {
+                (Some(f), Some(t)) => Some(format!("{} ⇢ {}", name(f), name(t))),
+                (None, Some(t)) => Some(name(t)),
+                _ => None,
+            };
             let mut orgs: Vec<u32> = Vec::new();
-            if let (Some(f), Some(t)) = (e.from, e.to) {
-                let rest: Vec<u32> = e.orgs.iter().copied().filter(|&o| o != f && o != t).collect();
-                let mut text = format!("{} ⇢ {}", name(f), name(t));
-                if !rest.is_empty() {
-                    text.push_str(&format!(" ({})", names(&mut rest.into_iter())));
-                }
-                return text;
-            }
             for o in e.all_orgs() {
-                if !orgs.contains(&o) {
+                let shown = main.is_some() && (Some(o) == e.from || Some(o) == e.to);
+                if !shown && !orgs.contains(&o) {
                     orgs.push(o);
                 }
             }
-            names(&mut orgs.into_iter())
+            let rest = names(&mut orgs.into_iter());
+            match main {
+                Some(main) if rest.is_empty() => main,
+                Some(main) => format!("{main} · also {rest}"),
+                None => rest,
+            }
         }
     }
 }
@@ -196,7 +211,11 @@ pub fn row(
     theme: &Theme,
     width: usize,
 ) -> Line<'static> {
-    let mark = if e.disputed().is_some() { DISPUTED } else { " " };
+    let mark = match (e.disputed(), e.uncertain()) {
+        (Some(_), _) => DISPUTED,
+        (None, Some(_)) => UNCERTAIN,
+        (None, None) => " ",
+    };
     let mut pieces: Vec<(String, Style)> = vec![
         (format!("{:<date_width$}", date_label(e.date, period)), theme.date),
         (" ".into(), Style::new()),
@@ -223,6 +242,10 @@ pub fn row(
     }
     if !place.is_empty() {
         pieces.push((place, theme.org));
+    }
+    // How an offer ended, when the sources say: `Meta ⇢ SSI offer declined`.
+    if let Some(outcome) = e.outcome().filter(|&o| o != Outcome::Unknown) {
+        pieces.push((format!(" {outcome}"), theme.kind));
     }
     if let Some(a) = e.amount() {
         pieces.push(("  ".into(), Style::new()));
