@@ -9,13 +9,16 @@
 //! errors in [`yaml_error`]), [`validate`] ids, references, dates, text and
 //! amounts ([`currency`]) at named [`position`]s while [`build`] turns raw
 //! records into the model's, then run the [`checks`] across records
-//! (some of which are warnings). The JSON Schemas of the files are
+//! (some of which are warnings). Every check runs on every record that
+//! parsed, whatever failed elsewhere, so one run reports everything. The JSON Schemas of the files are
 //! generated from the same [`raw`] records ([`mod@schema`]).
 
 mod build;
 mod checks;
 mod currency;
+mod near_dupes;
 mod parse;
+mod paths;
 mod position;
 mod prescan;
 mod raw;
@@ -145,11 +148,11 @@ pub(super) fn load_with(
         people.unwrap_or_default(),
         events.unwrap_or_default(),
     );
-    let complete = !unreadable.contains(&true)
-        && all_ok(&sources)
-        && all_ok(&orgs)
-        && all_ok(&people)
-        && all_ok(&events);
+    let broken = Broken {
+        orgs: broken_mask(&orgs),
+        people: broken_mask(&people),
+        events: broken_mask(&events),
+    };
     let records = sources.len() + orgs.len() + people.len() + events.len();
     let mut v = Validator::new(file_ctx, unreadable, errors, records);
     register(&mut v, &sources, Record::Source);
@@ -157,17 +160,16 @@ pub(super) fn load_with(
     register(&mut v, &people, Record::Person);
     register(&mut v, &events, Record::Event);
 
+    let mut distinct = near_dupes::Distinct::default();
     let mut ds = Dataset {
         name: name.to_string(),
         sources: build::sources(&mut v, sources),
-        orgs: build::orgs(&mut v, orgs),
-        people: build::people(&mut v, people),
+        orgs: build::orgs(&mut v, orgs, &mut distinct),
+        people: build::people(&mut v, people, &mut distinct),
         events: build::events(&mut v, events),
         ..Dataset::default()
     };
-    if complete {
-        checks::run(&mut v, &ds, warnings);
-    }
+    checks::run(&mut v, &ds, warnings, &broken, &distinct);
     // Parse errors come first; report everything in file order instead.
     let rank = |d: &Diagnostic| FILES.iter().position(|f| d.file.ends_with(f));
     v.errors.sort_by_key(|d| (rank(d), d.line, d.col));
@@ -218,9 +220,18 @@ fn sort_events(events: &mut [super::Event]) {
     }
 }
 
-/// Whether every record of a file parsed.
-fn all_ok<T>(slots: &[Slot<T>]) -> bool {
-    slots.iter().all(|s| matches!(s, Slot::Ok(_)))
+/// The records that did not parse, file by file: the dataset the checks
+/// see holds a blank placeholder for each (so indexes stay file
+/// positions), which the checks skip.
+pub(super) struct Broken {
+    pub orgs: Vec<bool>,
+    pub people: Vec<bool>,
+    pub events: Vec<bool>,
+}
+
+/// Which records of a file did not parse.
+fn broken_mask<T>(slots: &[Slot<T>]) -> Vec<bool> {
+    slots.iter().map(|s| matches!(s, Slot::Broken(_))).collect()
 }
 
 /// Registers the id of every record of a file, parsed or not.

@@ -88,6 +88,11 @@ pub(super) struct RawOrg {
     /// Ids of the sources (at least one).
     #[schemars(length(min = 1))]
     pub sources: Vec<String>,
+    /// Ids of other organizations whose names look alike but that are not
+    /// this one (silences the near-duplicate warning).
+    #[serde(default)]
+    #[schemars(extend("uniqueItems" = true))]
+    pub distinct_from: Vec<String>,
 }
 
 /// A person who appears in the events.
@@ -108,6 +113,11 @@ pub(super) struct RawPerson {
     /// Ids of the sources (at least one).
     #[schemars(length(min = 1))]
     pub sources: Vec<String>,
+    /// Ids of other people whose names look alike but who are not this
+    /// one (silences the near-duplicate warning).
+    #[serde(default)]
+    #[schemars(extend("uniqueItems" = true))]
+    pub distinct_from: Vec<String>,
 }
 
 /// A sum of money: `value` in `currency` (ISO 4217 code).
