@@ -23,6 +23,7 @@ mod position;
 mod prescan;
 mod raw;
 mod schema;
+mod syntax;
 mod validate;
 mod yaml_error;
 
@@ -136,11 +137,13 @@ pub(super) fn load_with(
             parse_list::<RawEvent>(&file_ctx[3], e),
         ),
     };
+    // A file not read, or with a record whose id could not be read:
+    // references into it are not checked.
     let unreadable = [
-        sources.is_none(),
-        orgs.is_none(),
-        people.is_none(),
-        events.is_none(),
+        ids_unknown(&sources),
+        ids_unknown(&orgs),
+        ids_unknown(&people),
+        ids_unknown(&events),
     ];
     let (sources, orgs, people, events) = (
         sources.unwrap_or_default(),
@@ -227,6 +230,14 @@ pub(super) struct Broken {
     pub orgs: Vec<bool>,
     pub people: Vec<bool>,
     pub events: Vec<bool>,
+}
+
+/// Whether some ids of a file are unknown: it could not be read, or a
+/// record's id could not be.
+fn ids_unknown<T>(slots: &Option<Vec<Slot<T>>>) -> bool {
+    slots
+        .as_ref()
+        .is_none_or(|s| s.iter().any(|s| matches!(s, Slot::Broken(None))))
 }
 
 /// Which records of a file did not parse.

@@ -247,6 +247,14 @@ impl<'f> Validator<'f> {
         };
         let f = &self.files[at.file.ix()];
         let pos = f.loc().token(at.rec, at.key, id);
+        if matches!(id, "~" | "null" | "Null" | "NULL")
+            && f.char_at(pos).is_some_and(|c| c != '"' && c != '\'')
+        {
+            let d = f.err(pos, format!("`{}` holds a null (`{id}`)", at.key));
+            self.errors
+                .push(d.hint("remove it, or write the id it stands for"));
+            return None;
+        }
         let noun = want.noun();
         let hint = match ix {
             Some(other) => format!(
