@@ -269,3 +269,7 @@ mod curator_tests;
 #[cfg(test)]
 #[path = "group_tests.rs"]
 mod group_tests;
+
+#[cfg(test)]
+#[path = "all_checks_tests.rs"]
+mod all_checks_tests;
