@@ -27,18 +27,34 @@ pub(super) fn explore(cli: &Cli) -> ExitCode {
         .watch
         .then(|| cache::key_of_layers::<Dataset>(&cli.layers(), cli.max_file_bytes()))
         .flatten();
-    let (ds, pending) = match load(cli) {
-        Ok(loaded) => loaded,
+    // With --watch, a broken dataset opens empty under its errors, to be
+    // fixed live (when its folders are there to watch).
+    let (ds, pending, failed) = match load(cli) {
+        Ok((ds, pending)) => (ds, pending, Vec::new()),
+        Err(errors) if cli.watch && folders_exist(&cli.layers()) => (Dataset::default(), None, errors),
         Err(errors) => {
             report(&errors);
             return ExitCode::from(1);
         }
     };
+    let marks = if failed.is_empty() {
+        crate::tui::marks::Store::for_layers(&cli.layers(), &ds.name)
+    } else {
+        Err("marks are kept once the dataset has loaded; restart to use them".into())
+    };
     let watch = cli.watch.then(|| crate::tui::term::Watch {
         layers: cli.layers(),
         max_bytes: cli.max_file_bytes(),
         shown,
+        failed,
     });
-    let marks = crate::tui::marks::Store::for_layers(&cli.layers(), &ds.name);
     crate::tui::run(ds, pending, &theme, keymap, watch, marks)
+}
+
+/// Whether every folder layer is a folder that exists (and can be watched).
+fn folders_exist(layers: &[crate::model::Layer]) -> bool {
+    layers.iter().all(|l| match l {
+        crate::model::Layer::Folder(dir) => dir.is_dir(),
+        crate::model::Layer::Embedded => true,
+    })
 }
