@@ -60,7 +60,7 @@ fn an_unclosed_quote_names_where_it_opened() {
             (d.line, d.col, d.message),
             (7, 12, format!("`{q}` opened here is not closed"))
         );
-        assert!(d.hint.unwrap().contains("gave up at line 9, column 1"));
+        assert!(d.hint.unwrap().contains("gave up at events.yaml:9:1"));
     }
 }
 
@@ -74,7 +74,7 @@ fn an_unclosed_flow_list_or_map_names_where_it_opened() {
     );
     assert_eq!(
         d.hint.as_deref(),
-        Some("close it with `]` where the value ends (YAML read on and gave up at line 5, column 7)"),
+        Some("close it with `]` where the value ends (YAML read on and gave up at events.yaml:5:7)"),
     );
     let events = format!("{EVENTS}  amount: {{value: 1, currency: USD\n");
     let d = one(&with_events(&events)).clone();

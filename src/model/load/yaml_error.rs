@@ -75,6 +75,7 @@ fn never_closed_at(
     (line, col): (usize, usize),
     gave_up: (usize, usize),
 ) -> Diagnostic {
+    let short = file.name.rsplit('/').next().unwrap_or(&file.name);
     let quote = file.char_at((line, col)).filter(|c| matches!(c, '"' | '\''));
     let what = match quote {
         Some(q) => format!("`{q}`"),
@@ -87,7 +88,7 @@ fn never_closed_at(
     };
     file.err((line, col), format!("{what} opened here is not closed"))
         .hint(format!(
-            "close it with {close} where the value ends (YAML read on and gave up at line {}, column {})",
+            "close it with {close} where the value ends (YAML read on and gave up at {short}:{}:{})",
             gave_up.0, gave_up.1
         ))
 }
