@@ -156,7 +156,8 @@ fn one_letter_apart(a: &[u8], b: &[u8]) -> bool {
 /// Finds and reports the near-duplicates among one file's records.
 fn kind(v: &mut Validator, file: FileId, recs: &[Names], ids: &[&str], distinct: &HashSet<(u32, u32)>) {
     let hasher = hashbrown::DefaultHashBuilder::default();
-    let mut buckets: HashMap<u64, Vec<NameOf>> = HashMap::new();
+    // (hash, name): a key's own hash, and one per letter deleted.
+    let mut hashes: Vec<(u64, NameOf)> = Vec::new();
     let mut variant = Vec::new();
     for (r, names) in recs.iter().enumerate() {
         for (n, k) in names.keys.iter().enumerate() {
@@ -164,7 +165,7 @@ fn kind(v: &mut Validator, file: FileId, recs: &[Names], ids: &[&str], distinct:
                 continue;
             }
             let at = (r as u32, n as u16);
-            buckets.entry(hasher.hash_one(k)).or_default().push(at);
+            hashes.push((hasher.hash_one(k), at));
             if k.len() < NEAR_MIN {
                 continue;
             }
@@ -172,13 +173,16 @@ fn kind(v: &mut Validator, file: FileId, recs: &[Names], ids: &[&str], distinct:
                 variant.clear();
                 variant.extend_from_slice(&k[..skip]);
                 variant.extend_from_slice(&k[skip + 1..]);
-                buckets.entry(hasher.hash_one(&variant)).or_default().push(at);
+                hashes.push((hasher.hash_one(&variant), at));
             }
         }
     }
+    hashes.sort_unstable();
     let mut found: HashMap<(u32, u32), (NameOf, NameOf)> = HashMap::new();
-    for bucket in buckets.values().filter(|b| b.len() > 1) {
-        let bucket = &bucket[..bucket.len().min(BUCKET_MAX)];
+    let mut bucket: Vec<NameOf> = Vec::with_capacity(BUCKET_MAX);
+    for run in hashes.chunk_by(|a, b| a.0 == b.0).filter(|r| r.len() > 1) {
+        bucket.clear();
+        bucket.extend(run.iter().take(BUCKET_MAX).map(|&(_, at)| at));
         for (k, &a) in bucket.iter().enumerate() {
             for &b in &bucket[k + 1..] {
                 let pair = (a.0.min(b.0), a.0.max(b.0));
