@@ -13,6 +13,7 @@
 //! parsed, whatever failed elsewhere, so one run reports everything. The JSON Schemas of the files are
 //! generated from the same [`raw`] records ([`mod@schema`]).
 
+mod blank;
 mod build;
 mod checks;
 mod currency;

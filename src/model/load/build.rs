@@ -5,6 +5,7 @@ use super::super::flow::MAX_COUNT;
 use super::super::{
     Alternative, Date, Details, Disputed, Event, EventKind, OrgIx, Organization, Origin, Person, Source,
 };
+use super::blank::{self, UNDATED};
 use super::near_dupes::Distinct;
 use super::parse::Slot;
 use super::position::{At, FileId};
@@ -18,10 +19,6 @@ const TOO_MANY: &str =
 // The messages above and below spell the maximum out.
 const _: () = assert!(MAX_COUNT == 1_000_000);
 
-/// The date of an event whose date did not parse (the error is kept):
-/// the checks across records skip it.
-pub(super) const UNDATED: Date = Date::year(1);
-
 /// The position of `key` in record `rec` of `file`.
 fn at(file: FileId, rec: usize, key: &'static str) -> At {
     At { file, rec, key }
@@ -34,14 +31,7 @@ pub(super) fn sources(v: &mut Validator, raw: Vec<Slot<RawSource>>) -> Vec<Sourc
         let s = match slot {
             Slot::Ok(s) => s,
             Slot::Broken(id) => {
-                out.push(Source {
-                    id: id.unwrap_or_default(),
-                    title: String::new(),
-                    outlet: None,
-                    language: String::new(),
-                    published: None,
-                    file: None,
-                });
+                out.push(blank::source(id));
                 continue;
             }
         };
@@ -70,16 +60,7 @@ pub(super) fn orgs(v: &mut Validator, raw: Vec<Slot<RawOrg>>, distinct: &mut Dis
         let o = match slot {
             Slot::Ok(o) => o,
             Slot::Broken(id) => {
-                out.push(Organization {
-                    id: id.unwrap_or_default(),
-                    name: String::new(),
-                    aliases: Vec::new(),
-                    kind: super::super::OrgKind::Other,
-                    parent: None,
-                    founded: None,
-                    summary: String::new(),
-                    sources: Vec::new(),
-                });
+                out.push(blank::org(id));
                 continue;
             }
         };
@@ -123,13 +104,7 @@ pub(super) fn people(v: &mut Validator, raw: Vec<Slot<RawPerson>>, distinct: &mu
         let p = match slot {
             Slot::Ok(p) => p,
             Slot::Broken(id) => {
-                out.push(Person {
-                    id: id.unwrap_or_default(),
-                    name: String::new(),
-                    aliases: Vec::new(),
-                    summary: String::new(),
-                    sources: Vec::new(),
-                });
+                out.push(blank::person(id));
                 continue;
             }
         };
@@ -190,18 +165,7 @@ fn events_from(v: &mut Validator, raw: Vec<Slot<RawEvent>>, first: usize) -> Vec
     for (i, slot) in raw.into_iter().enumerate() {
         out.push(match slot {
             Slot::Ok(e) => event(v, e, first + i),
-            Slot::Broken(id) => Event {
-                id: id.unwrap_or_default(),
-                date: UNDATED,
-                kind: EventKind::Other,
-                people: Vec::new(),
-                from: None,
-                to: None,
-                orgs: Vec::new(),
-                summary: String::new(),
-                sources: Vec::new(),
-                details: None,
-            },
+            Slot::Broken(id) => blank::event(id),
         });
     }
     out

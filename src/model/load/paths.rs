@@ -6,7 +6,7 @@
 
 use super::super::{Dataset, Date, Event, OrgIx};
 use super::Broken;
-use super::build::UNDATED;
+use super::blank::UNDATED;
 use super::position::FileId;
 use super::validate::Validator;
 use crate::model::EventKind;
