@@ -107,3 +107,28 @@ fn syntax_mistakes_are_named_as_written() {
         "{err}"
     );
 }
+
+#[test]
+fn a_misnamed_file_is_one_error_and_hides_no_other() {
+    let dir = tempfile::tempdir().unwrap();
+    let events = EVENTS.replace("  kind: statement", "  kind: statement\n  orgs: [meta, ~]");
+    write_dataset(dir.path(), SOURCES, ORGS, PEOPLE, &events);
+    let p = dir.path();
+    std::fs::rename(p.join("organizations.yaml"), p.join("organisations.yaml")).unwrap();
+    let (code, err) = run(p, false);
+    assert_eq!(code, Some(1), "{err}");
+    let p = p.display();
+    assert!(
+        err.starts_with(&format!(
+            "{p}/organizations.yaml: error: no such file, but found organisations.yaml beside it"
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "{p}/events.yaml:12:16: error: `orgs` holds a null (`~`)"
+        )),
+        "{err}"
+    );
+    assert!(err.ends_with("\n2 problems found; nothing was loaded\n"), "{err}");
+}

@@ -153,6 +153,7 @@ pub(super) fn load_with(
         events.unwrap_or_default(),
     );
     let broken = Broken {
+        paths: !unreadable[1] && !unreadable[2],
         orgs: broken_mask(&orgs),
         people: broken_mask(&people),
         events: broken_mask(&events),
@@ -228,6 +229,9 @@ fn sort_events(events: &mut [super::Event]) {
 /// see holds a blank placeholder for each (so indexes stay file
 /// positions), which the checks skip.
 pub(super) struct Broken {
+    /// Whether every id of people and organizations is known: the path
+    /// checks need them all.
+    pub paths: bool,
     pub orgs: Vec<bool>,
     pub people: Vec<bool>,
     pub events: Vec<bool>,

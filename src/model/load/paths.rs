@@ -14,6 +14,9 @@ use crate::model::EventKind;
 /// Runs the path checks over every person's moves (events are still in
 /// file order here: indexes are file positions).
 pub(super) fn check(v: &mut Validator, ds: &Dataset, broken: &Broken) {
+    if !broken.paths {
+        return;
+    }
     let mut moves: Vec<Vec<u32>> = vec![Vec::new(); ds.people.len()];
     for (i, e) in ds.events.iter().enumerate() {
         if broken.events[i] || e.date == UNDATED || !e.is_move() {

@@ -242,7 +242,6 @@ impl<'f> Validator<'f> {
             | (Want::Event, Some(Record::Event(i))) => {
                 return Some(i);
             }
-            (want, None) if self.unreadable[want.file_id().ix()] => return None,
             (_, other) => other,
         };
         let f = &self.files[at.file.ix()];
@@ -253,6 +252,9 @@ impl<'f> Validator<'f> {
             let d = f.err(pos, format!("`{}` holds a null (`{id}`)", at.key));
             self.errors
                 .push(d.hint("remove it, or write the id it stands for"));
+            return None;
+        }
+        if ix.is_none() && self.unreadable[want.file_id().ix()] {
             return None;
         }
         let noun = want.noun();
