@@ -1,4 +1,6 @@
-//! Making text from a dataset safe and tidy for a terminal.
+//! Making text from a dataset safe and tidy for a terminal, and folding it
+//! (case, accents, scripts) for matching: the one fold of search and of the
+//! loader.
 
 use std::borrow::Cow;
 use unicode_segmentation::UnicodeSegmentation;
