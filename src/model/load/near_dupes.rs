@@ -136,21 +136,46 @@ fn key(name: &str) -> Vec<u8> {
     folded
 }
 
-/// Whether two different keys are one letter apart: one letter changed,
-/// added or removed (a different digit is a different name: `GPT-4`).
-fn one_letter_apart(a: &[u8], b: &[u8]) -> bool {
-    let digits = |k: &[u8]| {
-        k.iter()
-            .filter(|c| c.is_ascii_digit())
-            .copied()
-            .collect::<Vec<u8>>()
+/// Which letters of `name`'s key start a word (`Open AI`: `o` and `a`).
+fn word_starts(name: &str) -> Vec<bool> {
+    let mut folded = Vec::with_capacity(name.len());
+    fold_into(name, &mut folded);
+    let mut prev = b' ';
+    let mut out = Vec::with_capacity(folded.len());
+    for &c in &folded {
+        if c.is_ascii_alphanumeric() {
+            out.push(!prev.is_ascii_alphanumeric());
+        }
+        prev = c;
+    }
+    out
+}
+
+/// Whether two names (as written, and their keys) are one letter apart:
+/// one letter changed, added or removed, inside a word. A different
+/// digit is a different name (`GPT-4`), and so is a different first
+/// letter of a word (`E. Abernathy`, `M. Abernathy`).
+fn one_letter_apart((wa, a): (&str, &[u8]), (wb, b): (&str, &[u8])) -> bool {
+    let ((wl, long), (ws, short)) = if a.len() >= b.len() {
+        ((wa, a), (wb, b))
+    } else {
+        ((wb, b), (wa, a))
     };
-    a.len().min(b.len()) >= NEAR_MIN - 1
-        && digits(a) == digits(b)
-        && strsim::levenshtein(
-            std::str::from_utf8(a).unwrap_or_default(),
-            std::str::from_utf8(b).unwrap_or_default(),
-        ) == 1
+    if short.len() < NEAR_MIN - 1 || long.len() - short.len() > 1 {
+        return false;
+    }
+    let p = long.iter().zip(short).take_while(|(x, y)| x == y).count();
+    let same_length = long.len() == short.len();
+    let rest_agrees = if same_length {
+        long.get(p + 1..) == short.get(p + 1..)
+    } else {
+        long.get(p + 1..) == short.get(p..)
+    };
+    let letter = long.get(p).is_some_and(u8::is_ascii_alphabetic)
+        && (!same_length || short.get(p).is_some_and(u8::is_ascii_alphabetic));
+    let word_start =
+        word_starts(wl).get(p) == Some(&true) || (same_length && word_starts(ws).get(p) == Some(&true));
+    p < long.len() && rest_agrees && letter && !word_start
 }
 
 /// Finds and reports the near-duplicates among one file's records.
@@ -200,7 +225,7 @@ fn kind(v: &mut Validator, file: FileId, recs: &[Names], ids: &[&str], distinct:
                 // An alias that is another record's name or alias, as
                 // written, is reported by the shared-names check.
                 let shared = (a.1 > 0 || b.1 > 0) && wa.to_lowercase() == wb.to_lowercase();
-                if !shared && (ka == kb || one_letter_apart(ka, kb)) {
+                if !shared && (ka == kb || one_letter_apart((wa, ka), (wb, kb))) {
                     let (first, later) = if a.0 < b.0 { (a, b) } else { (b, a) };
                     found.insert(pair, (first, later));
                 }
@@ -245,4 +270,30 @@ fn report(v: &mut Validator, file: FileId, recs: &[Names], ids: &[&str], first: 
         ))
         .warning();
     v.errors.push(d);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn near(a: &str, b: &str) -> bool {
+        one_letter_apart((a, &key(a)), (b, &key(b)))
+    }
+
+    #[test]
+    fn one_letter_inside_a_word_is_near() {
+        assert_eq!(key("Open AI"), key("OpenAI"));
+        assert_eq!(key("Zoë Müller"), b"zoemuller");
+        assert!(near("Jonathan Reyes", "Jonathon Reyes"));
+        assert!(near("Jonathan Reyes", "Jonathan Reyess"));
+        assert!(near("Anthropics", "Anthropic"));
+        assert!(!near("E. Abernathy", "M. Abernathy"), "another initial");
+        assert!(!near("Agent Smith 4", "Agent Smith 5"), "another digit");
+        assert!(!near("Meta", "Beta"), "too short");
+        assert!(
+            !near("Jonathan Reyes", "Jonathan Reyes"),
+            "the same is not one apart"
+        );
+        assert!(!near("Jonathan Reyes", "Jnothan Reyes"), "two edits");
+    }
 }
