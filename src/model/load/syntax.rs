@@ -76,6 +76,31 @@ pub(super) fn open_quote(text: &str, upto: usize) -> Option<(char, Pos)> {
     found
 }
 
+/// `message` with the number serde quotes (`floating point `1000.0``,
+/// `integer `511``) replaced by the plain value written at `pos`
+/// (`1e3`, `0x1FF`): a value is quoted as written.
+pub(super) fn as_written(text: &str, (line, col): Pos, message: &str) -> String {
+    let kinds = ["floating point `", "integer `"];
+    let Some((start, kind)) = kinds.iter().find_map(|k| message.find(k).map(|at| (at, k))) else {
+        return message.to_string();
+    };
+    let from = start + kind.len();
+    let Some(len) = message[from..].find('`') else {
+        return message.to_string();
+    };
+    let written = text
+        .split('\n')
+        .nth(line.saturating_sub(1))
+        .and_then(|l| l.char_indices().nth(col.saturating_sub(1)).map(|(b, _)| &l[b..]))
+        .and_then(|rest| rest.split([',', ']', '}', '#', '\r']).next())
+        .map(str::trim)
+        .filter(|w| !w.is_empty() && !w.starts_with(['"', '\'', '[', '{']));
+    match written {
+        Some(w) => format!("{}{w}{}", &message[..from], &message[from + len..]),
+        None => message.to_string(),
+    }
+}
+
 /// How a plain number is written that the format does not allow: hex
 /// (`0x1FF`), octal (`0o17`), binary or with underscores (`1_000`).
 fn odd_number(token: &str) -> Option<&'static str> {
@@ -145,6 +170,20 @@ mod tests {
         assert_eq!(open_quote(text, 5), None, "another record");
         let fine = "- id: a\n  q: 'it''s' # \"x\n  t: >-\n    a \"b\n";
         assert_eq!(open_quote(fine, 5), None);
+    }
+
+    #[test]
+    fn numbers_are_quoted_as_written() {
+        let text = "- id: a\n  count: 1e3 # many\n";
+        let m = "invalid type: floating point `1000.0`, expected u32";
+        assert_eq!(
+            as_written(text, (2, 10), m),
+            "invalid type: floating point `1e3`, expected u32"
+        );
+        assert_eq!(
+            as_written(text, (2, 10), "unknown field `x`"),
+            "unknown field `x`"
+        );
     }
 
     #[test]

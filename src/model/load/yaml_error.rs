@@ -25,6 +25,7 @@ pub(super) fn yaml_error(file: &FileCtx, e: &serde_yaml::Error, line_offset: usi
         .next()
         .filter(|s| !s.is_empty() && !s.starts_with('['));
     let (message, hint) = explain(&what, field);
+    let message = syntax::as_written(file.text, pos, &message);
     let message = match field {
         Some(f) if !message.contains(&format!("`{f}`")) => format!("`{f}`: {message}"),
         _ => message,
