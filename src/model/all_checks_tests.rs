@@ -145,6 +145,10 @@ fn tabs_odd_numbers_and_nulls_are_named() {
         let message = format!("`{n}` is {what}, which the format does not allow");
         assert_eq!(p, [("events.yaml".into(), 7, 10, message)], "{n}");
     }
+    let float = events.replace("  summary", "  count: 1e3\n  summary");
+    let p = problems(ORGS, PEOPLE, &float);
+    let message = "`count`: invalid type: floating point `1e3`, expected a whole number";
+    assert_eq!(p, [("events.yaml".into(), 7, 10, message.into())]);
     let null = mv("e1", "2024", "statement", None, None).replace("people: [ann]", "orgs: [meta, ~]");
     let p = problems(ORGS, PEOPLE, &null);
     assert_eq!(
