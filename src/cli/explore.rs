@@ -31,7 +31,7 @@ pub(super) fn explore(cli: &Cli) -> ExitCode {
     // fixed live (when its folders are there to watch).
     let (ds, pending, failed) = match load(cli) {
         Ok((ds, pending)) => (ds, pending, Vec::new()),
-        Err(errors) if cli.watch && folders_exist(&cli.layers()) => (Dataset::default(), None, errors),
+        Err(errors) if cli.watch && folders_exist(&cli.layers()) => (empty(&cli.layers()), None, errors),
         Err(errors) => {
             report(&errors);
             return ExitCode::from(1);
@@ -49,6 +49,20 @@ pub(super) fn explore(cli: &Cli) -> ExitCode {
         failed,
     });
     crate::tui::run(ds, pending, &theme, keymap, watch, marks)
+}
+
+/// An empty dataset named after the last folder layer, for `--watch` to
+/// open on while the files are broken.
+fn empty(layers: &[crate::model::Layer]) -> Dataset {
+    let name = layers.iter().rev().find_map(|l| match l {
+        crate::model::Layer::Folder(dir) => {
+            dir.canonicalize().ok()?.file_name()?.to_str().map(str::to_string)
+        }
+        crate::model::Layer::Embedded => None,
+    });
+    let mut ds = Dataset::default();
+    ds.name = name.unwrap_or_default();
+    ds
 }
 
 /// Whether every folder layer is a folder that exists (and can be watched).
