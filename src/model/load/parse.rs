@@ -81,7 +81,7 @@ impl<'a> FileCtx<'a> {
     }
 
     /// Line `n` (1-based), without its line break.
-    fn line(&self, n: usize) -> Option<&'a str> {
+    pub fn line(&self, n: usize) -> Option<&'a str> {
         let starts = self.line_starts.get_or_init(|| {
             std::iter::once(0)
                 .chain(memchr::memchr_iter(b'\n', self.text.as_bytes()).map(|i| i + 1))
@@ -91,6 +91,14 @@ impl<'a> FileCtx<'a> {
         let end = starts.get(n).map_or(self.text.len(), |&e| e - 1);
         let line = self.text.get(start..end)?;
         Some(line.strip_suffix('\r').unwrap_or(line))
+    }
+
+    /// The text from line `n` (1-based) to the end of the file.
+    pub fn from_line(&self, n: usize) -> &'a str {
+        let start = self.line(n).map_or(self.text.len(), |l| {
+            l.as_ptr() as usize - self.text.as_ptr() as usize
+        });
+        &self.text[start..]
     }
 
     /// The `nth` (0-based) key `key` written at or after `from` and before
@@ -170,10 +178,11 @@ pub(super) fn parse_list<T: DeserializeOwned + Send>(
     let slots = parse_records(file, errors);
     if !odd.is_empty() {
         // YAML read `0x1FF` as 511: the number as written says more.
+        let lines: hashbrown::HashSet<usize> = odd.iter().map(|o| o.line).collect();
         let mut k = 0;
         errors.retain(|d| {
             k += 1;
-            k <= before || !odd.iter().any(|o| o.line == d.line)
+            k <= before || !lines.contains(&d.line)
         });
         errors.extend(odd);
     }

@@ -25,7 +25,7 @@ pub(super) fn yaml_error(file: &FileCtx, e: &serde_yaml::Error, line_offset: usi
         .next()
         .filter(|s| !s.is_empty() && !s.starts_with('['));
     let (message, hint) = explain(&what, field);
-    let message = syntax::as_written(file.text, pos, &message);
+    let message = syntax::as_written(file.line(pos.0).unwrap_or_default(), pos.1, &message);
     let message = match field {
         Some(f) if !message.contains(&format!("`{f}`")) => format!("`{f}`: {message}"),
         _ => message,
@@ -42,7 +42,11 @@ pub(super) fn yaml_error(file: &FileCtx, e: &serde_yaml::Error, line_offset: usi
             .hint("indent with spaces; YAML does not allow tabs in indentation");
     }
     let opened = opened.or_else(|| {
-        let (q, at) = syntax::open_quote(file.text, pos.0).filter(|_| syntax)?;
+        // Only the record (or the whole file's parse) the error is in.
+        let first = line_offset + 1;
+        let (q, (line, col)) =
+            syntax::open_quote(file.from_line(first), pos.0 + 1 - first).filter(|_| syntax)?;
+        let at = (line + first - 1, col);
         Some((if q == '"' { "`\"`" } else { "`'`" }, at))
     });
     if let Some((what, at)) = opened {
@@ -63,7 +67,7 @@ pub(super) fn yaml_error(file: &FileCtx, e: &serde_yaml::Error, line_offset: usi
 
 /// Whether the indentation of line `n` holds a tab.
 fn line_has_tab(file: &FileCtx, n: usize) -> bool {
-    let line = file.text.split('\n').nth(n.saturating_sub(1)).unwrap_or_default();
+    let line = file.line(n).unwrap_or_default();
     line.chars().take_while(|c| c.is_whitespace()).any(|c| c == '\t')
 }
 
