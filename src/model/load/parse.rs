@@ -94,7 +94,7 @@ impl<'a> FileCtx<'a> {
     }
 
     /// The text from line `n` (1-based) to the end of the file.
-    pub fn from_line(&self, n: usize) -> &'a str {
+    pub fn text_from(&self, n: usize) -> &'a str {
         let start = self.line(n).map_or(self.text.len(), |l| {
             l.as_ptr() as usize - self.text.as_ptr() as usize
         });

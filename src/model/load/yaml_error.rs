@@ -45,7 +45,7 @@ pub(super) fn yaml_error(file: &FileCtx, e: &serde_yaml::Error, line_offset: usi
         // Only the record (or the whole file's parse) the error is in.
         let first = line_offset + 1;
         let (q, (line, col)) =
-            syntax::open_quote(file.from_line(first), pos.0 + 1 - first).filter(|_| syntax)?;
+            syntax::open_quote(file.text_from(first), pos.0 + 1 - first).filter(|_| syntax)?;
         let at = (line + first - 1, col);
         Some((if q == '"' { "`\"`" } else { "`'`" }, at))
     });
