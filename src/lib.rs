@@ -1,7 +1,8 @@
 //! `rivals`: explore the talent rivalries between AI labs, in a terminal UI
 //! or from scripts.
 //!
-//! - [`text`]: sanitizing and fitting dataset text for a terminal;
+//! - [`text`]: sanitizing and fitting dataset text for a terminal, and
+//!   folding it for matching;
 //! - [`files`]: the app's folders, safe reads, atomic writes;
 //! - [`model`]: the dataset, its loader and validation;
 //! - `synth` (feature `synth`, on for benches, tests and examples):

@@ -1,4 +1,6 @@
-//! Making text from a dataset safe and tidy for a terminal.
+//! Making text from a dataset safe and tidy for a terminal, and folding it
+//! (case, accents, scripts) for matching: the one fold of search and of the
+//! loader.
 
 use std::borrow::Cow;
 use unicode_segmentation::UnicodeSegmentation;
@@ -83,6 +85,36 @@ pub fn tail(text: &str, max: usize) -> Cow<'_, str> {
         return Cow::Borrowed("");
     }
     Cow::Owned(format!("…{}", &text[start..]))
+}
+
+/// The folded form of one character: ASCII, lower-cased; `None` when it
+/// has none (it then separates words).
+pub fn fold_char(c: char) -> Option<&'static str> {
+    if c.is_ascii() {
+        return None;
+    }
+    deunicode::deunicode_char(c)
+}
+
+/// Appends the folded form of `text` to `out` (always ASCII): the one
+/// fold of search and of the loader's near-duplicate check.
+pub fn fold_into(text: &str, out: &mut Vec<u8>) {
+    if text.is_ascii() {
+        let start = out.len();
+        out.extend_from_slice(text.as_bytes());
+        out[start..].make_ascii_lowercase();
+        return;
+    }
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase() as u8);
+        } else {
+            match fold_char(c) {
+                Some(s) => out.extend(s.bytes().map(|b| b.to_ascii_lowercase())),
+                None => out.push(b' '),
+            }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -524,7 +524,7 @@ fn new_writes_a_starter_dataset_that_checks_and_never_overwrites() {
     assert!(out.contains("rivals check --data"), "{out}");
     let counts = stdout(rivals().arg("check").arg("--data").arg(&target));
     assert!(counts.starts_with("ok: 2 sources, "), "{counts}");
-    assert!(counts.contains(" 1 people, 5 events"), "{counts}");
+    assert!(counts.contains(" 2 people, 5 events"), "{counts}");
     let strict = stdout(rivals().args(["check", "--strict", "--data"]).arg(&target));
     assert_eq!(strict, counts, "the starter has no warning either");
     let events = std::fs::read_to_string(target.join("events.yaml")).unwrap();

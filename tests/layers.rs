@@ -214,7 +214,10 @@ fn a_yaml_error_at_the_end_of_a_layer_names_that_layer() {
     let (code, _, err) = run(&[path(a.path()), path(b.path())], &["check"]);
     assert_eq!(code, 1);
     let file = format!("{}/events.yaml", path(b.path()));
-    assert!(err.contains(&format!("{file}:3:1: error: ")), "{err}");
+    assert!(
+        err.contains(&format!("{file}:2:11: error: `[` opened here")),
+        "{err}"
+    );
     // Lines quoted in the message and hint (the parser's "at line L", a
     // hint's "FILE:L:C") are the layer file's lines too, not the merged text's.
     for quote in ["at line ", "events.yaml:"] {

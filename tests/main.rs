@@ -6,6 +6,7 @@ mod common;
 
 mod architecture;
 mod cache;
+mod check_all;
 mod cli;
 mod config;
 mod diff;

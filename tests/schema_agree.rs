@@ -45,6 +45,7 @@ const ORGS: &str = "\
   kind: investor
   summary: An investor.
   sources: [src]
+  distinct_from: [c]
 ";
 const PEOPLE: &str = "\
 - id: p
@@ -52,6 +53,7 @@ const PEOPLE: &str = "\
   aliases: [Pat]
   summary: A researcher.
   sources: [src]
+  distinct_from: [q]
 - id: q
   name: Quinn Roe
   summary: An engineer.
@@ -236,8 +238,8 @@ fn excused(path: &[String], value: &str, referenced: bool) -> Option<&'static st
         return Some(if referenced { "reference" } else { "duplicate" });
     }
     let reference = matches!(field, "parent" | "part_of" | "from" | "to")
-        || matches!(parent, "sources" | "people" | "orgs")
-        || (matches!(field, "sources" | "people" | "orgs") && value == "[x]");
+        || matches!(parent, "sources" | "people" | "orgs" | "distinct_from")
+        || (matches!(field, "sources" | "people" | "orgs" | "distinct_from") && value == "[x]");
     if reference {
         return Some("reference");
     }

@@ -174,3 +174,44 @@ fn a_watched_dataset_idles_reading_it_is_not_a_change_and_a_same_content_save_is
     assert!(pty.wait_exit());
     assert_restored(&pty);
 }
+
+#[test]
+fn a_broken_dataset_opens_under_its_errors_and_recovers_when_fixed() {
+    let dir = fixture();
+    let data = dir.path().to_str().unwrap();
+    std::fs::write(dir.path().join("events.yaml"), events_with("2025-13-03")).unwrap();
+    let mut pty = Pty::spawn(&["--watch", "--data", data], 160, 40, &[]);
+    let screen = pty.wait_text(&fresh_date_position());
+    assert!(screen.contains("Dataset errors"), "{screen}");
+    assert!(screen.contains("nothing loaded yet"), "{screen}");
+    // The panel hides and shows again with `E`.
+    pty.send("E");
+    let screen = pty.wait_for("the panel to hide", |s| !s.contains("Dataset errors"));
+    assert!(screen.contains("errors hidden (E shows)"), "{screen}");
+    pty.send("E");
+    pty.wait_text("Dataset errors");
+    // Fixing the file loads the dataset and clears the panel.
+    save_by_rename(dir.path(), &events_with("2024-02-03"));
+    let screen = pty.wait_for("the dataset to load", |s| {
+        !s.contains("Dataset errors") && s.contains("Freshly curated event.")
+    });
+    assert!(screen.contains("reloaded: 5 events"), "{screen}");
+    pty.send("q");
+    assert!(pty.wait_exit());
+    assert_restored(&pty);
+}
+
+#[test]
+fn a_reload_keeps_the_filter_on_the_status_line() {
+    let dir = fixture();
+    let data = dir.path().to_str().unwrap();
+    let mut pty = Pty::spawn(&["--watch", "--data", data], 160, 40, &[]);
+    pty.wait_text("4 events");
+    pty.send("j\r");
+    pty.wait_text("filter: OpenAI");
+    std::fs::write(dir.path().join("events.yaml"), events_with("2025-02-03")).unwrap();
+    let screen = pty.wait_text("reloaded: 5 events");
+    assert!(screen.contains("reloaded: 5 events · filter: OpenAI"), "{screen}");
+    pty.send("q");
+    assert!(pty.wait_exit());
+}

@@ -52,9 +52,13 @@ pub(super) fn beside<T: cache::Image + Sync, R>(
 /// Prints diagnostics and a count line to stderr.
 pub fn report(errors: &[Diagnostic]) {
     output::errors(errors);
-    let n = errors.len();
-    let s = if n == 1 { "" } else { "s" };
-    output::note(&format!("{n} problem{s} found; nothing was loaded"));
+    let count = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let warnings = errors.iter().filter(|d| d.is_warning()).count();
+    let found = match warnings {
+        0 => count(errors.len(), "problem"),
+        w => format!("{} and {}", count(errors.len() - w, "error"), count(w, "warning")),
+    };
+    output::note(&format!("{found} found; nothing was loaded"));
 }
 
 /// Leaves `value` to the operating system, which frees a process's memory

@@ -72,7 +72,7 @@ mod tests {
         assert_eq!(loaded.warnings, vec![]);
         assert_eq!(
             loaded.dataset.counts_line(),
-            "2 sources, 4 organizations, 1 people, 5 events"
+            "2 sources, 5 organizations, 2 people, 5 events"
         );
     }
 

@@ -59,7 +59,7 @@ pub fn days_in_month(year: u16, month: u8) -> u8 {
 
 impl Date {
     /// A year-only date.
-    pub fn year(year: u16) -> Self {
+    pub const fn year(year: u16) -> Self {
         Date {
             year,
             month: 0,

@@ -26,8 +26,8 @@ pub(super) struct Keep<'a> {
 /// Largest file read by default: 64 MiB (`--max-file-size` raises it).
 pub const DEFAULT_MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
-/// Reads and validates the dataset in folder `dir`. Every file problem is
-/// reported before anything is parsed. Warnings are not looked for;
+/// Reads and validates the dataset in folder `dir`. A file that cannot be
+/// read is one error, and the other files are still checked. Warnings are not looked for;
 /// [`load_dir_checked`] finds them.
 pub fn load_dir(dir: &Path, max_bytes: u64) -> Result<Dataset, Vec<Diagnostic>> {
     load_dir_with(dir, max_bytes, false, Keep::default()).map(|l| l.dataset)
@@ -82,9 +82,6 @@ pub(super) fn load_dir_with(
             }
         }
     }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
     let files = Files {
         sources: &texts[0],
         organizations: &texts[1],
@@ -100,7 +97,19 @@ pub(super) fn load_dir_with(
         hint_embedded: true,
         ..Layering::default()
     };
-    load_with(&name, &files, shown, warnings, keep.reuse, &layering)
+    let loaded = load_with(&name, &files, shown, warnings, keep.reuse, &layering);
+    if errors.is_empty() {
+        return loaded;
+    }
+    // A file that could not be read is one error; the others are still
+    // checked (its own "file is empty" is not news).
+    let unread: Vec<String> = errors.iter().map(|d| d.file.clone()).collect();
+    let found = match loaded {
+        Ok(l) => l.warnings,
+        Err(found) => found,
+    };
+    errors.extend(found.into_iter().filter(|d| !unread.contains(&d.file)));
+    Err(errors)
 }
 
 /// A file in `dir` that is probably `expected` under another name

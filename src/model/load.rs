@@ -10,18 +10,24 @@
 //! amounts ([`currency`]) at named [`position`]s while [`build`] turns raw
 //! records into the model's ([`fidelity`] for how a record follows its
 //! sources), then run the [`checks`] across records (some of which are
-//! warnings). The JSON Schemas of the files are
+//! warnings). Every check runs on every record that parsed, whatever
+//! failed elsewhere, so one run reports everything. The JSON Schemas of
+//! the files are
 //! generated from the same [`raw`] records ([`mod@schema`]).
 
+mod blank;
 mod build;
 mod checks;
 mod currency;
 mod fidelity;
+mod near_dupes;
 mod parse;
+mod paths;
 mod position;
 mod prescan;
 mod raw;
 mod schema;
+mod syntax;
 mod validate;
 mod yaml_error;
 
@@ -168,11 +174,13 @@ pub(super) fn load_with(
             parse_list::<RawEvent>(&file_ctx[3], e),
         ),
     };
+    // A file not read, or with a record whose id could not be read:
+    // references into it are not checked.
     let unreadable = [
-        sources.is_none(),
-        orgs.is_none(),
-        people.is_none(),
-        events.is_none(),
+        ids_unknown(&sources),
+        ids_unknown(&orgs),
+        ids_unknown(&people),
+        ids_unknown(&events),
     ];
     let (sources, orgs, people, events) = (
         sources.unwrap_or_default(),
@@ -180,11 +188,12 @@ pub(super) fn load_with(
         people.unwrap_or_default(),
         events.unwrap_or_default(),
     );
-    let complete = !unreadable.contains(&true)
-        && all_ok(&sources)
-        && all_ok(&orgs)
-        && all_ok(&people)
-        && all_ok(&events);
+    let broken = Broken {
+        paths: !unreadable[1] && !unreadable[2],
+        orgs: broken_mask(&orgs),
+        people: broken_mask(&people),
+        events: broken_mask(&events),
+    };
     let records = sources.len() + orgs.len() + people.len() + events.len();
     let mut v = Validator::new(file_ctx, unreadable, errors, records);
     v.hint_embedded = layering.hint_embedded;
@@ -195,17 +204,16 @@ pub(super) fn load_with(
         register(&mut v, &events, Record::Event, layering, layer);
     }
 
+    let mut distinct = near_dupes::Distinct::default();
     let mut ds = Dataset {
         name: name.to_string(),
         sources: build::sources(&mut v, sources),
-        orgs: build::orgs(&mut v, orgs),
-        people: build::people(&mut v, people),
+        orgs: build::orgs(&mut v, orgs, &mut distinct),
+        people: build::people(&mut v, people, &mut distinct),
         events: build::events(&mut v, events),
         ..Dataset::default()
     };
-    if complete {
-        checks::run(&mut v, &ds, warnings);
-    }
+    checks::run(&mut v, &ds, warnings, &broken, &distinct);
     // Parse errors come first; report everything in file order instead.
     let rank = |d: &Diagnostic| FILES.iter().position(|f| d.file.ends_with(f));
     v.errors.sort_by_key(|d| (rank(d), d.line, d.col));
@@ -256,9 +264,29 @@ fn sort_events(events: &mut [super::Event]) {
     }
 }
 
-/// Whether every record of a file parsed.
-fn all_ok<T>(slots: &[Slot<T>]) -> bool {
-    slots.iter().all(|s| matches!(s, Slot::Ok(_)))
+/// The records that did not parse, file by file: the dataset the checks
+/// see holds a blank placeholder for each (so indexes stay file
+/// positions), which the checks skip.
+pub(super) struct Broken {
+    /// Whether every id of people and organizations is known: the path
+    /// checks need them all.
+    pub paths: bool,
+    pub orgs: Vec<bool>,
+    pub people: Vec<bool>,
+    pub events: Vec<bool>,
+}
+
+/// Whether some ids of a file are unknown: it could not be read, or a
+/// record's id could not be.
+fn ids_unknown<T>(slots: &Option<Vec<Slot<T>>>) -> bool {
+    slots
+        .as_ref()
+        .is_none_or(|s| s.iter().any(|s| matches!(s, Slot::Broken(None))))
+}
+
+/// Which records of a file did not parse.
+fn broken_mask<T>(slots: &[Slot<T>]) -> Vec<bool> {
+    slots.iter().map(|s| matches!(s, Slot::Broken(_))).collect()
 }
 
 /// Registers the id of every record of a file in layer `layer`, parsed or
@@ -305,3 +333,7 @@ mod group_tests;
 #[cfg(test)]
 #[path = "fidelity_tests.rs"]
 mod fidelity_tests;
+
+#[cfg(test)]
+#[path = "all_checks_tests.rs"]
+mod all_checks_tests;

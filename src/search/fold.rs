@@ -1,34 +1,8 @@
 //! Folding text for matching: case and diacritics removed, other scripts
 //! transliterated (`Zhāng` → `zhang`), and split into words.
 
-/// The folded form of one character: ASCII, lower-cased; `None` when it
-/// has none (it then separates words).
-fn fold_char(c: char) -> Option<&'static str> {
-    if c.is_ascii() {
-        return None;
-    }
-    deunicode::deunicode_char(c)
-}
-
-/// Appends the folded form of `text` to `out` (always ASCII).
-pub fn fold_into(text: &str, out: &mut Vec<u8>) {
-    if text.is_ascii() {
-        let start = out.len();
-        out.extend_from_slice(text.as_bytes());
-        out[start..].make_ascii_lowercase();
-        return;
-    }
-    for c in text.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase() as u8);
-        } else {
-            match fold_char(c) {
-                Some(s) => out.extend(s.bytes().map(|b| b.to_ascii_lowercase())),
-                None => out.push(b' '),
-            }
-        }
-    }
-}
+use crate::text::fold_char;
+pub use crate::text::fold_into;
 
 /// Appends `text` folded but with its case kept (`Zhāng` → `Zhang`): what
 /// case-sensitive terms compare. Lower-cased, it is [`fold_into`]'s output.

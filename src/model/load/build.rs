@@ -5,7 +5,9 @@ use super::super::flow::MAX_COUNT;
 use super::super::{
     Alternative, Date, Details, Disputed, Event, EventKind, OrgIx, Organization, Origin, Person, Source,
 };
+use super::blank::{self, UNDATED};
 use super::fidelity;
+use super::near_dupes::Distinct;
 use super::parse::Slot;
 use super::position::{At, FileId};
 use super::raw::{RawAlternative, RawDisputed, RawEvent, RawOrg, RawOrigin, RawPerson, RawSource};
@@ -23,11 +25,17 @@ fn at(file: FileId, rec: usize, key: &'static str) -> At {
     At { file, rec, key }
 }
 
-/// Builds the sources.
+/// Builds the sources (a blank placeholder for each that did not parse).
 pub(super) fn sources(v: &mut Validator, raw: Vec<Slot<RawSource>>) -> Vec<Source> {
     let mut out = Vec::with_capacity(raw.len());
     for (i, slot) in raw.into_iter().enumerate() {
-        let Slot::Ok(s) = slot else { continue };
+        let s = match slot {
+            Slot::Ok(s) => s,
+            Slot::Broken(id) => {
+                out.push(blank::source(id));
+                continue;
+            }
+        };
         let here = at(FileId::Sources, i, "title");
         v.non_empty(&s.title, here);
         v.non_empty(&s.language, here.key("language"));
@@ -45,11 +53,18 @@ pub(super) fn sources(v: &mut Validator, raw: Vec<Slot<RawSource>>) -> Vec<Sourc
     out
 }
 
-/// Builds the organizations.
-pub(super) fn orgs(v: &mut Validator, raw: Vec<Slot<RawOrg>>) -> Vec<Organization> {
+/// Builds the organizations (a blank placeholder for each that did not parse).
+/// Pairs marked `distinct_from` go to `distinct`.
+pub(super) fn orgs(v: &mut Validator, raw: Vec<Slot<RawOrg>>, distinct: &mut Distinct) -> Vec<Organization> {
     let mut out = Vec::with_capacity(raw.len());
     for (i, slot) in raw.into_iter().enumerate() {
-        let Slot::Ok(o) = slot else { continue };
+        let o = match slot {
+            Slot::Ok(o) => o,
+            Slot::Broken(id) => {
+                out.push(blank::org(id));
+                continue;
+            }
+        };
         let owner = Owner("organization", &o.id);
         let here = at(FileId::Organizations, i, "name");
         v.non_empty(&o.name, here);
@@ -62,6 +77,13 @@ pub(super) fn orgs(v: &mut Validator, raw: Vec<Slot<RawOrg>>) -> Vec<Organizatio
         let founded = o.founded.and_then(|d| v.date(&d.0, here.key("founded")));
         let sources = v.sources(&o.sources, here.key("sources"), owner);
         v.not_blank(o.beyond_sources.as_deref(), here.key("beyond_sources"));
+        distinct.add(
+            v,
+            (Want::Org, i),
+            &o.distinct_from,
+            here.key("distinct_from"),
+            owner,
+        );
         out.push(Organization {
             id: o.id,
             name: o.name,
@@ -77,11 +99,18 @@ pub(super) fn orgs(v: &mut Validator, raw: Vec<Slot<RawOrg>>) -> Vec<Organizatio
     out
 }
 
-/// Builds the people.
-pub(super) fn people(v: &mut Validator, raw: Vec<Slot<RawPerson>>) -> Vec<Person> {
+/// Builds the people (a blank placeholder for each that did not parse).
+/// Pairs marked `distinct_from` go to `distinct`.
+pub(super) fn people(v: &mut Validator, raw: Vec<Slot<RawPerson>>, distinct: &mut Distinct) -> Vec<Person> {
     let mut out = Vec::with_capacity(raw.len());
     for (i, slot) in raw.into_iter().enumerate() {
-        let Slot::Ok(p) = slot else { continue };
+        let p = match slot {
+            Slot::Ok(p) => p,
+            Slot::Broken(id) => {
+                out.push(blank::person(id));
+                continue;
+            }
+        };
         let owner = Owner("person", &p.id);
         let here = at(FileId::People, i, "name");
         v.non_empty(&p.name, here);
@@ -89,6 +118,13 @@ pub(super) fn people(v: &mut Validator, raw: Vec<Slot<RawPerson>>) -> Vec<Person
         v.aliases(&p.aliases, &p.name, here.key("aliases"));
         let sources = v.sources(&p.sources, here.key("sources"), owner);
         v.not_blank(p.beyond_sources.as_deref(), here.key("beyond_sources"));
+        distinct.add(
+            v,
+            (Want::Person, i),
+            &p.distinct_from,
+            here.key("distinct_from"),
+            owner,
+        );
         out.push(Person {
             id: p.id,
             name: p.name,
@@ -126,13 +162,16 @@ pub(super) fn events(v: &mut Validator, mut raw: Vec<Slot<RawEvent>>) -> Vec<Eve
     out
 }
 
-/// Builds `raw`, the events from record `first` of the file on.
+/// Builds `raw`, the events from record `first` of the file on; a record
+/// that did not parse becomes an undated placeholder, so that every index
+/// stays a file position.
 fn events_from(v: &mut Validator, raw: Vec<Slot<RawEvent>>, first: usize) -> Vec<Event> {
     let mut out = Vec::with_capacity(raw.len());
     for (i, slot) in raw.into_iter().enumerate() {
-        if let Slot::Ok(e) = slot {
-            out.push(event(v, e, first + i));
-        }
+        out.push(match slot {
+            Slot::Ok(e) => event(v, e, first + i),
+            Slot::Broken(id) => blank::event(id),
+        });
     }
     out
 }
@@ -142,7 +181,7 @@ fn event(v: &mut Validator, e: RawEvent, i: usize) -> Event {
     let owner = Owner("event", &e.id);
     let here = at(FileId::Events, i, "summary");
     v.non_empty(&e.summary, here);
-    let date = v.date(&e.date.0, here.key("date")).unwrap_or(Date::year(1));
+    let date = v.date(&e.date.0, here.key("date")).unwrap_or(UNDATED);
     let people = v.resolve_all(Want::Person, &e.people, here.key("people"), owner);
     let mut org = |id: &Option<String>, key: &'static str| -> Option<OrgIx> {
         id.as_deref()

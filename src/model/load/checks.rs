@@ -1,37 +1,42 @@
 //! Checks across records, once every record is built: the organization
 //! graph, names shared between records, and dates against sources.
 
-use super::super::flow::{MAX_MOVED, people_moved};
+use super::super::flow::{MAX_COUNT, MAX_MOVED, people_moved};
 use super::super::{Dataset, OrgIx};
+use super::Broken;
+use super::near_dupes::{self, Distinct};
+use super::paths;
 use super::position::FileId;
 use super::validate::Validator;
 
 // The hint of `total_moved` spells the maximum out.
 const _: () = assert!(MAX_MOVED == 100_000_000);
 
-/// Runs the checks, those that only warn when `warnings` is set. Indexes
-/// are file positions, so this needs every record of the files it reads
-/// (the caller skips it when one failed to parse).
-pub(super) fn run(v: &mut Validator, ds: &Dataset, warnings: bool) {
+/// Runs the checks, those that only warn when `warnings` is set, on every
+/// record that parsed. Indexes are file positions: a record that did not
+/// parse is a placeholder, marked in `broken`, which the checks skip.
+pub(super) fn run(v: &mut Validator, ds: &Dataset, warnings: bool, broken: &Broken, distinct: &Distinct) {
     parents(v, ds);
-    part_of(v, ds);
+    part_of(v, ds, broken);
     total_moved(v, ds);
     if warnings {
-        shared_names(v, ds);
+        shared_names(v, ds, broken);
         late_events(v, ds);
         super::fidelity::lone_disputes(v, ds);
+        paths::check(v, ds, broken);
+        near_dupes::check(v, ds, broken, distinct);
     }
 }
 
 /// The moves of the dataset add up to at most [`MAX_MOVED`] people:
-/// reported once, at the event that goes past it, and only when nothing
-/// else is wrong (a count past its own maximum would be reported twice).
+/// reported once, at the event that goes past it. An event whose own
+/// count is past its maximum is reported there, and not counted here.
 fn total_moved(v: &mut Validator, ds: &Dataset) {
-    if !v.errors.is_empty() {
-        return;
-    }
     let mut total: u64 = 0;
     for (i, e) in ds.events.iter().enumerate() {
+        if e.count().is_some_and(|c| c > MAX_COUNT) {
+            continue;
+        }
         total += people_moved(e);
         if total > MAX_MOVED {
             let f = v.file(FileId::Events);
@@ -82,11 +87,14 @@ fn parents(v: &mut Validator, ds: &Dataset) {
 /// people to the same organization, from where this move comes from; the
 /// chain of groups ends; and a group names no more people than it counts.
 /// (`part_of` still holds file positions here.)
-fn part_of(v: &mut Validator, ds: &Dataset) {
+fn part_of(v: &mut Validator, ds: &Dataset, broken: &Broken) {
     // People named in the members of each group, at the top of its chain.
     let mut named: Vec<u32> = vec![0; ds.events.len()];
     for (i, e) in ds.events.iter().enumerate() {
         let Some(g) = e.part_of() else { continue };
+        if broken.events[g as usize] {
+            continue;
+        }
         if let Some((message, hint)) = member_problem(ds, i, g as usize) {
             let f = v.file(FileId::Events);
             let d = f.err(f.value(i, &["part_of"]), message).hint(hint);
@@ -238,7 +246,7 @@ fn report_cycle(v: &mut Validator, ds: &Dataset, cycle: &[usize]) {
 
 /// Warns when an alias is another record's name or alias: searches and
 /// suggestions cannot tell them apart.
-fn shared_names(v: &mut Validator, ds: &Dataset) {
+fn shared_names(v: &mut Validator, ds: &Dataset, broken: &Broken) {
     let mut owners: hashbrown::HashMap<String, (FileId, usize)> = hashbrown::HashMap::new();
     let names = ds
         .orgs
@@ -251,7 +259,11 @@ fn shared_names(v: &mut Validator, ds: &Dataset) {
                 .enumerate()
                 .map(|(i, p)| (FileId::People, i, &p.name)),
         );
-    for (file, i, name) in names {
+    let is_broken = |file: FileId, i: usize| match file {
+        FileId::Organizations => broken.orgs[i],
+        _ => broken.people[i],
+    };
+    for (file, i, name) in names.filter(|&(f, i, _)| !is_broken(f, i)) {
         owners.entry(name.to_lowercase()).or_insert((file, i));
     }
     let aliases = ds

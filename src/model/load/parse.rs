@@ -3,8 +3,8 @@
 use super::super::diag::Diagnostic;
 use super::super::guard;
 use super::super::locate::{Locator, Pos};
-use super::prescan;
 use super::yaml_error::{refused, unclosed_flow, yaml_error};
+use super::{prescan, syntax};
 use serde::de::DeserializeOwned;
 use std::cell::OnceCell;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -81,7 +81,7 @@ impl<'a> FileCtx<'a> {
     }
 
     /// Line `n` (1-based), without its line break.
-    fn line(&self, n: usize) -> Option<&'a str> {
+    pub fn line(&self, n: usize) -> Option<&'a str> {
         let starts = self.line_starts.get_or_init(|| {
             std::iter::once(0)
                 .chain(memchr::memchr_iter(b'\n', self.text.as_bytes()).map(|i| i + 1))
@@ -91,6 +91,14 @@ impl<'a> FileCtx<'a> {
         let end = starts.get(n).map_or(self.text.len(), |&e| e - 1);
         let line = self.text.get(start..end)?;
         Some(line.strip_suffix('\r').unwrap_or(line))
+    }
+
+    /// The text from line `n` (1-based) to the end of the file.
+    pub fn text_from(&self, n: usize) -> &'a str {
+        let start = self.line(n).map_or(self.text.len(), |l| {
+            l.as_ptr() as usize - self.text.as_ptr() as usize
+        });
+        &self.text[start..]
     }
 
     /// The `nth` (0-based) key `key` written at or after `from` and before
@@ -165,6 +173,27 @@ pub(super) fn parse_list<T: DeserializeOwned + Send>(
     file: &FileCtx,
     errors: &mut Vec<Diagnostic>,
 ) -> Option<Vec<Slot<T>>> {
+    let odd = syntax::numbers(file);
+    let before = errors.len();
+    let slots = parse_records(file, errors);
+    if !odd.is_empty() {
+        // YAML read `0x1FF` as 511: the number as written says more.
+        let lines: hashbrown::HashSet<usize> = odd.iter().map(|o| o.line).collect();
+        let mut k = 0;
+        errors.retain(|d| {
+            k += 1;
+            k <= before || !lines.contains(&d.line)
+        });
+        errors.extend(odd);
+    }
+    slots
+}
+
+/// [`parse_list`], without the scan for numbers the format does not allow.
+fn parse_records<T: DeserializeOwned + Send>(
+    file: &FileCtx,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<Vec<Slot<T>>> {
     let significant = file.text.lines().any(|l| {
         let t = l.trim();
         !t.is_empty() && !t.starts_with('#') && t != "---"
@@ -192,30 +221,35 @@ pub(super) fn parse_list<T: DeserializeOwned + Send>(
         Ok(records) => return Some(records.into_iter().map(Slot::Ok).collect()),
         Err(e) => e,
     };
-    // A record-level error: parse record by record to report them all and
-    // keep the records that are fine.
-    let record_level = whole.to_string().starts_with(".[");
-    if let (true, Some(chunks)) = (record_level, file.loc().chunks(file.text)) {
-        let mut slots = Vec::with_capacity(chunks.len());
-        for (i, &(start, first_line)) in chunks.iter().enumerate() {
-            let end = chunks.get(i + 1).map_or(file.text.len(), |c| c.0);
-            let chunk = &file.text[start..end];
-            match serde_yaml::from_str::<Vec<T>>(chunk) {
-                Ok(mut one) if one.len() == 1 => slots.extend(one.pop().map(Slot::Ok)),
-                Ok(_) => return whole_file(file, &whole, errors),
-                Err(e) => {
-                    errors.push(yaml_error(file, &e, first_line));
-                    let id = serde_yaml::from_str::<Vec<IdOnly>>(chunk)
-                        .ok()
-                        .and_then(|mut v| v.pop())
-                        .and_then(|r| r.id);
-                    slots.push(Slot::Broken(id));
-                }
+    // Parse record by record to report every record's error (a type
+    // error or a syntax error) and keep the records that are fine; the
+    // whole file's error stands when no single record fails.
+    let Some(chunks) = file.loc().chunks(file.text) else {
+        return whole_file(file, &whole, errors);
+    };
+    let mut slots = Vec::with_capacity(chunks.len());
+    let mut found = Vec::new();
+    for (i, &(start, first_line)) in chunks.iter().enumerate() {
+        let end = chunks.get(i + 1).map_or(file.text.len(), |c| c.0);
+        let chunk = &file.text[start..end];
+        match serde_yaml::from_str::<Vec<T>>(chunk) {
+            Ok(mut one) if one.len() == 1 => slots.extend(one.pop().map(Slot::Ok)),
+            Ok(_) => return whole_file(file, &whole, errors),
+            Err(e) => {
+                found.push(yaml_error(file, &e, first_line));
+                let id = serde_yaml::from_str::<Vec<IdOnly>>(chunk)
+                    .ok()
+                    .and_then(|mut v| v.pop())
+                    .and_then(|r| r.id);
+                slots.push(Slot::Broken(id));
             }
         }
-        return Some(slots);
     }
-    whole_file(file, &whole, errors)
+    if found.is_empty() {
+        return whole_file(file, &whole, errors);
+    }
+    errors.extend(found);
+    Some(slots)
 }
 
 /// What a file parsed to, kept so that a reload skips parsing it again

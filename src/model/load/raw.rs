@@ -92,6 +92,11 @@ pub(super) struct RawOrg {
     /// from general knowledge).
     #[schemars(with = "Option<schema::Text>")]
     pub beyond_sources: Option<String>,
+    /// Ids of other organizations whose names look alike but that are not
+    /// this one (silences the near-duplicate warning).
+    #[serde(default)]
+    #[schemars(extend("uniqueItems" = true))]
+    pub distinct_from: Vec<String>,
 }
 
 /// A person who appears in the events.
@@ -116,6 +121,11 @@ pub(super) struct RawPerson {
     /// from general knowledge).
     #[schemars(with = "Option<schema::Text>")]
     pub beyond_sources: Option<String>,
+    /// Ids of other people whose names look alike but who are not this
+    /// one (silences the near-duplicate warning).
+    #[serde(default)]
+    #[schemars(extend("uniqueItems" = true))]
+    pub distinct_from: Vec<String>,
 }
 
 /// A sum of money: `value` in `currency` (ISO 4217 code).

@@ -252,11 +252,21 @@ impl<'f> Validator<'f> {
             | (Want::Event, Some(Record::Event(i))) => {
                 return Some(i);
             }
-            (want, None) if self.unreadable[want.file_id().ix()] => return None,
             (_, other) => other,
         };
         let f = &self.files[at.file.ix()];
         let pos = f.loc().token(at.rec, at.key, id);
+        if matches!(id, "~" | "null" | "Null" | "NULL")
+            && f.char_at(pos).is_some_and(|c| c != '"' && c != '\'')
+        {
+            let d = f.err(pos, format!("`{}` holds a null (`{id}`)", at.key));
+            self.errors
+                .push(d.hint("remove it, or write the id it stands for"));
+            return None;
+        }
+        if ix.is_none() && self.unreadable[want.file_id().ix()] {
+            return None;
+        }
         let noun = want.noun();
         let hint = match ix {
             Some(other) => format!(

@@ -3,6 +3,7 @@
 use super::super::diag::{Diagnostic, closest};
 use super::super::guard::{MAX_DEPTH, Refusal};
 use super::parse::FileCtx;
+use super::syntax;
 
 /// Turns a serde_yaml error into a diagnostic with a hint.
 pub(super) fn yaml_error(file: &FileCtx, e: &serde_yaml::Error, line_offset: usize) -> Diagnostic {
@@ -24,6 +25,7 @@ pub(super) fn yaml_error(file: &FileCtx, e: &serde_yaml::Error, line_offset: usi
         .next()
         .filter(|s| !s.is_empty() && !s.starts_with('['));
     let (message, hint) = explain(&what, field);
+    let message = syntax::as_written(file.line(pos.0).unwrap_or_default(), pos.1, &message);
     let message = match field {
         Some(f) if !message.contains(&format!("`{f}`")) => format!("`{f}`: {message}"),
         _ => message,
@@ -33,14 +35,25 @@ pub(super) fn yaml_error(file: &FileCtx, e: &serde_yaml::Error, line_offset: usi
     {
         return never_closed(file, bracket, at);
     }
+    let syntax = path.is_empty() && !what.starts_with("invalid") && !what.contains("field");
+    if syntax && line_has_tab(file, pos.0) {
+        return file
+            .err(pos, "a tab in the indentation".into())
+            .hint("indent with spaces; YAML does not allow tabs in indentation");
+    }
+    let opened = opened.or_else(|| {
+        // Only the record (or the whole file's parse) the error is in.
+        let first = line_offset + 1;
+        let (q, (line, col)) =
+            syntax::open_quote(file.text_from(first), pos.0 + 1 - first).filter(|_| syntax)?;
+        let at = (line + first - 1, col);
+        Some((if q == '"' { "`\"`" } else { "`'`" }, at))
+    });
+    if let Some((what, at)) = opened {
+        return never_closed_at(file, what, at, pos);
+    }
     let mut d = file.err(pos, message);
     d.hint = hint;
-    if let Some((what, (line, col))) = opened {
-        d.hint = Some(format!(
-            "{}:{line}:{col}: {what} starts here and is never closed",
-            file.name
-        ));
-    }
     // serde names a duplicate at its record: point at the second key.
     let duplicate = what
         .strip_prefix("duplicate entry with key ")
@@ -52,16 +65,49 @@ pub(super) fn yaml_error(file: &FileCtx, e: &serde_yaml::Error, line_offset: usi
     d
 }
 
+/// Whether the indentation of line `n` holds a tab.
+fn line_has_tab(file: &FileCtx, n: usize) -> bool {
+    let line = file.line(n).unwrap_or_default();
+    line.chars().take_while(|c| c.is_whitespace()).any(|c| c == '\t')
+}
+
+/// The diagnostic for a quote, `[` or `{` (`what`) opened at `at` and not
+/// closed where it should be, at the opening: YAML gave up later, at
+/// `gave_up`, on whatever it swallowed.
+fn never_closed_at(
+    file: &FileCtx,
+    what: &str,
+    (line, col): (usize, usize),
+    gave_up: (usize, usize),
+) -> Diagnostic {
+    let short = file.name.rsplit('/').next().unwrap_or(&file.name);
+    let quote = file.char_at((line, col)).filter(|c| matches!(c, '"' | '\''));
+    let what = match quote {
+        Some(q) => format!("`{q}`"),
+        None => what.to_string(),
+    };
+    let close = match what.as_str() {
+        "`[`" => "`]`",
+        "`{`" => "`}`",
+        _ => what.as_str(),
+    };
+    file.err((line, col), format!("{what} opened here is not closed"))
+        .hint(format!(
+            "close it with {close} where the value ends (YAML read on and gave up at {short}:{}:{})",
+            gave_up.0, gave_up.1
+        ))
+}
+
 /// From libyaml's `..., while scanning a quoted scalar at line 2 column 12`:
 /// what was left open, and where it opened.
 fn opened_at(text: &str, line_offset: usize) -> Option<(&'static str, (usize, usize))> {
     let (_, context) = text.split_once(", while ")?;
     let what = if context.starts_with("scanning a quoted scalar") {
-        "this quoted string"
+        "a quoted string"
     } else if context.starts_with("parsing a flow sequence") {
-        "this `[` list"
+        "`[`"
     } else if context.starts_with("parsing a flow mapping") {
-        "this `{` map"
+        "`{`"
     } else {
         return None;
     };

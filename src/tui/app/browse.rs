@@ -87,6 +87,11 @@ pub(super) fn browse(app: &mut App, action: Action) {
         Action::GoToMark => app.mode = Mode::Mark { set: false },
         Action::PeriodFilter => period::cycle(app),
         Action::ClearFilter => app.clear_filters(),
+        Action::ErrorsToggle => {
+            if let Some(errors) = &mut app.errors {
+                errors.hidden = !errors.hidden;
+            }
+        }
         Action::ErrorsDown | Action::ErrorsUp => {
             if let Some(errors) = &mut app.errors {
                 let delta = if action == Action::ErrorsDown { 1 } else { -1 };

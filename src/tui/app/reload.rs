@@ -39,21 +39,32 @@ pub struct Errors {
     pub lines: Vec<String>,
     /// First wrapped row shown (bounded by `update`).
     pub scroll: usize,
+    /// Whether the user hid the panel (it stays hidden across reloads).
+    pub hidden: bool,
 }
 
 impl Errors {
-    /// The panel for `diagnostics` (`FILE:LINE:COL: error: …`, then the hint).
-    pub fn new(diagnostics: &[Diagnostic]) -> Self {
+    /// The panel for `diagnostics` (`FILE:LINE:COL: error: …`, then the
+    /// hint), over the last good dataset or, when `none_yet`, over an
+    /// empty one (`--watch` opened on a broken dataset).
+    pub fn new(diagnostics: &[Diagnostic], none_yet: bool) -> Self {
         let n = diagnostics.len();
         let mut lines: Vec<String> = diagnostics
             .iter()
             .flat_map(|d| d.to_string().lines().map(str::to_string).collect::<Vec<_>>())
             .collect();
         let s = if n == 1 { "" } else { "s" };
-        lines.push(format!(
-            "{n} problem{s} found; still showing the last good dataset"
-        ));
-        Errors { lines, scroll: 0 }
+        let showing = if none_yet {
+            "nothing loaded yet: fix the files and it loads"
+        } else {
+            "still showing the last good dataset"
+        };
+        lines.push(format!("{n} problem{s} found; {showing}"));
+        Errors {
+            lines,
+            scroll: 0,
+            hidden: false,
+        }
     }
 
     /// The lines wrapped to `width` columns: what the panel shows.
@@ -75,20 +86,37 @@ pub fn panel_area(areas: &Areas) -> ratatui::layout::Rect {
     areas.detail
 }
 
-/// Cuts `line` into pieces of at most `width` columns.
+/// Cuts `line` into rows of at most `width` columns, between words; a
+/// word wider than a row is cut where the row ends. A continued row keeps
+/// the line's indentation (a hint's two spaces).
 fn wrap(line: &str, width: usize) -> Vec<String> {
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    let indent = if indent * 2 < width { indent } else { 0 };
     let mut out = vec![String::new()];
     let mut used = 0;
-    for c in line.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w > width && used > 0 {
-            out.push(String::new());
-            used = 0;
+    for (k, word) in line.split(' ').enumerate() {
+        let w: usize = word.chars().map(|c| c.width().unwrap_or(0)).sum();
+        let gap = usize::from(k > 0);
+        if used > indent && used + gap + w > width {
+            out.push(" ".repeat(indent));
+            used = indent;
+        } else if k > 0 {
+            if let Some(l) = out.last_mut() {
+                l.push(' ');
+            }
+            used += 1;
         }
-        if let Some(last) = out.last_mut() {
-            last.push(c);
+        for c in word.chars() {
+            let cw = c.width().unwrap_or(0);
+            if used + cw > width && used > indent {
+                out.push(" ".repeat(indent));
+                used = indent;
+            }
+            if let Some(l) = out.last_mut() {
+                l.push(c);
+            }
+            used += cw;
         }
-        used += w;
     }
     out
 }
@@ -98,11 +126,14 @@ fn wrap(line: &str, width: usize) -> Vec<String> {
 pub(super) fn reloaded(app: &mut App, reload: Reload) -> Option<Effect> {
     match reload {
         Reload::Failed(diagnostics) => {
-            let scroll = app.errors.as_ref().map_or(0, |e| e.scroll);
+            let (scroll, hidden) = app.errors.as_ref().map_or((0, false), |e| (e.scroll, e.hidden));
+            let ds = &app.data.ds;
+            let none_yet = ds.events.is_empty() && ds.orgs.is_empty() && ds.people.is_empty();
             app.note = None;
             app.errors = Some(Errors {
                 scroll,
-                ..Errors::new(&diagnostics)
+                hidden,
+                ..Errors::new(&diagnostics, none_yet)
             });
             None
         }

@@ -165,3 +165,46 @@ fn long_lines_wrap_by_display_width() {
     assert_eq!(wrap("", 4), [""]);
     assert_eq!(wrap("日本語", 4), ["日本", "語"]);
 }
+
+#[test]
+fn lines_wrap_between_words_keeping_a_hint_indented() {
+    assert_eq!(
+        wrap("unknown field `too` here", 12),
+        ["unknown", "field `too`", "here"]
+    );
+    assert_eq!(
+        wrap("  hint: did you mean `to`?", 14),
+        ["  hint: did", "  you mean", "  `to`?"]
+    );
+    // A word wider than a row is cut where the row ends.
+    assert_eq!(
+        wrap("a data/events.yaml:3:5", 8),
+        ["a", "data/eve", "nts.yaml", ":3:5"]
+    );
+}
+
+#[test]
+fn the_panel_hides_and_stays_hidden_across_failed_reloads() {
+    let mut app = App::new(data(ORGS, EVENTS), (120, 40));
+    let problems = vec![Diagnostic::at("d/events.yaml", (1, 9), "bad".into())];
+    update(&mut app, Msg::Reloaded(Reload::Failed(problems.clone())));
+    let last = app.errors.as_ref().and_then(|e| e.lines.last().cloned());
+    assert_eq!(
+        last.as_deref(),
+        Some("1 problem found; still showing the last good dataset")
+    );
+    press(&mut app, "E");
+    assert_eq!(app.errors.as_ref().map(|e| e.hidden), Some(true));
+    update(&mut app, Msg::Reloaded(Reload::Failed(problems.clone())));
+    assert_eq!(app.errors.as_ref().map(|e| e.hidden), Some(true));
+    press(&mut app, "E");
+    assert_eq!(app.errors.as_ref().map(|e| e.hidden), Some(false));
+    // Over an empty dataset (`--watch` opened broken), the panel says so.
+    let mut empty = App::new(Arc::new(Data::new(crate::model::Dataset::default())), (120, 40));
+    update(&mut empty, Msg::Reloaded(Reload::Failed(problems)));
+    let last = empty.errors.as_ref().and_then(|e| e.lines.last().cloned());
+    assert_eq!(
+        last.as_deref(),
+        Some("1 problem found; nothing loaded yet: fix the files and it loads")
+    );
+}

@@ -45,6 +45,8 @@ pub enum Action {
     ClearInput,
     ErrorsDown,
     ErrorsUp,
+    /// Hide or show the error panel.
+    ErrorsToggle,
     /// Open the Sources view.
     Sources,
     /// Focus the Detail pane.
@@ -108,6 +110,7 @@ impl Action {
             Action::PeriodFilter => "period_filter",
             Action::ErrorsDown => "errors_down",
             Action::ErrorsUp => "errors_up",
+            Action::ErrorsToggle => "errors_toggle",
             Action::Sources => "open_sources",
             Action::SortOrgs => "sort_companies",
             Action::FocusDetail => "focus_detail",

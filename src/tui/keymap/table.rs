@@ -252,6 +252,7 @@ pub const KEYMAP: &[Binding] = &[
     bind(&[ch('s')], Browse, A::SortOrgs, "order Companies by name, arrivals, departures or net gain"),
     bind(&[ctrl('e')], Browse, A::ErrorsDown, "scroll the error panel down"),
     bind(&[ctrl('y')], Browse, A::ErrorsUp, "scroll the error panel up"),
+    bind(&[ch('E')], Browse, A::ErrorsToggle, "hide or show the error panel"),
     bind(&[ch('F')], Browse, A::Flows, "Flows view: who moved from where to where"),
     bind(&[ch('M')], Browse, A::Money, "Money view: every amount on one axis"),
     bind(

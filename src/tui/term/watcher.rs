@@ -26,6 +26,9 @@ pub struct Watch {
     /// What the files held when the explorer's dataset was loaded (taken
     /// before loading, so a change made during the load still reloads).
     pub shown: Option<cache::Key>,
+    /// The problems of the dataset when the explorer opened on it broken
+    /// (and empty): shown at once in the error panel.
+    pub failed: Vec<crate::model::Diagnostic>,
 }
 
 /// How long the files must stay quiet before a reload: an editor's
@@ -71,6 +74,9 @@ impl Watcher {
                 .map_err(|e| io::Error::other(format!("cannot watch {}: {e}", dir.display())))?;
         }
         let watcher = Arc::new(Mutex::new(watcher));
+        if !watch.failed.is_empty() {
+            let _ = results.send(Msg::Reloaded(Reload::Failed(watch.failed.clone())));
+        }
         let worker = Worker {
             watch,
             dirs,

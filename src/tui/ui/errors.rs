@@ -12,9 +12,10 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 /// Draws the panel in `area`, scrolled as the state says.
 pub fn render(errors: &Errors, keymap: &Keymap, theme: &Theme, frame: &mut Frame, area: Rect) {
     let scroll_keys = format!(
-        " {}/{} scroll ",
+        " {}/{} scroll · {} hide ",
         keymap.key_of(Action::ErrorsDown, Ctx::Browse),
-        keymap.key_of(Action::ErrorsUp, Ctx::Browse)
+        keymap.key_of(Action::ErrorsUp, Ctx::Browse),
+        keymap.key_of(Action::ErrorsToggle, Ctx::Browse)
     );
     let block = Block::bordered().border_style(theme.error).title(Line::from(vec![
         Span::styled(" Dataset errors · not reloaded ", theme.error),

@@ -76,7 +76,7 @@ fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
         detail::render(app, theme, frame, areas.detail);
     }
     status::render(app, theme, frame, areas.status);
-    if let Some(e) = &app.errors {
+    if let Some(e) = app.errors.as_ref().filter(|e| !e.hidden) {
         errors::render(e, &app.keymap, theme, frame, crate::tui::app::panel_area(&areas));
     }
     match &app.mode {

@@ -66,3 +66,20 @@ fn the_panel_shows_the_problems_over_the_detail_area() {
     );
     assert!(screen.contains("Alpha Lab"), "the lists stay:\n{screen}");
 }
+
+#[test]
+fn the_panel_wraps_between_words_and_hides() {
+    let mut app = App::new(data(ORGS, EVENTS), (100, 30));
+    let problem = Diagnostic::at(
+        "mine/events.yaml",
+        (106, 10),
+        "`\"` opened here is not closed".into(),
+    )
+    .hint("close it with `\"` where the value ends (YAML read on and gave up at events.yaml:108:79)");
+    update(&mut app, Msg::Reloaded(Reload::Failed(vec![problem])));
+    insta::assert_snapshot!("error_panel_wrapped", drawn(&app));
+    press(&mut app, "E");
+    let screen = drawn(&app);
+    assert!(!screen.contains("Dataset errors"), "{screen}");
+    assert!(screen.contains("errors hidden (E shows)"), "{screen}");
+}

@@ -145,7 +145,21 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         width.saturating_sub(pos_width),
     );
     let left_room = width.saturating_sub(pos_width + hint_line.width());
-    let left: Vec<(String, Style)> = match (&app.note, view_state(app, left_room), filter_text(app)) {
+    let hidden = app.errors.as_ref().is_some_and(|e| e.hidden);
+    let note = match (&app.note, hidden) {
+        (_, true) => Some(format!(
+            "errors hidden ({} shows)",
+            app.keymap.key_of(crate::tui::keymap::Action::ErrorsToggle, ctx)
+        )),
+        (note, false) => note.clone(),
+    };
+    // A note (`reloaded: 86 events`) comes before the filter, not instead.
+    let left: Vec<(String, Style)> = match (&note, view_state(app, left_room), filter_text(app)) {
+        (Some(note), None, Some(f)) => vec![
+            (format!(" {note} · "), theme.key),
+            ("filter: ".into(), theme.muted),
+            (f, theme.heading),
+        ],
         (Some(note), _, _) => vec![(format!(" {note}"), theme.key)],
         (None, Some(state), _) => vec![(state, theme.heading)],
         (None, None, Some(f)) => vec![(" filter: ".into(), theme.muted), (f, theme.heading)],
