@@ -23,9 +23,7 @@ pub use date::{Date, Period, Precision};
 pub use diag::{Diagnostic, MAX_ID_LEN, Severity, nearest};
 pub use disk::{DEFAULT_MAX_FILE_BYTES, FileRead, load_dir, load_dir_checked};
 pub use flow::sankey;
-pub use flow::{
-    Flow, FlowMatrix, FlowQuery, Pair, Sankey, flows, group_label, members, net_gain,
-};
+pub use flow::{Flow, FlowMatrix, FlowQuery, Pair, Sankey, flows, group_label, members, net_gain};
 pub use kinds::{EventKind, OrgKind};
 pub use load::{DataFile, FILES, Files, Loaded, Reuse, load, load_checked, schema};
 

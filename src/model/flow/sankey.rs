@@ -274,7 +274,11 @@ fn scale(nodes: &[Node], room: f64, min: f64) -> f64 {
             nodes.iter().partition(|n| f64::from(n.count) * scale < min);
         let rest_total: f64 = rest.iter().map(|n| f64::from(n.count)).sum();
         let left = room - min * small.len() as f64;
-        let next = if rest_total > 0.0 { (left / rest_total).max(0.0) } else { scale };
+        let next = if rest_total > 0.0 {
+            (left / rest_total).max(0.0)
+        } else {
+            scale
+        };
         if (next - scale).abs() < 1e-9 {
             break;
         }

@@ -35,8 +35,16 @@ fn nodes_and_ribbons_add_up_to_the_matrix() {
             seen.extend(&r.flows);
         }
         seen.sort_unstable();
-        assert_eq!(seen, (0..m.flows.len()).collect::<Vec<_>>(), "each flow drawn once");
-        assert!(s.ribbons.windows(2).all(|w| (w[0].from, w[0].to) < (w[1].from, w[1].to)));
+        assert_eq!(
+            seen,
+            (0..m.flows.len()).collect::<Vec<_>>(),
+            "each flow drawn once"
+        );
+        assert!(
+            s.ribbons
+                .windows(2)
+                .all(|w| (w[0].from, w[0].to) < (w[1].from, w[1].to))
+        );
     }
 }
 
@@ -65,12 +73,20 @@ fn the_smallest_are_grouped_and_unknown_stands_alone() {
 fn few_nodes_are_never_grouped() {
     let ds = embedded();
     let pair = |a: OrgIx, b: Option<OrgIx>| -> Pair { (Some(a), b) };
-    let flows = vec![(pair(0, Some(1)), flow(5)), (pair(1, Some(2)), flow(1)), (pair(2, None), flow(2))];
+    let flows = vec![
+        (pair(0, Some(1)), flow(5)),
+        (pair(1, Some(2)), flow(1)),
+        (pair(2, None), flow(2)),
+    ];
     let m = FlowMatrix::of(&ds, flows);
     let s = Sankey::of(&ds, &m, 3);
     assert_eq!(s.left.len(), 3);
     assert!(s.left.iter().chain(&s.right).all(|n| !n.is_others()));
-    assert_eq!(s.right.last().map(|n| n.orgs.clone()), Some(vec![None]), "unknown last");
+    assert_eq!(
+        s.right.last().map(|n| n.orgs.clone()),
+        Some(vec![None]),
+        "unknown last"
+    );
     let grouped = Sankey::of(&ds, &m, 2);
     assert_eq!(grouped.left.len(), 2);
     assert_eq!(grouped.left[1].count, 3, "the two smallest origins as one");
@@ -82,19 +98,30 @@ fn placing_keeps_everything_in_bounds_and_ribbons_in_their_nodes() {
     let ds = embedded();
     let m = FlowMatrix::new(&ds, false);
     let s = Sankey::of(&ds, &m, MAX_NODES);
-    for (height, gap, min) in [(136.0, 8.0, 8.0), (600.0, 12.0, 4.0), (10.0, 8.0, 8.0), (0.0, 1.0, 1.0)] {
+    for (height, gap, min) in [
+        (136.0, 8.0, 8.0),
+        (600.0, 12.0, 4.0),
+        (10.0, 8.0, 8.0),
+        (0.0, 1.0, 1.0),
+    ] {
         let p = s.place(height, gap, min);
         for side in [&p.left, &p.right] {
             for w in side.windows(2) {
                 assert!(w[0].1 <= w[1].0 + 1e-6, "nodes overlap at {height}: {side:?}");
             }
             for &(top, bottom) in side.iter() {
-                assert!(top >= -1e-6 && bottom <= height + 1e-6 && top <= bottom, "{height}: {side:?}");
+                assert!(
+                    top >= -1e-6 && bottom <= height + 1e-6 && top <= bottom,
+                    "{height}: {side:?}"
+                );
             }
         }
         for (r, &(a, b)) in s.ribbons.iter().zip(&p.ribbons) {
             let inside = |(t, bt): Span, (nt, nb): Span| t >= nt - 1e-6 && bt <= nb + 1e-6;
-            assert!(inside(a, p.left[r.from]) && inside(b, p.right[r.to]), "{height}: {r:?}");
+            assert!(
+                inside(a, p.left[r.from]) && inside(b, p.right[r.to]),
+                "{height}: {r:?}"
+            );
             assert!(((a.1 - a.0) - (b.1 - b.0)).abs() < 1e-6, "as thick at both ends");
         }
     }

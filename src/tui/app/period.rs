@@ -66,6 +66,19 @@ pub(super) fn cycle(app: &mut App) {
     keep_to(app, next);
 }
 
+/// `P`: hides the events a period holds only in part (dated to its year
+/// when it is a month, or to its month when it is a day), or shows them
+/// again; the status line says which.
+pub(super) fn toggle_precise(app: &mut App) {
+    app.precise = !app.precise;
+    keep_to(app, app.period_filter);
+    app.note = Some(match (app.precise, app.period_filter) {
+        (true, Some(p)) => format!("{}: events dated more coarsely hidden", p.label()),
+        (true, None) => "dated more coarsely than a period: hidden once one is set".into(),
+        (false, _) => "events dated more coarsely shown again".into(),
+    });
+}
+
 /// Sets the period filter, keeping the selected event if it stays listed.
 pub(super) fn keep_to(app: &mut App, period: Option<Period>) {
     app.remember();

@@ -58,6 +58,9 @@ pub fn filter_text(app: &App) -> Option<String> {
             text.push_str(" · ");
         }
         text.push_str(&p.label());
+        if app.precise {
+            text.push_str(" (exact dates only)");
+        }
     }
     if let Some(s) = app.source_filter {
         if !text.is_empty() {
@@ -172,6 +175,16 @@ const HINT_GAP: &str = "  ";
 fn view_state(app: &App, room: usize) -> Option<String> {
     let ds = &app.data.ds;
     match app.mode {
+        Mode::Flows if app.flows_view.sankey => {
+            let v = &app.flows_view;
+            let roll = if v.roll_up { "rolled up" } else { "not rolled up" };
+            let period = super::sankey::period_label(app);
+            let what = match v.pick {
+                crate::tui::app::sankey::Pick::Ribbon(_) => "ribbon",
+                _ => "node",
+            };
+            Some(format!(" Sankey · {period} · {roll} · {what}"))
+        }
         Mode::Flows => {
             let (v, m) = (&app.flows_view, app.matrix());
             let roll = if v.roll_up { "rolled up" } else { "not rolled up" };
@@ -219,6 +232,15 @@ fn view_state(app: &App, room: usize) -> Option<String> {
 /// or ` 4/30 ` (a row of the chart).
 fn view_position(app: &App) -> Option<String> {
     match app.mode {
+        Mode::Flows if app.flows_view.sankey => {
+            let (s, pick) = (app.sankey(), app.flows_view.pick);
+            use crate::tui::app::sankey::Pick;
+            Some(match pick {
+                Pick::Ribbon(i) => format!(" {}/{} ", i + 1, s.ribbons.len()),
+                Pick::Left(n) => format!(" from {}/{} ", n + 1, s.left.len()),
+                Pick::Right(n) => format!(" to {}/{} ", n + 1, s.right.len()),
+            })
+        }
         Mode::Flows => {
             let v = &app.flows_view;
             let len = app.matrix().len();
