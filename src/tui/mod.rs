@@ -210,4 +210,6 @@ fn save_marks(
 #[cfg(test)]
 mod marks_tests;
 #[cfg(test)]
+mod sankey_tests;
+#[cfg(test)]
 mod views_tests;

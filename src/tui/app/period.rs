@@ -70,12 +70,14 @@ pub(super) fn cycle(app: &mut App) {
 /// when it is a month, or to its month when it is a day), or shows them
 /// again; the status line says which.
 pub(super) fn toggle_precise(app: &mut App) {
+    let before = app.len(Pane::Timeline);
     app.precise = !app.precise;
     keep_to(app, app.period_filter);
+    let after = app.len(Pane::Timeline);
     app.note = Some(match (app.precise, app.period_filter) {
-        (true, Some(p)) => format!("{}: events dated more coarsely hidden", p.label()),
-        (true, None) => "dated more coarsely than a period: hidden once one is set".into(),
-        (false, _) => "events dated more coarsely shown again".into(),
+        (true, Some(_)) => format!("exact dates only ({} hidden)", before.saturating_sub(after)),
+        (true, None) => "exact dates only, once a period is set".into(),
+        (false, _) => format!("all dates ({} shown again)", after.saturating_sub(before)),
     });
 }
 

@@ -341,7 +341,8 @@ fn selected_line(app: &App, theme: &Theme, width: usize) -> Line<'static> {
         let more = if people.len() > 3 { ", …" } else { "" };
         text.push_str(&format!(" · {} named: {}{more}", people.len(), names.join(", ")));
     }
-    text.push_str(&format!(" · {} events", events.len()));
+    let n = events.len();
+    text.push_str(&format!(" · {n} {}", if n == 1 { "event" } else { "events" }));
     fit_spans(
         vec![
             (format!("{label}: "), theme.org),

@@ -59,7 +59,7 @@ pub fn filter_text(app: &App) -> Option<String> {
         }
         text.push_str(&p.label());
         if app.precise {
-            text.push_str(" (exact dates only)");
+            text.push_str(" exact dates");
         }
     }
     if let Some(s) = app.source_filter {
