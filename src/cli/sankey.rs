@@ -9,7 +9,7 @@
 
 use super::EventFilter;
 use super::graph::edges_rolled;
-use crate::model::sankey::{Sankey, Span};
+use crate::model::sankey::{Placed, Sankey, Span};
 use crate::model::{Dataset, FlowMatrix};
 use crate::text::sanitize;
 use std::fmt::Write;
@@ -51,13 +51,27 @@ fn range(r: (u32, u32)) -> String {
     format!("≠ {}–{}", r.0, r.1)
 }
 
+/// Where the diagram goes in the picture: the left and right bars' x,
+/// their width, and the y of the diagram's top.
+struct Frame {
+    x0: f64,
+    x1: f64,
+    bar: f64,
+    top: f64,
+}
+
 /// Appends the Sankey of the flows `filter` keeps as a standalone SVG.
 pub fn svg(ds: &Dataset, filter: &EventFilter, roll_up: bool, out: &mut String) {
     let (_, s) = sankey(ds, filter, roll_up);
-    let (width, top, height, label) = (1040.0, 40.0, 520.0, 250.0);
+    let (width, height, label) = (1040.0, 520.0, 250.0);
     let bar = 14.0;
-    let (x0, x1) = (label, width - label - bar);
-    let total = top + height + 40.0;
+    let frame = Frame {
+        x0: label,
+        x1: width - label - bar,
+        bar,
+        top: 40.0,
+    };
+    let total = frame.top + height + 40.0;
     let _ = writeln!(
         out,
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
@@ -65,18 +79,16 @@ pub fn svg(ds: &Dataset, filter: &EventFilter, roll_up: bool, out: &mut String) 
          viewBox=\"0 0 {width} {total}\" font-family=\"sans-serif\" font-size=\"13\">"
     );
     let what = if roll_up { "rolled up" } else { "not rolled up" };
-    let period = filter.period().label();
+    let period = xml_escape(&filter.period().label());
     let _ = writeln!(
         out,
-        "<title>Who moved from where to where: {} people, {}, {what}</title>",
-        s.total,
-        xml_escape(&period)
+        "<title>Who moved from where to where: {} people, {period}, {what}</title>",
+        s.total
     );
     let _ = writeln!(
         out,
-        "<text x=\"{}\" y=\"24\" text-anchor=\"middle\" font-weight=\"bold\">Who moved from where to where · {} · {} people · {what}</text>",
+        "<text x=\"{}\" y=\"24\" text-anchor=\"middle\" font-weight=\"bold\">Who moved from where to where · {period} · {} people · {what}</text>",
         width / 2.0,
-        xml_escape(&period),
         s.total
     );
     if s.is_empty() {
@@ -84,17 +96,31 @@ pub fn svg(ds: &Dataset, filter: &EventFilter, roll_up: bool, out: &mut String) 
             out,
             "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">no moves</text>",
             width / 2.0,
-            top + 40.0
+            frame.top + 40.0
         );
         out.push_str("</svg>\n");
         return;
     }
     let p = s.place(height, 10.0, 3.0);
-    let at = |y: f64| top + y;
+    ribbons(ds, &s, &p, &frame, out);
+    nodes(ds, &s, &p.left, true, &frame, out);
+    nodes(ds, &s, &p.right, false, &frame, out);
+    let _ = writeln!(
+        out,
+        "<text x=\"12\" y=\"{:.1}\" font-size=\"11\" fill=\"#555555\">From (left) to (right); ribbons as wide as the people who moved; ≠ a count the sources dispute, with its range; ? unknown.</text>",
+        total - 12.0
+    );
+    out.push_str("</svg>\n");
+}
+
+/// The ribbons, each a filled band between two curves with a tooltip;
+/// then each disputed one's range where it crosses the middle.
+fn ribbons(ds: &Dataset, s: &Sankey, p: &Placed, f: &Frame, out: &mut String) {
+    let at = |y: f64| f.top + y;
     out.push_str("<g fill-opacity=\"0.45\">\n");
     for (r, &(a, b)) in s.ribbons.iter().zip(&p.ribbons) {
         let colour = COLOURS[r.from % COLOURS.len()];
-        let (sx, ex, mx) = (x0 + bar, x1, (x0 + bar + x1) / 2.0);
+        let (sx, ex, mx) = (f.x0 + f.bar, f.x1, (f.x0 + f.bar + f.x1) / 2.0);
         let name = format!(
             "{} → {}: {}",
             s.left[r.from].name(ds),
@@ -122,57 +148,52 @@ pub fn svg(ds: &Dataset, filter: &EventFilter, roll_up: bool, out: &mut String) 
         );
     }
     out.push_str("</g>\n");
-    // Disputed ribbons say so where they cross the middle.
     for (r, &(a, b)) in s.ribbons.iter().zip(&p.ribbons) {
         if r.disputed {
             let y = at((a.0 + a.1 + b.0 + b.1) / 4.0) + 4.0;
             let _ = writeln!(
                 out,
                 "<text x=\"{:.1}\" y=\"{y:.1}\" text-anchor=\"middle\" font-weight=\"bold\">{}</text>",
-                (x0 + x1) / 2.0,
+                (f.x0 + f.x1) / 2.0,
                 xml_escape(&range(r.range))
             );
         }
     }
-    let side = |out: &mut String, spans: &[Span], left: bool| {
-        let nodes = if left { &s.left } else { &s.right };
-        for (n, (node, &(y0, y1))) in nodes.iter().zip(spans).enumerate() {
-            let colour = if left {
-                COLOURS[n % COLOURS.len()]
-            } else {
-                "#555555"
-            };
-            let x = if left { x0 } else { x1 };
-            let disputed = s
-                .ribbons
-                .iter()
-                .any(|r| r.disputed && if left { r.from == n } else { r.to == n });
-            let mark = if disputed { " ≠" } else { "" };
-            let text = format!("{} {}{mark}", node.name(ds), node.count);
-            let (tx, anchor) = if left {
-                (x - 6.0, "end")
-            } else {
-                (x + bar + 6.0, "start")
-            };
-            let _ = writeln!(
-                out,
-                "<rect x=\"{x:.1}\" y=\"{:.1}\" width=\"{bar}\" height=\"{:.1}\" fill=\"{colour}\"/>\n\
-                 <text x=\"{tx:.1}\" y=\"{:.1}\" text-anchor=\"{anchor}\">{}</text>",
-                at(y0),
-                (y1 - y0).max(1.0),
-                at((y0 + y1) / 2.0) + 4.0,
-                xml_escape(&text)
-            );
-        }
-    };
-    side(out, &p.left, true);
-    side(out, &p.right, false);
-    let _ = writeln!(
-        out,
-        "<text x=\"12\" y=\"{:.1}\" font-size=\"11\" fill=\"#555555\">From (left) to (right); ribbons as wide as the people who moved; ≠ a count the sources dispute, with its range; ? unknown.</text>",
-        total - 12.0
-    );
-    out.push_str("</svg>\n");
+}
+
+/// One side's bars, each labelled with its name and count (`≠` when one
+/// of its ribbons is disputed).
+fn nodes(ds: &Dataset, s: &Sankey, spans: &[Span], left: bool, f: &Frame, out: &mut String) {
+    let list = if left { &s.left } else { &s.right };
+    for (n, (node, &(y0, y1))) in list.iter().zip(spans).enumerate() {
+        let colour = if left {
+            COLOURS[n % COLOURS.len()]
+        } else {
+            "#555555"
+        };
+        let x = if left { f.x0 } else { f.x1 };
+        let disputed = s
+            .ribbons
+            .iter()
+            .any(|r| r.disputed && if left { r.from == n } else { r.to == n });
+        let mark = if disputed { " ≠" } else { "" };
+        let text = format!("{} {}{mark}", node.name(ds), node.count);
+        let (tx, anchor) = if left {
+            (x - 6.0, "end")
+        } else {
+            (x + f.bar + 6.0, "start")
+        };
+        let _ = writeln!(
+            out,
+            "<rect x=\"{x:.1}\" y=\"{:.1}\" width=\"{}\" height=\"{:.1}\" fill=\"{colour}\"/>\n\
+             <text x=\"{tx:.1}\" y=\"{:.1}\" text-anchor=\"{anchor}\">{}</text>",
+            f.top + y0,
+            f.bar,
+            (y1 - y0).max(1.0),
+            f.top + (y0 + y1) / 2.0 + 4.0,
+            xml_escape(&text)
+        );
+    }
 }
 
 /// A name for Mermaid's sankey CSV: sanitized, `%` made harmless (Mermaid
