@@ -54,8 +54,9 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
     let v = &app.flows_view;
     let s = app.sankey();
     let roll = if v.roll_up { "rolled up" } else { "not rolled up" };
+    let people = if s.total == 1 { "person" } else { "people" };
     let title = format!(
-        " Flows · Sankey · {} · {} people · {roll} ",
+        " Flows · Sankey · {} · {} {people} · {roll} ",
         period_label(app),
         s.total
     );
@@ -123,7 +124,9 @@ fn draw(app: &App, s: &Sankey, paint: &Paint, theme: &Theme, buf: &mut Buffer, a
         return;
     }
     let (bar_l, bar_r) = (area.x + lw as u16 + 1, area.x + (w - rw - 2) as u16);
-    let rows = f64::from(area.height);
+    // A few people need no whole screen: two rows a person at most.
+    let most = s.left.len().max(s.right.len()) as f64;
+    let rows = f64::from(area.height).min(f64::from(s.total) * 2.0 + most - 1.0);
     let placed = s.place(rows * EIGHTHS, EIGHTHS, EIGHTHS);
     let pick = app.flows_view.pick;
     // Dimmed ribbons first, the selection over them.
