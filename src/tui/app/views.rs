@@ -185,6 +185,7 @@ pub(super) fn back_to_matrix(app: &mut App) -> bool {
     }
     app.go_back();
     app.flow_cell = None;
+    refresh(app);
     app.mode = Mode::Flows;
     true
 }

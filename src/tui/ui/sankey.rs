@@ -144,6 +144,7 @@ fn draw(app: &App, s: &Sankey, paint: &Paint, theme: &Theme, buf: &mut Buffer, a
                 style = style.add_modifier(Modifier::DIM);
                 (false, '░')
             } else {
+                style = style.add_modifier(Modifier::DIM);
                 (false, paint.patterns[r.from % paint.patterns.len()])
             };
             let (a, b) = placed.ribbons[i];
