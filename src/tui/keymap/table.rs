@@ -364,7 +364,7 @@ pub const KEYMAP: &[Binding] = &[
     bind(&[ctrl('w')], HelpFilter, A::DeleteWord, "delete the last word"),
     bind(&[ctrl('u')], HelpFilter, A::ClearInput, "clear the text"),
     bind(&[key(KeyCode::Esc), ch('F')], FlowsCtx, A::Cancel, "back to the panes").hint("close", 0),
-    bind(&[key(KeyCode::Enter)], FlowsCtx, A::Accept, "the cell's moves in the timeline (Bksp: back here)").hint("moves", 0),
+    bind(&[key(KeyCode::Enter)], FlowsCtx, A::Accept, "the cell's (ribbon's, node's) moves in the timeline (Bksp: back here)").hint("moves", 0),
     bind(&[ch('r')], FlowsCtx, A::RollUp, "roll child organizations into their parents, or not").hint("roll-up", 1),
     bind(&[ch('v')], FlowsCtx, A::Sankey, "the matrix or the Sankey diagram").hint("sankey", 1),
     bind(&[ch(']')], FlowsCtx, A::NextYear, "next period: all time, then each year with moves").hint("year", 2),
