@@ -170,7 +170,8 @@ pub(super) fn open_moves(app: &mut App, label: String, count: u32, events: Vec<E
     let n = events.len();
     app.event_rows = EventRows::Some(events);
     let people = if count == 1 { "person" } else { "people" };
-    app.note = Some(format!("{count} {people} {label}: {n} events"));
+    let events = if n == 1 { "event" } else { "events" };
+    app.note = Some(format!("{count} {people} {label}: {n} {events}"));
     app.flow_cell = Some(label);
     app.focus = Pane::Timeline;
     app.lists[Pane::Timeline.index()] = ListState::default();
