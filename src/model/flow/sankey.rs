@@ -6,7 +6,7 @@
 //! `rivals export --format svg|mermaid-sankey` draw the same layout.
 
 use super::{Flow, FlowMatrix};
-use crate::model::{Dataset, OrgIx};
+use crate::model::{Dataset, EventIx, OrgIx, PersonIx};
 
 /// Most nodes on each side: the smallest beyond are grouped as one
 /// "others (N)" node, so the diagram reads at 80×24.
@@ -19,6 +19,34 @@ pub struct Node {
     pub orgs: Vec<Option<OrgIx>>,
     /// People out of it (left) or into it (right).
     pub count: u32,
+    /// Who they are and the events of their moves.
+    pub moves: Moves,
+}
+
+/// The people named and the events of a node's or a ribbon's moves, each
+/// sorted and once: gathered with the layout, so that saying what is
+/// selected costs nothing.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Moves {
+    pub people: Vec<PersonIx>,
+    pub events: Vec<EventIx>,
+}
+
+impl Moves {
+    /// The people and events of flows `ks` of `m`.
+    fn of(m: &FlowMatrix, ks: impl Iterator<Item = usize>) -> Moves {
+        let mut moves = Moves::default();
+        for k in ks {
+            let f = &m.flows[k].1;
+            moves.people.extend(&f.people);
+            moves.events.extend(&f.events);
+        }
+        for v in [&mut moves.people, &mut moves.events] {
+            v.sort_unstable();
+            v.dedup();
+        }
+        moves
+    }
 }
 
 impl Node {
@@ -51,6 +79,8 @@ pub struct Ribbon {
     pub disputed: bool,
     /// The matrix flows it draws (indexes into [`FlowMatrix::flows`]).
     pub flows: Vec<usize>,
+    /// Who moved along it and the events of their moves.
+    pub moves: Moves,
 }
 
 /// The diagram: nodes on both sides, biggest first, and the ribbons.
@@ -140,8 +170,28 @@ impl Sankey {
                     range: (lo, hi),
                     disputed: f.disputed,
                     flows: vec![k],
+                    moves: Moves::default(),
                 }),
             }
+        }
+        for r in &mut ribbons {
+            r.moves = Moves::of(m, r.flows.iter().copied());
+        }
+        let mut left_nodes = left_nodes;
+        let mut right_nodes = right_nodes;
+        for (n, node) in left_nodes.iter_mut().enumerate() {
+            let ks = ribbons
+                .iter()
+                .filter(|r| r.from == n)
+                .flat_map(|r| r.flows.iter().copied());
+            node.moves = Moves::of(m, ks);
+        }
+        for (n, node) in right_nodes.iter_mut().enumerate() {
+            let ks = ribbons
+                .iter()
+                .filter(|r| r.to == n)
+                .flat_map(|r| r.flows.iter().copied());
+            node.moves = Moves::of(m, ks);
         }
         let total = m.flows.iter().map(|(_, f)| f.count).sum();
         Sankey {
@@ -234,6 +284,7 @@ fn side(m: &FlowMatrix, max_nodes: usize, count: fn((u32, u32)) -> u32) -> (Vec<
                 nodes.push(Node {
                     orgs: Vec::new(),
                     count: 0,
+                    moves: Moves::default(),
                 });
                 if grouped {
                     others = Some(nodes.len() - 1);

@@ -31,6 +31,27 @@ fn nodes_and_ribbons_add_up_to_the_matrix() {
         for r in &s.ribbons {
             let counted: u32 = r.flows.iter().map(|&k| m.flows[k].1.count).sum();
             assert_eq!(r.count, counted);
+            let mut events: Vec<_> = r
+                .flows
+                .iter()
+                .flat_map(|&k| m.flows[k].1.events.clone())
+                .collect();
+            events.sort_unstable();
+            events.dedup();
+            assert_eq!(r.moves.events, events);
+            assert!(r.moves.people.windows(2).all(|w| w[0] < w[1]));
+            assert!(
+                r.moves
+                    .events
+                    .iter()
+                    .all(|e| s.left[r.from].moves.events.contains(e))
+            );
+            assert!(
+                r.moves
+                    .events
+                    .iter()
+                    .all(|e| s.right[r.to].moves.events.contains(e))
+            );
             assert!(r.range.0 <= r.count && r.count <= r.range.1);
             seen.extend(&r.flows);
         }

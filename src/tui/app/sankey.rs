@@ -5,7 +5,7 @@
 use super::state::App;
 use super::views::open_moves;
 use crate::model::Sankey;
-use crate::model::sankey::Ribbon;
+use crate::model::sankey::{Moves, Ribbon};
 use crate::text::sanitize;
 use crate::tui::keymap::Action;
 
@@ -76,43 +76,36 @@ pub fn moved(pick: Pick, s: &Sankey, action: Action) -> Option<Pick> {
     })
 }
 
-/// What the selection is, in words: `OpenAI → Meta: 7 people` or
-/// `OpenAI: 12 people out`, with the people of its moves and their events.
-pub fn describe(app: &App, pick: Pick) -> Option<(String, u32, Vec<crate::model::EventIx>)> {
+/// What is selected: its label (`OpenAI → Meta`, `OpenAI → anywhere`),
+/// how many people moved, the range the sources give, and who and which
+/// events (gathered with the layout: nothing is counted here).
+pub fn describe(app: &App, pick: Pick) -> Option<(String, u32, (u32, u32), &Moves)> {
     let ds = &app.data.ds;
     let s = app.sankey();
-    let m = app.matrix();
-    let (label, flows): (String, Vec<usize>) = match pick {
+    let sum = |of: &dyn Fn(&Ribbon) -> bool| {
+        s.ribbons
+            .iter()
+            .filter(|r| of(r))
+            .fold((0, 0), |(lo, hi), r| (lo + r.range.0, hi + r.range.1))
+    };
+    let (label, count, range, moves) = match pick {
         Pick::Ribbon(i) => {
             let r = s.ribbons.get(i)?;
             let label = format!("{} → {}", s.left[r.from].name(ds), s.right[r.to].name(ds));
-            (label, r.flows.clone())
+            (label, r.count, r.range, &r.moves)
         }
         Pick::Left(n) => {
-            let flows = s
-                .ribbons
-                .iter()
-                .filter(|r| r.from == n)
-                .flat_map(|r| r.flows.clone());
-            (format!("{} → anywhere", s.left.get(n)?.name(ds)), flows.collect())
+            let node = s.left.get(n)?;
+            let label = format!("{} → anywhere", node.name(ds));
+            (label, node.count, sum(&|r| r.from == n), &node.moves)
         }
         Pick::Right(n) => {
-            let flows = s
-                .ribbons
-                .iter()
-                .filter(|r| r.to == n)
-                .flat_map(|r| r.flows.clone());
-            (
-                format!("anywhere → {}", s.right.get(n)?.name(ds)),
-                flows.collect(),
-            )
+            let node = s.right.get(n)?;
+            let label = format!("anywhere → {}", node.name(ds));
+            (label, node.count, sum(&|r| r.to == n), &node.moves)
         }
     };
-    let count = flows.iter().map(|&k| m.flows[k].1.count).sum();
-    let mut events: Vec<_> = flows.iter().flat_map(|&k| m.flows[k].1.events.clone()).collect();
-    events.sort_unstable();
-    events.dedup();
-    Some((sanitize(&label).into_owned(), count, events))
+    Some((sanitize(&label).into_owned(), count, range, moves))
 }
 
 /// A key on the Sankey (the keys it shares with the matrix are taken first).
@@ -122,7 +115,7 @@ pub(super) fn key(app: &mut App, action: Option<Action>) {
     if let Some(next) = moved(pick, app.sankey(), action) {
         app.flows_view.pick = next;
     } else if action == Action::Accept {
-        match describe(app, pick) {
+        match describe(app, pick).map(|(label, count, _, moves)| (label, count, moves.events.clone())) {
             Some((label, count, events)) => open_moves(app, label, count, events),
             None => app.note = Some("no moves to open".into()),
         }

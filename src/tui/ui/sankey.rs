@@ -310,32 +310,15 @@ fn reversed(style: Style) -> Style {
 /// Ann), 2 events`.
 fn selected_line(app: &App, theme: &Theme, width: usize) -> Line<'static> {
     let ds = &app.data.ds;
-    let s = app.sankey();
-    let m = app.matrix();
-    let Some((label, count, events)) = describe(app, app.flows_view.pick) else {
+    let Some((label, count, (lo, hi), moves)) = describe(app, app.flows_view.pick) else {
         return Line::default();
     };
-    let flows: Vec<usize> = s
-        .ribbons
-        .iter()
-        .enumerate()
-        .filter(|(i, r)| app.flows_view.pick.holds(*i, r))
-        .flat_map(|(_, r)| r.flows.clone())
-        .collect();
-    let mut people: Vec<_> = flows.iter().flat_map(|&k| m.flows[k].1.people.clone()).collect();
-    people.sort_unstable();
-    people.dedup();
-    let (lo, hi) = s
-        .ribbons
-        .iter()
-        .enumerate()
-        .filter(|(i, r)| app.flows_view.pick.holds(*i, r))
-        .fold((0, 0), |(lo, hi), (_, r)| (lo + r.range.0, hi + r.range.1));
     let noun = if count == 1 { "person" } else { "people" };
     let mut text = format!("{count} {noun}");
     if (lo, hi) != (count, count) {
         text.push_str(&format!(" (≠ sources give {lo}–{hi})"));
     }
+    let people = &moves.people;
     if !people.is_empty() {
         let names: Vec<&str> = people
             .iter()
@@ -345,7 +328,7 @@ fn selected_line(app: &App, theme: &Theme, width: usize) -> Line<'static> {
         let more = if people.len() > 3 { ", …" } else { "" };
         text.push_str(&format!(" · {} named: {}{more}", people.len(), names.join(", ")));
     }
-    let n = events.len();
+    let n = moves.events.len();
     text.push_str(&format!(" · {n} {}", if n == 1 { "event" } else { "events" }));
     fit_spans(
         vec![
