@@ -150,7 +150,12 @@ fn bench_views(c: &mut Criterion) {
             })
         });
     }
-    for (name, open, key) in [("flows", "F", "j"), ("sankey", "Fv", "j"), ("money", "M", "j")] {
+    for (name, open, key) in [
+        ("flows", "F", "j"),
+        ("sankey", "Fv", "j"),
+        ("sankey-node", "Fv", "l"),
+        ("money", "M", "j"),
+    ] {
         let mut app = App::new(Arc::clone(&data), (120, 40));
         common::keys(&mut app, open);
         let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();

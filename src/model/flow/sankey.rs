@@ -19,13 +19,11 @@ pub struct Node {
     pub orgs: Vec<Option<OrgIx>>,
     /// People out of it (left) or into it (right).
     pub count: u32,
-    /// Who they are and the events of their moves.
-    pub moves: Moves,
 }
 
-/// The people named and the events of a node's or a ribbon's moves, each
-/// sorted and once: gathered with the layout, so that saying what is
-/// selected costs nothing.
+/// The people named and the events of a ribbon's (or a node's) moves,
+/// each sorted and once: a ribbon's are gathered with the layout, so that
+/// saying what is selected costs next to nothing.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Moves {
     pub people: Vec<PersonIx>,
@@ -34,12 +32,24 @@ pub struct Moves {
 
 impl Moves {
     /// The people and events of flows `ks` of `m`.
-    fn of(m: &FlowMatrix, ks: impl Iterator<Item = usize>) -> Moves {
+    fn of(m: &FlowMatrix, ks: &[usize]) -> Moves {
+        if let [k] = ks {
+            // One flow: its lists are sorted already.
+            let f = &m.flows[*k].1;
+            return Moves {
+                people: f.people.clone(),
+                events: f.events.clone(),
+            };
+        }
+        Moves::merge(ks.iter().map(|&k| (&m.flows[k].1.people, &m.flows[k].1.events)))
+    }
+
+    /// The union of sorted lists.
+    fn merge<'a>(parts: impl Iterator<Item = (&'a Vec<PersonIx>, &'a Vec<EventIx>)>) -> Moves {
         let mut moves = Moves::default();
-        for k in ks {
-            let f = &m.flows[k].1;
-            moves.people.extend(&f.people);
-            moves.events.extend(&f.events);
+        for (people, events) in parts {
+            moves.people.extend(people);
+            moves.events.extend(events);
         }
         for v in [&mut moves.people, &mut moves.events] {
             v.sort_unstable();
@@ -175,23 +185,7 @@ impl Sankey {
             }
         }
         for r in &mut ribbons {
-            r.moves = Moves::of(m, r.flows.iter().copied());
-        }
-        let mut left_nodes = left_nodes;
-        let mut right_nodes = right_nodes;
-        for (n, node) in left_nodes.iter_mut().enumerate() {
-            let ks = ribbons
-                .iter()
-                .filter(|r| r.from == n)
-                .flat_map(|r| r.flows.iter().copied());
-            node.moves = Moves::of(m, ks);
-        }
-        for (n, node) in right_nodes.iter_mut().enumerate() {
-            let ks = ribbons
-                .iter()
-                .filter(|r| r.to == n)
-                .flat_map(|r| r.flows.iter().copied());
-            node.moves = Moves::of(m, ks);
+            r.moves = Moves::of(m, &r.flows);
         }
         let total = m.flows.iter().map(|(_, f)| f.count).sum();
         Sankey {
@@ -200,6 +194,16 @@ impl Sankey {
             ribbons,
             total,
         }
+    }
+
+    /// The people and events of the moves out of left node `n` (`left`)
+    /// or into right node `n`: its ribbons' together.
+    pub fn node_moves(&self, left: bool, n: usize) -> Moves {
+        let ribbons = self
+            .ribbons
+            .iter()
+            .filter(|r| if left { r.from == n } else { r.to == n });
+        Moves::merge(ribbons.map(|r| (&r.moves.people, &r.moves.events)))
     }
 
     /// Whether nothing moved.
@@ -284,7 +288,6 @@ fn side(m: &FlowMatrix, max_nodes: usize, count: fn((u32, u32)) -> u32) -> (Vec<
                 nodes.push(Node {
                     orgs: Vec::new(),
                     count: 0,
-                    moves: Moves::default(),
                 });
                 if grouped {
                     others = Some(nodes.len() - 1);

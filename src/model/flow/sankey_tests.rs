@@ -40,18 +40,14 @@ fn nodes_and_ribbons_add_up_to_the_matrix() {
             events.dedup();
             assert_eq!(r.moves.events, events);
             assert!(r.moves.people.windows(2).all(|w| w[0] < w[1]));
+            let (out, into) = (s.node_moves(true, r.from), s.node_moves(false, r.to));
             assert!(
                 r.moves
                     .events
                     .iter()
-                    .all(|e| s.left[r.from].moves.events.contains(e))
+                    .all(|e| out.events.contains(e) && into.events.contains(e))
             );
-            assert!(
-                r.moves
-                    .events
-                    .iter()
-                    .all(|e| s.right[r.to].moves.events.contains(e))
-            );
+            assert!(out.events.windows(2).all(|w| w[0] < w[1]));
             assert!(r.range.0 <= r.count && r.count <= r.range.1);
             seen.extend(&r.flows);
         }

@@ -8,6 +8,7 @@ use crate::model::Sankey;
 use crate::model::sankey::{Moves, Ribbon};
 use crate::text::sanitize;
 use crate::tui::keymap::Action;
+use std::borrow::Cow;
 
 /// What is selected in the Sankey: a ribbon, or a node on either side
 /// (indexes into [`Sankey::ribbons`], [`Sankey::left`], [`Sankey::right`]).
@@ -76,10 +77,22 @@ pub fn moved(pick: Pick, s: &Sankey, action: Action) -> Option<Pick> {
     })
 }
 
+/// What is selected in the Sankey, in words and moves.
+pub struct Selected<'a> {
+    /// `OpenAI → Meta`, `OpenAI → anywhere`, sanitized.
+    pub label: String,
+    /// People who moved.
+    pub count: u32,
+    /// The lowest and highest counts the sources give.
+    pub range: (u32, u32),
+    pub moves: Cow<'a, Moves>,
+}
+
 /// What is selected: its label (`OpenAI → Meta`, `OpenAI → anywhere`),
 /// how many people moved, the range the sources give, and who and which
-/// events (gathered with the layout: nothing is counted here).
-pub fn describe(app: &App, pick: Pick) -> Option<(String, u32, (u32, u32), &Moves)> {
+/// events (a ribbon's gathered with the layout; a node's are its
+/// ribbons' together).
+pub fn describe(app: &App, pick: Pick) -> Option<Selected<'_>> {
     let ds = &app.data.ds;
     let s = app.sankey();
     let sum = |of: &dyn Fn(&Ribbon) -> bool| {
@@ -92,20 +105,35 @@ pub fn describe(app: &App, pick: Pick) -> Option<(String, u32, (u32, u32), &Move
         Pick::Ribbon(i) => {
             let r = s.ribbons.get(i)?;
             let label = format!("{} → {}", s.left[r.from].name(ds), s.right[r.to].name(ds));
-            (label, r.count, r.range, &r.moves)
+            (label, r.count, r.range, Cow::Borrowed(&r.moves))
         }
         Pick::Left(n) => {
             let node = s.left.get(n)?;
             let label = format!("{} → anywhere", node.name(ds));
-            (label, node.count, sum(&|r| r.from == n), &node.moves)
+            (
+                label,
+                node.count,
+                sum(&|r| r.from == n),
+                Cow::Owned(s.node_moves(true, n)),
+            )
         }
         Pick::Right(n) => {
             let node = s.right.get(n)?;
             let label = format!("anywhere → {}", node.name(ds));
-            (label, node.count, sum(&|r| r.to == n), &node.moves)
+            (
+                label,
+                node.count,
+                sum(&|r| r.to == n),
+                Cow::Owned(s.node_moves(false, n)),
+            )
         }
     };
-    Some((sanitize(&label).into_owned(), count, range, moves))
+    Some(Selected {
+        label: sanitize(&label).into_owned(),
+        count,
+        range,
+        moves,
+    })
 }
 
 /// A key on the Sankey (the keys it shares with the matrix are taken first).
@@ -115,7 +143,7 @@ pub(super) fn key(app: &mut App, action: Option<Action>) {
     if let Some(next) = moved(pick, app.sankey(), action) {
         app.flows_view.pick = next;
     } else if action == Action::Accept {
-        match describe(app, pick).map(|(label, count, _, moves)| (label, count, moves.events.clone())) {
+        match describe(app, pick).map(|d| (d.label, d.count, d.moves.events.clone())) {
             Some((label, count, events)) => open_moves(app, label, count, events),
             None => app.note = Some("no moves to open".into()),
         }

@@ -310,9 +310,10 @@ fn reversed(style: Style) -> Style {
 /// Ann), 2 events`.
 fn selected_line(app: &App, theme: &Theme, width: usize) -> Line<'static> {
     let ds = &app.data.ds;
-    let Some((label, count, (lo, hi), moves)) = describe(app, app.flows_view.pick) else {
+    let Some(d) = describe(app, app.flows_view.pick) else {
         return Line::default();
     };
+    let (label, count, (lo, hi), moves) = (d.label, d.count, d.range, d.moves);
     let noun = if count == 1 { "person" } else { "people" };
     let mut text = format!("{count} {noun}");
     if (lo, hi) != (count, count) {
