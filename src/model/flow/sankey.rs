@@ -7,6 +7,7 @@
 
 use super::{Flow, FlowMatrix};
 use crate::model::{Dataset, EventIx, OrgIx, PersonIx};
+use std::sync::OnceLock;
 
 /// Most nodes on each side: the smallest beyond are grouped as one
 /// "others (N)" node, so the diagram reads at 80×24.
@@ -102,6 +103,9 @@ pub struct Sankey {
     pub ribbons: Vec<Ribbon>,
     /// People moved in all.
     pub total: u32,
+    /// Each node's moves (left, then right), gathered the first time
+    /// they are asked for.
+    node_moves: Vec<OnceLock<Moves>>,
 }
 
 /// Where a node or a ribbon's end sits: `(top, bottom)` on the scale
@@ -188,22 +192,30 @@ impl Sankey {
             r.moves = Moves::of(m, &r.flows);
         }
         let total = m.flows.iter().map(|(_, f)| f.count).sum();
+        let node_moves = (0..left_nodes.len() + right_nodes.len())
+            .map(|_| OnceLock::new())
+            .collect();
         Sankey {
             left: left_nodes,
             right: right_nodes,
             ribbons,
             total,
+            node_moves,
         }
     }
 
     /// The people and events of the moves out of left node `n` (`left`)
-    /// or into right node `n`: its ribbons' together.
-    pub fn node_moves(&self, left: bool, n: usize) -> Moves {
-        let ribbons = self
-            .ribbons
-            .iter()
-            .filter(|r| if left { r.from == n } else { r.to == n });
-        Moves::merge(ribbons.map(|r| (&r.moves.people, &r.moves.events)))
+    /// or into right node `n`: its ribbons' together, gathered once.
+    pub fn node_moves(&self, left: bool, n: usize) -> Option<&Moves> {
+        let slot = if left { n } else { self.left.len() + n };
+        let cell = self.node_moves.get(slot)?;
+        Some(cell.get_or_init(|| {
+            let ribbons = self
+                .ribbons
+                .iter()
+                .filter(|r| if left { r.from == n } else { r.to == n });
+            Moves::merge(ribbons.map(|r| (&r.moves.people, &r.moves.events)))
+        }))
     }
 
     /// Whether nothing moved.

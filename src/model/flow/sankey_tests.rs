@@ -40,7 +40,8 @@ fn nodes_and_ribbons_add_up_to_the_matrix() {
             events.dedup();
             assert_eq!(r.moves.events, events);
             assert!(r.moves.people.windows(2).all(|w| w[0] < w[1]));
-            let (out, into) = (s.node_moves(true, r.from), s.node_moves(false, r.to));
+            let moves = |left, n| s.node_moves(left, n).unwrap_or_else(|| panic!("no node {n}"));
+            let (out, into) = (moves(true, r.from), moves(false, r.to));
             assert!(
                 r.moves
                     .events

@@ -114,7 +114,7 @@ pub fn describe(app: &App, pick: Pick) -> Option<Selected<'_>> {
                 label,
                 node.count,
                 sum(&|r| r.from == n),
-                Cow::Owned(s.node_moves(true, n)),
+                Cow::Borrowed(s.node_moves(true, n)?),
             )
         }
         Pick::Right(n) => {
@@ -124,7 +124,7 @@ pub fn describe(app: &App, pick: Pick) -> Option<Selected<'_>> {
                 label,
                 node.count,
                 sum(&|r| r.to == n),
-                Cow::Owned(s.node_moves(false, n)),
+                Cow::Borrowed(s.node_moves(false, n)?),
             )
         }
     };
@@ -142,6 +142,12 @@ pub(super) fn key(app: &mut App, action: Option<Action>) {
     let pick = app.flows_view.pick;
     if let Some(next) = moved(pick, app.sankey(), action) {
         app.flows_view.pick = next;
+        // A node's moves are gathered now, not while drawing.
+        match next {
+            Pick::Left(n) => drop(app.sankey().node_moves(true, n)),
+            Pick::Right(n) => drop(app.sankey().node_moves(false, n)),
+            Pick::Ribbon(_) => {}
+        }
     } else if action == Action::Accept {
         match describe(app, pick).map(|d| (d.label, d.count, d.moves.events.clone())) {
             Some((label, count, events)) => open_moves(app, label, count, events),
