@@ -125,6 +125,14 @@ fn bench_views(c: &mut Criterion) {
             )
         })
     });
+    // The Sankey's own share of its cold open: the layout of a built matrix.
+    let matrix = rivals::tui::flows::Matrix::new(&data.ds, false);
+    group.bench_function("sankey-layout-of-a-matrix", |b| {
+        b.iter(|| {
+            let s = rivals::model::Sankey::of(&data.ds, &matrix, rivals::model::sankey::MAX_NODES);
+            black_box(s.ribbons.len())
+        })
+    });
     group.bench_function("open-money-cold", |b| {
         b.iter(|| black_box(rivals::tui::money::Chart::new(&data.ds).rows.len()))
     });
