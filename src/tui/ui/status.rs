@@ -102,7 +102,15 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let ctx = app.ctx();
     if let Mode::Prompt { input, error } = &app.mode {
         let mut pieces = vec![
-            ("date or range: ".to_string(), theme.heading),
+            (
+                if app.flows_view.asking {
+                    "period to count: "
+                } else {
+                    "date or range: "
+                }
+                .to_string(),
+                theme.heading,
+            ),
             (format!("{input}▏"), Style::new()),
         ];
         match error {
