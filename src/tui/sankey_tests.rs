@@ -116,10 +116,9 @@ fn the_scrubber_steps_types_and_plays_the_years() {
     assert_eq!(a.flows_view.period, None, "all time is the first step");
     // t: the date prompt over the view; its period is the view's.
     keys(&mut a, "t2021..2022");
-    assert!(
-        text(&draw(&a, &Theme::mono())).contains("Flows · Sankey"),
-        "the view stays"
-    );
+    let asking = text(&draw(&a, &Theme::mono()));
+    assert!(asking.contains("Flows · Sankey"), "the view stays");
+    assert!(asking.contains("period to count: 2021..2022"), "{asking}");
     keys(&mut a, "\n");
     assert_eq!(a.mode, Mode::Flows);
     let typed = Period {
