@@ -152,6 +152,17 @@ fn the_scrubber_steps_types_and_plays_the_years() {
     keys(&mut a, "j");
     assert!(!a.flows_view.playing);
     assert_eq!((a.flows_view.pick, a.flows_view.period), (pick, year(2021)));
+    // Ctrl-c still quits while playing.
+    keys(&mut a, "p");
+    assert!(a.flows_view.playing);
+    update(
+        &mut a,
+        Msg::Key(crossterm::event::KeyEvent::new(
+            crossterm::event::KeyCode::Char('c'),
+            crossterm::event::KeyModifiers::CONTROL,
+        )),
+    );
+    assert!(a.quit);
 }
 
 #[test]

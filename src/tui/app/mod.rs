@@ -90,13 +90,14 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
     let shown = app.detail_record();
     let effect = match msg {
         Msg::Key(key) if key.kind == KeyEventKind::Release => None,
-        Msg::Key(_) if app.flows_view.playing => {
+        Msg::Key(key) if app.flows_view.playing && !leaves(app, &key) => {
             // Any key stops the scrubber playing, and does nothing else.
             app.flows_view.playing = false;
             app.note = Some("stopped".into());
             None
         }
         Msg::Key(key) => {
+            app.flows_view.playing = false;
             app.note = None;
             on_key(app, key)
         }
@@ -137,6 +138,13 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
     }
     app.settle_after(from);
     effect
+}
+
+/// Whether `key` quits or suspends (which stop the scrubber too, and
+/// still do what they say).
+fn leaves(app: &App, key: &KeyEvent) -> bool {
+    let action = app.keymap.action(Key::from_event(key), app.ctx());
+    matches!(action, Some(Action::Quit | Action::Suspend))
 }
 
 /// Pasted text goes into the search box or the date prompt as if typed:
