@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates the screenshots in assets/ from real runs of the release
 # binary in tmux (needs tmux and python3): screenshot.{txt,svg} (the panes),
-# flows.svg, money.svg and sources.svg (the views).
+# flows.svg, sankey.svg, money.svg and sources.svg (the views).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release --quiet
@@ -29,6 +29,8 @@ shot() {
 shot screenshot j j j j j j j j j j Enter 3 t 2 0 2 5 - 0 6 Enter
 # The talent flows, on OpenAI → Meta Superintelligence Labs.
 shot flows F j
+# The same flows as a Sankey, on the disputed OpenAI → MSL wave.
+shot sankey F v
 # Every amount on one axis.
 shot money M
 # The articles, and what each supports.

@@ -105,8 +105,9 @@ fn bench_first_frame_process(c: &mut Criterion) {
 }
 
 /// The Flows and Money views on "big": opening each cold (its table built
-/// from nothing, as the first `F` or `M` does), and a key plus a frame
-/// inside each once open.
+/// from nothing, as the first `F` or `M` does; the Sankey's picture is the
+/// matrix and its layout), and a key plus a frame inside each once open.
+/// The Sankey should cost at most 1.5x the matrix.
 fn bench_views(c: &mut Criterion) {
     let theme = Theme::color();
     let data = common::big();
@@ -114,16 +115,39 @@ fn bench_views(c: &mut Criterion) {
     group.bench_function("open-flows-cold", |b| {
         b.iter(|| black_box(rivals::tui::flows::Matrix::new(&data.ds, false).len()))
     });
+    group.bench_function("open-sankey-cold", |b| {
+        b.iter(|| {
+            black_box(
+                rivals::tui::flows::Picture::new(&data.ds, None, false)
+                    .sankey
+                    .ribbons
+                    .len(),
+            )
+        })
+    });
+    // The Sankey's own share of its cold open: the layout of a built matrix.
+    let matrix = rivals::tui::flows::Matrix::new(&data.ds, false);
+    group.bench_function("sankey-layout-of-a-matrix", |b| {
+        b.iter(|| {
+            let s = rivals::model::Sankey::of(&data.ds, &matrix, rivals::model::sankey::MAX_NODES);
+            black_box(s.ribbons.len())
+        })
+    });
     group.bench_function("open-money-cold", |b| {
         b.iter(|| black_box(rivals::tui::money::Chart::new(&data.ds).rows.len()))
     });
     // As the TUI runs: the tables warmed on a thread at load, then the
     // view opened and drawn.
     let warm = Data::shared(data.ds.clone());
-    warm.matrix(false);
+    warm.picture(None, false);
     warm.chart();
-    for (name, keys) in [("flows", "F\x1b"), ("money", "M\x1b")] {
+    for (name, setup, keys) in [
+        ("flows", "", "F\x1b"),
+        ("sankey", "Fv\x1b", "F\x1b"),
+        ("money", "", "M\x1b"),
+    ] {
         let mut app = App::new(Arc::clone(&warm), (120, 40));
+        common::keys(&mut app, setup);
         let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
         group.bench_function(format!("open-{name}-warmed-at-load-and-frame"), |b| {
             b.iter(|| {
@@ -134,7 +158,12 @@ fn bench_views(c: &mut Criterion) {
             })
         });
     }
-    for (name, open, key) in [("flows", "F", "j"), ("money", "M", "j")] {
+    for (name, open, key) in [
+        ("flows", "F", "j"),
+        ("sankey", "Fv", "j"),
+        ("sankey-node", "Fv", "l"),
+        ("money", "M", "j"),
+    ] {
         let mut app = App::new(Arc::clone(&data), (120, 40));
         common::keys(&mut app, open);
         let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
@@ -142,6 +171,21 @@ fn bench_views(c: &mut Criterion) {
             b.iter(|| {
                 common::keys(&mut app, key);
                 term.draw(|f| render(&app, &theme, f)).unwrap();
+                black_box(term.backend().buffer().area);
+            })
+        });
+    }
+    // The time scrubber: a year forward and drawn, then back (pictures
+    // warmed at load).
+    for (name, open) in [("flows", "F"), ("sankey", "Fv")] {
+        let mut app = App::new(Arc::clone(&warm), (120, 40));
+        common::keys(&mut app, open);
+        let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
+        group.bench_function(format!("{name}-year-step-and-frame-and-back"), |b| {
+            b.iter(|| {
+                common::keys(&mut app, "]");
+                term.draw(|f| render(&app, &theme, f)).unwrap();
+                common::keys(&mut app, "[");
                 black_box(term.backend().buffer().area);
             })
         });

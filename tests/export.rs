@@ -486,3 +486,171 @@ fn the_embedded_csv_sums_to_the_flow_total() {
     assert!(rows.iter().any(|r| r["from"] == "(group)"));
     assert_eq!(moved(&rows), flow_total("embedded".as_ref()));
 }
+
+/// Checks that `xml` is well-formed: one root element, every tag closed in
+/// order, attributes quoted, `<` never in text, `&` only in the five
+/// named entities or a character reference, no control characters.
+fn assert_well_formed(xml: &str) {
+    let body = xml
+        .strip_prefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
+        .expect("an XML declaration");
+    assert!(
+        body.chars()
+            .all(|c| !c.is_control() || matches!(c, '\n' | '\t' | '\r')),
+        "a control character"
+    );
+    let entities = |text: &str| {
+        for (i, _) in text.match_indices('&') {
+            let rest = &text[i..];
+            let end = rest.find(';').unwrap_or_else(|| panic!("bare & in {text}"));
+            let name = &rest[1..end];
+            let numeric = name
+                .strip_prefix('#')
+                .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()));
+            assert!(
+                numeric || ["amp", "lt", "gt", "quot", "apos"].contains(&name),
+                "&{name}; in {text}"
+            );
+        }
+    };
+    let mut stack: Vec<String> = Vec::new();
+    let mut roots = 0;
+    let mut rest = body;
+    while let Some(open) = rest.find('<') {
+        let text = &rest[..open];
+        entities(text);
+        assert!(
+            !stack.is_empty() || text.trim().is_empty(),
+            "text outside the root: {text}"
+        );
+        let close = rest[open..].find('>').expect("an unclosed tag") + open;
+        let tag = &rest[open + 1..close];
+        rest = &rest[close + 1..];
+        if let Some(name) = tag.strip_prefix('/') {
+            assert_eq!(stack.pop().as_deref(), Some(name.trim()), "closing {name}");
+            continue;
+        }
+        let empty = tag.ends_with('/');
+        let tag = tag.trim_end_matches('/');
+        let (name, mut attrs) = tag.split_once(' ').unwrap_or((tag, ""));
+        assert!(
+            !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'),
+            "tag {name}"
+        );
+        while !attrs.trim().is_empty() {
+            let (key, value) = attrs
+                .trim_start()
+                .split_once("=\"")
+                .unwrap_or_else(|| panic!("attribute in <{tag}>"));
+            assert!(
+                key.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == ':'),
+                "{key}"
+            );
+            let end = value.find('"').expect("a closing quote");
+            entities(&value[..end]);
+            assert!(!value[..end].contains('<'), "< in an attribute");
+            attrs = &value[end + 1..];
+        }
+        if stack.is_empty() {
+            roots += 1;
+        }
+        if !empty {
+            stack.push(name.to_string());
+        }
+    }
+    assert!(rest.trim().is_empty() && stack.is_empty(), "unclosed: {stack:?}");
+    assert_eq!(roots, 1, "one root element");
+}
+
+#[test]
+fn svg_is_a_well_formed_sankey_with_every_label_escaped() {
+    let dir = dataset();
+    let svg = ok(&dir, &["--format", "svg"]);
+    assert_well_formed(&svg);
+    assert_harmless("svg", &svg);
+    assert!(svg.starts_with("<?xml") && svg.contains("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+    // OpenAI's hostile name, escaped: no markup of its own.
+    assert!(svg.contains("Open&quot;AI&quot;"), "{svg}");
+    assert!(!svg.contains("<b>") && svg.contains("&lt;b&gt;"), "{svg}");
+    // Two ribbons (OpenAI → Meta, Meta → MSL); Bob's disputed count.
+    assert_eq!(svg.matches("<path ").count(), 2, "{svg}");
+    assert!(svg.contains(">≠ 2–3</text>"), "{svg}");
+    assert!(svg.contains("3 people"), "{svg}");
+}
+
+#[test]
+fn the_export_filters_apply_to_the_sankeys() {
+    let dir = dataset();
+    let ribbons = |args: &[&str]| {
+        let mut all = vec!["--format", "svg"];
+        all.extend_from_slice(args);
+        let svg = ok(&dir, &all);
+        assert_well_formed(&svg);
+        svg.matches("<path ").count()
+    };
+    assert_eq!(ribbons(&["--org", "msl"]), 1);
+    assert_eq!(ribbons(&["--from", "2025"]), 1);
+    assert_eq!(ribbons(&["--to", "2024"]), 1);
+    assert_eq!(ribbons(&["--roll-up"]), 1, "Meta → MSL is inside Meta");
+    let none = ok(&dir, &["--format", "svg", "--roll-up", "--from", "2025"]);
+    assert!(none.contains(">no moves</text>"), "{none}");
+    assert_well_formed(&none);
+    let rolled = ok(&dir, &["--format", "mermaid-sankey", "--roll-up"]);
+    assert!(!rolled.contains("MSL"), "{rolled}");
+    let (code, _, err) = export(&dir, &["--format", "dot", "--roll-up"]);
+    assert_eq!(code, Some(2));
+    assert!(
+        err.contains("--roll-up goes with --format svg or mermaid-sankey"),
+        "{err}"
+    );
+}
+
+/// The fields of one line of Mermaid's sankey CSV (quotes doubled inside
+/// quoted fields).
+fn csv_fields(line: &str) -> Vec<String> {
+    let mut fields = vec![String::new()];
+    let (mut quoted, mut chars) = (false, line.chars().peekable());
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                chars.next();
+                fields.last_mut().unwrap().push('"');
+            }
+            ('"', _) => quoted = !quoted,
+            (',', false) => fields.push(String::new()),
+            (c, _) => fields.last_mut().unwrap().push(c),
+        }
+    }
+    assert!(!quoted, "an open quote in {line}");
+    fields
+}
+
+#[test]
+fn mermaid_sankey_is_source_target_value_lines_with_quoted_names() {
+    let dir = dataset();
+    let chart = ok(&dir, &["--format", "mermaid-sankey"]);
+    assert_harmless("mermaid-sankey", &chart);
+    let mut lines = chart.lines();
+    assert_eq!(lines.next(), Some("sankey-beta"));
+    let rows: Vec<Vec<String>> = lines
+        .filter(|l| !l.is_empty() && !l.starts_with("%%"))
+        .map(csv_fields)
+        .collect();
+    assert_eq!(rows.len(), 2, "{chart}");
+    assert!(
+        rows.iter().all(|r| r.len() == 3 && r[2].parse::<u32>().is_ok()),
+        "{chart}"
+    );
+    let openai = &rows[0][0];
+    assert!(
+        openai.starts_with("Open\"AI\"") && !openai.contains('\n'),
+        "{openai}"
+    );
+    // Meta is an origin and a destination: the destination is named apart,
+    // so Mermaid draws no cycle.
+    assert_eq!(rows[0][1], "Meta (to)");
+    assert_eq!((rows[1][0].as_str(), rows[1][1].as_str()), ("Meta", "MSL"));
+    assert_eq!(rows.iter().map(|r| r[2].parse::<u32>().unwrap()).sum::<u32>(), 3);
+    assert!(chart.contains("%% disputed: the sources give 2–3"), "{chart}");
+}

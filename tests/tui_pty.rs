@@ -239,3 +239,34 @@ fn views_walk_flows_cell_back_money_sources_and_out() {
     assert!(pty.wait_exit());
     assert_restored(&pty);
 }
+
+/// The Sankey's time scrubber plays on the event loop's tick, with no
+/// key pressed, and any key stops it.
+#[test]
+fn the_sankey_plays_the_years_and_a_key_stops_it() {
+    let mut pty = Pty::spawn(&[], 120, 40, &[]);
+    pty.wait_text("1/25");
+    pty.send("Fv");
+    pty.wait_text("Flows · Sankey · all time");
+    pty.send("p");
+    let first = pty.wait_text("▶ playing");
+    let year = |s: &str| {
+        s.lines()
+            .find_map(|l| l.split("Flows · Sankey · ").nth(1))
+            .and_then(|t| t.get(..4))
+            .and_then(|y| y.parse::<u16>().ok())
+    };
+    let start = year(&first).unwrap_or_else(|| panic!("no year:\n{first}"));
+    // The next year comes on its own.
+    pty.wait_for("the next year, played", |s| year(s).is_some_and(|y| y > start));
+    pty.send("x");
+    pty.wait_for("stopped", |s| s.contains("stopped") && !s.contains("▶ playing"));
+    let stopped = year(&pty.screen());
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    assert_eq!(year(&pty.screen()), stopped, "no tick after the stop");
+    pty.send("\x1b");
+    pty.wait_text("1 Companies");
+    pty.send("q");
+    assert!(pty.wait_exit());
+    assert_restored(&pty);
+}

@@ -163,7 +163,7 @@ pub enum Command {
         json: bool,
     },
     /// Print the dataset as JSON or CSV, or its talent flows as a graph
-    /// (Graphviz DOT or a Mermaid flowchart).
+    /// (Graphviz DOT or a Mermaid flowchart) or a Sankey (SVG or Mermaid).
     Export {
         /// Output format.
         #[arg(long, value_enum, value_parser = choice::<Format>())]
@@ -175,6 +175,10 @@ pub enum Command {
         /// programs that need one to read UTF-8.
         #[arg(long)]
         bom: bool,
+        /// The Sankey formats (svg, mermaid-sankey): merge each
+        /// organization into its top parent (MSL into Meta).
+        #[arg(long)]
+        roll_up: bool,
         /// Which events the graphs and the events and flows tables keep.
         #[command(flatten)]
         filters: Filters,
@@ -245,6 +249,10 @@ pub enum Format {
     Dot,
     /// A Mermaid flowchart of the same graph.
     Mermaid,
+    /// A standalone SVG picture of the Sankey diagram of the flows (as the Flows view draws it).
+    Svg,
+    /// The same Sankey as Mermaid's sankey-beta: source,target,value lines.
+    MermaidSankey,
 }
 
 /// The tables `export --format csv` writes.
@@ -367,6 +375,7 @@ impl Cli {
             format,
             what,
             bom,
+            roll_up,
             filters,
         }) = &self.command
         {
@@ -377,12 +386,18 @@ impl Cli {
                     "--what and --bom go with --format csv".into(),
                 );
             }
+            if *roll_up && !matches!(format, Format::Svg | Format::MermaidSankey) {
+                return sub(
+                    ErrorKind::ArgumentConflict,
+                    "--roll-up goes with --format svg or mermaid-sankey".into(),
+                );
+            }
             let filtered = filters.any();
             let table = what.unwrap_or(Table::Events);
             let filterable = match format {
                 Format::Json => false,
                 Format::Csv => matches!(table, Table::Events | Table::Flows),
-                Format::Dot | Format::Mermaid => true,
+                Format::Dot | Format::Mermaid | Format::Svg | Format::MermaidSankey => true,
             };
             if filtered && !filterable {
                 return sub(

@@ -214,13 +214,14 @@ fn dispute_out<'a>(ds: &'a Dataset, d: &'a Disputed) -> DisputedOut<'a> {
 }
 
 /// Appends the dataset in `format`: for CSV the table `what` (events by
-/// default), after a byte-order mark when `bom`; `filter` selects the
-/// events of the graphs and of the events and flows tables.
+/// default), after a byte-order mark when `bom`; the Sankeys rolled up if
+/// `roll_up`; `filter` selects the events of the graphs and of the events
+/// and flows tables.
 pub fn command(
     ds: &Dataset,
     format: Format,
     what: Option<Table>,
-    bom: bool,
+    (bom, roll_up): (bool, bool),
     filter: &EventFilter,
     out: &mut String,
 ) {
@@ -239,6 +240,8 @@ pub fn command(
         }
         Format::Dot => graph::dot(ds, &graph::edges(ds, filter), out),
         Format::Mermaid => graph::mermaid(ds, &graph::edges(ds, filter), out),
+        Format::Svg => super::sankey::svg(ds, filter, roll_up, out),
+        Format::MermaidSankey => super::sankey::mermaid(ds, filter, roll_up, out),
     }
 }
 

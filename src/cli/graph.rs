@@ -17,11 +17,16 @@ const MAX_NAMES: usize = 4;
 /// The flows in `filter`'s date range with at least one event it keeps:
 /// each keeps its whole count and people.
 pub fn edges(ds: &Dataset, filter: &EventFilter) -> Vec<(Pair, Flow)> {
+    edges_rolled(ds, filter, false)
+}
+
+/// [`edges`], each organization counted as its top parent if `roll_up`.
+pub fn edges_rolled(ds: &Dataset, filter: &EventFilter, roll_up: bool) -> Vec<(Pair, Flow)> {
     let period = filter.period();
     let q = FlowQuery {
         from: period.from,
         to: period.to,
-        roll_up: false,
+        roll_up,
     };
     let mut all = flows(ds, &q);
     all.retain(|(_, f)| f.events.iter().any(|&e| filter.keeps(ds, ds.event(e))));

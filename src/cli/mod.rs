@@ -14,6 +14,7 @@ mod graph;
 mod load;
 mod new;
 mod output;
+mod sankey;
 mod schema;
 mod search;
 mod shell;
@@ -169,10 +170,11 @@ pub fn run(command: &Command, ds: &Dataset, origin: Origin, out: &mut String) ->
             format,
             what,
             bom,
+            roll_up,
             filters,
         } => {
             let f = filters.resolve(ds, origin)?;
-            export::command(ds, *format, *what, *bom, &f, out);
+            export::command(ds, *format, *what, (*bom, *roll_up), &f, out);
             Ok(())
         }
         Command::New { dir } => {

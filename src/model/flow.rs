@@ -21,7 +21,9 @@
 use super::{Dataset, Date, EventIx, OrgIx, Period, PersonIx};
 
 mod matrix;
+pub mod sankey;
 pub use matrix::FlowMatrix;
+pub use sankey::Sankey;
 
 /// Most people one event may count: its `count`, each origin's, the sum of
 /// its origins, and each disputed count. `rivals check` refuses more.

@@ -24,7 +24,10 @@ pub use dataset::{Dataset, Support};
 pub use date::{Date, Period, Precision};
 pub use diag::{Diagnostic, MAX_ID_LEN, Severity, nearest};
 pub use disk::{DEFAULT_MAX_FILE_BYTES, FileRead, load_dir, load_dir_checked};
-pub use flow::{Flow, FlowMatrix, FlowQuery, Pair, Share, flows, group_label, members, net_gain, shares};
+pub use flow::sankey;
+pub use flow::{
+    Flow, FlowMatrix, FlowQuery, Pair, Sankey, Share, flows, group_label, members, net_gain, shares,
+};
 pub use kinds::{EventKind, OrgKind, Outcome, Per};
 pub use load::{DataFile, FILES, Files, Loaded, Reuse, load, load_checked, schema};
 

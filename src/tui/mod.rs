@@ -154,7 +154,9 @@ fn run_loop(
         }
         // Sleep until something happens, then take everything queued
         // before drawing again.
-        let Ok(first) = rx.recv() else { break };
+        let Some(first) = term::next_msg(&rx, app.tick_after()) else {
+            break;
+        };
         let mut next = Some(first);
         while let Some(msg) = next {
             match update(&mut app, msg) {
@@ -207,5 +209,7 @@ fn save_marks(
 
 #[cfg(test)]
 mod marks_tests;
+#[cfg(test)]
+mod sankey_tests;
 #[cfg(test)]
 mod views_tests;

@@ -240,6 +240,27 @@ impl Theme {
         Theme { glyphs, ..self }
     }
 
+    /// The style of series `i` of a chart (the Sankey's origins): one of
+    /// eight basic colours in turn, none when the theme has no colour
+    /// (the chart then tells its series apart by pattern).
+    pub fn series(&self, i: usize, has_color: bool) -> Style {
+        const SERIES: [Color; 8] = [
+            Color::Cyan,
+            Color::Yellow,
+            Color::Magenta,
+            Color::Green,
+            Color::Blue,
+            Color::Red,
+            Color::LightCyan,
+            Color::LightMagenta,
+        ];
+        if has_color {
+            Style::new().fg(SERIES[i % SERIES.len()])
+        } else {
+            Style::new()
+        }
+    }
+
     /// Whether any slot sets a colour (the monochrome theme sets none).
     pub fn has_color(&self) -> bool {
         self.slots()

@@ -84,11 +84,11 @@ fn ds() -> Dataset {
     load("views", &files, "").unwrap_or_else(|e| panic!("{e:?}"))
 }
 
-fn app(size: (u16, u16)) -> App {
+pub(super) fn app(size: (u16, u16)) -> App {
     App::new(Arc::new(Data::new(ds())), size)
 }
 
-fn embedded(size: (u16, u16)) -> App {
+pub(super) fn embedded(size: (u16, u16)) -> App {
     App::new(
         Arc::new(Data::new(
             Dataset::embedded().unwrap_or_else(|_| panic!("embedded")),
@@ -97,7 +97,7 @@ fn embedded(size: (u16, u16)) -> App {
     )
 }
 
-fn keys(app: &mut App, keys: &str) {
+pub(super) fn keys(app: &mut App, keys: &str) {
     for key in test_keys::parse(keys) {
         if let Some(Effect::Search { query, generation }) = update(app, Msg::Key(key)) {
             let hits = app.data.index().search(&app.data.ds, &query, MAX_HITS);
@@ -106,14 +106,14 @@ fn keys(app: &mut App, keys: &str) {
     }
 }
 
-fn draw(app: &App, theme: &Theme) -> Buffer {
+pub(super) fn draw(app: &App, theme: &Theme) -> Buffer {
     let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap_or_else(|e| panic!("{e}"));
     t.draw(|f| render(app, theme, f))
         .unwrap_or_else(|e| panic!("{e}"));
     t.backend().buffer().clone()
 }
 
-fn text(buf: &Buffer) -> String {
+pub(super) fn text(buf: &Buffer) -> String {
     let mut out = String::new();
     for y in 0..buf.area.height {
         for x in 0..buf.area.width {

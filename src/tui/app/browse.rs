@@ -86,6 +86,7 @@ pub(super) fn browse(app: &mut App, action: Action) {
         Action::SetMark => app.mode = Mode::Mark { set: true },
         Action::GoToMark => app.mode = Mode::Mark { set: false },
         Action::PeriodFilter => period::cycle(app),
+        Action::Precise => period::toggle_precise(app),
         Action::ClearFilter => app.clear_filters(),
         Action::ErrorsToggle => {
             if let Some(errors) = &mut app.errors {

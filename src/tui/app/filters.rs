@@ -45,7 +45,13 @@ impl App {
             }
             None => people,
         };
-        let rows = EventRows::new(&self.data, (org, self.org_family), person, kind, period);
+        let mut rows = EventRows::new(&self.data, (org, self.org_family), person, kind, period);
+        if let Some(p) = period.filter(|_| self.precise) {
+            let exact = (0..rows.len(&self.data))
+                .filter_map(|r| rows.get(&self.data, r))
+                .filter(|&e| !p.is_vague(self.data.ds.event(e).date));
+            rows = EventRows::Some(exact.collect());
+        }
         self.event_rows = match support {
             Some(sup) => EventRows::Some(
                 (0..rows.len(&self.data))

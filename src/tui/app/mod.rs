@@ -12,7 +12,8 @@
 //!   popup's state), `popups`
 //!   (chooser, kinds, help), `prompt`, `marks`; `mouse` for clicks and
 //!   the wheel; [`period`] for the period filter and the ranges typed.
-//! - [`views`]: the Flows and Money views.
+//! - [`views`]: the Flows and Money views; [`sankey`]: the Flows view's
+//!   Sankey keys; `scrub`: its time scrubber.
 //! - `reload`: a watched dataset loaded again, or its error panel.
 
 mod browse;
@@ -25,6 +26,8 @@ pub mod period;
 mod popups;
 mod prompt;
 mod reload;
+pub mod sankey;
+mod scrub;
 mod search;
 pub mod state;
 pub mod views;
@@ -65,6 +68,9 @@ pub enum Msg {
     Note(String),
     /// The watched dataset was loaded again (`--watch`).
     Reloaded(Reload),
+    /// Time passed: the next year while the Flows view's scrubber plays
+    /// (the event loop sends it after [`App::tick_after`]).
+    Tick,
 }
 
 /// Work for the event loop.
@@ -84,7 +90,14 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
     let shown = app.detail_record();
     let effect = match msg {
         Msg::Key(key) if key.kind == KeyEventKind::Release => None,
+        Msg::Key(key) if app.flows_view.playing && !leaves(app, &key) => {
+            // Any key stops the scrubber playing, and does nothing else.
+            app.flows_view.playing = false;
+            app.note = Some("stopped".into());
+            None
+        }
         Msg::Key(key) => {
+            app.flows_view.playing = false;
             app.note = None;
             on_key(app, key)
         }
@@ -115,12 +128,23 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
             None
         }
         Msg::Reloaded(reload) => reload::reloaded(app, reload),
+        Msg::Tick => {
+            scrub::tick(app);
+            None
+        }
     };
     if app.detail_record() != shown {
         app.detail.scroll = 0;
     }
     app.settle_after(from);
     effect
+}
+
+/// Whether `key` quits or suspends (which stop the scrubber too, and
+/// still do what they say).
+fn leaves(app: &App, key: &KeyEvent) -> bool {
+    let action = app.keymap.action(Key::from_event(key), app.ctx());
+    matches!(action, Some(Action::Quit | Action::Suspend))
 }
 
 /// Pasted text goes into the search box or the date prompt as if typed:

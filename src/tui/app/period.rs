@@ -66,6 +66,21 @@ pub(super) fn cycle(app: &mut App) {
     keep_to(app, next);
 }
 
+/// `P`: hides the events a period holds only in part (dated to its year
+/// when it is a month, or to its month when it is a day), or shows them
+/// again; the status line says which.
+pub(super) fn toggle_precise(app: &mut App) {
+    let before = app.len(Pane::Timeline);
+    app.precise = !app.precise;
+    keep_to(app, app.period_filter);
+    let after = app.len(Pane::Timeline);
+    app.note = Some(match (app.precise, app.period_filter) {
+        (true, Some(_)) => format!("exact dates only ({} hidden)", before.saturating_sub(after)),
+        (true, None) => "exact dates only, once a period is set".into(),
+        (false, _) => format!("all dates ({} shown again)", after.saturating_sub(before)),
+    });
+}
+
 /// Sets the period filter, keeping the selected event if it stays listed.
 pub(super) fn keep_to(app: &mut App, period: Option<Period>) {
     app.remember();

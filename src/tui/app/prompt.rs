@@ -1,19 +1,38 @@
 //! The date prompt: type a date to jump the timeline to it, or a range
-//! to keep the timeline to (see [`super::period::parse_input`]).
+//! to keep the timeline to (see [`super::period::parse_input`]); opened
+//! from the Flows view, the period it counts.
 
 use super::input::pop_grapheme;
 use super::period::{self, Typed};
 use super::state::{App, Mode};
 use crate::tui::keymap::{Action, Key};
 use crate::tui::pane::Pane;
+use crate::tui::view::Period;
 use crossterm::event::KeyCode;
 
 pub(super) fn prompt(app: &mut App, action: Option<Action>, key: Key) {
     let Mode::Prompt { input, error } = &mut app.mode else {
         return;
     };
+    let asking = app.flows_view.asking;
     match (action, key.code) {
+        (Some(Action::Cancel), _) if asking => {
+            app.flows_view.asking = false;
+            app.mode = Mode::Flows;
+        }
         (Some(Action::Cancel), _) => app.mode = Mode::Browse,
+        (Some(Action::Accept), _) if asking => match period::parse_input(input) {
+            Ok(typed) => {
+                let p = match typed {
+                    Typed::Jump(date) => Period::of(date),
+                    Typed::Keep(p) => p,
+                };
+                app.flows_view.asking = false;
+                app.mode = Mode::Flows;
+                super::scrub::set_period(app, Some(p));
+            }
+            Err(e) => *error = Some(e),
+        },
         (Some(Action::Accept), _) => match period::parse_input(input) {
             Ok(Typed::Jump(date)) => {
                 app.mode = Mode::Browse;

@@ -221,6 +221,11 @@ fn replace(app: &mut App, data: Arc<Data>) {
     app.data = Arc::clone(&data);
     app.source_filter = source;
     app.set_filters(filters.0, filters.1, filters.2, app.period_filter);
+    // The Flows view's picture, of the new data when it shows.
+    app.flows_picture = Default::default();
+    if app.mode == Mode::Flows {
+        super::views::refresh(app);
+    }
     let rows = [
         selected.0.and_then(|o| app.org_row(o)),
         selected.1.and_then(|p| app.people_rows.position(&data, p)),

@@ -176,6 +176,11 @@ pub struct App {
     pub flows_view: super::views::FlowsState,
     /// Selection, scroll and scale of the Money view.
     pub money_view: super::views::MoneyState,
+    /// The Flows view's matrix and Sankey for its period and roll-up.
+    pub flows_picture: Arc<crate::tui::flows::Picture>,
+    /// Whether a period of months or days hides the events dated only to
+    /// a coarser precision (`P`).
+    pub precise: bool,
     /// The matrix cell the timeline shows the moves of (`OpenAI → Meta`),
     /// opened from the Flows view; `Backspace` goes back to it.
     pub flow_cell: Option<String>,
@@ -215,6 +220,8 @@ impl App {
             keymap: Arc::new(Keymap::default()),
             flows_view: Default::default(),
             money_view: Default::default(),
+            flows_picture: Arc::default(),
+            precise: false,
             flow_cell: None,
         }
     }

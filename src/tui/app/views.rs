@@ -1,7 +1,10 @@
 //! The Flows and Money views: their state and keys. A view takes the whole
 //! body; `Esc` or its own key goes back to the panes as they were.
 
+use super::sankey::{self, Pick};
+use super::scrub;
 use super::state::{App, Mode};
+use crate::model::{EventIx, Period};
 use crate::text::sanitize;
 use crate::tui::flows::{Matrix, org_name};
 use crate::tui::keymap::Action;
@@ -12,7 +15,8 @@ use crate::tui::pane::Pane;
 use crate::tui::view::EventRows;
 
 /// Where the Flows view is: the cell under the cursor and the scroll of
-/// each axis, and whether child organizations are rolled up.
+/// each axis, whether child organizations are rolled up, the Sankey and
+/// its selection, and the period counted.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct FlowsState {
     pub roll_up: bool,
@@ -20,6 +24,16 @@ pub struct FlowsState {
     pub rows: ListState,
     /// The column ("to") selected and the first column shown.
     pub cols: ListState,
+    /// Whether the Sankey diagram shows instead of the matrix.
+    pub sankey: bool,
+    /// The ribbon or node selected in the Sankey.
+    pub pick: Pick,
+    /// The moves counted: all time (`None`), a year, or a typed period.
+    pub period: Option<Period>,
+    /// Whether the time scrubber is playing the years.
+    pub playing: bool,
+    /// Whether the date prompt is open over the view (its period).
+    pub asking: bool,
 }
 
 /// Where the Money view is: the row selected, and whether the axis is
@@ -31,10 +45,15 @@ pub struct MoneyState {
 }
 
 impl App {
-    /// The Flows view's matrix, at its roll-up setting (built on first
-    /// use, which opening the view is).
+    /// The Flows view's matrix, at its period and roll-up setting (built
+    /// when the view opens or either changes).
     pub fn matrix(&self) -> &Matrix {
-        self.data.matrix(self.flows_view.roll_up)
+        &self.flows_picture.matrix
+    }
+
+    /// The Flows view's Sankey, laid out from [`App::matrix`].
+    pub fn sankey(&self) -> &crate::model::Sankey {
+        &self.flows_picture.sankey
     }
 
     /// The Money view's chart (built on first use, which opening the view
@@ -46,8 +65,15 @@ impl App {
 
 /// Opens the Flows view, building its matrix if this is the first time.
 pub(super) fn open_flows(app: &mut App) {
-    app.matrix();
+    refresh(app);
     app.mode = Mode::Flows;
+}
+
+/// Takes the Flows view's picture for its period and roll-up (built on
+/// the warm-up thread, or now if it has not been).
+pub(super) fn refresh(app: &mut App) {
+    let v = &app.flows_view;
+    app.flows_picture = app.data.picture(v.period, v.roll_up);
 }
 
 /// Opens the Money view, building its chart if this is the first time.
@@ -59,18 +85,31 @@ pub(super) fn open_money(app: &mut App) {
 
 /// A key in the Flows view.
 pub(super) fn flows_key(app: &mut App, action: Option<Action>) {
+    match action {
+        Some(Action::Cancel | Action::Flows) => app.mode = Mode::Browse,
+        Some(Action::Sankey) => app.flows_view.sankey = !app.flows_view.sankey,
+        Some(Action::RollUp) => roll_up(app),
+        Some(Action::NextYear) => scrub::step(app, true),
+        Some(Action::PrevYear) => scrub::step(app, false),
+        Some(Action::Play) => scrub::play(app),
+        Some(Action::DatePrompt) => scrub::ask(app),
+        _ if app.flows_view.sankey => sankey::key(app, action),
+        _ => matrix_key(app, action),
+    }
+}
+
+/// A key on the matrix.
+fn matrix_key(app: &mut App, action: Option<Action>) {
     let (rows, _) = layout::flows_grid(app.screen());
     let len = app.matrix().len();
     let v = &mut app.flows_view;
     match action {
-        Some(Action::Cancel | Action::Flows) => app.mode = Mode::Browse,
         Some(Action::Down) => v.rows.move_by(1, len),
         Some(Action::Up) => v.rows.move_by(-1, len),
         Some(Action::Right) => v.cols.move_by(1, len),
         Some(Action::Left) => v.cols.move_by(-1, len),
         Some(Action::PageDown) => v.rows.move_by(rows.max(1) as isize, len),
         Some(Action::PageUp) => v.rows.move_by(-(rows.max(1) as isize), len),
-        Some(Action::RollUp) => roll_up(app),
         Some(Action::Accept) => open_cell(app),
         _ => {}
     }
@@ -84,44 +123,55 @@ fn roll_up(app: &mut App) {
         old.axis.get(app.flows_view.rows.selected).copied(),
         old.axis.get(app.flows_view.cols.selected).copied(),
     );
-    let roll_up = !app.flows_view.roll_up;
-    let new = app.data.matrix(roll_up);
+    app.flows_view.roll_up = !app.flows_view.roll_up;
+    refresh(app);
+    keep_cursor(app, row, col);
+}
+
+/// Puts the matrix's cursor back on organizations `row` and `col` where
+/// they are on the new axes (the first row or column otherwise), and the
+/// Sankey's selection on its first ribbon if it is gone.
+pub(super) fn keep_cursor(app: &mut App, row: Option<Option<u32>>, col: Option<Option<u32>>) {
+    let new = &app.flows_picture.matrix;
     let find = |o: Option<Option<u32>>| o.and_then(|o| new.axis.iter().position(|&x| x == o)).unwrap_or(0);
     let (r, c) = (find(row), find(col));
-    app.flows_view = FlowsState {
-        roll_up,
-        rows: ListState {
-            selected: r,
-            offset: 0,
-        },
-        cols: ListState {
-            selected: c,
-            offset: 0,
-        },
+    let v = &mut app.flows_view;
+    v.rows = ListState {
+        selected: r,
+        offset: 0,
     };
+    v.cols = ListState {
+        selected: c,
+        offset: 0,
+    };
+    v.pick = sankey::clamp(v.pick, &app.flows_picture.sankey);
 }
 
 /// `Enter` on a cell: the timeline shows the moves it counts, and
 /// `Backspace` comes back to the matrix.
 fn open_cell(app: &mut App) {
-    let data = std::sync::Arc::clone(&app.data);
-    let m = data.matrix(app.flows_view.roll_up);
+    let picture = std::sync::Arc::clone(&app.flows_picture);
+    let m = &picture.matrix;
     let (r, c) = (app.flows_view.rows.selected, app.flows_view.cols.selected);
-    let name = |i: usize| sanitize(org_name(&data.ds, m.axis.get(i).copied().flatten())).into_owned();
+    let name = |i: usize| sanitize(org_name(&app.data.ds, m.axis.get(i).copied().flatten())).into_owned();
     let label = format!("{} → {}", name(r), name(c));
     let Some((_, flow)) = m.cell(r, c) else {
         app.note = Some(format!("no moves {label}"));
         return;
     };
+    open_moves(app, label, flow.count, flow.events.clone());
+}
+
+/// The timeline shows `events`, the moves of `count` people called
+/// `label` (`OpenAI → Meta`); `Backspace` comes back to the view.
+pub(super) fn open_moves(app: &mut App, label: String, count: u32, events: Vec<EventIx>) {
     app.remember();
     app.set_filters(None, None, None, None);
-    app.event_rows = EventRows::Some(flow.events.clone());
-    let people = if flow.count == 1 { "person" } else { "people" };
-    app.note = Some(format!(
-        "{} {people} {label}: {} events",
-        flow.count,
-        flow.events.len()
-    ));
+    let n = events.len();
+    app.event_rows = EventRows::Some(events);
+    let people = if count == 1 { "person" } else { "people" };
+    let events = if n == 1 { "event" } else { "events" };
+    app.note = Some(format!("{count} {people} {label}: {n} {events}"));
     app.flow_cell = Some(label);
     app.focus = Pane::Timeline;
     app.lists[Pane::Timeline.index()] = ListState::default();
@@ -136,6 +186,7 @@ pub(super) fn back_to_matrix(app: &mut App) -> bool {
     }
     app.go_back();
     app.flow_cell = None;
+    refresh(app);
     app.mode = Mode::Flows;
     true
 }

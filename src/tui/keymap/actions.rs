@@ -63,6 +63,12 @@ pub enum Action {
     LogScale,
     /// The company filter with its child organizations, or alone.
     Children,
+    /// The Flows view as a matrix or a Sankey diagram.
+    Sankey,
+    /// Play the Flows view's years one after another.
+    Play,
+    /// Hide, or show again, the events dated too coarsely for the period.
+    Precise,
 }
 
 impl Action {
@@ -122,6 +128,9 @@ impl Action {
             Action::RollUp => "roll_up",
             Action::LogScale => "log_scale",
             Action::Children => "children",
+            Action::Sankey => "sankey",
+            Action::Play => "play",
+            Action::Precise => "precise",
         }
     }
 }

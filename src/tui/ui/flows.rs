@@ -30,15 +30,16 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
     // `↑ 1 · ↓ 4 more` rows at the bottom. The title leaves it room.
     let cols_cut = cut(c0, cols, m.len(), ("‹", "›"));
     let room = usize::from(body.width.saturating_sub(3)).saturating_sub(crate::text::width(&cols_cut));
+    let period = super::sankey::period_label(app);
     let title = format!(
-        " Flows · rows from, columns to · {} organizations · {roll} ",
+        " Flows · matrix · {period} · rows from, columns to · {} organizations · {roll} ",
         m.len()
     );
-    let title = if crate::text::width(&title) <= room {
-        title
-    } else {
-        format!(" Flows · {} organizations · {roll} ", m.len())
-    };
+    let shorter = format!(" Flows · matrix · {period} · {} organizations · {roll} ", m.len());
+    let title = [title, shorter]
+        .into_iter()
+        .find(|t| crate::text::width(t) <= room)
+        .unwrap_or_else(|| format!(" Flows · matrix · {period} · {roll} "));
     let mut block = super::bordered(theme, true, title);
     if !cols_cut.is_empty() {
         block = block.title_top(Line::styled(cols_cut, theme.key).right_aligned());
@@ -50,7 +51,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
     let inner = block.inner(body);
     frame.render_widget(block, body);
     if m.is_empty() {
-        let text = Line::styled("  no moves in the data", theme.muted);
+        let text = Line::styled(format!("  no moves in {period}"), theme.muted);
         frame.render_widget(Paragraph::new(text), inner);
         return;
     }

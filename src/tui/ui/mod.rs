@@ -9,6 +9,7 @@ mod help;
 mod money;
 mod people;
 mod popup;
+mod sankey;
 mod sources;
 mod status;
 mod timeline;
@@ -47,14 +48,18 @@ fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
         return;
     }
     status::title(app, theme, frame, areas.title);
-    if matches!(app.mode, Mode::Flows | Mode::Money) {
+    let flows_open =
+        app.mode == Mode::Flows || (app.flows_view.asking && matches!(app.mode, Mode::Prompt { .. }));
+    if flows_open || app.mode == Mode::Money {
         let body = Rect::new(
             area.x,
             areas.title.bottom(),
             area.width,
             areas.status.y - areas.title.bottom(),
         );
-        if app.mode == Mode::Flows {
+        if flows_open && app.flows_view.sankey {
+            sankey::render(app, theme, frame, body);
+        } else if flows_open {
             flows::render(app, theme, frame, body);
         } else {
             money::render(app, theme, frame, body);

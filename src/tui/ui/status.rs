@@ -58,6 +58,9 @@ pub fn filter_text(app: &App) -> Option<String> {
             text.push_str(" · ");
         }
         text.push_str(&p.label());
+        if app.precise {
+            text.push_str(" exact dates");
+        }
     }
     if let Some(s) = app.source_filter {
         if !text.is_empty() {
@@ -99,7 +102,15 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let ctx = app.ctx();
     if let Mode::Prompt { input, error } = &app.mode {
         let mut pieces = vec![
-            ("date or range: ".to_string(), theme.heading),
+            (
+                if app.flows_view.asking {
+                    "period to count: "
+                } else {
+                    "date or range: "
+                }
+                .to_string(),
+                theme.heading,
+            ),
             (format!("{input}▏"), Style::new()),
         ];
         match error {
@@ -186,6 +197,16 @@ const HINT_GAP: &str = "  ";
 fn view_state(app: &App, room: usize) -> Option<String> {
     let ds = &app.data.ds;
     match app.mode {
+        Mode::Flows if app.flows_view.sankey => {
+            let v = &app.flows_view;
+            let roll = if v.roll_up { "rolled up" } else { "not rolled up" };
+            let period = super::sankey::period_label(app);
+            let what = match v.pick {
+                crate::tui::app::sankey::Pick::Ribbon(_) => "ribbon",
+                _ => "node",
+            };
+            Some(format!(" Sankey · {period} · {roll} · {what}"))
+        }
         Mode::Flows => {
             let (v, m) = (&app.flows_view, app.matrix());
             let roll = if v.roll_up { "rolled up" } else { "not rolled up" };
@@ -233,6 +254,15 @@ fn view_state(app: &App, room: usize) -> Option<String> {
 /// or ` 4/30 ` (a row of the chart).
 fn view_position(app: &App) -> Option<String> {
     match app.mode {
+        Mode::Flows if app.flows_view.sankey => {
+            let (s, pick) = (app.sankey(), app.flows_view.pick);
+            use crate::tui::app::sankey::Pick;
+            Some(match pick {
+                Pick::Ribbon(i) => format!(" {}/{} ", i + 1, s.ribbons.len()),
+                Pick::Left(n) => format!(" from {}/{} ", n + 1, s.left.len()),
+                Pick::Right(n) => format!(" to {}/{} ", n + 1, s.right.len()),
+            })
+        }
         Mode::Flows => {
             let v = &app.flows_view;
             let len = app.matrix().len();

@@ -581,7 +581,7 @@ fn a_remap_shows_in_the_hints_and_the_help() {
         "? is unbound now"
     );
     // Open help and scroll to the search section's heading.
-    keys(&mut app, "Hjjjjjjjjjjjjjjjj");
+    keys(&mut app, "Hjjjjjjjjjjjjjjjjjj");
     let help = text(&app);
     assert!(help.contains("Search (v)"), "{help}");
     insta::assert_snapshot!("help_overlay_remapped", help);
