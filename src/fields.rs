@@ -77,9 +77,15 @@ pub fn of(ds: &Dataset, r: Record) -> Vec<Field> {
             let incl = if children.is_empty() {
                 String::new()
             } else {
-                format!(" (incl. {children})")
+                let (own_in, own_out) = ds.org_own_moves[o as usize];
+                format!(
+                    " (incl. {children}; alone {} in, {} out)",
+                    own_in.marked(),
+                    own_out.marked()
+                )
             };
             f.plain("children", children);
+            let (moves_in, moves_out) = (moves_in.marked(), moves_out.marked());
             f.plain("moves", format!("{moves_in} in, {moves_out} out{incl}"));
             f.plain(
                 "people",
@@ -107,10 +113,14 @@ pub fn of(ds: &Dataset, r: Record) -> Vec<Field> {
                         .map(|o| format!("{} {}", ds.org(o.from).name, o.count)),
                 ),
             );
-            f.opt("part of", e.part_of().map(|g| ds.event(g).id.clone()));
+            f.opt("part of", e.part_of().map(|g| event_name(ds, g)));
             f.plain(
                 "members",
-                names(&mut model::members(ds, ix).into_iter().map(|m| ds.event(m).id.clone())),
+                model::members(ds, ix)
+                    .into_iter()
+                    .map(|m| event_name(ds, m))
+                    .collect::<Vec<_>>()
+                    .join("; "),
             );
             f.opt("to", e.to.map(|o| ds.org(o).name.clone()));
             f.plain("also", names(&mut e.orgs.iter().map(|&o| ds.org(o).name.clone())));
@@ -181,11 +191,38 @@ pub fn career(ds: &Dataset, p: PersonIx) -> String {
     steps.into_iter().map(|(_, s)| s).collect::<Vec<_>>().join(" → ")
 }
 
-/// The structured values of an alternative, when its text does not
-/// already say them: ` (7 people)`, ` (USD 14.3B)`.
+/// How many events record `r` lists, saying when an organization's
+/// include its children's: `37, with children`.
+pub fn events_count(ds: &Dataset, r: Record, n: usize) -> String {
+    match r {
+        Record::Org(o) if !ds.children(o).is_empty() => format!("{n}, with children"),
+        _ => n.to_string(),
+    }
+}
+
+/// An event by name: its date, kind and who (its people, or a group's
+/// size as the flows count it), then its id: `2025-06 hire of Trapit
+/// Bansal (openai-researchers-to-meta)`.
+pub fn event_name(ds: &Dataset, e: model::EventIx) -> String {
+    let event = ds.event(e);
+    let people: Vec<&str> = event.people.iter().map(|&p| ds.person(p).name.as_str()).collect();
+    let who = match (people.is_empty(), ds.group_range(e)) {
+        (true, Some(range)) => format!(" of {} people", range.marked()),
+        (true, None) => String::new(),
+        (false, _) => format!(" of {}", people.join(", ")),
+    };
+    format!("{} {}{who} ({})", event.date, event.kind.as_str(), event.id)
+}
+
+/// The structured values of an alternative in full, when its text does
+/// not already say them: ` (7 people)`, ` (at least 8 people)`, ` (USD
+/// 14.3B over 4 years)`.
 fn structured(alt: &Alternative) -> String {
     let parts: Vec<String> = [
-        alt.count.map(|c| format!("{c} people")),
+        alt.count.map(|c| {
+            let least = if alt.at_least { "at least " } else { "" };
+            format!("{least}{c} people")
+        }),
         alt.amount.as_ref().map(|a| a.describe()),
         alt.date.map(|d| d.to_string()),
     ]

@@ -16,12 +16,12 @@ fn flow_counts(ds: &Dataset, o: OrgIx) -> (u32, u32) {
     let inn = rows
         .iter()
         .filter(|((_, to), _)| *to == Some(o))
-        .map(|(_, f)| f.count)
+        .map(|(_, f)| f.range.count)
         .sum();
     let out = rows
         .iter()
         .filter(|((from, _), _)| *from == Some(o))
-        .map(|(_, f)| f.count)
+        .map(|(_, f)| f.range.count)
         .sum();
     (inn, out)
 }

@@ -33,7 +33,7 @@ use std::time::{Duration, SystemTime};
 
 /// Version of the image layout and encoding; bump it whenever the model's
 /// types or the encoding change, so older images are never decoded.
-pub const FORMAT: u32 = 2;
+pub const FORMAT: u32 = 3;
 
 /// Most images kept; the least recently used go first.
 pub const MAX_IMAGES: usize = 8;

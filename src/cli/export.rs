@@ -57,6 +57,8 @@ struct AmountOut<'a> {
     equivalent: Option<Box<AmountOut<'a>>>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     up_to: bool,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    at_least: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     period: Option<String>,
 }
@@ -69,6 +71,7 @@ impl<'a> AmountOut<'a> {
             text: a.text.as_deref(),
             equivalent: a.equivalent.as_deref().map(|e| Box::new(AmountOut::new(e))),
             up_to: a.up_to,
+            at_least: a.at_least,
             period: a.period.map(|p| p.to_string()),
         }
     }
@@ -79,6 +82,8 @@ struct AlternativeOut<'a> {
     value: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     count: Option<u32>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    at_least: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     amount: Option<AmountOut<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -107,6 +112,8 @@ struct EventOut<'a> {
     people: Vec<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     count: Option<u32>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    at_least: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     from: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -156,6 +163,7 @@ fn event_out<'a>(ds: &'a Dataset, e: &'a Event) -> EventOut<'a> {
         kind: e.kind.as_str(),
         people: person_ids(ds, &e.people),
         count: e.count(),
+        at_least: e.count_at_least(),
         from: e.from.map(|o| ds.org(o).id.as_str()),
         to: e.to.map(|o| ds.org(o).id.as_str()),
         origins: e
@@ -181,6 +189,7 @@ fn event_out<'a>(ds: &'a Dataset, e: &'a Event) -> EventOut<'a> {
                 .map(|a| AlternativeOut {
                     value: &a.value,
                     count: a.count,
+                    at_least: a.at_least,
                     amount: a.amount.as_ref().map(AmountOut::new),
                     date: a.date.map(|d| d.to_string()),
                     sources: src_ids(ds, &a.sources),
@@ -438,7 +447,8 @@ pub fn orgs_csv(ds: &Dataset, out: &mut String) {
 }
 
 /// CSV columns of the flows table.
-pub const FLOWS_HEADER: &str = "from,from_name,to,to_name,count,disputed,people,people_names,events";
+pub const FLOWS_HEADER: &str =
+    "from,from_name,to,to_name,count,disputed,people,people_names,events,min,max,at_least";
 
 /// Appends flows as CSV, one row per (from, to) pair; an unknown
 /// organization has no id and the name `(unknown)`.
@@ -456,11 +466,14 @@ pub fn flows_csv(ds: &Dataset, flows: &[(Pair, Flow)], out: &mut String) {
                 from_name,
                 to,
                 to_name,
-                f.count.to_string(),
-                f.disputed.to_string(),
+                f.range.count.to_string(),
+                f.range.disputed.to_string(),
                 field(&person_ids(ds, &f.people).join(";")),
                 person_names(ds, &f.people),
                 field(&events.join(";")),
+                f.range.min.to_string(),
+                f.range.max.to_string(),
+                f.range.at_least.to_string(),
             ],
         );
     }

@@ -21,7 +21,9 @@
 use super::{Dataset, Date, EventIx, OrgIx, Period, PersonIx};
 
 mod matrix;
+mod range;
 pub use matrix::FlowMatrix;
+pub use range::Range;
 
 /// Most people one event may count: its `count`, each origin's, the sum of
 /// its origins, and each disputed count. `rivals check` refuses more.
@@ -60,15 +62,25 @@ pub type Pair = (Option<OrgIx>, Option<OrgIx>);
 /// The people who moved along one pair.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Flow {
-    /// How many people moved, named or not: exact, since the loader keeps
-    /// a dataset's moves under `MAX_MOVED`.
-    pub count: u32,
+    /// How many people moved, named or not (`range.count`, exact since the
+    /// loader keeps a dataset's moves under `MAX_MOVED`), and the range the
+    /// sources give: whether one of the events' counts is disputed or a
+    /// lower bound.
+    pub range: Range,
     /// The people named, in index order.
     pub people: Vec<PersonIx>,
     /// The events that record the moves, in date order.
     pub events: Vec<EventIx>,
-    /// Whether a source gives another count for one of the events.
-    pub disputed: bool,
+}
+
+impl Flow {
+    /// The events of the flow whose count a source disputes.
+    pub fn disputed_events<'a>(&'a self, ds: &'a Dataset) -> impl Iterator<Item = EventIx> + 'a {
+        self.events
+            .iter()
+            .copied()
+            .filter(|&e| ds.event(e).count_disputed())
+    }
 }
 
 /// Which moves to count.
@@ -98,7 +110,8 @@ impl FlowQuery {
 struct Unit {
     from: Option<OrgIx>,
     to: Option<OrgIx>,
-    count: u32,
+    /// How many, and the range the event's figures give.
+    range: Range,
     event: EventIx,
     /// The one person of an individual move.
     person: Option<PersonIx>,
@@ -106,7 +119,6 @@ struct Unit {
     group_people: bool,
     /// A departure this move completes, or the move that completed it.
     linked: Option<EventIx>,
-    disputed: bool,
     /// Merged into a later move (a departure that was matched).
     merged: bool,
 }
@@ -118,6 +130,45 @@ const NONE: u32 = u32::MAX;
 /// The flows selected by `q`, one per pair with at least one move, sorted by
 /// pair (`None` first). Storage is sparse: pairs without moves are absent.
 pub fn flows(ds: &Dataset, q: &FlowQuery) -> Vec<(Pair, Flow)> {
+    let (units, members) = units(ds);
+    merge(ds, q, &units, &members)
+}
+
+/// The range each group move counts in [`flows`] over all time, by event:
+/// a group's units added up (its origins and its rest), a member's the
+/// unit of its group it counts in. Sorted by event; what the Timeline's
+/// group rows show, so they say what the Flows view says.
+pub(super) fn group_ranges(ds: &Dataset) -> Vec<(EventIx, Range)> {
+    let (units, members) = units(ds);
+    let mut out: Vec<(EventIx, Range)> = Vec::new();
+    for u in units.iter().filter(|u| !u.merged) {
+        for e in std::iter::once(u.event).chain(u.linked) {
+            if !ds.event(e).is_group() {
+                continue;
+            }
+            out.push((e, u.range));
+        }
+    }
+    for &(m, _, at) in &members {
+        if let Some(u) = units.get(at) {
+            out.push((m, u.range));
+        }
+    }
+    // One entry per event: the ranges of its units added up.
+    out.sort_by_key(|&(e, _)| e);
+    let mut merged: Vec<(EventIx, Range)> = Vec::with_capacity(out.len());
+    for (e, r) in out {
+        match merged.last_mut() {
+            Some((last, sum)) if *last == e => *sum += r,
+            _ => merged.push((e, r)),
+        }
+    }
+    merged
+}
+
+/// The units of every move, and the members of groups placed in them.
+#[allow(clippy::type_complexity)]
+fn units(ds: &Dataset) -> (Vec<Unit>, Vec<(EventIx, Option<EventIx>, usize)>) {
     let mut units: Vec<Unit> = Vec::new();
     // For each group event, its units (contiguous): first and how many.
     let mut group_units: Vec<(u32, u32)> = vec![(NONE, 0); ds.events.len()];
@@ -145,20 +196,28 @@ pub fn flows(ds: &Dataset, q: &FlowQuery) -> Vec<(Pair, Flow)> {
             continue;
         }
         let disputed = e.count_disputed();
-        let unit = |from, to, count, person, group_people| Unit {
+        let unit = |from, to, range, person, group_people| Unit {
             from,
             to,
-            count,
+            range,
             event: ix,
             person,
             group_people,
             linked: None,
-            disputed,
             merged: false,
         };
+        // The event's figures apply to the unit that carries its rest.
+        let counted = e.group_size().unwrap_or(e.people.len() as u32).max(1);
+        let ranged = |n: u32| Range::of(n, counted, e.stated_counts(), disputed);
         let individual = e.origins().is_empty() && e.count().is_none_or(|c| c as usize == e.people.len());
         if individual && !e.people.is_empty() {
-            for &p in &e.people {
+            for (k, &p) in e.people.iter().enumerate() {
+                // The last person carries the event's figures.
+                let range = if k + 1 == e.people.len() {
+                    ranged(1)
+                } else {
+                    Range::exact(1)
+                };
                 let from_pending = pending.remove(p);
                 let matched = from_pending.filter(|&u| {
                     let d = &units[u];
@@ -169,34 +228,71 @@ pub fn flows(ds: &Dataset, q: &FlowQuery) -> Vec<(Pair, Flow)> {
                         let d = &mut units[u];
                         d.to = e.to;
                         d.linked = Some(ix);
-                        d.disputed |= disputed;
+                        d.range.join(range);
                     }
                     None => {
                         if e.to.is_none() && e.from.is_some() {
                             pending.wait(p, units.len());
                         }
-                        units.push(unit(e.from, e.to, 1, Some(p), false));
+                        units.push(unit(e.from, e.to, range, Some(p), false));
                     }
                 }
             }
             continue;
         }
         if individual {
-            units.push(unit(e.from, e.to, 1, None, false));
+            units.push(unit(e.from, e.to, ranged(1), None, false));
             continue;
         }
         let first = units.len();
         let from_origins: u32 = e.origins().iter().map(|o| o.count).sum();
         for o in e.origins() {
-            units.push(unit(Some(o.from), e.to, o.count, None, false));
+            units.push(unit(Some(o.from), e.to, Range::exact(o.count), None, false));
         }
         let rest = e.count().map_or(0, |c| c.saturating_sub(from_origins));
         if rest > 0 || e.origins().is_empty() {
-            units.push(unit(e.from, e.to, rest.max(1), None, true));
+            units.push(unit(e.from, e.to, ranged(rest.max(1)), None, true));
+        } else if let Some(last) = units.last_mut() {
+            // No rest: the last origin carries the event's figures.
+            last.range = Range::of(last.range.count, counted, e.stated_counts(), disputed);
         }
         group_units[ix as usize] = (first as u32, (units.len() - first) as u32);
     }
-    merge(ds, q, &units, &group_units, &members)
+    let members = place_members(ds, &mut units, &group_units, members);
+    (units, members)
+}
+
+/// Finds the unit each member of a group counts in (`(member, departure it
+/// completes, unit)`), and widens that unit by the member's own figures
+/// when they are disputed or a lower bound: its part of the group.
+fn place_members(
+    ds: &Dataset,
+    units: &mut [Unit],
+    group_units: &[(u32, u32)],
+    members: Vec<(EventIx, Option<EventIx>)>,
+) -> Vec<(EventIx, Option<EventIx>, usize)> {
+    let mut placed = Vec::with_capacity(members.len());
+    for (m, absorbed) in members {
+        let e = ds.event(m);
+        let g = root(ds, m);
+        let (first, n) = group_units.get(g as usize).copied().unwrap_or((NONE, 0));
+        if first == NONE {
+            continue;
+        }
+        let candidates = first as usize..(first + n) as usize;
+        let at = candidates
+            .clone()
+            .find(|&u| e.from.is_some() && units[u].from == e.from)
+            .or_else(|| candidates.clone().find(|&u| units[u].group_people))
+            .unwrap_or(first as usize);
+        if let Some(u) = units.get_mut(at)
+            && (e.count_disputed() || e.count_at_least())
+        {
+            u.range.widen(e.stated_counts(), e.count_disputed());
+        }
+        placed.push((m, absorbed, at));
+    }
+    placed
 }
 
 /// Each person's departure waiting for its destination (a unit index, or
@@ -246,8 +342,7 @@ fn merge(
     ds: &Dataset,
     q: &FlowQuery,
     units: &[Unit],
-    group_units: &[(u32, u32)],
-    members: &[(EventIx, Option<EventIx>)],
+    members: &[(EventIx, Option<EventIx>, usize)],
 ) -> Vec<(Pair, Flow)> {
     let tops: Vec<OrgIx> = if q.roll_up {
         (0..ds.orgs.len() as OrgIx).map(|o| top(ds, o)).collect()
@@ -281,28 +376,16 @@ fn merge(
         unit_slot[k as usize] = slot as u32;
         let u = &units[k as usize];
         let f = &mut out[slot].1;
-        f.count += u.count;
+        f.range += u.range;
         f.events.push(u.event);
         f.events.extend(u.linked);
         f.people.extend(u.person);
         if u.group_people {
             f.people.extend(&ds.event(u.event).people);
         }
-        f.disputed |= u.disputed;
     }
-    for &(m, absorbed) in members {
+    for &(m, absorbed, at) in members {
         let e = ds.event(m);
-        let g = root(ds, m);
-        let (first, n) = group_units.get(g as usize).copied().unwrap_or((NONE, 0));
-        if first == NONE {
-            continue;
-        }
-        let candidates = first as usize..(first + n) as usize;
-        let at = candidates
-            .clone()
-            .find(|&u| e.from.is_some() && units[u].from == e.from)
-            .or_else(|| candidates.clone().find(|&u| units[u].group_people))
-            .unwrap_or(first as usize);
         let Some(f) = unit_slot
             .get(at)
             .and_then(|&slot| out.get_mut(slot as usize))
@@ -313,7 +396,6 @@ fn merge(
         f.people.extend(&e.people);
         f.events.push(m);
         f.events.extend(absorbed);
-        f.disputed |= e.count_disputed();
     }
     for (_, f) in &mut out {
         if f.people.len() > 1 {
@@ -328,11 +410,16 @@ fn merge(
     out
 }
 
+/// People moving into and out of an organization, as ranges.
+pub type Moves = (Range, Range);
+
 /// People moving into and out of each organization, over all time and
-/// without roll-up; a parent's counts include its children's, and moves
-/// between a parent and its children are inside it.
-pub(super) fn org_moves(ds: &Dataset) -> Vec<(u32, u32)> {
-    let mut moves = vec![(0u32, 0u32); ds.orgs.len()];
+/// without roll-up: first with its children (a parent's counts include its
+/// children's, and moves between a parent and its children are inside it),
+/// then its own (moves to or from the organization itself).
+pub(super) fn org_moves(ds: &Dataset) -> (Vec<Moves>, Vec<Moves>) {
+    let mut family = vec![Moves::default(); ds.orgs.len()];
+    let mut own = vec![Moves::default(); ds.orgs.len()];
     // The organization and its ancestors.
     let chain = |o: OrgIx| {
         let mut v = vec![o];
@@ -351,16 +438,22 @@ pub(super) fn org_moves(ds: &Dataset) -> Vec<(u32, u32)> {
         let to_chain = to.map(chain).unwrap_or_default();
         for &a in &to_chain {
             if !from_chain.contains(&a) {
-                moves[a as usize].0 += f.count;
+                family[a as usize].0 += f.range;
             }
         }
         for &a in &from_chain {
             if !to_chain.contains(&a) {
-                moves[a as usize].1 += f.count;
+                family[a as usize].1 += f.range;
             }
         }
+        if let Some(t) = to {
+            own[t as usize].0 += f.range;
+        }
+        if let Some(f_) = from {
+            own[f_ as usize].1 += f.range;
+        }
     }
-    moves
+    (family, own)
 }
 
 /// An organization's net gain as `rivals flow` and the Flows view write
@@ -385,11 +478,15 @@ pub fn members(ds: &Dataset, g: EventIx) -> Vec<EventIx> {
         .collect()
 }
 
-/// How a group move reads: `8 people (1 named: Trapit Bansal)`, naming the
-/// people of the event and of its members; `None` for other events.
+/// How a group move reads: `8 people (1 named: Trapit Bansal)`, its size
+/// as the flows count it (`7–≥8≠ people` when disputed or a lower bound,
+/// see [`Dataset::group_range`]), naming the people of the event and of
+/// its members; `None` for other events.
 pub fn group_label(ds: &Dataset, e: EventIx) -> Option<String> {
     let event = ds.event(e);
-    let size = event.group_size()?;
+    let stated = event.group_size()?;
+    let range = ds.group_range(e).unwrap_or_else(|| Range::exact(stated));
+    let size = range.marked();
     let mut named: Vec<PersonIx> = event.people.clone();
     for m in members(ds, e) {
         for &p in &ds.event(m).people {
@@ -398,7 +495,11 @@ pub fn group_label(ds: &Dataset, e: EventIx) -> Option<String> {
             }
         }
     }
-    let people = if size == 1 { "person" } else { "people" };
+    let people = if range.is_exact() && range.count == 1 {
+        "person"
+    } else {
+        "people"
+    };
     if named.is_empty() {
         return Some(format!("{size} {people}"));
     }

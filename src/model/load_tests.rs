@@ -68,8 +68,9 @@ fn valid_dataset_loads_sorted_and_indexed() {
     assert_eq!(ds.lookup("meta"), Some(Record::Org(0)));
     assert_eq!(ds.org_events[0], vec![1]);
     assert_eq!(ds.person_events[0], vec![1]);
-    assert_eq!(ds.org_moves[0], (1, 0), "meta gained one hire");
-    assert_eq!(ds.org_moves[1], (0, 1), "openai lost one");
+    let counts = |(into, out): crate::model::Moves| (into.count, out.count);
+    assert_eq!(counts(ds.org_moves[0]), (1, 0), "meta gained one hire");
+    assert_eq!(counts(ds.org_moves[1]), (0, 1), "openai lost one");
     assert_eq!(ds.person_last_org[0], Some(0));
     assert_eq!(ds.org_people[1], vec![0]);
 }

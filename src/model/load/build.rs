@@ -149,6 +149,13 @@ fn event(v: &mut Validator, e: RawEvent, i: usize) -> Event {
     v.not_blank(e.role.as_deref(), here.key("role"));
     v.not_blank(e.quote.as_deref(), here.key("quote"));
     crowd(v, &e, i, owner);
+    if e.at_least.is_some() && e.count.is_none() {
+        v.report_key(
+            here.key("at_least"),
+            format!("{owner} has `at_least` but no `count`"),
+            AT_LEAST,
+        );
+    }
     if e.quote.is_some() && e.people.is_empty() {
         v.report_key(
             here.key("quote"),
@@ -203,6 +210,7 @@ fn event(v: &mut Validator, e: RawEvent, i: usize) -> Event {
     .then(|| {
         Box::new(Details {
             count: e.count,
+            at_least: e.at_least.unwrap_or(false),
             origins,
             part_of,
             role: e.role,
@@ -224,6 +232,9 @@ fn event(v: &mut Validator, e: RawEvent, i: usize) -> Event {
         details,
     }
 }
+
+/// The hint for `at_least` without a `count`.
+const AT_LEAST: &str = "`at_least: true` says a `count` is a lower bound: give the count (`count: 8, at_least: true`), or leave `at_least` out";
 
 /// Checks who an event moves: `count` against the people named, each
 /// person once, and a move between two different organizations.
@@ -376,6 +387,14 @@ fn alternative(v: &mut Validator, a: RawAlternative, i: usize, event: &str, nth:
             "give `value` (text), `count`, `amount` or `date`",
         );
     }
+    if a.at_least.is_some() && a.count.is_none() {
+        let f = v.file(FileId::Events);
+        let pos = f.loc().token(i, "disputed", "at_least");
+        let d = f
+            .err(pos, format!("{owner} has `at_least` but no `count`"))
+            .hint(AT_LEAST);
+        v.errors.push(d);
+    }
     if a.count == Some(0) {
         let f = v.file(FileId::Events);
         let pos = f.loc().token(i, "disputed", "count");
@@ -437,6 +456,7 @@ fn alternative(v: &mut Validator, a: RawAlternative, i: usize, event: &str, nth:
     Alternative {
         value,
         count: a.count,
+        at_least: a.at_least.unwrap_or(false),
         amount,
         date,
         sources: v.sources(&a.sources, here, owner),

@@ -116,10 +116,9 @@ fn open_cell(app: &mut App) {
     app.remember();
     app.set_filters(None, None, None, None);
     app.event_rows = EventRows::Some(flow.events.clone());
-    let people = if flow.count == 1 { "person" } else { "people" };
     app.note = Some(format!(
-        "{} {people} {label}: {} events",
-        flow.count,
+        "{} {label}: {} events",
+        flow.range.words("person", "people"),
         flow.events.len()
     ));
     app.flow_cell = Some(label);
