@@ -146,9 +146,7 @@ impl Chart {
                     label: a.text.clone().unwrap_or_else(|| a.normalized()),
                     short: shown,
                     disputed: amount_disputed(e),
-                    // Hook: `Amount` has no way yet to say "at least"
-                    // (`up_to` is a ceiling); set this from it once it has.
-                    open_ended: false,
+                    open_ended: open_ended(e, a),
                 },
             ));
         }
@@ -190,6 +188,17 @@ impl Chart {
     pub fn min(&self, group: Group) -> f64 {
         lookup(&self.minima, group).unwrap_or(1.0).max(1.0)
     }
+}
+
+/// Whether `e`'s amount `a` (or one a source gives instead) is a lower
+/// bound (`at_least`): the bar has no end.
+fn open_ended(e: &Event, a: &Amount) -> bool {
+    a.at_least
+        || e.disputed().is_some_and(|d| {
+            d.alternatives
+                .iter()
+                .any(|alt| alt.amount.as_ref().is_some_and(|x| x.at_least))
+        })
 }
 
 /// Whether a source disputes `e`'s amount: an alternative gives an

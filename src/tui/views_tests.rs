@@ -451,3 +451,20 @@ fn flows_says_what_is_cut_aligns_the_in_row_and_shows_its_own_state() {
         "{screen}"
     );
 }
+
+#[test]
+fn money_bars_of_lower_bounds_are_open_ended() {
+    let a = embedded((120, 40));
+    let ds = &a.data.ds;
+    let chart = Chart::new(ds);
+    let open = |id: &str| {
+        chart.rows.iter().find_map(|r| match r {
+            Row::Bar(b) if ds.event(b.event).id == id => Some(b.open_ended),
+            _ => None,
+        })
+    };
+    // "more than $4.4 billion" and "over $100 billion" (article 004).
+    assert_eq!(open("openai-raises-stock-pay"), Some(true));
+    assert_eq!(open("stargate-announced"), Some(true));
+    assert_eq!(open("meta-invests-in-scale-ai"), Some(false));
+}
