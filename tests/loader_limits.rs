@@ -138,7 +138,9 @@ fn sums_of_counts_at_the_maximum_are_exact() {
     let all = flows(&ds, &FlowQuery::default());
     assert_eq!(all.len(), 1);
     assert_eq!(all[0].1.range.count, 2_000_000);
-    assert_eq!(ds.org_moves[0], (2_000_000, 0), "meta gained them all");
+    let (into, out) = ds.org_moves[0];
+    assert_eq!((into.count, out.count), (2_000_000, 0), "meta gained them all");
+    assert_eq!((into.max, into.min), (2_000_000, 2_000_000));
 }
 
 #[test]

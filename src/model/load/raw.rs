@@ -159,7 +159,10 @@ impl From<RawMoney> for RawAmount {
 /// What another source says: a `value` (text), `count`, `amount` or `date`.
 #[derive(Clone, Deserialize, JsonSchema)]
 #[schemars(rename = "Alternative")]
-#[schemars(extend("dependentRequired" = {"at_least": ["count"]}))]
+#[schemars(extend(
+    "if" = {"required": ["at_least"]},
+    "then" = {"required": ["count"], "properties": {"count": {"not": {"type": "null"}}}}
+))]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawAlternative {
     pub value: Option<Scalar>,
@@ -208,7 +211,8 @@ pub(super) struct RawDisputed {
     },
     {
         "description": "`at_least` says `count` is a lower bound: not without a count",
-        "dependentRequired": {"at_least": ["count"]}
+        "if": {"required": ["at_least"]},
+        "then": {"required": ["count"], "properties": {"count": {"not": {"type": "null"}}}}
     },
     {
         "description": "a quote is attributed to the first person in `people`",

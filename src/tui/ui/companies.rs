@@ -3,10 +3,10 @@
 //! bound).
 
 use super::{fit_spans, list, with_right};
-use crate::model::{Dataset, OrgIx};
 use crate::tui::app::App;
 use crate::tui::pane::Pane;
 use crate::tui::theme::Theme;
+use crate::tui::view::org_figures;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
@@ -18,7 +18,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         let Some(&o) = app.org_rows.get(i) else {
             return Default::default();
         };
-        let counts = figures(&d.ds, o, app.org_family);
+        let counts = org_figures(&d.ds, o, app.org_family);
         with_right(
             vec![(d.ds.org(o).name.clone(), theme.org)],
             (&counts, theme.muted),
@@ -26,28 +26,6 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         )
     });
     legend(theme, frame, area);
-}
-
-/// The figures of organization `o` as its row shows them, longest first:
-/// `+15–≥16≠ −6*` (people in and out as ranges, see
-/// [`Range::marked`](crate::model::Range::marked)), then `+15≠ −6*` for a
-/// narrow row; `*` when they include its children's (`family`; else its
-/// own figures). None with no moves.
-pub fn figures(ds: &Dataset, o: OrgIx, family: bool) -> Vec<String> {
-    let moves = if family { &ds.org_moves } else { &ds.org_own_moves };
-    let (into, out) = moves.get(o as usize).copied().unwrap_or_default();
-    if into.max + out.max == 0 && !into.at_least && !out.at_least {
-        return Vec::new();
-    }
-    let incl = if family && !ds.children(o).is_empty() {
-        "*"
-    } else {
-        ""
-    };
-    vec![
-        format!("+{} −{}{incl}", into.marked(), out.marked()),
-        format!("+{} −{}{incl}", into.tight(), out.tight()),
-    ]
 }
 
 /// The legends of the counts column, longest first: the first that fits
