@@ -313,7 +313,7 @@ fn event(events: &mut String, rng: &mut Rng, i: usize, n_people: usize, n_orgs: 
         let n = 5 + rng.below(16);
         count = Some(n);
         let _ = writeln!(events, "  count: {n}");
-        if i % 3 == 0 {
+        if i.is_multiple_of(3) {
             events.push_str("  at_least: true\n");
         }
     }
@@ -350,7 +350,7 @@ fn event(events: &mut String, rng: &mut Rng, i: usize, n_people: usize, n_orgs: 
             quote("Sources disagree on the date."),
             quote(&format!("{}", year + 1))
         );
-        if let Some(n) = count.filter(|_| i % 2 == 0) {
+        if let Some(n) = count.filter(|_| i.is_multiple_of(2)) {
             let _ = writeln!(events, "      - {{count: {}, sources: [synth-b]}}", n + 2);
         }
     }
