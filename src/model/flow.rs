@@ -138,8 +138,7 @@ pub fn flows(ds: &Dataset, q: &FlowQuery) -> Vec<(Pair, Flow)> {
 /// a group's units added up (its origins and its rest), a member's the
 /// unit of its group it counts in. Sorted by event; what the Timeline's
 /// group rows show, so they say what the Flows view says.
-pub(super) fn group_ranges(ds: &Dataset) -> Vec<(EventIx, Range)> {
-    let (units, members) = units(ds);
+fn group_ranges(ds: &Dataset, units: &[Unit], members: &[Placed]) -> Vec<(EventIx, Range)> {
     let mut out: Vec<(EventIx, Range)> = Vec::new();
     for u in units.iter().filter(|u| !u.merged) {
         for e in std::iter::once(u.event).chain(u.linked) {
@@ -149,7 +148,7 @@ pub(super) fn group_ranges(ds: &Dataset) -> Vec<(EventIx, Range)> {
             out.push((e, u.range));
         }
     }
-    for &(m, _, at) in &members {
+    for &(m, _, at) in members {
         if let Some(u) = units.get(at) {
             out.push((m, u.range));
         }
@@ -166,9 +165,12 @@ pub(super) fn group_ranges(ds: &Dataset) -> Vec<(EventIx, Range)> {
     merged
 }
 
+/// A member of a group placed in a unit: (member, the departure it
+/// completes, the unit it counts in).
+type Placed = (EventIx, Option<EventIx>, usize);
+
 /// The units of every move, and the members of groups placed in them.
-#[allow(clippy::type_complexity)]
-fn units(ds: &Dataset) -> (Vec<Unit>, Vec<(EventIx, Option<EventIx>, usize)>) {
+fn units(ds: &Dataset) -> (Vec<Unit>, Vec<Placed>) {
     let mut units: Vec<Unit> = Vec::new();
     // For each group event, its units (contiguous): first and how many.
     let mut group_units: Vec<(u32, u32)> = vec![(NONE, 0); ds.events.len()];
@@ -270,7 +272,7 @@ fn place_members(
     units: &mut [Unit],
     group_units: &[(u32, u32)],
     members: Vec<(EventIx, Option<EventIx>)>,
-) -> Vec<(EventIx, Option<EventIx>, usize)> {
+) -> Vec<Placed> {
     let mut placed = Vec::with_capacity(members.len());
     for (m, absorbed) in members {
         let e = ds.event(m);
@@ -338,12 +340,7 @@ fn top(ds: &Dataset, mut o: OrgIx) -> OrgIx {
 }
 
 /// Merges the units (and the members of groups) into sorted pairs.
-fn merge(
-    ds: &Dataset,
-    q: &FlowQuery,
-    units: &[Unit],
-    members: &[(EventIx, Option<EventIx>, usize)],
-) -> Vec<(Pair, Flow)> {
+fn merge(ds: &Dataset, q: &FlowQuery, units: &[Unit], members: &[Placed]) -> Vec<(Pair, Flow)> {
     let tops: Vec<OrgIx> = if q.roll_up {
         (0..ds.orgs.len() as OrgIx).map(|o| top(ds, o)).collect()
     } else {
@@ -413,11 +410,16 @@ fn merge(
 /// People moving into and out of an organization, as ranges.
 pub type Moves = (Range, Range);
 
-/// People moving into and out of each organization, over all time and
-/// without roll-up: first with its children (a parent's counts include its
+/// The dataset's indexes of counts, from one pass over the moves: people
+/// moving into and out of each organization, over all time and without
+/// roll-up, first with its children (a parent's counts include its
 /// children's, and moves between a parent and its children are inside it),
-/// then its own (moves to or from the organization itself).
-pub(super) fn org_moves(ds: &Dataset) -> (Vec<Moves>, Vec<Moves>) {
+/// then its own (moves to or from the organization itself); and the range
+/// each group move counts ([`Dataset::group_range`]).
+#[allow(clippy::type_complexity)]
+pub(super) fn org_moves(ds: &Dataset) -> (Vec<Moves>, Vec<Moves>, Vec<(EventIx, Range)>) {
+    let (units, members) = units(ds);
+    let groups = group_ranges(ds, &units, &members);
     let mut family = vec![Moves::default(); ds.orgs.len()];
     let mut own = vec![Moves::default(); ds.orgs.len()];
     // The organization and its ancestors.
@@ -433,7 +435,7 @@ pub(super) fn org_moves(ds: &Dataset) -> (Vec<Moves>, Vec<Moves>) {
         }
         v
     };
-    for ((from, to), f) in flows(ds, &FlowQuery::default()) {
+    for ((from, to), f) in merge(ds, &FlowQuery::default(), &units, &members) {
         let from_chain = from.map(chain).unwrap_or_default();
         let to_chain = to.map(chain).unwrap_or_default();
         for &a in &to_chain {
@@ -453,7 +455,7 @@ pub(super) fn org_moves(ds: &Dataset) -> (Vec<Moves>, Vec<Moves>) {
             own[f_ as usize].1 += f.range;
         }
     }
-    (family, own)
+    (family, own, groups)
 }
 
 /// An organization's net gain as `rivals flow` and the Flows view write

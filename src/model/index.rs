@@ -52,8 +52,7 @@ impl Dataset {
             }
         }
         self.group_members.sort_unstable();
-        (self.org_moves, self.org_own_moves) = flow::org_moves(self);
-        self.group_ranges = flow::group_ranges(self);
+        (self.org_moves, self.org_own_moves, self.group_ranges) = flow::org_moves(self);
         self.people_by_name = (0..n_people as PersonIx).collect();
         self.people_by_name
             .sort_by_cached_key(|&p| self.people[p as usize].name.to_lowercase());
