@@ -258,7 +258,7 @@ pub const KEYMAP: &[Binding] = &[
         &[ch('c')],
         Browse,
         A::Children,
-        "company filter (or, without one, the Companies figures): with child organizations, or alone",
+        "company filter (or Companies figures): with children, or alone",
     )
     .hint("children", 7),
     bind(&[ch(']')], Timeline, A::NextYear, "next year").hint("year", 6),
