@@ -14,7 +14,11 @@
 //! - Departures and arrivals are matched over all time; a period keeps the
 //!   moves dated in it ([`Period::overlaps`]), a move dated by its arrival (by
 //!   its departure when it has none), a group's member by its group.
-//! - A count given as an alternative of `disputed` marks the pair disputed.
+//! - A count given as an alternative of `disputed` marks the pair disputed;
+//!   an event's figures (its `count` and its alternatives', each perhaps a
+//!   lower bound, `at_least`) give the [`Range`] of the unit that carries
+//!   its count, and a disputed member widens the unit of its group it counts
+//!   in. Every total adds these ranges.
 //! - With `roll_up`, each organization counts as its top parent and moves
 //!   inside one organization are dropped.
 
