@@ -6,7 +6,7 @@
 //! front end; this is what goes between them. Values are raw dataset text:
 //! the front end sanitizes them.
 
-use crate::model::{self, Alternative, Dataset, EventKind, OrgIx, PersonIx, Record, SourceIx};
+use crate::model::{self, Alternative, Dataset, EventIx, EventKind, OrgIx, PersonIx, Record, SourceIx};
 
 /// How a field reads, for front ends that style it.
 #[derive(Clone, Debug, PartialEq)]
@@ -63,98 +63,120 @@ impl Fields {
 /// The fields of record `r`, in display order.
 pub fn of(ds: &Dataset, r: Record) -> Vec<Field> {
     let mut f = Fields(Vec::new());
-    let names = |ixs: &mut dyn Iterator<Item = String>| ixs.collect::<Vec<_>>().join(", ");
     match r {
-        Record::Person(p) => {
-            f.plain("career", career(ds, p));
-            f.plain("aliases", ds.person(p).aliases.join(", "));
-            f.opt("last seen", ds.whereabouts(p));
-            f.opt("unsourced", ds.person(p).beyond_sources.as_deref());
-        }
-        Record::Org(o) => {
-            let org = ds.org(o);
-            f.plain("aliases", org.aliases.join(", "));
-            f.opt("part of", org.parent.map(|x| ds.org(x).name.clone()));
-            f.opt("founded", org.founded.map(|d| d.to_string()));
-            let children = names(&mut ds.children(o).iter().map(|&c| ds.org(c).name.clone()));
-            let (moves_in, moves_out) = ds.org_moves[o as usize];
-            let incl = if children.is_empty() {
-                String::new()
-            } else {
-                format!(" (incl. {children})")
-            };
-            f.plain("children", children);
-            f.plain("moves", format!("{moves_in} in, {moves_out} out{incl}"));
-            f.plain(
-                "people",
-                names(&mut ds.family_people(o).into_iter().map(|p| ds.person(p).name.clone())),
-            );
-            f.opt("unsourced", org.beyond_sources.as_deref());
-        }
-        Record::Event(ix) => {
-            let e = ds.event(ix);
-            f.add("date", e.date.to_string(), Look::Date);
-            f.plain(
-                "people",
-                names(&mut e.people.iter().map(|&p| ds.person(p).name.clone())),
-            );
-            match model::group_label(ds, ix) {
-                Some(group) => f.plain("group", group),
-                None => f.opt("count", e.count().map(|c| c.to_string())),
-            }
-            let (from, to) = ends(e.kind);
-            f.opt(from, e.from.map(|o| ds.org(o).name.clone()));
-            f.plain(
-                "from",
-                names(
-                    &mut e
-                        .origins()
-                        .iter()
-                        .map(|o| format!("{} {}", ds.org(o.from).name, o.count)),
-                ),
-            );
-            f.opt("part of", e.part_of().map(|g| ds.event(g).id.clone()));
-            f.plain(
-                "members",
-                names(&mut model::members(ds, ix).into_iter().map(|m| ds.event(m).id.clone())),
-            );
-            f.opt(to, e.to.map(|o| ds.org(o).name.clone()));
-            f.plain("also", names(&mut e.orgs.iter().map(|&o| ds.org(o).name.clone())));
-            f.opt("role", e.role());
-            f.opt("outcome", e.outcome().map(|o| o.as_str()));
-            if let Some(a) = e.amount() {
-                let stated = a
-                    .text
-                    .as_deref()
-                    .map_or_else(|| a.describe(), |t| format!("{t} ({})", a.describe()));
-                f.add("amount", stated, Look::Amount);
-            }
-            if let Some(q) = e.quote() {
-                f.add("quote", q.trim(), Look::Quote);
-            }
-            let readings = [
-                ("disputed", Look::Disputed, e.disputed()),
-                ("uncertain", Look::Uncertain, e.uncertain()),
-            ];
-            for (label, look, block) in readings {
-                let Some(d) = block else { continue };
-                f.add(label, d.note.as_str(), look);
-                for alt in &d.alternatives {
-                    let value = format!("{}{}", alt.value, structured(alt));
-                    f.add("", value, Look::Alternative(alt.sources.clone()));
-                }
-            }
-            f.opt("unsourced", e.beyond_sources());
-        }
-        Record::Source(s) => {
-            let s = ds.source(s);
-            f.opt("outlet", s.outlet.as_deref());
-            f.plain("language", s.language.as_str());
-            f.opt("published", s.published.map(|d| d.to_string()));
-            f.opt("file", s.file.as_deref());
-        }
+        Record::Person(p) => person(&mut f, ds, p),
+        Record::Org(o) => org(&mut f, ds, o),
+        Record::Event(e) => event(&mut f, ds, e),
+        Record::Source(s) => source(&mut f, ds, s),
     }
     f.0
+}
+
+/// Names joined for one field.
+fn names(ixs: &mut dyn Iterator<Item = String>) -> String {
+    ixs.collect::<Vec<_>>().join(", ")
+}
+
+fn person(f: &mut Fields, ds: &Dataset, p: PersonIx) {
+    f.plain("career", career(ds, p));
+    f.plain("aliases", ds.person(p).aliases.join(", "));
+    f.opt("last seen", ds.whereabouts(p));
+    f.opt("unsourced", ds.person(p).beyond_sources.as_deref());
+}
+
+fn org(f: &mut Fields, ds: &Dataset, o: OrgIx) {
+    let org = ds.org(o);
+    f.plain("aliases", org.aliases.join(", "));
+    f.opt("part of", org.parent.map(|x| ds.org(x).name.clone()));
+    f.opt("founded", org.founded.map(|d| d.to_string()));
+    let children = names(&mut ds.children(o).iter().map(|&c| ds.org(c).name.clone()));
+    let (moves_in, moves_out) = ds.org_moves[o as usize];
+    let incl = if children.is_empty() {
+        String::new()
+    } else {
+        let (own_in, own_out) = ds.org_own_moves[o as usize];
+        format!(
+            " (incl. {children}; alone {} in, {} out)",
+            own_in.marked(),
+            own_out.marked()
+        )
+    };
+    f.plain("children", children);
+    let (moves_in, moves_out) = (moves_in.marked(), moves_out.marked());
+    f.plain("moves", format!("{moves_in} in, {moves_out} out{incl}"));
+    f.plain(
+        "people",
+        names(&mut ds.family_people(o).into_iter().map(|p| ds.person(p).name.clone())),
+    );
+    f.opt("unsourced", org.beyond_sources.as_deref());
+}
+
+fn event(f: &mut Fields, ds: &Dataset, ix: EventIx) {
+    let e = ds.event(ix);
+    f.add("date", e.date.to_string(), Look::Date);
+    f.plain(
+        "people",
+        names(&mut e.people.iter().map(|&p| ds.person(p).name.clone())),
+    );
+    match model::group_label(ds, ix) {
+        Some(group) => f.plain("group", group),
+        None => f.opt("count", e.count().map(|c| c.to_string())),
+    }
+    let (from, to) = ends(e.kind);
+    f.opt(from, e.from.map(|o| ds.org(o).name.clone()));
+    f.plain(
+        "from",
+        names(
+            &mut e
+                .origins()
+                .iter()
+                .map(|o| format!("{} {}", ds.org(o.from).name, o.count)),
+        ),
+    );
+    f.opt("part of", e.part_of().map(|g| event_name(ds, g)));
+    f.plain(
+        "members",
+        model::members(ds, ix)
+            .into_iter()
+            .map(|m| event_name(ds, m))
+            .collect::<Vec<_>>()
+            .join("; "),
+    );
+    f.opt(to, e.to.map(|o| ds.org(o).name.clone()));
+    f.plain("also", names(&mut e.orgs.iter().map(|&o| ds.org(o).name.clone())));
+    f.opt("role", e.role());
+    f.opt("outcome", e.outcome().map(|o| o.as_str()));
+    if let Some(a) = e.amount() {
+        let stated = a
+            .text
+            .as_deref()
+            .map_or_else(|| a.describe(), |t| format!("{t} ({})", a.describe()));
+        f.add("amount", stated, Look::Amount);
+    }
+    if let Some(q) = e.quote() {
+        f.add("quote", q.trim(), Look::Quote);
+    }
+    let readings = [
+        ("disputed", Look::Disputed, e.disputed()),
+        ("uncertain", Look::Uncertain, e.uncertain()),
+    ];
+    for (label, look, block) in readings {
+        let Some(d) = block else { continue };
+        f.add(label, d.note.as_str(), look);
+        for alt in &d.alternatives {
+            let value = format!("{}{}", alt.value, structured(alt));
+            f.add("", value, Look::Alternative(alt.sources.clone()));
+        }
+    }
+    f.opt("unsourced", e.beyond_sources());
+}
+
+fn source(f: &mut Fields, ds: &Dataset, s: SourceIx) {
+    let s = ds.source(s);
+    f.opt("outlet", s.outlet.as_deref());
+    f.plain("language", s.language.as_str());
+    f.opt("published", s.published.map(|d| d.to_string()));
+    f.opt("file", s.file.as_deref());
 }
 
 /// The labels of an event's `from` and `to`: a board seat is not a job,
@@ -204,11 +226,38 @@ pub fn career(ds: &Dataset, p: PersonIx) -> String {
     steps.into_iter().map(|(_, s)| s).collect::<Vec<_>>().join(" → ")
 }
 
-/// The structured values of an alternative, when its text does not
-/// already say them: ` (7 people)`, ` (USD 14.3B)`.
+/// How many events record `r` lists, saying when an organization's
+/// include its children's: `37, with children`.
+pub fn events_count(ds: &Dataset, r: Record, n: usize) -> String {
+    match r {
+        Record::Org(o) if !ds.children(o).is_empty() => format!("{n}, with children"),
+        _ => n.to_string(),
+    }
+}
+
+/// An event by name: its date, kind and who (its people, or a group's
+/// size as the flows count it), then its id: `2025-06 hire of Trapit
+/// Bansal (openai-researchers-to-meta)`.
+pub fn event_name(ds: &Dataset, e: model::EventIx) -> String {
+    let event = ds.event(e);
+    let people: Vec<&str> = event.people.iter().map(|&p| ds.person(p).name.as_str()).collect();
+    let who = match (people.is_empty(), ds.group_range(e)) {
+        (true, Some(range)) => format!(" of {} people", range.marked()),
+        (true, None) => String::new(),
+        (false, _) => format!(" of {}", people.join(", ")),
+    };
+    format!("{} {}{who} ({})", event.date, event.kind.as_str(), event.id)
+}
+
+/// The structured values of an alternative in full, when its text does
+/// not already say them: ` (7 people)`, ` (at least 8 people)`, ` (USD
+/// 14.3B over 4 years)`.
 fn structured(alt: &Alternative) -> String {
     let parts: Vec<String> = [
-        alt.count.map(|c| format!("{c} people")),
+        alt.count.map(|c| {
+            let least = if alt.at_least { "at least " } else { "" };
+            format!("{least}{c} people")
+        }),
         alt.amount.as_ref().map(|a| a.describe()),
         alt.date.map(|d| d.to_string()),
     ]

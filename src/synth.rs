@@ -305,8 +305,17 @@ fn event(events: &mut String, rng: &mut Rng, i: usize, n_people: usize, n_orgs: 
         }
     }
     events.push_str("]\n");
+    // Every third group count is a lower bound, and one in two of those
+    // disputed is disputed by count (decided by `i`: the random stream
+    // stays the same).
+    let mut count = None;
     if kind.is_move() && rng.chance(5) {
-        let _ = writeln!(events, "  count: {}", 5 + rng.below(16));
+        let n = 5 + rng.below(16);
+        count = Some(n);
+        let _ = writeln!(events, "  count: {n}");
+        if i.is_multiple_of(3) {
+            events.push_str("  at_least: true\n");
+        }
     }
     let _ = write!(events, "  from: {}\n  to: {}\n", org_id(from), org_id(to));
     if rng.chance(15) {
@@ -334,13 +343,18 @@ fn event(events: &mut String, rng: &mut Rng, i: usize, n_people: usize, n_orgs: 
     let summary = format!("{} joined {}.", person_name(who), org_name(to));
     let _ = writeln!(events, "  summary: {}", quote(&summary));
     let _ = writeln!(events, "  sources: [synth-a]");
-    if rng.chance(5) {
+    // Every event with a count and an even number is disputed by count
+    // whatever the draw (still made, so the random stream stays the same).
+    if rng.chance(5) || (count.is_some() && i.is_multiple_of(2)) {
         let _ = writeln!(
             events,
             "  disputed:\n    note: {}\n    alternatives:\n      - {{value: {}, sources: [synth-b]}}",
             quote("Sources disagree on the date."),
             quote(&format!("{}", year + 1))
         );
+        if let Some(n) = count.filter(|_| i.is_multiple_of(2)) {
+            let _ = writeln!(events, "      - {{count: {}, sources: [synth-b]}}", n + 2);
+        }
     }
     // The fidelity fields, on a fixed share of events (no draw from `rng`,
     // so the rest of a dataset is what it was before they existed).
@@ -403,6 +417,8 @@ mod tests {
         let precisions: std::collections::HashSet<_> = ds.events.iter().map(|e| e.date.precision()).collect();
         assert_eq!(precisions.len(), 3);
         assert!(ds.events.iter().any(|e| e.count().is_some()));
+        assert!(ds.events.iter().any(|e| e.count_at_least()));
+        assert!(ds.events.iter().any(|e| e.count_disputed()));
         assert!(ds.events.iter().any(|e| e.amount().is_some()));
         assert!(ds.events.iter().any(|e| e.disputed().is_some()));
         assert!(ds.people.iter().any(|p| !p.aliases.is_empty()));

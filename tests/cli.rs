@@ -618,7 +618,24 @@ fn flow_json_counts_the_memo_once_with_its_members() {
     let rows = flow_json(&[]);
     for r in &rows {
         let keys: Vec<&String> = r.as_object().unwrap().keys().collect();
-        assert_eq!(keys, ["count", "disputed", "events", "from", "people", "to"]);
+        let at_least = r.get("at_least").map(|_| "at_least");
+        let expected: Vec<&str> = at_least
+            .into_iter()
+            .chain([
+                "count",
+                "disputed",
+                "disputed_events",
+                "events",
+                "from",
+                "max",
+                "min",
+                "people",
+                "to",
+            ])
+            .collect();
+        assert_eq!(keys, expected);
+        let n = |k: &str| r[k].as_u64().unwrap();
+        assert!(n("min") <= n("count") && n("count") <= n("max"), "{r}");
         assert_ne!(r["from"], r["to"], "{r}");
     }
     let openai = pair(&rows, Some("openai"), Some("meta-superintelligence-labs")).unwrap();
@@ -627,6 +644,19 @@ fn flow_json_counts_the_memo_once_with_its_members() {
         "the memo's seven and Avi Verma, not 7 + 8 + Zhao + Bansal"
     );
     assert_eq!(openai["disputed"], true, "seven or at least eight");
+    assert_eq!(
+        (&openai["min"], &openai["max"], &openai["at_least"]),
+        (
+            &serde_json::json!(8),
+            &serde_json::json!(9),
+            &serde_json::json!(true)
+        ),
+        "Avi Verma and the memo's seven, or article 004's at least eight"
+    );
+    assert_eq!(
+        openai["disputed_events"],
+        serde_json::json!(["openai-researchers-to-meta"])
+    );
     assert_eq!(
         openai["people"],
         serde_json::json!(["shengjia-zhao", "avi-verma", "trapit-bansal"])
@@ -724,9 +754,11 @@ fn flow_roll_up_merges_children_and_dates_narrow() {
 fn flow_text_is_a_matrix_with_totals_and_net() {
     let out = stdout(rivals().args(["flow", "--roll-up"]));
     let lines: Vec<&str> = out.lines().collect();
-    assert_eq!(
-        lines[0],
-        "people moving from (rows) to (columns); ≠ disputed count, ? unknown"
+    assert!(
+        lines[0].starts_with("people moving from (rows) to (columns); 7≠ a disputed count")
+            && lines[0].contains("≥8 at least")
+            && lines[0].ends_with("? unknown"),
+        "{out}"
     );
     let row = |name: &str| {
         let label = |l: &&&str| {
@@ -744,13 +776,19 @@ fn flow_text_is_a_matrix_with_totals_and_net() {
     };
     let openai = row("OpenAI");
     assert!(openai.contains(&"8≠"), "{out}");
-    assert_eq!(openai.last(), Some(&"13"), "OpenAI lost 13 in all: {out}");
+    assert_eq!(
+        openai.last(),
+        Some(&"13–≥14≠"),
+        "OpenAI lost 13 in all, or at least 14: {out}"
+    );
     let ins = row("in");
     let total: u64 = flow_json(&["--roll-up"])
         .iter()
         .map(|r| r["count"].as_u64().unwrap())
         .sum();
-    assert_eq!(ins.last().unwrap().parse::<u64>().unwrap(), total);
+    let last = ins.last().unwrap();
+    let counted = last.split('–').next().unwrap();
+    assert_eq!(counted.parse::<u64>().unwrap(), total, "{last}");
     assert!(lines.last().unwrap().trim_start().starts_with("net"), "{out}");
     assert!(out.contains("? (unknown)"), "{out}");
     assert!(
@@ -765,10 +803,17 @@ fn flow_text_is_a_matrix_with_totals_and_net() {
 fn show_reads_groups_children_and_structured_values() {
     let out = stdout(rivals().args(["show", "openai-researchers-to-meta"]));
     assert!(
-        out.contains("group         8 people (1 named: Trapit Bansal)\n"),
+        out.contains("group         7–≥8≠ people (1 named: Trapit Bansal)\n"),
+        "the size the Flows view counts: {out}"
+    );
+    assert!(
+        out.contains("part of       2025-06-30 hire of 11–≥12≠ people (msl-eleven-signings)\n"),
         "{out}"
     );
-    assert!(out.contains("part of       msl-eleven-signings\n"), "{out}");
+    assert!(
+        out.contains("  - at least eight (at least 8 people) [openai-hires-four]\n"),
+        "{out}"
+    );
     assert!(
         out.contains("  - seven (7 people) [ai-game-of-thrones]\n"),
         "{out}"
@@ -779,7 +824,10 @@ fn show_reads_groups_children_and_structured_values() {
         "{out}"
     );
     assert!(
-        out.contains("members       openai-researchers-to-meta, zhao-joins-meta\n"),
+        out.contains(
+            "members       2025-06 hire of Trapit Bansal (openai-researchers-to-meta); \
+             2025-06 hire of Shengjia Zhao (zhao-joins-meta)\n"
+        ),
         "{out}"
     );
     let out = stdout(rivals().args(["show", "meta"]));
@@ -788,7 +836,9 @@ fn show_reads_groups_children_and_structured_values() {
         "{out}"
     );
     assert!(
-        out.contains("moves         17 in, 6 out (incl. Meta Superintelligence Labs)\n"),
+        out.contains(
+            "moves         17–≥18≠ in, 6 out (incl. Meta Superintelligence Labs; alone 1 in, 3 out)\n"
+        ),
         "{out}"
     );
     assert!(out.contains("Trapit Bansal"), "MSL's people are Meta's: {out}");

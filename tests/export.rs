@@ -145,7 +145,7 @@ fn dot_is_rendered_by_graphviz_with_every_node_and_edge() {
     let graph = ok(&dir, &["--format", "dot"]);
     assert_harmless("dot", &graph);
     assert_eq!(edges(&graph), ["o0 o1", "o1 o2"], "{graph}");
-    assert!(graph.contains("label=\"2?: =Alice, Bob\", weight=2"), "{graph}");
+    assert!(graph.contains("label=\"2–4≠: =Alice, Bob\", weight=2"), "{graph}");
     assert!(graph.contains("label=\"1: =Alice\", weight=1"), "{graph}");
     if std::process::Command::new("dot").arg("-V").output().is_err() {
         // CI installs Graphviz (.ci/run), so this only skips on a machine without it.
@@ -184,7 +184,7 @@ fn dot_is_rendered_by_graphviz_with_every_node_and_edge() {
         svg.contains(">MSL</text>") && svg.contains(">Meta</text>"),
         "{svg}"
     );
-    assert!(svg.contains("2?: =Alice, Bob"), "{svg}");
+    assert!(svg.contains("2–4≠: =Alice, Bob"), "{svg}");
 }
 
 #[test]
@@ -209,7 +209,7 @@ fn mermaid_is_a_flowchart_whose_labels_hold_no_syntax() {
         }
     }
     assert!(lines.contains(&"  o2[\"MSL\"]"), "{chart}");
-    assert!(lines.contains(&"  o0 -.->|\"2?: =Alice, Bob\"| o1"), "{chart}");
+    assert!(lines.contains(&"  o0 -.->|\"2–4≠: =Alice, Bob\"| o1"), "{chart}");
     assert!(lines.contains(&"  o1 -->|\"1: =Alice\"| o2"), "{chart}");
     assert_eq!(mermaid_edges(&chart), ["o0 o1", "o1 o2"]);
 }
@@ -290,8 +290,8 @@ fn csv_tables_for_people_organizations_and_flows() {
     assert_eq!(
         flows.lines().collect::<Vec<_>>()[1..],
         [
-            "openai,\"Open\"\"AI\"\"\\u{a}Lab \\l \\u{1b}[31m]-->x|#<b>\",meta,Meta,2,true,alice;bob,\"'=Alice; Bob\",alice-to-meta;bob-to-meta",
-            "meta,Meta,msl,MSL,1,false,alice,\"'=Alice\",alice-to-msl",
+            "openai,\"Open\"\"AI\"\"\\u{a}Lab \\l \\u{1b}[31m]-->x|#<b>\",meta,Meta,2,true,alice;bob,\"'=Alice; Bob\",alice-to-meta;bob-to-meta,2,4,false",
+            "meta,Meta,msl,MSL,1,false,alice,\"'=Alice\",alice-to-msl,1,1,false",
         ]
     );
     let late = ok(&dir, &["--format", "csv", "--what", "flows", "--from", "2025"]);
@@ -575,7 +575,7 @@ fn svg_is_a_well_formed_sankey_with_every_label_escaped() {
     assert!(!svg.contains("<b>") && svg.contains("&lt;b&gt;"), "{svg}");
     // Two ribbons (OpenAI → Meta, Meta → MSL); Bob's disputed count.
     assert_eq!(svg.matches("<path ").count(), 2, "{svg}");
-    assert!(svg.contains(">≠ 2–3</text>"), "{svg}");
+    assert!(svg.contains(">≠ 2–4</text>"), "{svg}");
     assert!(svg.contains("3 people"), "{svg}");
 }
 
@@ -652,5 +652,5 @@ fn mermaid_sankey_is_source_target_value_lines_with_quoted_names() {
     assert_eq!(rows[0][1], "Meta (to)");
     assert_eq!((rows[1][0].as_str(), rows[1][1].as_str()), ("Meta", "MSL"));
     assert_eq!(rows.iter().map(|r| r[2].parse::<u32>().unwrap()).sum::<u32>(), 3);
-    assert!(chart.contains("%% disputed: the sources give 2–3"), "{chart}");
+    assert!(chart.contains("%% disputed: the sources give 2–4"), "{chart}");
 }

@@ -137,8 +137,10 @@ fn sums_of_counts_at_the_maximum_are_exact() {
     let ds = try_load(&events).unwrap();
     let all = flows(&ds, &FlowQuery::default());
     assert_eq!(all.len(), 1);
-    assert_eq!(all[0].1.count, 2_000_000);
-    assert_eq!(ds.org_moves[0], (2_000_000, 0), "meta gained them all");
+    assert_eq!(all[0].1.range.count, 2_000_000);
+    let (into, out) = ds.org_moves[0];
+    assert_eq!((into.count, out.count), (2_000_000, 0), "meta gained them all");
+    assert_eq!((into.max, into.min), (2_000_000, 2_000_000));
 }
 
 #[test]
@@ -152,7 +154,7 @@ fn a_dataset_moving_more_than_the_total_maximum_is_refused() {
     assert!(got[0].2.contains("more than 100000000 people"), "{got:?}");
     let events: String = (0..100).map(|k| group(&format!("g{k}"), "1000000", "")).collect();
     let ds = try_load(&events).unwrap();
-    assert_eq!(flows(&ds, &FlowQuery::default())[0].1.count, 100_000_000);
+    assert_eq!(flows(&ds, &FlowQuery::default())[0].1.range.count, 100_000_000);
 }
 /// An event with `amount` written as `amount` (the lines after the key).
 fn with_amount(amount: &str) -> String {

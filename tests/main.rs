@@ -26,6 +26,7 @@ mod schema;
 mod schema_agree;
 mod search_eval;
 mod suggest;
+mod surfaces;
 mod terminal;
 mod tui_pty;
 mod watch;

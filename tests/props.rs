@@ -356,7 +356,7 @@ fn counts(
     };
     rivals::model::flows(ds, &q)
         .into_iter()
-        .map(|(pair, f)| (pair, f.count))
+        .map(|(pair, f)| (pair, f.range.count))
         .collect()
 }
 

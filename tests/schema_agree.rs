@@ -70,6 +70,7 @@ const EVENTS: &str = "\
   kind: hire
   people: [p, q]
   count: 3
+  at_least: true
   from: a
   to: b
   role: chief scientist
@@ -88,6 +89,7 @@ const EVENTS: &str = "\
     alternatives:
       - value: about four
         count: 4
+        at_least: true
         amount: {value: 100, currency: GBP}
         date: 2024-07
         sources: [src]

@@ -197,7 +197,7 @@ fn views_walk_flows_cell_back_money_sources_and_out() {
     pty.send("F");
     pty.wait_text("Flows view");
     pty.send("j");
-    pty.wait_text("OpenAI → Meta Superintelligence Labs: 8 people");
+    pty.wait_text("OpenAI → Meta Superintelligence Labs: 8 to at least 9 people");
     // Enter on the cell: back to the panes, the timeline holds its moves.
     pty.send("\r");
     // The whole frame is waited for: a screen read mid-redraw may hold the
@@ -206,14 +206,14 @@ fn views_walk_flows_cell_back_money_sources_and_out() {
         "the cell's moves in the timeline, 1/4, unfiltered rows gone",
         |s| {
             !s.contains("Flows view")
-                && s.contains("8 people · OpenAI → Meta Superintelligence Labs")
+                && s.contains("7–≥8≠ people · OpenAI → Meta Superintelligence Labs")
                 && s.contains("1/4")
                 && !s.contains("2012 ")
         },
     );
     // Backspace comes back to the matrix, on the same cell.
     pty.send("\x7f");
-    pty.wait_text("OpenAI → Meta Superintelligence Labs: 8 people");
+    pty.wait_text("OpenAI → Meta Superintelligence Labs: 8 to at least 9 people");
     pty.send("\x1b");
     pty.wait_for("the panes", |s| {
         !s.contains("Flows view") && s.contains("1 Companies")

@@ -50,6 +50,7 @@ struct Flat<'a> {
     currency: Cow<'a, str>,
     text: Option<Cow<'a, str>>,
     up_to: bool,
+    at_least: bool,
     period: Option<(u32, bool)>,
     per: Option<Per>,
 }
@@ -61,6 +62,7 @@ impl<'a> Flat<'a> {
             currency: Cow::Borrowed(a.currency),
             text: a.text.as_deref().map(Cow::Borrowed),
             up_to: a.up_to,
+            at_least: a.at_least,
             period: a.period.map(|p| (p.n, p.months)),
             per: a.per,
         }
@@ -73,6 +75,7 @@ impl<'a> Flat<'a> {
             text: self.text.map(Cow::into_owned),
             equivalent,
             up_to: self.up_to,
+            at_least: self.at_least,
             period: self.period.map(|(n, months)| Term { n, months }),
             per: self.per,
         })

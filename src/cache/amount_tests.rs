@@ -8,6 +8,7 @@ fn usd(value: f64, equivalent: Option<Amount>) -> Amount {
         text: Some("about".into()),
         equivalent: equivalent.map(Box::new),
         up_to: true,
+        at_least: false,
         period: None,
         per: None,
     }

@@ -160,6 +160,8 @@ fn consistent(ds: &Dataset) -> bool {
         && per_org(&ds.org_people, np)
         && per_person(&ds.person_events, ne)
         && ds.org_moves.len() == no as usize
+        && ds.org_own_moves.len() == no as usize
+        && ds.group_ranges.iter().all(|&(e, _)| e < ne)
         && per_org(&ds.org_children, no)
         && ds.group_members.iter().all(|&(g, m)| g < ne && m < ne)
         && ds.source_support.len() == ns as usize

@@ -33,6 +33,7 @@ fn same(a: &Dataset, b: &Dataset) -> bool {
         && a.person_events == b.person_events
         && a.org_people == b.org_people
         && a.org_moves == b.org_moves
+        && a.org_own_moves == b.org_own_moves
         && a.person_last_org == b.person_last_org
         && a.person_left == b.person_left
         && a.orgs_by_name == b.orgs_by_name

@@ -351,7 +351,8 @@ pub fn orgs(ds: &Dataset, out: &mut String) {
 }
 
 /// CSV columns of the flows table.
-pub const FLOWS_HEADER: &str = "from,from_name,to,to_name,count,disputed,people,people_names,events";
+pub const FLOWS_HEADER: &str =
+    "from,from_name,to,to_name,count,disputed,people,people_names,events,min,max,at_least";
 
 /// Appends flows as CSV, one row per (from, to) pair; an unknown
 /// organization has no id and the name `(unknown)`.
@@ -369,11 +370,14 @@ pub fn flows(ds: &Dataset, flows: &[(Pair, Flow)], out: &mut String) {
                 from_name,
                 to,
                 to_name,
-                f.count.to_string(),
-                f.disputed.to_string(),
+                f.range.count.to_string(),
+                f.range.disputed.to_string(),
                 field(&ids(f.people.iter().map(|&p| ds.person(p).id.as_str()))),
                 person_names(ds, &f.people),
                 field(&events.join(";")),
+                f.range.min.to_string(),
+                f.range.max.to_string(),
+                f.range.at_least.to_string(),
             ],
         );
     }

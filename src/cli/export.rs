@@ -63,6 +63,8 @@ struct AmountOut<'a> {
     equivalent: Option<Box<AmountOut<'a>>>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     up_to: bool,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    at_least: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     period: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -77,6 +79,7 @@ impl<'a> AmountOut<'a> {
             text: a.text.as_deref(),
             equivalent: a.equivalent.as_deref().map(|e| Box::new(AmountOut::new(e))),
             up_to: a.up_to,
+            at_least: a.at_least,
             period: a.period.map(|p| p.to_string()),
             per: a.per.map(|p| p.as_str()),
         }
@@ -88,6 +91,8 @@ struct AlternativeOut<'a> {
     value: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     count: Option<u32>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    at_least: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     amount: Option<AmountOut<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -116,6 +121,8 @@ struct EventOut<'a> {
     people: Vec<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     count: Option<u32>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    at_least: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     from: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -171,6 +178,7 @@ fn event_out<'a>(ds: &'a Dataset, e: &'a Event) -> EventOut<'a> {
         kind: e.kind.as_str(),
         people: person_ids(ds, &e.people),
         count: e.count(),
+        at_least: e.count_at_least(),
         from: e.from.map(|o| ds.org(o).id.as_str()),
         to: e.to.map(|o| ds.org(o).id.as_str()),
         origins: e
@@ -205,6 +213,7 @@ fn dispute_out<'a>(ds: &'a Dataset, d: &'a Disputed) -> DisputedOut<'a> {
             .map(|a| AlternativeOut {
                 value: &a.value,
                 count: a.count,
+                at_least: a.at_least,
                 amount: a.amount.as_ref().map(AmountOut::new),
                 date: a.date.map(|d| d.to_string()),
                 sources: src_ids(ds, &a.sources),

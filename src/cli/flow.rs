@@ -3,7 +3,7 @@
 
 use super::filter::{Want, filter_id};
 use super::{Failure, Origin};
-use crate::model::{Dataset, Flow, FlowMatrix, FlowQuery, OrgIx, Pair, flows, net_gain};
+use crate::model::{Dataset, Flow, FlowMatrix, FlowQuery, OrgIx, Pair, Range, flows, net_gain};
 use crate::text::sanitize;
 use serde::Serialize;
 use std::fmt::Write;
@@ -46,9 +46,17 @@ struct FlowOut<'a> {
     from: Option<&'a str>,
     to: Option<&'a str>,
     count: u32,
+    /// The least and the most the sources give (`count` when they agree).
+    min: u32,
+    max: u32,
+    /// `max` is a lower bound: a source says "at least".
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    at_least: bool,
     people: Vec<&'a str>,
     events: Vec<&'a str>,
     disputed: bool,
+    /// The events whose count a source disputes.
+    disputed_events: Vec<&'a str>,
 }
 
 /// Appends the flows as a JSON list, one object per pair and per line:
@@ -61,10 +69,14 @@ pub fn json(ds: &Dataset, flows: &[(Pair, Flow)], out: &mut String) {
         let row = FlowOut {
             from: id(*from),
             to: id(*to),
-            count: f.count,
+            count: f.range.count,
+            min: f.range.min,
+            max: f.range.max,
+            at_least: f.range.at_least,
             people: f.people.iter().map(|&p| ds.person(p).id.as_str()).collect(),
             events: f.events.iter().map(|&e| ds.event(e).id.as_str()).collect(),
-            disputed: f.disputed,
+            disputed: f.range.disputed,
+            disputed_events: f.disputed_events(ds).map(|e| ds.event(e).id.as_str()).collect(),
         };
         out.push_str(if k == 0 { "\n  " } else { ",\n  " });
         match serde_json::to_string(&row) {
@@ -74,6 +86,9 @@ pub fn json(ds: &Dataset, flows: &[(Pair, Flow)], out: &mut String) {
     }
     out.push_str(if flows.is_empty() { "]\n" } else { "\n]\n" });
 }
+
+/// The first line of the text matrix: how to read it.
+pub const LEGEND: &str = "people moving from (rows) to (columns); 7≠ a disputed count (totals give the range: 15–16≠), ≥8 at least, 7–≥8 from 7 to at least 8, ? unknown";
 
 /// Most organizations the text matrix shows; the others share a row and a
 /// column (the matrix stays readable, and printing it stays fast).
@@ -99,7 +114,8 @@ pub fn text(ds: &Dataset, m: &FlowMatrix, out: &mut String) {
     }
     let matrix = Matrix::count(axis(m), &m.flows);
     let layout = Layout::new(ds, &matrix);
-    out.push_str("people moving from (rows) to (columns); ≠ disputed count, ? unknown\n");
+    out.push_str(LEGEND);
+    out.push('\n');
     layout.head(out);
     matrix.rows(&layout, out);
     matrix.totals(&layout, out);
@@ -139,10 +155,10 @@ fn axis(m: &FlowMatrix) -> Vec<Axis> {
 struct Matrix {
     axis: Vec<Axis>,
     /// Row-major, `axis.len()` square: the moves from a row's organization
-    /// to a column's, and whether any of them is disputed.
-    cells: Vec<Option<(u32, bool)>>,
-    row_total: Vec<u32>,
-    col_total: Vec<u32>,
+    /// to a column's.
+    cells: Vec<Option<Range>>,
+    row_total: Vec<Range>,
+    col_total: Vec<Range>,
 }
 
 impl Matrix {
@@ -163,15 +179,13 @@ impl Matrix {
             Some(o) => index.get(&o).copied().unwrap_or(axis.len() - 1),
         };
         let n = axis.len();
-        let mut cells: Vec<Option<(u32, bool)>> = vec![None; n * n];
-        let (mut row_total, mut col_total) = (vec![0u32; n], vec![0u32; n]);
+        let mut cells: Vec<Option<Range>> = vec![None; n * n];
+        let (mut row_total, mut col_total) = (vec![Range::default(); n], vec![Range::default(); n]);
         for ((from, to), f) in flows {
             let (r, c) = (place(*from), place(*to));
-            let cell = cells[r * n + c].get_or_insert((0, false));
-            cell.0 += f.count;
-            cell.1 |= f.disputed;
-            row_total[r] += f.count;
-            col_total[c] += f.count;
+            *cells[r * n + c].get_or_insert_default() += f.range;
+            row_total[r] += f.range;
+            col_total[c] += f.range;
         }
         Matrix {
             axis,
@@ -183,20 +197,20 @@ impl Matrix {
 
     /// Appends one line per row: its tag and name, its cells and its total.
     fn rows(&self, layout: &Layout, out: &mut String) {
-        let (n, w) = (self.axis.len(), layout.width);
+        let n = self.axis.len();
+        let out_w = layout.width(n);
         for (r, name) in layout.names.iter().enumerate() {
             let mut line = format!("{:>3}  {name}", layout.tags[r]);
             let pad = layout.label.saturating_sub(line.chars().count());
             line.push_str(&" ".repeat(pad));
             for c in 0..n {
                 let cell = match self.cells[r * n + c] {
-                    Some((count, true)) => format!("{count}≠"),
-                    Some((count, false)) => count.to_string(),
+                    Some(range) => range.tight(),
                     None => ".".into(),
                 };
-                let _ = write!(line, "{cell:>w$}");
+                let _ = write!(line, "{cell:>w$}", w = layout.width(c));
             }
-            let _ = writeln!(line, "{:>w$}", self.row_total[r]);
+            let _ = writeln!(line, "{:>out_w$}", self.row_total[r].marked());
             out.push_str(&line);
         }
     }
@@ -204,21 +218,30 @@ impl Matrix {
     /// Appends the `in` line (column totals) and the `net` line (each
     /// organization's gain).
     fn totals(&self, layout: &Layout, out: &mut String) {
-        let (label, w) = (layout.label, layout.width);
+        let label = layout.label;
         let mut ins = format!("{:<label$}", "  in");
         let mut net = format!("{:<label$}", "  net");
+        let mut total = Range::default();
         for (c, axis) in self.axis.iter().enumerate() {
-            let _ = write!(ins, "{:>w$}", self.col_total[c]);
-            let (into, out) = (self.col_total[c].into(), self.row_total[c].into());
+            let w = layout.width(c);
+            let _ = write!(ins, "{:>w$}", self.col_total[c].marked());
+            total += self.col_total[c];
+            let (into, out) = (self.col_total[c], self.row_total[c]);
+            // A gain that includes a range is marked like one.
+            let mark = if into.is_exact() && out.is_exact() {
+                ""
+            } else {
+                "≠"
+            };
             let shown = match axis {
-                Axis::Org(o) => net_gain(Some(*o), into, out).unwrap_or_default(),
-                Axis::Others(_) => String::new(),
-                Axis::Unknown => net_gain(None, into, out).unwrap_or_default(),
+                Axis::Org(o) => net_gain(Some(*o), into.count.into(), out.count.into())
+                    .map(|gain| format!("{gain}{mark}"))
+                    .unwrap_or_default(),
+                Axis::Others(_) | Axis::Unknown => String::new(),
             };
             let _ = write!(net, "{shown:>w$}");
         }
-        let total: u32 = self.col_total.iter().sum();
-        let _ = writeln!(ins, "{total:>w$}");
+        let _ = writeln!(ins, "{:>w$}", total.marked(), w = layout.width(self.axis.len()));
         out.push_str(&ins);
         out.push_str(net.trim_end());
         out.push('\n');
@@ -233,8 +256,8 @@ struct Layout {
     tags: Vec<String>,
     /// Width of the row labels (tag and name).
     label: usize,
-    /// Width of a column.
-    width: usize,
+    /// Width of each column, then of the `out` column.
+    widths: Vec<usize>,
 }
 
 impl Layout {
@@ -263,32 +286,38 @@ impl Layout {
             })
             .collect();
         let label = names.iter().map(|s| s.chars().count()).max().unwrap_or(0) + 5;
-        let numbers = m
-            .row_total
-            .iter()
-            .chain(&m.col_total)
-            .map(|t| t.to_string().len() + 2)
-            .max();
-        let width = numbers
-            .unwrap_or(1)
-            .max(m.axis.len().to_string().len() + 1)
-            .max(4);
+        // Each column fits its total and its tag (cells and net gains are
+        // shorter), the `out` column the row totals and the grand total.
+        let least = (m.axis.len().to_string().len() + 1).max(4);
+        let fit = |r: &Range| r.marked().chars().count() + 2;
+        let mut widths: Vec<usize> = m.col_total.iter().map(|t| fit(t).max(least)).collect();
+        let mut all = Range::default();
+        for t in &m.col_total {
+            all += *t;
+        }
+        let out = m.row_total.iter().map(fit).max().unwrap_or(0).max(fit(&all));
+        widths.push(out.max(least));
         Layout {
             names,
             tags,
             label,
-            width,
+            widths,
         }
+    }
+
+    /// The width of column `c` (the `out` column past the last).
+    fn width(&self, c: usize) -> usize {
+        self.widths.get(c).copied().unwrap_or(4)
     }
 
     /// Appends the header line: the column tags, then `out`.
     fn head(&self, out: &mut String) {
-        let (label, w) = (self.label, self.width);
+        let label = self.label;
         let mut head = format!("{:label$}", "");
-        for tag in &self.tags {
-            let _ = write!(head, "{tag:>w$}");
+        for (c, tag) in self.tags.iter().enumerate() {
+            let _ = write!(head, "{tag:>w$}", w = self.width(c));
         }
-        let _ = writeln!(head, "{:>w$}", "out");
+        let _ = writeln!(head, "{:>w$}", "out", w = self.width(self.tags.len()));
         out.push_str(&head);
     }
 }

@@ -52,12 +52,10 @@ fn org_name(ds: &Dataset, o: Option<OrgIx>) -> &str {
 }
 
 /// An edge's label: the count, then the people named (at most
-/// [`MAX_NAMES`]), with `?` when a source gives another count.
+/// [`MAX_NAMES`]): the count as a range (`7–8≠`, `≥8`) when the
+/// sources disagree or give a lower bound.
 fn edge_label(ds: &Dataset, f: &Flow) -> String {
-    let mut label = f.count.to_string();
-    if f.disputed {
-        label.push('?');
-    }
+    let mut label = f.range.marked();
     let names: Vec<&str> = f
         .people
         .iter()
@@ -93,15 +91,15 @@ pub fn dot(ds: &Dataset, edges: &[(Pair, Flow)], out: &mut String) {
         );
     }
     for ((from, to), f) in edges {
-        let style = if f.disputed { ", style=dashed" } else { "" };
-        let width = 1.0 + f64::from(f.count).ln();
+        let style = if f.range.disputed { ", style=dashed" } else { "" };
+        let width = 1.0 + f64::from(f.range.count).ln();
         let _ = writeln!(
             out,
             "  {} -> {} [label=\"{}\", weight={}, penwidth={width:.2}{style}];",
             node(*from),
             node(*to),
             dot_escape(&edge_label(ds, f)),
-            f.count
+            f.range.count
         );
     }
     out.push_str("}\n");
@@ -133,7 +131,7 @@ pub fn mermaid(ds: &Dataset, edges: &[(Pair, Flow)], out: &mut String) {
         let _ = writeln!(out, "  {}[\"{}\"]", node(o), mermaid_escape(org_name(ds, o)));
     }
     for ((from, to), f) in edges {
-        let arrow = if f.disputed { "-.->" } else { "-->" };
+        let arrow = if f.range.disputed { "-.->" } else { "-->" };
         let _ = writeln!(
             out,
             "  {} {arrow}|\"{}\"| {}",

@@ -25,7 +25,7 @@ pub fn show(ds: &Dataset, id: &str, origin: Origin, out: &mut String) -> Result<
             w.head(&p.name, "person", &p.id);
             w.fields(ds, record);
             w.para(&p.summary);
-            w.timeline(ds, &ds.person_events[i as usize]);
+            w.timeline(ds, record);
             w.sources(ds, &p.sources);
         }
         Record::Org(i) => {
@@ -33,7 +33,7 @@ pub fn show(ds: &Dataset, id: &str, origin: Origin, out: &mut String) -> Result<
             w.head(&o.name, o.kind.as_str(), &o.id);
             w.fields(ds, record);
             w.para(&o.summary);
-            w.timeline(ds, &ds.family_events(i));
+            w.timeline(ds, record);
             w.sources(ds, &o.sources);
         }
         Record::Event(i) => {
@@ -87,12 +87,15 @@ impl Writer<'_> {
         let _ = writeln!(self.0, "\n{}", sanitize(text.trim()));
     }
 
-    fn timeline(&mut self, ds: &Dataset, events: &[EventIx]) {
+    /// The events the record lists, by the rule Detail follows too.
+    fn timeline(&mut self, ds: &Dataset, record: Record) {
+        let events = ds.record_events(record);
         if events.is_empty() {
             return;
         }
-        let _ = writeln!(self.0, "\ntimeline ({})", events.len());
-        self.timeline_rows(ds, events);
+        let count = fields::events_count(ds, record, events.len());
+        let _ = writeln!(self.0, "\ntimeline ({count})");
+        self.timeline_rows(ds, &events);
     }
 
     fn timeline_rows(&mut self, ds: &Dataset, events: &[EventIx]) {

@@ -17,6 +17,8 @@ pub struct Amount {
     pub equivalent: Option<Box<Amount>>,
     /// The value is a ceiling ("up to $1 billion").
     pub up_to: bool,
+    /// The value is a floor ("more than $4.4 billion").
+    pub at_least: bool,
     /// The sum is spread over this period ("$300M over four years").
     pub period: Option<Term>,
     /// The sum is paid again every year or month ("CHF 5M a year").
@@ -62,6 +64,9 @@ impl Amount {
         if self.up_to {
             out.push_str("up to ");
         }
+        if self.at_least {
+            out.push_str("more than ");
+        }
         out.push_str(&self.normalized());
         if let Some(per) = self.per {
             out.push_str(&format!(" a {per}"));
@@ -73,6 +78,17 @@ impl Amount {
             out.push_str(&format!(" ≈ {}", eq.normalized()));
         }
         out
+    }
+
+    /// The value for a tight place, with its bound: `USD 14.3B`, `up to
+    /// USD 1B` (a ceiling), `≥ USD 4.4B` (a floor).
+    pub fn short(&self) -> String {
+        let bound = match (self.up_to, self.at_least) {
+            (true, _) => "up to ",
+            (false, true) => "≥ ",
+            (false, false) => "",
+        };
+        format!("{bound}{}", self.normalized())
     }
 
     /// The value in a compact, normalized form: `USD 14.3B`, `GBP 400M`.
@@ -109,6 +125,7 @@ mod tests {
             text: None,
             equivalent: None,
             up_to: false,
+            at_least: false,
             period: None,
             per: None,
         };
@@ -127,6 +144,7 @@ mod tests {
             text: None,
             equivalent: None,
             up_to: true,
+            at_least: false,
             period: Some(Term { n: 4, months: false }),
             per: Some(Per::Year),
         };

@@ -1,6 +1,7 @@
 //! The dataset: the records, the indexes the program browses them by, and
 //! the queries over them.
 
+use super::flow::Moves;
 use super::{
     Diagnostic, EMBEDDED, Event, EventIx, Loaded, OrgIx, Organization, Person, PersonIx, Record, Source,
     SourceIx, load, load_checked,
@@ -41,9 +42,15 @@ pub struct Dataset {
     /// People moving into each organization and out of it, counted by
     /// [`flows`](super::flows); a parent's counts include its children's
     /// (moves between them are inside it and not counted).
-    pub org_moves: Vec<(u32, u32)>,
+    pub org_moves: Vec<Moves>,
+    /// People moving into and out of each organization itself, its
+    /// children left out (a move between it and a child counts).
+    pub org_own_moves: Vec<Moves>,
     /// The direct children of each organization (their `parent`), by name.
     pub org_children: Vec<Vec<OrgIx>>,
+    /// The range each group move (and each member of one) counts in the
+    /// flows, by event, sorted (see [`Dataset::group_range`]).
+    pub group_ranges: Vec<(EventIx, super::Range)>,
     /// (group, member) for every move that is `part_of` a group, sorted.
     pub group_members: Vec<(EventIx, EventIx)>,
     /// The organization each person was last seen at, if any: where their
@@ -142,6 +149,14 @@ impl Dataset {
         })
     }
 
+    /// The range group move `e` counts in the flows over all time, as the
+    /// Flows view counts it (a member: its part of its group); `None` for
+    /// an event that is no group move or counts in no flow.
+    pub fn group_range(&self, e: EventIx) -> Option<super::Range> {
+        let at = self.group_ranges.binary_search_by_key(&e, |&(x, _)| x).ok()?;
+        Some(self.group_ranges[at].1)
+    }
+
     /// `ok: N sources, …` counts line printed by `rivals check`.
     pub fn counts_line(&self) -> String {
         format!(
@@ -212,6 +227,18 @@ impl Dataset {
             i += 1;
         }
         out
+    }
+
+    /// The events a person's or organization's record lists (Detail and
+    /// `rivals show` alike), in date order: a person's own; an
+    /// organization's with its children's ([`Dataset::family_events`]), the
+    /// same set its moves figure counts. Empty for other records.
+    pub fn record_events(&self, r: Record) -> Vec<EventIx> {
+        match r {
+            Record::Person(p) => self.person_events.get(p as usize).cloned().unwrap_or_default(),
+            Record::Org(o) if (o as usize) < self.orgs.len() => self.family_events(o),
+            _ => Vec::new(),
+        }
     }
 
     /// Events of `o` and its children, in date order, each once.

@@ -85,14 +85,14 @@ fn counts(ds: &Dataset) -> Counts {
     let mut pairs: Vec<_> = m
         .flows
         .iter()
-        .map(|((from, to), f)| ((id(*from), id(*to)), f.count))
+        .map(|((from, to), f)| ((id(*from), id(*to)), f.range.count))
         .collect();
     pairs.sort_unstable();
     let mut orgs: Vec<_> = m
         .axis
         .iter()
         .map(|&o| id(o))
-        .zip(m.totals.iter().copied())
+        .zip(m.totals.iter().map(|(out, into)| (out.count, into.count)))
         .collect();
     orgs.sort_unstable();
     (pairs, orgs)

@@ -141,15 +141,15 @@ fn a_board_seat_names_its_board_and_is_never_a_move() {
     assert_eq!(ds.whereabouts(0).as_deref(), Some("OpenAI"));
     let moved: u32 = crate::model::flows(&ds, &Default::default())
         .iter()
-        .map(|(_, f)| f.count)
+        .map(|(_, f)| f.range.count)
         .sum();
     assert_eq!(moved, 1, "the hire only");
-    // Someone who only left a board is last seen where their own events
-    // say they are (`orgs`), never at the board.
+    // Someone who only left a board has no move, so no "last seen": never
+    // the board, nor the organizations the event names.
     let only_board = event("board", "  from: openai\n  orgs: [meta]\n");
     let ds = loaded(&only_board).dataset;
     assert_eq!(ds.events[0].kind, EventKind::Board);
-    assert_eq!(ds.whereabouts(0).as_deref(), Some("Meta"));
+    assert_eq!(ds.whereabouts(0), None);
     // The board's people include the member.
     let Some(Record::Org(openai)) = ds.lookup("openai") else {
         panic!("openai")

@@ -14,15 +14,21 @@
 //! - Departures and arrivals are matched over all time; a period keeps the
 //!   moves dated in it ([`Period::overlaps`]), a move dated by its arrival (by
 //!   its departure when it has none), a group's member by its group.
-//! - A count given as an alternative of `disputed` marks the pair disputed.
+//! - A count given as an alternative of `disputed` marks the pair disputed;
+//!   an event's figures (its `count` and its alternatives', each perhaps a
+//!   lower bound, `at_least`) give the [`Range`] of the unit that carries
+//!   its count, and a disputed member widens the unit of its group it counts
+//!   in. Every total adds these ranges.
 //! - With `roll_up`, each organization counts as its top parent and moves
 //!   inside one organization are dropped.
 
 use super::{Dataset, Date, EventIx, OrgIx, Period, PersonIx};
 
 mod matrix;
+mod range;
 pub mod sankey;
 pub use matrix::FlowMatrix;
+pub use range::Range;
 pub use sankey::Sankey;
 
 /// Most people one event may count: its `count`, each origin's, the sum of
@@ -62,15 +68,25 @@ pub type Pair = (Option<OrgIx>, Option<OrgIx>);
 /// The people who moved along one pair.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Flow {
-    /// How many people moved, named or not: exact, since the loader keeps
-    /// a dataset's moves under `MAX_MOVED`.
-    pub count: u32,
+    /// How many people moved, named or not (`range.count`, exact since the
+    /// loader keeps a dataset's moves under `MAX_MOVED`), and the range the
+    /// sources give: whether one of the events' counts is disputed or a
+    /// lower bound.
+    pub range: Range,
     /// The people named, in index order.
     pub people: Vec<PersonIx>,
     /// The events that record the moves, in date order.
     pub events: Vec<EventIx>,
-    /// Whether a source gives another count for one of the events.
-    pub disputed: bool,
+}
+
+impl Flow {
+    /// The events of the flow whose count a source disputes.
+    pub fn disputed_events<'a>(&'a self, ds: &'a Dataset) -> impl Iterator<Item = EventIx> + 'a {
+        self.events
+            .iter()
+            .copied()
+            .filter(|&e| ds.event(e).count_disputed())
+    }
 }
 
 /// Which moves to count.
@@ -100,7 +116,8 @@ impl FlowQuery {
 struct Unit {
     from: Option<OrgIx>,
     to: Option<OrgIx>,
-    count: u32,
+    /// How many, and the range the event's figures give.
+    range: Range,
     event: EventIx,
     /// The one person of an individual move.
     person: Option<PersonIx>,
@@ -108,7 +125,6 @@ struct Unit {
     group_people: bool,
     /// A departure this move completes, or the move that completed it.
     linked: Option<EventIx>,
-    disputed: bool,
     /// Merged into a later move (a departure that was matched).
     merged: bool,
 }
@@ -120,8 +136,8 @@ const NONE: u32 = u32::MAX;
 /// The flows selected by `q`, one per pair with at least one move, sorted by
 /// pair (`None` first). Storage is sparse: pairs without moves are absent.
 pub fn flows(ds: &Dataset, q: &FlowQuery) -> Vec<(Pair, Flow)> {
-    let u = units(ds);
-    merge(ds, q, &u.units, &u.group_units, &u.members)
+    let (units, members) = units(ds);
+    merge(ds, q, &units, &members)
 }
 
 /// What one event adds to the flows of every move (no period, no roll-up).
@@ -141,17 +157,17 @@ pub struct Share {
 /// [`flows`]: the counts add up to the total of `flows` with the default
 /// query, so a table of events can be summed to it.
 pub fn shares(ds: &Dataset) -> Vec<Share> {
-    let u = units(ds);
+    let (units, members) = units(ds);
     let mut out = vec![Share::default(); ds.events.len()];
-    for unit in &u.units {
+    for unit in &units {
         if let Some(l) = unit.linked {
             out[unit.event as usize].counted_in.push(l);
         }
         if counted(unit, (unit.from, unit.to)) {
-            out[unit.linked.unwrap_or(unit.event) as usize].count += unit.count;
+            out[unit.linked.unwrap_or(unit.event) as usize].count += unit.range.count;
         }
     }
-    for &(m, absorbed) in &u.members {
+    for &(m, absorbed, _) in &members {
         out[m as usize].counted_in.push(root(ds, m));
         if let Some(d) = absorbed {
             out[d as usize].counted_in.push(m);
@@ -171,18 +187,43 @@ fn counted(u: &Unit, pair: Pair) -> bool {
     !u.merged && !inside && pair != (None, None)
 }
 
-/// Every event's moves before pairs are merged.
-struct Units {
-    units: Vec<Unit>,
-    /// For each group event, its units (contiguous): first and how many.
-    group_units: Vec<(u32, u32)>,
-    /// Members of groups: (member, a departure it completes).
-    members: Vec<(EventIx, Option<EventIx>)>,
+/// The range each group move counts in [`flows`] over all time, by event:
+/// a group's units added up (its origins and its rest), a member's the
+/// unit of its group it counts in. Sorted by event; what the Timeline's
+/// group rows show, so they say what the Flows view says.
+fn group_ranges(ds: &Dataset, units: &[Unit], members: &[Placed]) -> Vec<(EventIx, Range)> {
+    let mut out: Vec<(EventIx, Range)> = Vec::new();
+    for u in units.iter().filter(|u| !u.merged) {
+        for e in std::iter::once(u.event).chain(u.linked) {
+            if !ds.event(e).is_group() {
+                continue;
+            }
+            out.push((e, u.range));
+        }
+    }
+    for &(m, _, at) in members {
+        if let Some(u) = units.get(at) {
+            out.push((m, u.range));
+        }
+    }
+    // One entry per event: the ranges of its units added up.
+    out.sort_by_key(|&(e, _)| e);
+    let mut merged: Vec<(EventIx, Range)> = Vec::with_capacity(out.len());
+    for (e, r) in out {
+        match merged.last_mut() {
+            Some((last, sum)) if *last == e => *sum += r,
+            _ => merged.push((e, r)),
+        }
+    }
+    merged
 }
 
-/// Turns every move into units, matching departures with the moves that
-/// complete them.
-fn units(ds: &Dataset) -> Units {
+/// A member of a group placed in a unit: (member, the departure it
+/// completes, the unit it counts in).
+type Placed = (EventIx, Option<EventIx>, usize);
+
+/// The units of every move, and the members of groups placed in them.
+fn units(ds: &Dataset) -> (Vec<Unit>, Vec<Placed>) {
     let mut units: Vec<Unit> = Vec::new();
     // For each group event, its units (contiguous): first and how many.
     let mut group_units: Vec<(u32, u32)> = vec![(NONE, 0); ds.events.len()];
@@ -210,20 +251,28 @@ fn units(ds: &Dataset) -> Units {
             continue;
         }
         let disputed = e.count_disputed();
-        let unit = |from, to, count, person, group_people| Unit {
+        let unit = |from, to, range, person, group_people| Unit {
             from,
             to,
-            count,
+            range,
             event: ix,
             person,
             group_people,
             linked: None,
-            disputed,
             merged: false,
         };
+        // The event's figures apply to the unit that carries its rest.
+        let counted = e.group_size().unwrap_or(e.people.len() as u32).max(1);
+        let ranged = |n: u32| Range::of(n, counted, e.stated_counts(), disputed);
         let individual = e.origins().is_empty() && e.count().is_none_or(|c| c as usize == e.people.len());
         if individual && !e.people.is_empty() {
-            for &p in &e.people {
+            for (k, &p) in e.people.iter().enumerate() {
+                // The last person carries the event's figures.
+                let range = if k + 1 == e.people.len() {
+                    ranged(1)
+                } else {
+                    Range::exact(1)
+                };
                 let from_pending = pending.remove(p);
                 let matched = from_pending.filter(|&u| {
                     let d = &units[u];
@@ -234,38 +283,71 @@ fn units(ds: &Dataset) -> Units {
                         let d = &mut units[u];
                         d.to = e.to;
                         d.linked = Some(ix);
-                        d.disputed |= disputed;
+                        d.range.join(range);
                     }
                     None => {
                         if e.to.is_none() && e.from.is_some() {
                             pending.wait(p, units.len());
                         }
-                        units.push(unit(e.from, e.to, 1, Some(p), false));
+                        units.push(unit(e.from, e.to, range, Some(p), false));
                     }
                 }
             }
             continue;
         }
         if individual {
-            units.push(unit(e.from, e.to, 1, None, false));
+            units.push(unit(e.from, e.to, ranged(1), None, false));
             continue;
         }
         let first = units.len();
         let from_origins: u32 = e.origins().iter().map(|o| o.count).sum();
         for o in e.origins() {
-            units.push(unit(Some(o.from), e.to, o.count, None, false));
+            units.push(unit(Some(o.from), e.to, Range::exact(o.count), None, false));
         }
         let rest = e.count().map_or(0, |c| c.saturating_sub(from_origins));
         if rest > 0 || e.origins().is_empty() {
-            units.push(unit(e.from, e.to, rest.max(1), None, true));
+            units.push(unit(e.from, e.to, ranged(rest.max(1)), None, true));
+        } else if let Some(last) = units.last_mut() {
+            // No rest: the last origin carries the event's figures.
+            last.range = Range::of(last.range.count, counted, e.stated_counts(), disputed);
         }
         group_units[ix as usize] = (first as u32, (units.len() - first) as u32);
     }
-    Units {
-        units,
-        group_units,
-        members,
+    let members = place_members(ds, &mut units, &group_units, members);
+    (units, members)
+}
+
+/// Finds the unit each member of a group counts in (`(member, departure it
+/// completes, unit)`), and widens that unit by the member's own figures
+/// when they are disputed or a lower bound: its part of the group.
+fn place_members(
+    ds: &Dataset,
+    units: &mut [Unit],
+    group_units: &[(u32, u32)],
+    members: Vec<(EventIx, Option<EventIx>)>,
+) -> Vec<Placed> {
+    let mut placed = Vec::with_capacity(members.len());
+    for (m, absorbed) in members {
+        let e = ds.event(m);
+        let g = root(ds, m);
+        let (first, n) = group_units.get(g as usize).copied().unwrap_or((NONE, 0));
+        if first == NONE {
+            continue;
+        }
+        let candidates = first as usize..(first + n) as usize;
+        let at = candidates
+            .clone()
+            .find(|&u| e.from.is_some() && units[u].from == e.from)
+            .or_else(|| candidates.clone().find(|&u| units[u].group_people))
+            .unwrap_or(first as usize);
+        if let Some(u) = units.get_mut(at)
+            && (e.count_disputed() || e.count_at_least())
+        {
+            u.range.widen(e.stated_counts(), e.count_disputed());
+        }
+        placed.push((m, absorbed, at));
     }
+    placed
 }
 
 /// Each person's departure waiting for its destination (a unit index, or
@@ -311,13 +393,7 @@ fn top(ds: &Dataset, mut o: OrgIx) -> OrgIx {
 }
 
 /// Merges the units (and the members of groups) into sorted pairs.
-fn merge(
-    ds: &Dataset,
-    q: &FlowQuery,
-    units: &[Unit],
-    group_units: &[(u32, u32)],
-    members: &[(EventIx, Option<EventIx>)],
-) -> Vec<(Pair, Flow)> {
+fn merge(ds: &Dataset, q: &FlowQuery, units: &[Unit], members: &[Placed]) -> Vec<(Pair, Flow)> {
     let tops: Vec<OrgIx> = if q.roll_up {
         (0..ds.orgs.len() as OrgIx).map(|o| top(ds, o)).collect()
     } else {
@@ -348,28 +424,16 @@ fn merge(
         unit_slot[k as usize] = slot as u32;
         let u = &units[k as usize];
         let f = &mut out[slot].1;
-        f.count += u.count;
+        f.range += u.range;
         f.events.push(u.event);
         f.events.extend(u.linked);
         f.people.extend(u.person);
         if u.group_people {
             f.people.extend(&ds.event(u.event).people);
         }
-        f.disputed |= u.disputed;
     }
-    for &(m, absorbed) in members {
+    for &(m, absorbed, at) in members {
         let e = ds.event(m);
-        let g = root(ds, m);
-        let (first, n) = group_units.get(g as usize).copied().unwrap_or((NONE, 0));
-        if first == NONE {
-            continue;
-        }
-        let candidates = first as usize..(first + n) as usize;
-        let at = candidates
-            .clone()
-            .find(|&u| e.from.is_some() && units[u].from == e.from)
-            .or_else(|| candidates.clone().find(|&u| units[u].group_people))
-            .unwrap_or(first as usize);
         let Some(f) = unit_slot
             .get(at)
             .and_then(|&slot| out.get_mut(slot as usize))
@@ -380,7 +444,6 @@ fn merge(
         f.people.extend(&e.people);
         f.events.push(m);
         f.events.extend(absorbed);
-        f.disputed |= e.count_disputed();
     }
     for (_, f) in &mut out {
         if f.people.len() > 1 {
@@ -395,11 +458,21 @@ fn merge(
     out
 }
 
-/// People moving into and out of each organization, over all time and
-/// without roll-up; a parent's counts include its children's, and moves
-/// between a parent and its children are inside it.
-pub(super) fn org_moves(ds: &Dataset) -> Vec<(u32, u32)> {
-    let mut moves = vec![(0u32, 0u32); ds.orgs.len()];
+/// People moving into and out of an organization, as ranges.
+pub type Moves = (Range, Range);
+
+/// The dataset's indexes of counts, from one pass over the moves: people
+/// moving into and out of each organization, over all time and without
+/// roll-up, first with its children (a parent's counts include its
+/// children's, and moves between a parent and its children are inside it),
+/// then its own (moves to or from the organization itself); and the range
+/// each group move counts ([`Dataset::group_range`]).
+#[allow(clippy::type_complexity)]
+pub(super) fn org_moves(ds: &Dataset) -> (Vec<Moves>, Vec<Moves>, Vec<(EventIx, Range)>) {
+    let (units, members) = units(ds);
+    let groups = group_ranges(ds, &units, &members);
+    let mut family = vec![Moves::default(); ds.orgs.len()];
+    let mut own = vec![Moves::default(); ds.orgs.len()];
     // The organization and its ancestors.
     let chain = |o: OrgIx| {
         let mut v = vec![o];
@@ -413,21 +486,27 @@ pub(super) fn org_moves(ds: &Dataset) -> Vec<(u32, u32)> {
         }
         v
     };
-    for ((from, to), f) in flows(ds, &FlowQuery::default()) {
+    for ((from, to), f) in merge(ds, &FlowQuery::default(), &units, &members) {
         let from_chain = from.map(chain).unwrap_or_default();
         let to_chain = to.map(chain).unwrap_or_default();
         for &a in &to_chain {
             if !from_chain.contains(&a) {
-                moves[a as usize].0 += f.count;
+                family[a as usize].0 += f.range;
             }
         }
         for &a in &from_chain {
             if !to_chain.contains(&a) {
-                moves[a as usize].1 += f.count;
+                family[a as usize].1 += f.range;
             }
         }
+        if let Some(t) = to {
+            own[t as usize].0 += f.range;
+        }
+        if let Some(f_) = from {
+            own[f_ as usize].1 += f.range;
+        }
     }
-    moves
+    (family, own, groups)
 }
 
 /// An organization's net gain as `rivals flow` and the Flows view write
@@ -452,11 +531,15 @@ pub fn members(ds: &Dataset, g: EventIx) -> Vec<EventIx> {
         .collect()
 }
 
-/// How a group move reads: `8 people (1 named: Trapit Bansal)`, naming the
-/// people of the event and of its members; `None` for other events.
+/// How a group move reads: `8 people (1 named: Trapit Bansal)`, its size
+/// as the flows count it (`7–≥8≠ people` when disputed or a lower bound,
+/// see [`Dataset::group_range`]), naming the people of the event and of
+/// its members; `None` for other events.
 pub fn group_label(ds: &Dataset, e: EventIx) -> Option<String> {
     let event = ds.event(e);
-    let size = event.group_size()?;
+    let stated = event.group_size()?;
+    let range = ds.group_range(e).unwrap_or_else(|| Range::exact(stated));
+    let size = range.marked();
     let mut named: Vec<PersonIx> = event.people.clone();
     for m in members(ds, e) {
         for &p in &ds.event(m).people {
@@ -465,7 +548,11 @@ pub fn group_label(ds: &Dataset, e: EventIx) -> Option<String> {
             }
         }
     }
-    let people = if size == 1 { "person" } else { "people" };
+    let people = if range.is_exact() && range.count == 1 {
+        "person"
+    } else {
+        "people"
+    };
     if named.is_empty() {
         return Some(format!("{size} {people}"));
     }

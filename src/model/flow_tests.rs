@@ -154,10 +154,10 @@ fn table(ds: &Dataset, q: &FlowQuery) -> Vec<(String, String, u32, String, Strin
             (
                 id(from),
                 id(to),
-                f.count,
+                f.range.count,
                 people.join(","),
                 events.join(","),
-                f.disputed,
+                f.range.disputed,
             )
         })
         .collect()
@@ -214,7 +214,7 @@ fn every_move_counted_once() {
     assert_eq!(got, want);
     let total: u32 = flows(&ds, &FlowQuery::default())
         .iter()
-        .map(|(_, f)| f.count)
+        .map(|(_, f)| f.range.count)
         .sum();
     assert_eq!(total, 16, "11 + Cat + Gus + Eve + Fay + Bob's second move");
 }
@@ -289,14 +289,14 @@ fn companies_count_with_children_and_people_sit_where_they_moved() {
         org(&ds, "openai"),
         org(&ds, "ssi"),
     );
-    assert_eq!(ds.org_moves[msl as usize], (11, 2));
-    assert_eq!(
-        ds.org_moves[meta as usize],
-        (12, 1),
-        "incl. MSL, without MSL→Meta"
-    );
-    assert_eq!(ds.org_moves[google as usize], (0, 5), "incl. DeepMind");
-    assert_eq!(ds.org_moves[openai as usize], (1, 7));
+    let moves = |o: OrgIx| {
+        let (into, out) = ds.org_moves[o as usize];
+        (into.count, out.count)
+    };
+    assert_eq!(moves(msl), (11, 2));
+    assert_eq!(moves(meta), (12, 1), "incl. MSL, without MSL→Meta");
+    assert_eq!(moves(google), (0, 5), "incl. DeepMind");
+    assert_eq!(moves(openai), (1, 7));
     assert_eq!(ds.children(meta), [msl]);
     assert!(ds.within(msl, meta) && !ds.within(meta, msl));
     let family: Vec<&str> = (0..ds.orgs.len() as OrgIx)
@@ -328,11 +328,13 @@ fn a_group_reads_as_a_group() {
     };
     assert_eq!(
         group_label(&ds, ev("w1")).as_deref(),
-        Some("8 people (1 named: Ann)")
+        Some("7–8≠ people (1 named: Ann)"),
+        "the size the flows count, with the range its sources give"
     );
     assert_eq!(
         group_label(&ds, ev("g1")).as_deref(),
-        Some("11 people (2 named: Ann, Bob)")
+        Some("11–12≠ people (2 named: Ann, Bob)"),
+        "its member's dispute widens the group's count from OpenAI"
     );
     assert_eq!(group_label(&ds, ev("h1")), None);
     assert_eq!(members(&ds, ev("g1")), [ev("w1"), ev("m1")]);
@@ -405,7 +407,7 @@ fn a_period_boundary_never_splits_a_move() {
 fn total(ds: &Dataset) -> u64 {
     flows(ds, &FlowQuery::default())
         .iter()
-        .map(|(_, f)| u64::from(f.count))
+        .map(|(_, f)| u64::from(f.range.count))
         .sum()
 }
 

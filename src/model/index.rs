@@ -53,7 +53,7 @@ impl Dataset {
             }
         }
         self.group_members.sort_unstable();
-        self.org_moves = flow::org_moves(self);
+        (self.org_moves, self.org_own_moves, self.group_ranges) = flow::org_moves(self);
         self.people_by_name = (0..n_people as PersonIx).collect();
         self.people_by_name
             .sort_by_cached_key(|&p| self.people[p as usize].name.to_lowercase());
@@ -110,19 +110,16 @@ impl Dataset {
         self.source_support = support;
     }
 
-    /// Where person `p` was last seen, and whether they left it: where their
-    /// latest move or founding took them (or the organization they left,
-    /// when that is the last thing known); for people who never moved, the
-    /// organization most mentioned by the events they lead (are first named
-    /// in), the latest among equals. Offers never count: a bid someone
-    /// turned down does not put them at the bidder; nor do board seats (a
-    /// seat is not a job): only a board event's `orgs` are mentions.
+    /// Where person `p` was last seen, and whether they left it, by the one
+    /// rule People, Detail and `rivals show` share: where their latest move
+    /// or founding took them, or the organization they left when that is
+    /// the last thing known. Offers, statements and every other event never
+    /// place anyone (a bid someone turned down does not put them at the
+    /// bidder), so someone with no move has no last seen.
     fn last_org(&self, p: usize) -> Option<(OrgIx, bool)> {
-        let events = &self.person_events[p];
-        let affiliation = events.iter().rev().find_map(|&e| {
+        self.person_events[p].iter().rev().find_map(|&e| {
             let e = &self.events[e as usize];
-            let founding = e.kind == EventKind::Founding;
-            if !e.is_move() && !founding {
+            if !e.is_move() && e.kind != EventKind::Founding {
                 return None;
             }
             match (e.to, e.from) {
@@ -130,34 +127,6 @@ impl Dataset {
                 (None, Some(from)) if e.kind == EventKind::Departure => Some((from, true)),
                 _ => None,
             }
-        });
-        affiliation.or_else(|| {
-            // (organization, mentions, latest event, earliest place in that event's list)
-            let mut counts: Vec<(OrgIx, usize, usize, std::cmp::Reverse<usize>)> = Vec::new();
-            let led = events.iter().filter(|&&e| {
-                let e = &self.events[e as usize];
-                e.kind != EventKind::Offer && e.people.first() == Some(&(p as PersonIx))
-            });
-            for (order, &e) in led.enumerate() {
-                let e = &self.events[e as usize];
-                // A board event's `from` and `to` (first in `all_orgs`) are seats.
-                let seats = if e.kind == EventKind::Board {
-                    usize::from(e.from.is_some()) + usize::from(e.to.is_some())
-                } else {
-                    0
-                };
-                for (place, o) in e.all_orgs().skip(seats).enumerate() {
-                    let mention = (1, order, std::cmp::Reverse(place));
-                    match counts.iter_mut().find(|c| c.0 == o) {
-                        Some(c) => (c.1, c.2, c.3) = (c.1 + 1, order, mention.2),
-                        None => counts.push((o, mention.0, mention.1, mention.2)),
-                    }
-                }
-            }
-            counts
-                .into_iter()
-                .max_by_key(|c| (c.1, c.2, c.3))
-                .map(|c| (c.0, false))
         })
     }
 }

@@ -68,8 +68,9 @@ fn valid_dataset_loads_sorted_and_indexed() {
     assert_eq!(ds.lookup("meta"), Some(Record::Org(0)));
     assert_eq!(ds.org_events[0], vec![1]);
     assert_eq!(ds.person_events[0], vec![1]);
-    assert_eq!(ds.org_moves[0], (1, 0), "meta gained one hire");
-    assert_eq!(ds.org_moves[1], (0, 1), "openai lost one");
+    let counts = |(into, out): crate::model::Moves| (into.count, out.count);
+    assert_eq!(counts(ds.org_moves[0]), (1, 0), "meta gained one hire");
+    assert_eq!(counts(ds.org_moves[1]), (0, 1), "openai lost one");
     assert_eq!(ds.person_last_org[0], Some(0));
     assert_eq!(ds.org_people[1], vec![0]);
 }
@@ -551,4 +552,39 @@ fn problems_in_both_halves_of_a_large_events_file_are_reported_in_place() {
         .collect();
     // Record k starts on line 8k + 1; `people: [` is its 4th line.
     assert_eq!(found, vec![(7 * 8 + 4, 12, true), (20_000 * 8 + 4, 12, true)]);
+}
+
+#[test]
+fn at_least_needs_a_count_and_is_kept() {
+    let line_of = |text: &str, needle: &str| text.lines().position(|l| l.contains(needle)).map(|i| i + 1);
+    // Beside the event's count.
+    let text = EVENTS.replace("  summary: Second.", "  at_least: true\n  summary: Second.");
+    let d = one(&with_events(&text)).clone();
+    assert_eq!(d.message, "event `e2` has `at_least` but no `count`");
+    assert_eq!((Some(d.line), d.col), (line_of(&text, "at_least"), 3));
+    assert!(
+        d.hint
+            .as_deref()
+            .is_some_and(|h| h.contains("count: 8, at_least: true")),
+        "{d}"
+    );
+    // In an alternative.
+    let alt = "  disputed:\n    note: Unsure.\n    alternatives:\n      - value: eight\n        at_least: true\n        sources: [s1]\n";
+    let text = format!("{EVENTS}{alt}");
+    let d = one(&with_events(&text)).clone();
+    assert!(d.message.contains("has `at_least` but no `count`"), "{d}");
+    assert_eq!((Some(d.line), d.col), (line_of(&text, "at_least"), 9));
+    // With its counts, and on an amount, it loads and is kept.
+    let ok = EVENTS.replace(
+        "  summary: Second.",
+        "  count: 8\n  at_least: true\n  amount: {value: 4.4e9, currency: USD, at_least: true}\n  summary: Second.",
+    );
+    let ds = load("t", &files(SOURCES, ORGS, PEOPLE, &ok), "data").unwrap_or_else(|e| panic!("{e:#?}"));
+    let e = ds.events.iter().find(|e| e.id == "e2").unwrap();
+    assert!(e.count_at_least() && e.amount().is_some_and(|a| a.at_least));
+    assert_eq!(e.amount().map(|a| a.short()).as_deref(), Some("≥ USD 4.4B"));
+    assert_eq!(
+        e.amount().map(|a| a.describe()).as_deref(),
+        Some("more than USD 4.4B")
+    );
 }

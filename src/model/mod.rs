@@ -26,7 +26,8 @@ pub use diag::{Diagnostic, MAX_ID_LEN, Severity, nearest};
 pub use disk::{DEFAULT_MAX_FILE_BYTES, FileRead, load_dir, load_dir_checked};
 pub use flow::sankey;
 pub use flow::{
-    Flow, FlowMatrix, FlowQuery, Pair, Sankey, Share, flows, group_label, members, net_gain, shares,
+    Flow, FlowMatrix, FlowQuery, Moves, Pair, Range, Sankey, Share, flows, group_label, members, net_gain,
+    shares,
 };
 pub use kinds::{EventKind, OrgKind, Outcome, Per};
 pub use load::{DataFile, FILES, Files, Loaded, Reuse, load, load_checked, schema};
@@ -90,6 +91,8 @@ pub struct Alternative {
     pub value: String,
     /// A head count (for a group move whose size is disputed).
     pub count: Option<u32>,
+    /// The count is a lower bound (`at_least: true`).
+    pub at_least: bool,
     /// A sum of money.
     pub amount: Option<Amount>,
     /// A date.
@@ -116,6 +119,8 @@ impl Disputed {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Details {
     pub count: Option<u32>,
+    /// The count is a lower bound (`at_least: true`): "at least eight".
+    pub at_least: bool,
     /// Where a group move came from, with a count from each.
     pub origins: Vec<Origin>,
     /// The group move this individual move belongs to.
@@ -205,6 +210,25 @@ impl Event {
     pub fn count_disputed(&self) -> bool {
         self.disputed()
             .is_some_and(|d| d.alternatives.iter().any(|a| a.count.is_some()))
+    }
+
+    /// Whether the `count` is a lower bound (`at_least`).
+    pub fn count_at_least(&self) -> bool {
+        self.details.as_ref().is_some_and(|d| d.at_least)
+    }
+
+    /// Every head count the sources give this event: its `count`, then each
+    /// alternative's, each with whether it is a lower bound.
+    pub fn stated_counts(&self) -> impl Iterator<Item = (u32, bool)> + '_ {
+        let alternatives = self.disputed().map_or(&[][..], |d| &d.alternatives);
+        self.count()
+            .map(|c| (c, self.count_at_least()))
+            .into_iter()
+            .chain(
+                alternatives
+                    .iter()
+                    .filter_map(|a| a.count.map(|c| (c, a.at_least))),
+            )
     }
 
     /// The role someone took or left.

@@ -49,11 +49,7 @@ pub fn rows(ds: &Dataset, record: Option<Record>, width: usize) -> usize {
     if width == 0 {
         return 0;
     }
-    let events = match record {
-        Some(Record::Person(p)) => ds.person_events.get(p as usize).map_or(0, Vec::len),
-        Some(Record::Org(o)) => ds.org_events.get(o as usize).map_or(0, Vec::len),
-        _ => 0,
-    };
+    let events = record.map_or(0, |r| ds.record_events(r).len());
     let wrapped: usize = lines(ds, record, 0, width)
         .iter()
         .map(|l| match l.width().div_ceil(width) {
@@ -73,7 +69,7 @@ pub fn lines(ds: &Dataset, record: Option<Record>, limit: usize, width: usize) -
             let mut l = vec![heading(&p_rec.name, "person")];
             fields(&mut l, ds, Record::Person(p));
             para(&mut l, &p_rec.summary);
-            timeline(&mut l, ds, &ds.person_events[p as usize], limit, width);
+            timeline(&mut l, ds, Record::Person(p), limit, width);
             sources(&mut l, ds, &p_rec.sources);
             l
         }
@@ -82,7 +78,7 @@ pub fn lines(ds: &Dataset, record: Option<Record>, limit: usize, width: usize) -
             let mut l = vec![heading(&org.name, org.kind.as_str())];
             fields(&mut l, ds, Record::Org(o));
             para(&mut l, &org.summary);
-            timeline(&mut l, ds, &ds.org_events[o as usize], limit, width);
+            timeline(&mut l, ds, Record::Org(o), limit, width);
             sources(&mut l, ds, &org.sources);
             l
         }
@@ -130,13 +126,14 @@ fn para(lines: &mut Vec<DetailLine>, text: &str) {
     lines.push(DetailLine::Whole(sanitize(text.trim()).into_owned(), Slot::Plain));
 }
 
-/// A mini-timeline: the record's first `limit` events.
-fn timeline(lines: &mut Vec<DetailLine>, ds: &Dataset, events: &[EventIx], limit: usize, width: usize) {
+/// A mini-timeline: the first `limit` of the events the record lists.
+fn timeline(lines: &mut Vec<DetailLine>, ds: &Dataset, record: Record, limit: usize, width: usize) {
+    let events = ds.record_events(record);
     if events.is_empty() {
         return;
     }
     lines.push(DetailLine::Whole(
-        format!("Timeline ({})", events.len()),
+        format!("Timeline ({})", fields::events_count(ds, record, events.len())),
         Slot::Heading,
     ));
     for &e in events.iter().take(limit) {

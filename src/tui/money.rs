@@ -154,9 +154,7 @@ impl Chart {
                     short: shown,
                     uncertain: amount_questioned(e.uncertain()),
                     disputed: amount_questioned(e.disputed()),
-                    // Hook: `Amount` has no way yet to say "at least"
-                    // (`up_to` is a ceiling); set this from it once it has.
-                    open_ended: false,
+                    open_ended: open_ended(e, a),
                 },
             ));
         }
@@ -198,6 +196,17 @@ impl Chart {
     pub fn min(&self, group: Group) -> f64 {
         lookup(&self.minima, group).unwrap_or(1.0).max(1.0)
     }
+}
+
+/// Whether `e`'s amount `a` (or one a source gives instead) is a lower
+/// bound (`at_least`): the bar has no end.
+fn open_ended(e: &Event, a: &Amount) -> bool {
+    a.at_least
+        || e.disputed().is_some_and(|d| {
+            d.alternatives
+                .iter()
+                .any(|alt| alt.amount.as_ref().is_some_and(|x| x.at_least))
+        })
 }
 
 /// Whether a `disputed` or `uncertain` block questions an event's amount:

@@ -26,8 +26,8 @@ fn sankey_screens() {
             "16≠ Meta Superinte",
             "6 ?",
             "others (5) 5",
-            "≠7–8",
-            "OpenAI → Meta Superintelligence Labs: 8 people (≠ sources give 7–8)",
+            "≠8–9",
+            "OpenAI → Meta Superintelligence Labs: 8 people (≠ sources give 8–9)",
         ] {
             assert!(screen.contains(want), "{want} missing at {size:?}\n{screen}");
         }
@@ -105,7 +105,10 @@ fn the_scrubber_steps_types_and_plays_the_years() {
     assert_eq!(a.data.years(), [2020, 2021, 2022, 2023]);
     keys(&mut a, "]");
     assert_eq!(a.flows_view.period, year(2020));
-    assert_eq!(a.matrix().flows.iter().map(|(_, f)| f.count).sum::<u32>(), 2);
+    assert_eq!(
+        a.matrix().flows.iter().map(|(_, f)| f.range.count).sum::<u32>(),
+        2
+    );
     let screen = text(&draw(&a, &Theme::mono()));
     assert!(screen.contains("Flows · matrix · 2020 ·"), "{screen}");
     keys(&mut a, "v");

@@ -2,7 +2,7 @@
 //! without copying the dataset: "everything", or a precomputed index.
 
 use super::data::Data;
-use crate::model::{Date, EventIx, EventKind, OrgIx, PersonIx, Precision};
+use crate::model::{Dataset, Date, EventIx, EventKind, OrgIx, PersonIx, Precision};
 
 /// Rows of the People pane.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -58,6 +58,28 @@ impl PeopleRows {
             PeopleRows::Some(v) => v.iter().position(|&p| p == person),
         }
     }
+}
+
+/// The figures of organization `o` as its Companies row shows them,
+/// longest first: `+15–≥16≠ −6*` (people in and out as ranges, see
+/// [`Range::marked`](crate::model::Range::marked)), then `+15≠ −6*` for a
+/// narrow row; `*` when they include its children's (`family`; else its
+/// own figures). None with no moves.
+pub fn org_figures(ds: &Dataset, o: OrgIx, family: bool) -> Vec<String> {
+    let moves = if family { &ds.org_moves } else { &ds.org_own_moves };
+    let (into, out) = moves.get(o as usize).copied().unwrap_or_default();
+    if into.max + out.max == 0 && !into.at_least && !out.at_least {
+        return Vec::new();
+    }
+    let incl = if family && !ds.children(o).is_empty() {
+        "*"
+    } else {
+        ""
+    };
+    vec![
+        format!("+{} −{}{incl}", into.marked(), out.marked()),
+        format!("+{} −{}{incl}", into.tight(), out.tight()),
+    ]
 }
 
 /// Rows of the Timeline pane, always in date order.

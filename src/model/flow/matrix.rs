@@ -1,7 +1,7 @@
 //! The one from→to matrix of the flows, behind the Flows view and the
 //! matrix of `rivals flow`.
 
-use super::{Flow, FlowQuery, Pair, flows, net_gain};
+use super::{Flow, FlowQuery, Pair, Range, flows, net_gain};
 use crate::model::{Dataset, Date, OrgIx};
 
 /// The from→to matrix of a set of flows, the one behind the Flows view,
@@ -13,8 +13,9 @@ pub struct FlowMatrix {
     /// The organizations of both axes, busiest first; among equally busy
     /// ones, known organizations by name, then unknown (`None`).
     pub axis: Vec<Option<OrgIx>>,
-    /// People out of and into each axis organization.
-    pub totals: Vec<(u32, u32)>,
+    /// People out of and into each axis organization, with the range the
+    /// sources give.
+    pub totals: Vec<(Range, Range)>,
     /// The flows, one per pair with moves, sorted by pair.
     pub flows: Vec<(Pair, Flow)>,
     /// (row, column, index in `flows`), sorted, for lookups.
@@ -41,17 +42,17 @@ impl FlowMatrix {
         // Moves out and in of each organization, `ds.orgs.len()` for unknown.
         let unknown = ds.orgs.len();
         let slot = |o: Option<OrgIx>| o.map_or(unknown, |o| (o as usize).min(unknown));
-        let mut moves = vec![(0u32, 0u32); unknown + 1];
+        let mut moves = vec![(Range::default(), Range::default()); unknown + 1];
         for ((from, to), f) in &flows {
-            moves[slot(*from)].0 += f.count;
-            moves[slot(*to)].1 += f.count;
+            moves[slot(*from)].0 += f.range;
+            moves[slot(*to)].1 += f.range;
         }
         let mut axis: Vec<Option<OrgIx>> = (0..=unknown)
-            .filter(|&i| moves[i] != (0, 0))
+            .filter(|&i| moves[i].0.count + moves[i].1.count > 0)
             .map(|i| (i < unknown).then_some(i as OrgIx))
             .collect();
         axis.sort_by_cached_key(|&o| {
-            let (out, into) = moves[slot(o)];
+            let (out, into) = (moves[slot(o)].0.count, moves[slot(o)].1.count);
             let name = o.map_or_else(String::new, |o| ds.org(o).name.to_lowercase());
             (std::cmp::Reverse(out + into), o.is_none(), name, o)
         });
@@ -66,7 +67,7 @@ impl FlowMatrix {
             .collect();
         cells.sort_unstable();
         let totals = axis.iter().map(|&o| moves[slot(o)]).collect();
-        let max = flows.iter().map(|(_, f)| f.count).max().unwrap_or(0);
+        let max = flows.iter().map(|(_, f)| f.range.count).max().unwrap_or(0);
         let dates = flows
             .iter()
             .flat_map(|(_, f)| f.events.iter().map(|&e| ds.event(e).date));
@@ -102,9 +103,20 @@ impl FlowMatrix {
     }
 
     /// The net gain of axis organization `i` as `rivals flow` writes it
-    /// (`+3`, `-2`, `0`); `None` for unknown and past the axis.
+    /// (`+3`, `-2`, `0`, `+11≠` when its moves include a range); `None` for
+    /// unknown and past the axis.
     pub fn net(&self, i: usize) -> Option<String> {
         let &(out, into) = self.totals.get(i)?;
-        net_gain(self.axis.get(i).copied().flatten(), into.into(), out.into())
+        let gain = net_gain(
+            self.axis.get(i).copied().flatten(),
+            into.count.into(),
+            out.count.into(),
+        )?;
+        let mark = if into.is_exact() && out.is_exact() {
+            ""
+        } else {
+            "≠"
+        };
+        Some(format!("{gain}{mark}"))
     }
 }

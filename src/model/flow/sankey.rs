@@ -5,7 +5,7 @@
 //! any unit (eighths of a terminal row, SVG pixels). The Flows view and
 //! `rivals export --format svg|mermaid-sankey` draw the same layout.
 
-use super::{Flow, FlowMatrix};
+use super::{FlowMatrix, Range};
 use crate::model::{Dataset, EventIx, OrgIx, PersonIx};
 use std::sync::OnceLock;
 
@@ -121,29 +121,13 @@ pub struct Placed {
     pub ribbons: Vec<(Span, Span)>,
 }
 
-/// The lowest and highest counts the sources give for `f`: its count and
-/// the other counts a dispute of one of its events gives.
-pub fn dispute_range(ds: &Dataset, f: &Flow) -> (u32, u32) {
-    let mut range = (f.count, f.count);
-    if !f.disputed {
-        return range;
-    }
-    for &e in &f.events {
-        let Some(d) = ds.event(e).disputed() else { continue };
-        for c in d.alternatives.iter().filter_map(|a| a.count) {
-            range = (range.0.min(c), range.1.max(c));
-        }
-    }
-    range
-}
-
 impl Sankey {
     /// The diagram of `m`: at most `max_nodes` nodes a side (the smallest
     /// grouped as "others"; unknown is never grouped), ribbons merged by
     /// node.
     pub fn of(ds: &Dataset, m: &FlowMatrix, max_nodes: usize) -> Sankey {
-        let (left_nodes, left_of) = side(m, max_nodes, |t| t.0);
-        let (right_nodes, right_of) = side(m, max_nodes, |t| t.1);
+        let (left_nodes, left_of) = side(m, max_nodes, |t| t.0.count);
+        let (right_nodes, right_of) = side(m, max_nodes, |t| t.1.count);
         // Each organization's place on the axis, `ds.orgs.len()` for unknown.
         let unknown = ds.orgs.len();
         let slot = |o: Option<OrgIx>| o.map_or(unknown, |o| (o as usize).min(unknown));
@@ -169,20 +153,20 @@ impl Sankey {
         let mut ribbons: Vec<Ribbon> = Vec::new();
         for (from, to, k) in keyed {
             let f = &m.flows[k].1;
-            let (lo, hi) = dispute_range(ds, f);
+            let (lo, hi) = (f.range.min, f.range.max);
             match ribbons.last_mut() {
                 Some(r) if (r.from, r.to) == (from, to) => {
-                    r.count += f.count;
+                    r.count += f.range.count;
                     r.range = (r.range.0 + lo, r.range.1 + hi);
-                    r.disputed |= f.disputed;
+                    r.disputed |= f.range.disputed;
                     r.flows.push(k);
                 }
                 _ => ribbons.push(Ribbon {
                     from,
                     to,
-                    count: f.count,
+                    count: f.range.count,
                     range: (lo, hi),
-                    disputed: f.disputed,
+                    disputed: f.range.disputed,
                     flows: vec![k],
                     moves: Moves::default(),
                 }),
@@ -191,7 +175,7 @@ impl Sankey {
         for r in &mut ribbons {
             r.moves = Moves::of(m, &r.flows);
         }
-        let total = m.flows.iter().map(|(_, f)| f.count).sum();
+        let total = m.flows.iter().map(|(_, f)| f.range.count).sum();
         let node_moves = (0..left_nodes.len() + right_nodes.len())
             .map(|_| OnceLock::new())
             .collect();
@@ -271,10 +255,10 @@ impl Sankey {
 
 /// One side's nodes, biggest first ("others" and unknown last), and the
 /// node of each axis organization (`usize::MAX` for none on this side).
-fn side(m: &FlowMatrix, max_nodes: usize, count: fn((u32, u32)) -> u32) -> (Vec<Node>, Vec<usize>) {
-    let mut order: Vec<usize> = (0..m.axis.len()).filter(|&i| count(m.totals[i]) > 0).collect();
+fn side(m: &FlowMatrix, max_nodes: usize, count: fn(&(Range, Range)) -> u32) -> (Vec<Node>, Vec<usize>) {
+    let mut order: Vec<usize> = (0..m.axis.len()).filter(|&i| count(&m.totals[i]) > 0).collect();
     // Busiest first; the matrix's order among equals.
-    order.sort_by_key(|&i| (std::cmp::Reverse(count(m.totals[i])), i));
+    order.sort_by_key(|&i| (std::cmp::Reverse(count(&m.totals[i])), i));
     let max_nodes = max_nodes.max(2);
     let known = order.iter().filter(|&&i| m.axis[i].is_some()).count();
     let unknown = order.len() - known;
@@ -308,7 +292,7 @@ fn side(m: &FlowMatrix, max_nodes: usize, count: fn((u32, u32)) -> u32) -> (Vec<
             }
         };
         nodes[at].orgs.push(o);
-        nodes[at].count += count(m.totals[i]);
+        nodes[at].count += count(&m.totals[i]);
         node_of[i] = at;
     }
     // "others" and unknown go last, whatever their size.

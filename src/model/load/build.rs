@@ -193,6 +193,13 @@ fn event(v: &mut Validator, e: RawEvent, i: usize) -> Event {
     v.not_blank(e.role.as_deref(), here.key("role"));
     v.not_blank(e.quote.as_deref(), here.key("quote"));
     crowd(v, &e, i, owner);
+    if e.at_least.is_some() && e.count.is_none() {
+        v.report_key(
+            here.key("at_least"),
+            format!("{owner} has `at_least` but no `count`"),
+            AT_LEAST,
+        );
+    }
     if e.quote.is_some() && e.people.is_empty() {
         v.report_key(
             here.key("quote"),
@@ -216,6 +223,7 @@ fn event(v: &mut Validator, e: RawEvent, i: usize) -> Event {
     let sources = v.sources(&e.sources, here.key("sources"), owner);
     let details = Details {
         count: e.count,
+        at_least: e.at_least.unwrap_or(false),
         origins,
         part_of,
         role: e.role,
@@ -269,6 +277,9 @@ fn dispute(v: &mut Validator, d: RawDisputed, i: usize, owner: Owner, key: &'sta
         alternatives,
     }
 }
+
+/// The hint for `at_least` without a `count`.
+const AT_LEAST: &str = "`at_least: true` says a `count` is a lower bound: give the count (`count: 8, at_least: true`), or leave `at_least` out";
 
 /// Checks who an event moves: `count` against the people named, each
 /// person once, and a move between two different organizations.
@@ -429,6 +440,14 @@ fn alternative(
             "give `value` (text), `count`, `amount` or `date`",
         );
     }
+    if a.at_least.is_some() && a.count.is_none() {
+        let f = v.file(FileId::Events);
+        let pos = f.loc().token(i, key, "at_least");
+        let d = f
+            .err(pos, format!("{owner} has `at_least` but no `count`"))
+            .hint(AT_LEAST);
+        v.errors.push(d);
+    }
     if a.count == Some(0) {
         let f = v.file(FileId::Events);
         let pos = f.loc().token(i, key, "count");
@@ -490,6 +509,7 @@ fn alternative(
     Alternative {
         value,
         count: a.count,
+        at_least: a.at_least.unwrap_or(false),
         amount,
         date,
         sources: v.sources(&a.sources, here, owner),

@@ -141,6 +141,8 @@ pub(super) struct RawAmount {
     pub text: Option<String>,
     pub equivalent: Option<RawMoney>,
     pub up_to: Option<bool>,
+    /// The value is a floor ("more than $4.4 billion").
+    pub at_least: Option<bool>,
     #[schemars(with = "Option<schema::Period>")]
     pub period: Option<Scalar>,
     /// The sum is paid again every `year` or `month` ("CHF 5M a year").
@@ -168,6 +170,7 @@ impl From<RawMoney> for RawAmount {
             text: m.text,
             equivalent: None,
             up_to: None,
+            at_least: None,
             period: None,
             per: None,
         }
@@ -177,11 +180,17 @@ impl From<RawMoney> for RawAmount {
 /// What another source says: a `value` (text), `count`, `amount` or `date`.
 #[derive(Clone, Deserialize, JsonSchema)]
 #[schemars(rename = "Alternative")]
+#[schemars(extend(
+    "if" = {"required": ["at_least"]},
+    "then" = {"required": ["count"], "properties": {"count": {"not": {"type": "null"}}}}
+))]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawAlternative {
     pub value: Option<Scalar>,
     #[schemars(with = "Option<schema::Count>")]
     pub count: Option<u32>,
+    /// The `count` is a lower bound ("at least eight").
+    pub at_least: Option<bool>,
     pub amount: Option<RawAmount>,
     pub date: Option<DateText>,
     /// Ids of the sources (at least one).
@@ -236,6 +245,11 @@ pub(super) struct RawDisputed {
         ]}
     },
     {
+        "description": "`at_least` says `count` is a lower bound: not without a count",
+        "if": {"required": ["at_least"]},
+        "then": {"required": ["count"], "properties": {"count": {"not": {"type": "null"}}}}
+    },
+    {
         "description": "a quote is attributed to the first person in `people`",
         "if": {"required": ["quote"], "properties": {"quote": {"not": {"type": "null"}}}},
         "then": {"required": ["people"], "properties": {"people": {"minItems": 1}}}
@@ -254,6 +268,8 @@ pub(super) struct RawEvent {
     pub people: Vec<String>,
     #[schemars(with = "Option<schema::Count>")]
     pub count: Option<u32>,
+    /// The `count` is a lower bound ("at least eight").
+    pub at_least: Option<bool>,
     /// Organization id: the old employer of a move, who pays for money.
     pub from: Option<String>,
     /// Organization id: the new employer of a move, who receives money.

@@ -499,6 +499,7 @@ impl<'f> Validator<'f> {
             text: raw.text,
             equivalent,
             up_to: raw.up_to.unwrap_or(false),
+            at_least: raw.at_least.unwrap_or(false),
             period,
             per: raw.per,
         })

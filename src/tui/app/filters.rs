@@ -74,7 +74,15 @@ impl App {
             Some(sup) => sup.orgs.clone(),
             None => ds.orgs_by_name.clone(),
         };
-        let moves = |o: &OrgIx| ds.org_moves.get(*o as usize).copied().unwrap_or((0, 0));
+        let figures = if self.org_family {
+            &ds.org_moves
+        } else {
+            &ds.org_own_moves
+        };
+        let moves = |o: &OrgIx| {
+            let (into, out) = figures.get(*o as usize).copied().unwrap_or_default();
+            (into.count, out.count)
+        };
         match self.org_order {
             OrgOrder::Name => {}
             OrgOrder::Arrivals => rows.sort_by_key(|o| std::cmp::Reverse(moves(o).0)),
@@ -85,6 +93,15 @@ impl App {
             }),
         }
         self.org_rows = rows;
+    }
+
+    /// Sorts the Companies rows again (their figures changed), keeping the
+    /// selected organization selected.
+    fn resort_orgs(&mut self) {
+        let keep = self.selected_org();
+        self.sort_orgs();
+        let row = keep.and_then(|o| self.org_row(o)).unwrap_or(0);
+        self.select_row(Pane::Companies, row);
     }
 
     /// `Enter` on organization `o`: filters People and Timeline by it and
@@ -109,7 +126,10 @@ impl App {
     /// Filters by organization `o` and its children, keeping the selected
     /// event if it stays listed (the jump list is the caller's).
     fn apply_org(&mut self, o: OrgIx) {
-        self.org_family = true;
+        if !self.org_family {
+            self.org_family = true;
+            self.resort_orgs();
+        }
         let keep_event = self.selected_event();
         self.set_filters(Some(o), None, self.kind_filter, self.period_filter);
         self.lists[Pane::People.index()] = ListState::default();
@@ -120,8 +140,15 @@ impl App {
     /// (a note if there is no company filter, or it has no children).
     pub(super) fn toggle_children(&mut self) {
         let Some(o) = self.org_filter else {
-            let key = self.keymap.key_of(Action::Select, Ctx::Browse);
-            self.note = Some(format!("no company filter: {key} on a company filters by it"));
+            // No filter: the Companies figures alone change.
+            self.org_family = !self.org_family;
+            self.resort_orgs();
+            let shown = if self.org_family {
+                "with their children (*)"
+            } else {
+                "alone"
+            };
+            self.note = Some(format!("Companies: figures {shown}"));
             return;
         };
         if self.data.ds.children(o).is_empty() {
@@ -134,6 +161,7 @@ impl App {
         self.remember();
         let keep_event = self.selected_event();
         self.org_family = !self.org_family;
+        self.resort_orgs();
         self.set_filters(Some(o), self.person_filter, self.kind_filter, self.period_filter);
         self.lists[Pane::People.index()] = ListState::default();
         self.reselect_event(keep_event);

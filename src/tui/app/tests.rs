@@ -1048,7 +1048,10 @@ fn s_cycles_the_companies_order_keeping_the_selection() {
     let mut app = embedded_app();
     press(&mut app, "jjj");
     let kept = app.selected_org();
-    let moves = |app: &App, r: usize| app.data.ds.org_moves[app.org_rows[r] as usize];
+    let moves = |app: &App, r: usize| {
+        let (into, out) = app.data.ds.org_moves[app.org_rows[r] as usize];
+        (into.count, out.count)
+    };
     press(&mut app, "s");
     assert_eq!(app.org_order, OrgOrder::Arrivals);
     assert_eq!(app.selected_org(), kept);
@@ -1182,12 +1185,17 @@ fn a_second_enter_on_a_filtered_company_never_narrows_it() {
 #[test]
 fn c_says_why_when_there_is_nothing_to_switch() {
     let mut a = app();
+    // Without a company filter, `c` switches the Companies figures.
+    press(&mut a, "c");
+    assert_eq!(a.note.as_deref(), Some("Companies: figures alone"));
+    assert!(!a.org_family);
     press(&mut a, "c");
     assert_eq!(
         a.note.as_deref(),
-        Some("no company filter: Enter on a company filters by it")
+        Some("Companies: figures with their children (*)")
     );
-    press(&mut a, "<Enter>c");
+    press(&mut a, "c<Enter>c");
+    assert!(a.org_family, "a company filter takes its children again");
     assert_eq!(a.note.as_deref(), Some("Alpha Lab has no child organizations"));
     assert!(a.org_family);
     press(&mut a, "<Enter>");
@@ -1340,7 +1348,10 @@ fn the_help_filter_scrolls_within_its_rows() {
     assert_eq!(help_state(&a).scroll, 0, "a new filter starts at the top");
     let bottom = state::max_help_scroll(&a.keymap, a.screen(), "e");
     assert!(bottom > 0);
-    press(&mut a, "<PgDn><PgDn><PgDn><PgDn><PgDn><PgDn>");
+    press(
+        &mut a,
+        "<PgDn><PgDn><PgDn><PgDn><PgDn><PgDn><PgDn><PgDn><PgDn><PgDn>",
+    );
     assert_eq!(help_state(&a).scroll, bottom);
     press(&mut a, "<Bksp>");
     assert_eq!(help_state(&a).scroll, 0);

@@ -159,19 +159,19 @@ fn open_cell(app: &mut App) {
         app.note = Some(format!("no moves {label}"));
         return;
     };
-    open_moves(app, label, flow.count, flow.events.clone());
+    let who = flow.range.words("person", "people");
+    open_moves(app, label, who, flow.events.clone());
 }
 
-/// The timeline shows `events`, the moves of `count` people called
+/// The timeline shows `events`, the moves of `who` (`8 people`) called
 /// `label` (`OpenAI → Meta`); `Backspace` comes back to the view.
-pub(super) fn open_moves(app: &mut App, label: String, count: u32, events: Vec<EventIx>) {
+pub(super) fn open_moves(app: &mut App, label: String, who: String, events: Vec<EventIx>) {
     app.remember();
     app.set_filters(None, None, None, None);
     let n = events.len();
     app.event_rows = EventRows::Some(events);
-    let people = if count == 1 { "person" } else { "people" };
     let events = if n == 1 { "event" } else { "events" };
-    app.note = Some(format!("{count} {people} {label}: {n} {events}"));
+    app.note = Some(format!("{who} {label}: {n} {events}"));
     app.flow_cell = Some(label);
     app.focus = Pane::Timeline;
     app.lists[Pane::Timeline.index()] = ListState::default();

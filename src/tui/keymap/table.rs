@@ -259,7 +259,7 @@ pub const KEYMAP: &[Binding] = &[
         &[ch('c')],
         Browse,
         A::Children,
-        "company filter: with its child organizations, or alone",
+        "company filter (or Companies figures): with children, or alone",
     )
     .hint("children", 7),
     bind(&[ch(']')], Timeline, A::NextYear, "next year").hint("year", 6),

@@ -1,10 +1,12 @@
 //! The Companies pane: organizations in the chosen order, with the people
-//! who joined and left each.
+//! who joined and left each (ranges where a count is disputed or a lower
+//! bound).
 
 use super::{fit_spans, list, with_right};
 use crate::tui::app::App;
 use crate::tui::pane::Pane;
 use crate::tui::theme::Theme;
+use crate::tui::view::org_figures;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
@@ -16,30 +18,40 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         let Some(&o) = app.org_rows.get(i) else {
             return Default::default();
         };
-        let (hires_in, hires_out) = d.ds.org_moves[o as usize];
-        let counts = if hires_in + hires_out == 0 {
-            String::new()
-        } else {
-            format!("+{hires_in} −{hires_out}")
-        };
+        let counts = org_figures(&d.ds, o, app.org_family);
         with_right(
             vec![(d.ds.org(o).name.clone(), theme.org)],
-            (&[counts], theme.muted),
+            (&counts, theme.muted),
             width,
         )
     });
     legend(theme, frame, area);
 }
 
-/// The legend of the counts column, right-aligned on the bottom border.
-pub const LEGEND: &str = " +joined −left ";
+/// The legends of the counts column, longest first: the first that fits
+/// is drawn right-aligned on the bottom border. `≠`: a disputed count in
+/// the range; `*`: a parent's figures with its children's (`c` shows
+/// them alone).
+pub const LEGENDS: [&str; 3] = [
+    " +joined −left ≠disputed *with children ",
+    " +in −out ≠disputed *children ",
+    " +joined −left ",
+];
 
-/// Writes [`LEGEND`] over the bottom border of the pane at `area`.
+/// Writes the longest of [`LEGENDS`] that fits over the bottom border of
+/// the pane at `area`.
 fn legend(theme: &Theme, frame: &mut Frame, area: Rect) {
-    let w = u16::try_from(crate::text::width(LEGEND)).unwrap_or(u16::MAX);
-    if area.width < w + 4 || area.height < 2 {
+    let fits = LEGENDS.iter().find_map(|l| {
+        let w = u16::try_from(crate::text::width(l)).ok()?;
+        (area.width >= w + 4).then_some((l, w))
+    });
+    let Some((legend, w)) = fits else { return };
+    if area.height < 2 {
         return;
     }
     let at = Rect::new(area.right() - w - 1, area.bottom() - 1, w, 1);
-    frame.render_widget(fit_spans(vec![(LEGEND.into(), theme.muted)], usize::from(w)), at);
+    frame.render_widget(
+        fit_spans(vec![((*legend).into(), theme.muted)], usize::from(w)),
+        at,
+    );
 }

@@ -96,8 +96,8 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
             spans.push(Span::styled(text, style));
         }
         let (out, into) = m.totals.get(r).copied().unwrap_or_default();
-        spans.push(Span::styled(format!("{out:>CELL$}"), theme.amount));
-        spans.push(Span::styled(format!("{into:>CELL$}"), theme.amount));
+        spans.push(Span::styled(format!("{:>CELL$}", out.tight()), theme.amount));
+        spans.push(Span::styled(format!("{:>CELL$}", into.tight()), theme.amount));
         let net = m.net(r).unwrap_or_default();
         spans.push(Span::styled(format!("{net:>CELL$}"), theme.heading));
         lines.push(Line::from(spans));
@@ -106,8 +106,15 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
     let mut foot = vec![Span::styled(format!("{:<LABEL$}", "in"), theme.heading)];
     for c in col_range {
         // Aligned with the counts above it, before their `≠` column.
-        let into = m.totals.get(c).map_or(0, |t| t.1);
-        foot.push(Span::styled(format!("{into:>w$} ", w = CELL - 1), theme.amount));
+        let into = m.totals.get(c).map(|t| t.1).unwrap_or_default();
+        let (count, mark) = match into.tight() {
+            t if t.ends_with('≠') => (into.count.to_string(), "≠"),
+            t => (t, " "),
+        };
+        foot.push(Span::styled(
+            format!("{count:>w$}{mark}", w = CELL - 1),
+            theme.amount,
+        ));
     }
     lines.push(Line::from(foot));
     lines.push(selected_line(app, m, theme, usize::from(inner.width)));
@@ -152,15 +159,18 @@ fn cell(m: &Matrix, r: usize, c: usize, theme: &Theme) -> (String, Style) {
     match m.cell(r, c) {
         None => (format!("{:>w$} ", "·", w = CELL - 1), theme.muted),
         Some((_, f)) => {
-            let mark = if f.disputed { "≠" } else { " " };
-            let style = if f.count * 2 >= m.max {
+            let (count, mark) = match f.range.tight() {
+                t if t.ends_with('≠') => (f.range.count.to_string(), "≠"),
+                t => (t, " "),
+            };
+            let style = if f.range.count * 2 >= m.max {
                 theme.heading
-            } else if f.count * 5 >= m.max {
+            } else if f.range.count * 5 >= m.max {
                 theme.amount
             } else {
                 theme.person
             };
-            (format!("{:>w$}{mark}", f.count, w = CELL - 1), style)
+            (format!("{count:>w$}{mark}", w = CELL - 1), style)
         }
     }
 }
@@ -175,8 +185,7 @@ fn selected_line(app: &App, m: &Matrix, theme: &Theme, width: usize) -> Line<'st
     match m.cell(r, c) {
         None => pieces.push(("no moves".into(), theme.muted)),
         Some((_, f)) => {
-            let people = if f.count == 1 { "person" } else { "people" };
-            let mut text = format!("{} {people}", f.count);
+            let mut text = f.range.words("person", "people");
             if !f.people.is_empty() {
                 let names: Vec<&str> = f
                     .people
@@ -192,11 +201,17 @@ fn selected_line(app: &App, m: &Matrix, theme: &Theme, width: usize) -> Line<'st
                 ));
             }
             text.push_str(&format!(", {} events", f.events.len()));
-            if f.disputed {
-                text.push_str(" · ≠ count disputed");
-            }
             pieces.push((text, theme.person));
         }
+    }
+    // The selected row's and column's totals when they hold a range.
+    let totals = [(r, 0, "out"), (c, 1, "in")].map(|(i, side, label)| {
+        let t = m.totals.get(i).map(|t| if side == 0 { t.0 } else { t.1 });
+        t.filter(|t| !t.is_exact())
+            .map(|t| format!(" · {} {label} {}", name(i), t.marked()))
+    });
+    for t in totals.into_iter().flatten() {
+        pieces.push((t, theme.amount));
     }
     fit_spans(pieces, width)
 }

@@ -1,7 +1,7 @@
 //! The Timeline pane: `DATE  KIND  who  from → to  amount`, in date order.
 
 use super::{fit_spans, list};
-use crate::model::{Event, EventKind, Outcome};
+use crate::model::{Event, EventIx, EventKind, Outcome, Range};
 use crate::tui::app::App;
 use crate::tui::data::Data;
 use crate::tui::pane::Pane;
@@ -48,7 +48,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         area,
         &extra,
         |i, width| match app.event_rows.get(d, i) {
-            Some(e) => row(d, d.ds.event(e), app.period_filter, date_width, theme, width),
+            Some(e) => row(d, e, app.period_filter, date_width, theme, width),
             None => Line::default(),
         },
     );
@@ -114,13 +114,21 @@ fn level(n: u64, max: u64) -> usize {
     ((share * BARS.len() as f64).ceil() as usize).max(1)
 }
 
-/// Who an event is about: a group move's size (`8 people`, never one
+/// Who event `ix` is about: a group move's size as the Flows view counts
+/// it (`8 people`, `7–≥8≠ people` when disputed or a lower bound; never one
 /// member's name plus the rest), else its first person and `+N` more.
-fn who(d: &Data, e: &Event) -> String {
+fn who(d: &Data, ix: EventIx) -> String {
+    let e = d.ds.event(ix);
     if e.is_move()
         && let Some(size) = e.group_size()
     {
-        return format!("{size} {}", if size == 1 { "person" } else { "people" });
+        let range = d.ds.group_range(ix).unwrap_or_else(|| Range::exact(size));
+        let people = if range.is_exact() && range.count == 1 {
+            "person"
+        } else {
+            "people"
+        };
+        return format!("{} {people}", range.marked());
     }
     match e.people.first() {
         Some(&p) if e.people.len() > 1 => format!("{} +{}", d.ds.person(p).name, e.people.len() - 1),
@@ -205,12 +213,13 @@ pub fn place(d: &Data, e: &Event) -> String {
 /// (month unknown)`.
 pub fn row(
     d: &Data,
-    e: &Event,
+    ix: EventIx,
     period: Option<Period>,
     date_width: usize,
     theme: &Theme,
     width: usize,
 ) -> Line<'static> {
+    let e = d.ds.event(ix);
     let mark = match (e.disputed(), e.uncertain()) {
         (Some(_), _) => DISPUTED,
         (None, Some(_)) => UNCERTAIN,
@@ -228,7 +237,7 @@ pub fn row(
     let who = if e.kind == EventKind::Lawsuit {
         String::new()
     } else {
-        who(d, e)
+        who(d, ix)
     };
     let place = place(d, e);
     if !who.is_empty() {
@@ -249,7 +258,7 @@ pub fn row(
     }
     if let Some(a) = e.amount() {
         pieces.push(("  ".into(), Style::new()));
-        pieces.push((a.normalized(), theme.amount));
+        pieces.push((a.short(), theme.amount));
     }
     if e.people.is_empty() && e.from.is_none() && e.to.is_none() && e.orgs.is_empty() {
         pieces.push((e.summary.clone(), theme.muted));
