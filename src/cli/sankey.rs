@@ -10,7 +10,7 @@
 use super::EventFilter;
 use super::graph::edges_rolled;
 use crate::model::sankey::{Placed, Sankey, Span};
-use crate::model::{Dataset, FlowMatrix};
+use crate::model::{Dataset, FlowMatrix, Range};
 use crate::text::sanitize;
 use std::fmt::Write;
 
@@ -46,9 +46,9 @@ pub fn xml_escape(text: &str) -> String {
     out
 }
 
-/// A disputed count's range as the labels write it: `≠ 7–8`.
-fn range(r: (u32, u32)) -> String {
-    format!("≠ {}–{}", r.0, r.1)
+/// A disputed count's range as the labels write it: `≠ 7–8`, `≠ 8–≥9`.
+fn range(r: Range) -> String {
+    format!("≠ {}", r.span())
 }
 
 /// Where the diagram goes in the picture: the left and right bars' x,
@@ -127,7 +127,7 @@ fn ribbons(ds: &Dataset, s: &Sankey, p: &Placed, f: &Frame, out: &mut String) {
             s.right[r.to].name(ds),
             r.count
         );
-        let dispute = if r.disputed {
+        let dispute = if r.range.disputed {
             format!(" ({})", range(r.range))
         } else {
             String::new()
@@ -149,7 +149,7 @@ fn ribbons(ds: &Dataset, s: &Sankey, p: &Placed, f: &Frame, out: &mut String) {
     }
     out.push_str("</g>\n");
     for (r, &(a, b)) in s.ribbons.iter().zip(&p.ribbons) {
-        if r.disputed {
+        if r.range.disputed {
             let y = at((a.0 + a.1 + b.0 + b.1) / 4.0) + 4.0;
             let _ = writeln!(
                 out,
@@ -175,7 +175,7 @@ fn nodes(ds: &Dataset, s: &Sankey, spans: &[Span], left: bool, f: &Frame, out: &
         let disputed = s
             .ribbons
             .iter()
-            .any(|r| r.disputed && if left { r.from == n } else { r.to == n });
+            .any(|r| r.range.disputed && if left { r.from == n } else { r.to == n });
         let mark = if disputed { " ≠" } else { "" };
         let text = format!("{} {}{mark}", node.name(ds), node.count);
         let (tx, anchor) = if left {
@@ -217,8 +217,8 @@ pub fn mermaid(ds: &Dataset, filter: &EventFilter, roll_up: bool, out: &mut Stri
         if left.contains(&to) {
             to.push_str(" (to)");
         }
-        if r.disputed {
-            let _ = writeln!(out, "%% disputed: the sources give {}–{}", r.range.0, r.range.1);
+        if r.range.disputed {
+            let _ = writeln!(out, "%% disputed: the sources give {}", r.range.span());
         }
         let _ = writeln!(out, "{},{},{}", mermaid_name(from), mermaid_name(&to), r.count);
     }

@@ -33,6 +33,8 @@ pub fn ascii(c: char) -> Option<char> {
         '↑' | '▲' => '^',
         '↓' | '▼' => 'v',
         '≠' => '!',
+        '≥' => '>',
+        '≤' => '<',
         '·' | '…' => '.',
         '•' | '●' | '◆' | '★' => '*',
         '○' | '◯' => 'o',
@@ -83,7 +85,7 @@ mod tests {
 
     #[test]
     fn every_stand_in_is_one_ascii_column() {
-        for c in ['─', '┃', '╭', '█', '▁', '›', '≠', '…', '●', '“', '↓'] {
+        for c in ['─', '┃', '╭', '█', '▁', '›', '≠', '≥', '…', '●', '“', '↓'] {
             let a = ascii(c);
             assert!(a.is_some_and(|a| a.is_ascii_graphic()), "{c}");
             assert_eq!(unicode_width::UnicodeWidthChar::width(c), Some(1), "{c}");

@@ -26,8 +26,8 @@ fn sankey_screens() {
             "16≠ Meta Superinte",
             "6 ?",
             "others (5) 5",
-            "≠8–9",
-            "OpenAI → Meta Superintelligence Labs: 8 people (≠ sources give 8–9)",
+            "≠8–≥9",
+            "OpenAI → Meta Superintelligence Labs: 8 people (≠ sources give 8–≥9)",
         ] {
             assert!(screen.contains(want), "{want} missing at {size:?}\n{screen}");
         }

@@ -83,11 +83,11 @@ pub struct Ribbon {
     pub from: usize,
     /// Index of its destination in [`Sankey::right`].
     pub to: usize,
+    /// People counted: `range.count`, kept apart for the layout's sums.
     pub count: u32,
-    /// The counts the sources give, lowest and highest (both `count`
-    /// unless disputed).
-    pub range: (u32, u32),
-    pub disputed: bool,
+    /// The count as the sources give it: the flows' ranges added up
+    /// (disputed, lower bound), by the one rule of [`Range`].
+    pub range: Range,
     /// The matrix flows it draws (indexes into [`FlowMatrix::flows`]).
     pub flows: Vec<usize>,
     /// Who moved along it and the events of their moves.
@@ -153,20 +153,17 @@ impl Sankey {
         let mut ribbons: Vec<Ribbon> = Vec::new();
         for (from, to, k) in keyed {
             let f = &m.flows[k].1;
-            let (lo, hi) = (f.range.min, f.range.max);
             match ribbons.last_mut() {
                 Some(r) if (r.from, r.to) == (from, to) => {
                     r.count += f.range.count;
-                    r.range = (r.range.0 + lo, r.range.1 + hi);
-                    r.disputed |= f.range.disputed;
+                    r.range += f.range;
                     r.flows.push(k);
                 }
                 _ => ribbons.push(Ribbon {
                     from,
                     to,
                     count: f.range.count,
-                    range: (lo, hi),
-                    disputed: f.range.disputed,
+                    range: f.range,
                     flows: vec![k],
                     moves: Moves::default(),
                 }),

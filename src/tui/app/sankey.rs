@@ -4,8 +4,8 @@
 
 use super::state::App;
 use super::views::open_moves;
-use crate::model::Sankey;
 use crate::model::sankey::{Moves, Ribbon};
+use crate::model::{Range, Sankey};
 use crate::text::sanitize;
 use crate::tui::keymap::Action;
 use std::borrow::Cow;
@@ -83,8 +83,8 @@ pub struct Selected<'a> {
     pub label: String,
     /// People who moved.
     pub count: u32,
-    /// The lowest and highest counts the sources give.
-    pub range: (u32, u32),
+    /// The count as the sources give it.
+    pub range: Range,
     pub moves: Cow<'a, Moves>,
 }
 
@@ -99,7 +99,10 @@ pub fn describe(app: &App, pick: Pick) -> Option<Selected<'_>> {
         s.ribbons
             .iter()
             .filter(|r| of(r))
-            .fold((0, 0), |(lo, hi), r| (lo + r.range.0, hi + r.range.1))
+            .fold(Range::default(), |mut sum, r| {
+                sum += r.range;
+                sum
+            })
     };
     let (label, count, range, moves) = match pick {
         Pick::Ribbon(i) => {

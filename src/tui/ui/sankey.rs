@@ -98,9 +98,15 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, body: Rect) {
 fn label(app: &App, s: &Sankey, left: bool, n: usize) -> String {
     let ds = &app.data.ds;
     let (node, disputed) = if left {
-        (&s.left[n], s.ribbons.iter().any(|r| r.from == n && r.disputed))
+        (
+            &s.left[n],
+            s.ribbons.iter().any(|r| r.from == n && r.range.disputed),
+        )
     } else {
-        (&s.right[n], s.ribbons.iter().any(|r| r.to == n && r.disputed))
+        (
+            &s.right[n],
+            s.ribbons.iter().any(|r| r.to == n && r.range.disputed),
+        )
     };
     let name = crate::text::sanitize(&node.name(ds)).into_owned();
     let mark = if disputed { "≠" } else { "" };
@@ -227,14 +233,10 @@ fn nodes(
 /// Writes `≠ 7–8` in the middle of each disputed ribbon.
 fn disputes(s: &Sankey, placed: &Placed, theme: &Theme, buf: &mut Buffer, area: Rect, bars: (u16, u16)) {
     for (r, &(a, b)) in s.ribbons.iter().zip(&placed.ribbons) {
-        if !r.disputed {
+        if !r.range.disputed {
             continue;
         }
-        let text = if r.range.0 == r.range.1 {
-            format!("≠{}", r.count)
-        } else {
-            format!("≠{}–{}", r.range.0, r.range.1)
-        };
+        let text = format!("≠{}", r.range.span());
         let mid = (a.0 + a.1 + b.0 + b.1) / 4.0;
         let y = area.y + ((mid / EIGHTHS) as u16).min(area.height.saturating_sub(1));
         let x = ((bars.0 + bars.1) / 2).saturating_sub(width(&text) as u16 / 2);
@@ -313,11 +315,12 @@ fn selected_line(app: &App, theme: &Theme, width: usize) -> Line<'static> {
     let Some(d) = describe(app, app.flows_view.pick) else {
         return Line::default();
     };
-    let (label, count, (lo, hi), moves) = (d.label, d.count, d.range, d.moves);
+    let (label, count, range, moves) = (d.label, d.count, d.range, d.moves);
     let noun = if count == 1 { "person" } else { "people" };
     let mut text = format!("{count} {noun}");
-    if (lo, hi) != (count, count) {
-        text.push_str(&format!(" (≠ sources give {lo}–{hi})"));
+    if !range.is_exact() {
+        let mark = if range.disputed { "≠ " } else { "" };
+        text.push_str(&format!(" ({mark}sources give {})", range.span()));
     }
     let people = &moves.people;
     if !people.is_empty() {
