@@ -386,7 +386,11 @@ fn money_groups_amounts_by_what_they_pay_for_and_names_who_pays() {
         bar("amazon-datacentre-plan-2025"),
         Some((Group::Plans, "Amazon", false))
     );
-    assert_eq!(bar("meta-bid-for-ssi"), None, "the article gives no price for the bid");
+    assert_eq!(
+        bar("meta-bid-for-ssi"),
+        None,
+        "the article gives no price for the bid"
+    );
     assert_eq!(
         bar("google-acquires-deepmind"),
         Some((Group::Deals, "Google → Google DeepMind", false))
