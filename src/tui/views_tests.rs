@@ -449,7 +449,7 @@ fn flows_says_what_is_cut_aligns_the_in_row_and_shows_its_own_state() {
     }
     // Unknown is no organization: no net gain, as in `rivals flow`.
     let unknown: String = starting("┃? ").iter().collect();
-    assert!(unknown.ends_with("     1     6      ┃"), "{unknown}");
+    assert!(unknown.ends_with("     2     6      ┃"), "{unknown}");
     let status: String = lines[23].iter().collect();
     assert!(
         status.starts_with(" 2015–2025 · not rolled up · OAI → MSL "),
