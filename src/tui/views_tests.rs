@@ -386,7 +386,15 @@ fn money_groups_amounts_by_what_they_pay_for_and_names_who_pays() {
         bar("amazon-datacentre-plan-2025"),
         Some((Group::Plans, "Amazon", false))
     );
-    assert_eq!(bar("meta-bid-for-ssi"), Some((Group::Deals, "Meta → SSI", false)));
+    assert_eq!(
+        bar("meta-bid-for-ssi"),
+        None,
+        "the article gives no price for the bid"
+    );
+    assert_eq!(
+        bar("google-acquires-deepmind"),
+        Some((Group::Deals, "Google → Google DeepMind", false))
+    );
     assert_eq!(
         bar("meta-invests-in-scale-ai"),
         Some((Group::Investments, "Meta → Scale AI", true))
@@ -441,7 +449,7 @@ fn flows_says_what_is_cut_aligns_the_in_row_and_shows_its_own_state() {
     }
     // Unknown is no organization: no net gain, as in `rivals flow`.
     let unknown: String = starting("┃? ").iter().collect();
-    assert!(unknown.ends_with("     1     6      ┃"), "{unknown}");
+    assert!(unknown.ends_with("     2     6      ┃"), "{unknown}");
     let status: String = lines[23].iter().collect();
     assert!(
         status.starts_with(" 2015–2025 · not rolled up · OAI → MSL "),

@@ -714,6 +714,12 @@ fn timeline_rows_word_moves_groups_offers_and_lawsuits_apart() {
         suit.contains("Elon Musk v. OpenAI") && !suit.contains('→'),
         "{suit}"
     );
+    // A suit against a person: `from` sues the first person named.
+    let countersuit = row("openai-countersues-musk");
+    assert!(
+        countersuit.contains("OpenAI v. Elon Musk") && !countersuit.contains("Elon Musk  "),
+        "{countersuit}"
+    );
 }
 
 /// The Timeline's sparkline row of `buf`: each bar's glyph and whether it

@@ -139,8 +139,8 @@ fn who(d: &Data, ix: EventIx) -> String {
 
 /// Where an event happened, in words that fit its kind: arrows only for
 /// moves (`OpenAI → Meta`, `Google, DeepMind → MSL` for a group's
-/// origins), `Meta ⇢ SSI offer`, `Elon Musk v. OpenAI`, `Google ⇢
-/// DNNresearch` for deals, `leaves OpenAI board` for a seat, the
+/// origins), `Meta ⇢ SSI offer`, `Elon Musk v. OpenAI` (`OpenAI v. Elon
+/// Musk` for a suit against a person), `Google ⇢ DNNresearch` for deals, `leaves OpenAI board` for a seat, the
 /// organization the event is about first and the others after `· also`
 /// (`Google ⇢ DeepMind · also Meta`), plain names otherwise.
 pub fn place(d: &Data, e: &Event) -> String {
@@ -172,6 +172,11 @@ pub fn place(d: &Data, e: &Event) -> String {
             (None, None) => "board".into(),
         },
         EventKind::Lawsuit => {
+            // A suit against a person: `from` sues the first person in
+            // `people` when no `to` is named (`OpenAI v. Elon Musk`).
+            if let (Some(f), None, Some(&p)) = (e.from, e.to, e.people.first()) {
+                return format!("{} v. {}", name(f), d.ds.person(p).name);
+            }
             let plaintiff = match (e.people.first(), e.from) {
                 (Some(&p), _) => Some(d.ds.person(p).name.clone()),
                 (None, Some(f)) => Some(name(f)),
