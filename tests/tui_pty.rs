@@ -37,9 +37,9 @@ fn browse_search_jump_help_and_quit() {
 
     // Clear the filter; on the timeline, ] moves to the next year (2012 → 2013).
     pty.send("x3g");
-    pty.wait_text("1/91");
+    pty.wait_text("1/92");
     pty.send("]");
-    pty.wait_text("2/91");
+    pty.wait_text("2/92");
 
     // Help lists the keys from the keymap.
     pty.send("?");

@@ -113,10 +113,10 @@ fn a_layer_over_the_embedded_data_is_watched_and_merged() {
     std::fs::write(mine.path().join("events.yaml"), "[]\n").unwrap();
     let data = mine.path().to_str().unwrap();
     let mut pty = Pty::spawn(&["--watch", "--data", "embedded", "--data", data], 220, 40, &[]);
-    pty.wait_text("91 events");
+    pty.wait_text("92 events");
     let event = "- id: mine-1\n  date: 2026-03-04\n  kind: statement\n  people: [sam-altman]\n  summary: Layered addition.\n  sources: [ai-game-of-thrones]\n";
     save_by_rename(mine.path(), event);
-    pty.wait_text("91 events");
+    pty.wait_text("93 events");
     // A clash with the embedded data names both places.
     save_by_rename(mine.path(), &event.replace("mine-1", "openai"));
     let screen = pty.wait_text("(first defined at embedded/organizations.yaml:4:7)");

@@ -21,7 +21,7 @@ fn sankey_screens() {
         assert!(a.flows_view.sankey && a.mode == Mode::Flows);
         let screen = text(&draw(&a, &Theme::color()));
         for want in [
-            "Flows · Sankey · all time · 40 people",
+            "Flows · Sankey · all time · 41 people",
             "OpenAI 13≠",
             "16≠ Meta Superinte",
             "6 ?",
