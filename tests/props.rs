@@ -153,7 +153,7 @@ fn files(s: &Shape) -> [String; 4] {
 fn key_msg() -> impl Strategy<Value = Msg> {
     let codes = prop_oneof![
         prop::sample::select(
-            "jkhlgGnNftxq?/123[]{}po \u{e9}zma'.-FMrL"
+            "jkhlgGnNftxq?/123[]{}po \u{e9}zma'.-FMrLvPEc"
                 .chars()
                 .collect::<Vec<_>>()
         )
@@ -179,6 +179,7 @@ fn key_msg() -> impl Strategy<Value = Msg> {
     prop_oneof![
         8 => codes.prop_map(|c| Msg::Key(KeyEvent::new(c, KeyModifiers::NONE))),
         1 => ctrl.prop_map(Msg::Key),
+        1 => Just(Msg::Tick),
         1 => (0u16..300, 0u16..100).prop_map(|(w, h)| Msg::Resize(w, h)),
         1 => (0u16..300, 0u16..100, 0u8..3).prop_map(|(column, row, k)| Msg::Mouse(MouseEvent {
             kind: [MouseEventKind::Down(MouseButton::Left), MouseEventKind::ScrollDown, MouseEventKind::ScrollUp][k as usize],
