@@ -150,6 +150,14 @@ fn files(s: &Shape) -> [String; 4] {
     [sources, orgs, people, events]
 }
 
+/// Failing cases found once are kept in `tests/props.regressions` and
+/// run first every time.
+fn regressions() -> Option<Box<dyn proptest::test_runner::FailurePersistence>> {
+    Some(Box::new(proptest::test_runner::FileFailurePersistence::Direct(
+        "tests/props.regressions",
+    )))
+}
+
 fn key_msg() -> impl Strategy<Value = Msg> {
     let codes = prop_oneof![
         prop::sample::select(
@@ -214,17 +222,18 @@ fn check(app: &App) {
     let d = &app.data;
     // A matrix cell opened from the Flows view lists its own moves.
     if app.flow_cell.is_none() {
-        assert_eq!(
-            app.event_rows,
-            EventRows::new(
-                d,
-                (app.org_filter, app.org_family),
-                app.person_filter,
-                app.kind_filter,
-                app.period_filter
-            ),
-            "timeline rows disagree with the filters"
+        let rows = EventRows::new(
+            d,
+            (app.org_filter, app.org_family),
+            app.person_filter,
+            app.kind_filter,
+            app.period_filter,
         );
+        let rows = match app.period_filter.filter(|_| app.precise) {
+            Some(p) => rows.exact(d, p),
+            None => rows,
+        };
+        assert_eq!(app.event_rows, rows, "timeline rows disagree with the filters");
     }
     let people = PeopleRows::new(d, app.org_filter, app.org_family);
     assert_eq!(
@@ -240,7 +249,7 @@ fn check(app: &App) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 40, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 40, failure_persistence: regressions(), ..ProptestConfig::default() })]
 
     #[test]
     fn random_keys_on_random_data_at_random_sizes(shape in shape(), w in 0u16..300, h in 0u16..100, msgs in prop::collection::vec(key_msg(), 0..120)) {
@@ -362,7 +371,7 @@ fn counts(
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 200, failure_persistence: regressions(), ..ProptestConfig::default() })]
 
     /// Splitting time in two at any date never creates a pair (an `X → ?`
     /// or `? → Y` above all) or a count all time does not have; the halves

@@ -109,6 +109,15 @@ pub fn date_label(date: Date, period: Option<Period>) -> String {
 }
 
 impl EventRows {
+    /// These rows without the events period `p` only vaguely covers
+    /// (known to a coarser precision: `P` in a month or day period).
+    pub fn exact(self, d: &Data, p: Period) -> EventRows {
+        let exact = (0..self.len(d))
+            .filter_map(|r| self.get(d, r))
+            .filter(|&e| !p.is_vague(d.ds.event(e).date));
+        EventRows::Some(exact.collect())
+    }
+
     /// The rows for the given filters (an organization with its children
     /// if `family`); only a kind or period filter, or a family, copies
     /// indexes.

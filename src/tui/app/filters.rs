@@ -47,10 +47,7 @@ impl App {
         };
         let mut rows = EventRows::new(&self.data, (org, self.org_family), person, kind, period);
         if let Some(p) = period.filter(|_| self.precise) {
-            let exact = (0..rows.len(&self.data))
-                .filter_map(|r| rows.get(&self.data, r))
-                .filter(|&e| !p.is_vague(self.data.ds.event(e).date));
-            rows = EventRows::Some(exact.collect());
+            rows = rows.exact(&self.data, p);
         }
         self.event_rows = match support {
             Some(sup) => EventRows::Some(
