@@ -125,7 +125,7 @@ fn ribbons(ds: &Dataset, s: &Sankey, p: &Placed, f: &Frame, out: &mut String) {
             "{} → {}: {}",
             s.left[r.from].name(ds),
             s.right[r.to].name(ds),
-            r.count
+            r.range.count
         );
         let dispute = if r.range.disputed {
             format!(" ({})", range(r.range))
@@ -220,7 +220,13 @@ pub fn mermaid(ds: &Dataset, filter: &EventFilter, roll_up: bool, out: &mut Stri
         if r.range.disputed {
             let _ = writeln!(out, "%% disputed: the sources give {}", r.range.span());
         }
-        let _ = writeln!(out, "{},{},{}", mermaid_name(from), mermaid_name(&to), r.count);
+        let _ = writeln!(
+            out,
+            "{},{},{}",
+            mermaid_name(from),
+            mermaid_name(&to),
+            r.range.count
+        );
     }
 }
 

@@ -83,10 +83,8 @@ pub struct Ribbon {
     pub from: usize,
     /// Index of its destination in [`Sankey::right`].
     pub to: usize,
-    /// People counted: `range.count`, kept apart for the layout's sums.
-    pub count: u32,
-    /// The count as the sources give it: the flows' ranges added up
-    /// (disputed, lower bound), by the one rule of [`Range`].
+    /// People counted (`range.count`) and what the sources give: the
+    /// flows' ranges added up, by the one rule of [`Range`].
     pub range: Range,
     /// The matrix flows it draws (indexes into [`FlowMatrix::flows`]).
     pub flows: Vec<usize>,
@@ -155,14 +153,12 @@ impl Sankey {
             let f = &m.flows[k].1;
             match ribbons.last_mut() {
                 Some(r) if (r.from, r.to) == (from, to) => {
-                    r.count += f.range.count;
                     r.range += f.range;
                     r.flows.push(k);
                 }
                 _ => ribbons.push(Ribbon {
                     from,
                     to,
-                    count: f.range.count,
                     range: f.range,
                     flows: vec![k],
                     moves: Moves::default(),
@@ -227,7 +223,7 @@ impl Sankey {
             .map(|(node, &(top, bottom))| top + (bottom - top - f64::from(node.count) * scale) / 2.0)
             .collect();
         for (i, r) in self.ribbons.iter().enumerate() {
-            let thick = f64::from(r.count) * scale;
+            let thick = f64::from(r.range.count) * scale;
             ribbons[i].0 = (at[r.from], at[r.from] + thick);
             at[r.from] += thick;
         }
@@ -242,7 +238,7 @@ impl Sankey {
         by_to.sort_by_key(|&i| (self.ribbons[i].to, self.ribbons[i].from));
         for i in by_to {
             let r = &self.ribbons[i];
-            let thick = f64::from(r.count) * scale;
+            let thick = f64::from(r.range.count) * scale;
             ribbons[i].1 = (at[r.to], at[r.to] + thick);
             at[r.to] += thick;
         }

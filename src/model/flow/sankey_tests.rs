@@ -25,12 +25,12 @@ fn nodes_and_ribbons_add_up_to_the_matrix() {
         let sum = |nodes: &[Node]| nodes.iter().map(|n| n.count).sum::<u32>();
         assert_eq!(sum(&s.left), total);
         assert_eq!(sum(&s.right), total);
-        assert_eq!(s.ribbons.iter().map(|r| r.count).sum::<u32>(), total);
+        assert_eq!(s.ribbons.iter().map(|r| r.range.count).sum::<u32>(), total);
         assert!(s.left.len() <= MAX_NODES && s.right.len() <= MAX_NODES);
         let mut seen: Vec<usize> = Vec::new();
         for r in &s.ribbons {
             let counted: u32 = r.flows.iter().map(|&k| m.flows[k].1.range.count).sum();
-            assert_eq!(r.count, counted);
+            assert_eq!(r.range.count, counted);
             let mut events: Vec<_> = r
                 .flows
                 .iter()
@@ -49,7 +49,7 @@ fn nodes_and_ribbons_add_up_to_the_matrix() {
                     .all(|e| out.events.contains(e) && into.events.contains(e))
             );
             assert!(out.events.windows(2).all(|w| w[0] < w[1]));
-            assert!(r.range.min <= r.count && r.count <= r.range.max);
+            assert!(r.range.min <= r.range.count && r.range.count <= r.range.max);
             seen.extend(&r.flows);
         }
         seen.sort_unstable();
@@ -84,7 +84,7 @@ fn the_smallest_are_grouped_and_unknown_stands_alone() {
     let wave = s.ribbons.iter().find(|r| r.from == 0 && Some(r.to) == msl);
     let wave = wave.unwrap_or_else(|| panic!("no OpenAI → MSL ribbon"));
     assert!(wave.range.disputed);
-    assert_eq!((wave.count, wave.range.span()), (8, "8–≥9".to_string()));
+    assert_eq!((wave.range.count, wave.range.span()), (8, "8–≥9".to_string()));
 }
 
 #[test]
@@ -148,7 +148,7 @@ fn placing_keeps_everything_in_bounds_and_ribbons_in_their_nodes() {
     let thick = |i: usize| p.ribbons[i].0.1 - p.ribbons[i].0.0;
     let (a, b) = (0, s.ribbons.len() - 1);
     let ratio = thick(a) / thick(b);
-    assert!((ratio - f64::from(s.ribbons[a].count) / f64::from(s.ribbons[b].count)).abs() < 1e-6);
+    assert!((ratio - f64::from(s.ribbons[a].range.count) / f64::from(s.ribbons[b].range.count)).abs() < 1e-6);
 }
 
 #[test]

@@ -108,7 +108,7 @@ pub fn describe(app: &App, pick: Pick) -> Option<Selected<'_>> {
         Pick::Ribbon(i) => {
             let r = s.ribbons.get(i)?;
             let label = format!("{} → {}", s.left[r.from].name(ds), s.right[r.to].name(ds));
-            (label, r.count, r.range, Cow::Borrowed(&r.moves))
+            (label, r.range.count, r.range, Cow::Borrowed(&r.moves))
         }
         Pick::Left(n) => {
             let node = s.left.get(n)?;
