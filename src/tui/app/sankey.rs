@@ -154,8 +154,7 @@ pub(super) fn key(app: &mut App, action: Option<Action>) {
     } else if action == Action::Accept {
         match describe(app, pick).map(|d| (d.label, d.count, d.moves.events.clone())) {
             Some((label, count, events)) => {
-                let who = format!("{count} {}", if count == 1 { "person" } else { "people" });
-                open_moves(app, label, who, events)
+                open_moves(app, label, Range::exact(count).words("person", "people"), events)
             }
             None => app.note = Some("no moves to open".into()),
         }

@@ -6,8 +6,8 @@
 //! layout is [`Sankey::place`]'s; this only draws it.
 
 use super::fit_spans;
-use crate::model::Sankey;
 use crate::model::sankey::{Placed, Span};
+use crate::model::{Range, Sankey};
 use crate::text::{fit, width};
 use crate::tui::app::App;
 use crate::tui::app::sankey::{Pick, describe};
@@ -316,8 +316,7 @@ fn selected_line(app: &App, theme: &Theme, width: usize) -> Line<'static> {
         return Line::default();
     };
     let (label, count, range, moves) = (d.label, d.count, d.range, d.moves);
-    let noun = if count == 1 { "person" } else { "people" };
-    let mut text = format!("{count} {noun}");
+    let mut text = Range::exact(count).words("person", "people");
     if !range.is_exact() {
         let mark = if range.disputed { "≠ " } else { "" };
         text.push_str(&format!(" ({mark}sources give {})", range.span()));
