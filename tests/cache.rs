@@ -4,11 +4,11 @@
 
 use crate::common;
 
-use assert_cmd::Command;
 use common::pty::{Pty, assert_restored};
 use common::*;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::process::Command;
 use std::time::{Duration, SystemTime};
 
 /// A dataset folder and a cache home, both temporary.
@@ -33,7 +33,7 @@ impl Setup {
 
     /// `rivals --data DATA ARGS` with this cache home.
     fn rivals(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::cargo_bin("rivals").unwrap();
+        let mut cmd = Command::new(common::BIN);
         cmd.env_remove("RIVALS_DATA")
             .env_remove("RIVALS_NO_CACHE")
             .env("XDG_CACHE_HOME", &self.home)
@@ -221,15 +221,14 @@ fn no_cache_flag_and_variable_turn_it_off() {
     let s = Setup::new();
     s.out(&["--no-cache", "check"]);
     for on in ["1", "true", "yes"] {
-        s.rivals(&["check"]).env("RIVALS_NO_CACHE", on).assert().success();
+        let out = s.rivals(&["check"]).env("RIVALS_NO_CACHE", on).output().unwrap();
+        assert!(out.status.success());
     }
     assert!(!s.dir().exists(), "the cache was written");
     // Empty, 0, false, no: the cache stays on.
     for off in ["", "0", "false", "no"] {
-        s.rivals(&["check"])
-            .env("RIVALS_NO_CACHE", off)
-            .assert()
-            .success();
+        let out = s.rivals(&["check"]).env("RIVALS_NO_CACHE", off).output().unwrap();
+        assert!(out.status.success());
         s.image();
         fs::remove_dir_all(s.dir()).unwrap();
     }
@@ -244,8 +243,7 @@ fn no_cache_flag_and_variable_turn_it_off() {
 #[test]
 fn the_embedded_dataset_is_not_cached() {
     let s = Setup::new();
-    let out = Command::cargo_bin("rivals")
-        .unwrap()
+    let out = Command::new(common::BIN)
         .env_remove("RIVALS_DATA")
         .env("XDG_CACHE_HOME", &s.home)
         .arg("check")
@@ -277,8 +275,7 @@ fn layers_are_cached_by_every_layers_bytes_and_check_keeps_its_warnings() {
                   orgs: [openai]\n  summary: Mine.\n  sources: [someone-broke-in]\n";
     fs::write(layer.join("events.yaml"), events).unwrap();
     let run = |args: &[&str]| {
-        let out = Command::cargo_bin("rivals")
-            .unwrap()
+        let out = Command::new(common::BIN)
             .env_remove("RIVALS_DATA")
             .env_remove("RIVALS_NO_CACHE")
             .env("XDG_CACHE_HOME", &s.home)
@@ -349,7 +346,7 @@ fn an_image_over_the_file_size_limit_is_just_not_written() {
     // write of the image killed the process before it printed anything.
     let script = format!(
         "ulimit -f 0 && exec '{}' --data '{}' show sam-altman",
-        assert_cmd::cargo::cargo_bin("rivals").display(),
+        common::BIN,
         s.data.display()
     );
     let out = std::process::Command::new("sh")

@@ -3,8 +3,8 @@
 
 use crate::common;
 
-use assert_cmd::Command;
 use common::*;
+use std::process::Command;
 use std::process::Stdio;
 
 fn stdout(cmd: &mut Command) -> String {
@@ -253,7 +253,7 @@ fn export_csv_has_a_header_and_a_row_per_event() {
 
 #[test]
 fn a_closed_pipe_is_not_an_error() {
-    let bin = assert_cmd::cargo::cargo_bin("rivals");
+    let bin = std::path::Path::new(common::BIN);
     let mut child = std::process::Command::new(bin)
         .args(["export", "--format", "json"])
         .env_remove("RIVALS_DATA")
@@ -352,7 +352,7 @@ fn shell(script: &str) -> std::process::Output {
     std::process::Command::new("sh")
         .arg("-c")
         .arg(script)
-        .env("R", assert_cmd::cargo::cargo_bin("rivals"))
+        .env("R", common::BIN)
         .env_remove("RIVALS_DATA")
         .output()
         .unwrap()
@@ -1054,11 +1054,7 @@ fn the_explorer_without_a_terminal_says_so_before_loading_anything() {
 fn new_past_the_file_size_limit_leaves_no_half_written_file() {
     let tmp = tempfile::tempdir().unwrap();
     let target = tmp.path().join("mine");
-    let script = format!(
-        "ulimit -f 0 && exec '{}' new '{}'",
-        assert_cmd::cargo::cargo_bin("rivals").display(),
-        target.display()
-    );
+    let script = format!("ulimit -f 0 && exec '{}' new '{}'", common::BIN, target.display());
     let out = std::process::Command::new("sh")
         .args(["-c", &script])
         .output()

@@ -4,13 +4,13 @@
 
 use crate::common;
 
-use assert_cmd::Command;
 use common::pty::{Pty, assert_restored, colour_codes};
 use std::path::Path;
+use std::process::Command;
 
 /// `rivals` with no config found unless a test writes one into `home`.
 fn rivals(home: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("rivals").unwrap();
+    let mut cmd = Command::new(common::BIN);
     cmd.env_remove("RIVALS_DATA")
         .env("NO_COLOR", "1")
         .env("XDG_CONFIG_HOME", home)

@@ -4,9 +4,9 @@
 
 use crate::common;
 
-use assert_cmd::Command;
 use common::write_dataset;
 use std::io::Write;
+use std::process::Command;
 use std::process::Stdio;
 
 const SOURCES: &str = "- id: s1\n  title: \"Article, \\\"one\\\"\"\n  language: en\n";
@@ -84,8 +84,7 @@ fn dataset() -> tempfile::TempDir {
 
 /// Runs `rivals --data DIR export ARGS`, returning (exit code, stdout bytes, stderr).
 fn export(dir: &tempfile::TempDir, args: &[&str]) -> (Option<i32>, Vec<u8>, String) {
-    let out = Command::cargo_bin("rivals")
-        .unwrap()
+    let out = Command::new(common::BIN)
         .env_remove("RIVALS_DATA")
         .arg("--data")
         .arg(dir.path())

@@ -4,9 +4,9 @@
 
 use crate::common;
 
-use assert_cmd::Command;
 use common::pty::{Pty, assert_restored};
 use common::*;
+use std::process::Command;
 use std::time::Duration;
 
 const HOSTILE_SOURCES: &str = "- {id: s, title: \"Title\\e[1m\\u202e\", language: en}\n";
@@ -50,7 +50,7 @@ fn hostile() -> tempfile::TempDir {
 }
 
 fn rivals() -> Command {
-    let mut cmd = Command::cargo_bin("rivals").unwrap();
+    let mut cmd = Command::new(common::BIN);
     cmd.env_remove("RIVALS_DATA").env("RIVALS_NO_CACHE", "1");
     cmd
 }
@@ -199,8 +199,7 @@ fn check_refused(dir: &std::path::Path) -> String {
         .arg("check")
         .arg("--data")
         .arg(dir)
-        .timeout(Duration::from_secs(20))
-        .output()
+        .output_within(Duration::from_secs(20))
         .unwrap();
     assert_eq!(
         out.status.code(),
@@ -277,8 +276,7 @@ fn a_long_single_line_string_is_fine() {
         .arg("check")
         .arg("--data")
         .arg(dir.path())
-        .timeout(Duration::from_secs(30))
-        .output()
+        .output_within(Duration::from_secs(30))
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
 }
@@ -315,7 +313,7 @@ fn unreadable_files_are_reported() {
     }
     // Root reads anything: run as nobody then, from a copy of the binary it can reach.
     let bin = dir.path().join("rivals");
-    std::fs::copy(assert_cmd::cargo::cargo_bin("rivals"), &bin).unwrap();
+    std::fs::copy(common::BIN, &bin).unwrap();
     std::fs::set_permissions(&bin, std::fs::Permissions::from_mode(0o755)).unwrap();
     let root = std::fs::read_to_string("/proc/self/status")
         .unwrap()

@@ -5,16 +5,16 @@
 
 use crate::common;
 
-use assert_cmd::Command;
 use common::pty::Pty;
 use common::*;
 use std::fs;
 use std::path::Path;
+use std::process::Command;
 
 /// `rivals --data A --data B … check` with the cache in `home` (or
 /// `--no-cache`): (exit code, stderr).
 fn check(home: &Path, layers: &[&Path], no_cache: bool) -> (i32, String) {
-    let mut cmd = Command::cargo_bin("rivals").unwrap();
+    let mut cmd = Command::new(common::BIN);
     cmd.env_remove("RIVALS_DATA")
         .env_remove("RIVALS_NO_CACHE")
         .env("NO_COLOR", "1")

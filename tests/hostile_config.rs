@@ -5,20 +5,21 @@
 
 use crate::common;
 
+use common::OutputWithin;
 use std::path::Path;
+use std::process::Command;
 use std::time::Duration;
 
-/// `rivals` with HOME and XDG_CONFIG_HOME in `home`, stopped if it hangs.
-fn rivals(home: &Path) -> assert_cmd::Command {
+/// `rivals` with HOME and XDG_CONFIG_HOME in `home`.
+fn rivals(home: &Path) -> Command {
     let mut cmd = common::rivals();
-    cmd.env("XDG_CONFIG_HOME", home)
-        .env("HOME", home)
-        .timeout(Duration::from_secs(20));
+    cmd.env("XDG_CONFIG_HOME", home).env("HOME", home);
     cmd
 }
 
-fn run(cmd: &mut assert_cmd::Command) -> (Option<i32>, String, String) {
-    let out = cmd.output().unwrap();
+/// Runs `cmd`, stopped if it hangs: exit code, stdout and stderr.
+fn run(cmd: &mut Command) -> (Option<i32>, String, String) {
+    let out = cmd.output_within(Duration::from_secs(20)).unwrap();
     (
         out.status.code(),
         String::from_utf8(out.stdout).unwrap(),
@@ -128,8 +129,7 @@ fn a_relative_home_gives_no_config_path() {
         let mut cmd = common::rivals();
         cmd.current_dir(cwd.path())
             .env("HOME", "rel")
-            .env_remove("XDG_CONFIG_HOME")
-            .timeout(Duration::from_secs(20));
+            .env_remove("XDG_CONFIG_HOME");
         cmd
     };
     let why =

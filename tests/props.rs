@@ -248,29 +248,56 @@ fn check(app: &App) {
     }
 }
 
+/// Feeds `msgs` to an explorer of `shape`'s dataset in a `w`×`h`
+/// terminal, checking the state after each and drawing every frame.
+fn random_keys(shape: &Shape, (w, h): (u16, u16), msgs: Vec<Msg>) {
+    let [s, o, p, e] = files(shape);
+    let ds = load(
+        "prop",
+        &Files {
+            sources: &s,
+            organizations: &o,
+            people: &p,
+            events: &e,
+        },
+        "",
+    )
+    .unwrap_or_else(|errs| panic!("{}", errs[0]));
+    let data = Arc::new(Data::new(ds));
+    let mut app = App::new(Arc::clone(&data), (w, h));
+    let theme = Theme::color();
+    let mut term = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
+    for msg in msgs {
+        if let Some(Effect::Search { query, generation }) = update(&mut app, msg) {
+            let hits = data.index().search(&data.ds, &query, MAX_HITS);
+            update(&mut app, Msg::Hits { generation, hits });
+        }
+        check(&app);
+        if term.size().unwrap() != Size::new(app.size.0, app.size.1) {
+            term = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
+        }
+        term.draw(|f| render(&app, &theme, f)).unwrap();
+    }
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 40, failure_persistence: regressions(), ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 20, failure_persistence: regressions(), ..ProptestConfig::default() })]
+
+    // Narrow and wide terminals are two tests so that they run side by side.
 
     #[test]
-    fn random_keys_on_random_data_at_random_sizes(shape in shape(), w in 0u16..300, h in 0u16..100, msgs in prop::collection::vec(key_msg(), 0..120)) {
-        let [s, o, p, e] = files(&shape);
-        let ds = load("prop", &Files { sources: &s, organizations: &o, people: &p, events: &e }, "").unwrap_or_else(|errs| panic!("{}", errs[0]));
-        let data = Arc::new(Data::new(ds));
-        let mut app = App::new(Arc::clone(&data), (w, h));
-        let theme = Theme::color();
-        let mut term = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
-        for msg in msgs {
-            if let Some(Effect::Search { query, generation }) = update(&mut app, msg) {
-                let hits = data.index().search(&data.ds, &query, MAX_HITS);
-                update(&mut app, Msg::Hits { generation, hits });
-            }
-            check(&app);
-            if term.size().unwrap() != Size::new(app.size.0, app.size.1) {
-                term = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
-            }
-            term.draw(|f| render(&app, &theme, f)).unwrap();
-        }
+    fn random_keys_on_random_data_in_narrow_terminals(shape in shape(), w in 0u16..120, h in 0u16..100, msgs in prop::collection::vec(key_msg(), 0..120)) {
+        random_keys(&shape, (w, h), msgs);
     }
+
+    #[test]
+    fn random_keys_on_random_data_in_wide_terminals(shape in shape(), w in 120u16..300, h in 0u16..100, msgs in prop::collection::vec(key_msg(), 0..120)) {
+        random_keys(&shape, (w, h), msgs);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 40, failure_persistence: regressions(), ..ProptestConfig::default() })]
 
     #[test]
     fn the_loader_never_panics_on_arbitrary_bytes(bytes in prop::collection::vec(any::<u8>(), 0..2000)) {

@@ -150,8 +150,7 @@ fn records_without_sources_are_rejected() {
 
 #[test]
 fn the_command_prints_one_schema_or_writes_all_four() {
-    let out = assert_cmd::Command::cargo_bin("rivals")
-        .expect("binary")
+    let out = std::process::Command::new(crate::common::BIN)
         .args(["schema", "events"])
         .output()
         .expect("runs");
@@ -161,8 +160,7 @@ fn the_command_prints_one_schema_or_writes_all_four() {
 
     let dir = tempfile::tempdir().expect("temp dir");
     let target = dir.path().join("schemas");
-    let out = assert_cmd::Command::cargo_bin("rivals")
-        .expect("binary")
+    let out = std::process::Command::new(crate::common::BIN)
         .arg("schema")
         .arg("--out")
         .arg(&target)
@@ -175,8 +173,7 @@ fn the_command_prints_one_schema_or_writes_all_four() {
         assert_eq!(serde_json::from_str::<Value>(&text).expect("JSON"), schema(f));
     }
 
-    let none = assert_cmd::Command::cargo_bin("rivals")
-        .expect("binary")
+    let none = std::process::Command::new(crate::common::BIN)
         .arg("schema")
         .output()
         .expect("runs");

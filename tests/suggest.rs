@@ -7,7 +7,7 @@ use crate::common::{EVENTS, ORGS, PEOPLE, SOURCES, rivals, write_dataset};
 use rivals::model::{EventKind, nearest};
 
 /// Exit code and standard error of a run expected to fail.
-fn fails(cmd: &mut assert_cmd::Command) -> String {
+fn fails(cmd: &mut std::process::Command) -> String {
     let out = cmd.env("NO_COLOR", "1").output().unwrap();
     assert!(!out.status.success(), "{:?}", out);
     String::from_utf8(out.stderr).unwrap()

@@ -68,10 +68,14 @@ pub fn parallel<T: Send>(
     total: usize,
     scan: &(dyn Fn(usize, usize) -> Option<Vec<T>> + Sync),
 ) -> Option<Vec<T>> {
+    // Small work first: asking for the cores reads cgroup files.
+    if total < 20_000 {
+        return scan(0, total);
+    }
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .clamp(1, 8);
-    if total < 20_000 || threads == 1 {
+    if threads == 1 {
         return scan(0, total);
     }
     let parts: Vec<Option<Vec<T>>> = std::thread::scope(|s| {

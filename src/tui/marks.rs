@@ -81,6 +81,8 @@ pub struct Store {
     legacy: Option<PathBuf>,
     /// The marks as last loaded or saved: a save writes only what differs.
     seen: Marks,
+    /// How long a save waits for another explorer's lock.
+    pub(super) lock_wait: Duration,
 }
 
 /// What reading one marks file found.
@@ -127,6 +129,7 @@ impl Store {
                 path: legacy,
                 legacy: None,
                 seen: Marks::default(),
+                lock_wait: LOCK_WAIT,
             };
         }
         let mut key = Vec::new();
@@ -143,6 +146,7 @@ impl Store {
             path: dir.join(format!("marks-{short}-{}.json", &hash.as_str()[..12])),
             legacy: Some(legacy),
             seen: Marks::default(),
+            lock_wait: LOCK_WAIT,
         }
     }
 
@@ -186,7 +190,7 @@ impl Store {
     /// is an error and stays as it is.
     pub fn save(&mut self, marks: &Marks) -> io::Result<Saved> {
         let target = files::write_target(&self.path)?;
-        let _lock = lock(&target)?;
+        let _lock = lock(&target, self.lock_wait)?;
         let (read, from) = self.read();
         let mut note = None;
         let mut merged = match read {
@@ -291,9 +295,9 @@ fn move_aside(target: &Path) -> io::Result<PathBuf> {
 }
 
 /// Takes the lock file beside `target` (`TARGET.lock`), waiting at most
-/// [`LOCK_WAIT`] for another explorer to let it go; held until the file
+/// `wait` for another explorer to let it go; held until the file
 /// returned is dropped.
-fn lock(target: &Path) -> io::Result<File> {
+fn lock(target: &Path, wait: Duration) -> io::Result<File> {
     let mut name = target.as_os_str().to_owned();
     name.push(".lock");
     let path = PathBuf::from(name);
@@ -325,7 +329,7 @@ fn lock(target: &Path) -> io::Result<File> {
             if e.kind() != io::ErrorKind::WouldBlock && e.kind() != io::ErrorKind::Interrupted {
                 return Err(e);
             }
-            if waited.elapsed() > LOCK_WAIT {
+            if waited.elapsed() > wait {
                 return Err(io::Error::new(
                     io::ErrorKind::WouldBlock,
                     format!("another program holds the lock {}", path.display()),

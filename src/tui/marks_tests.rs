@@ -5,6 +5,7 @@ use super::marks::{MAX_BYTES, Mark, Marks, Store};
 use crate::model::Layer;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 fn mark(pane: &str) -> Mark {
     Mark {
@@ -323,6 +324,7 @@ fn a_lock_held_elsewhere_fails_the_save_instead_of_hanging() {
     use std::os::fd::AsRawFd;
     let dir = tempfile::tempdir().unwrap();
     let mut store = embedded(dir.path());
+    store.lock_wait = Duration::from_millis(100);
     let holder = fs::File::create(dir.path().join("marks-embedded.json.lock")).unwrap();
     assert_eq!(unsafe { libc::flock(holder.as_raw_fd(), libc::LOCK_EX) }, 0);
     let err = store.save(&marks(&[('a', "people")])).unwrap_err();

@@ -4,15 +4,62 @@
 pub mod keys;
 pub mod pty;
 
+use std::io::Read;
 use std::path::Path;
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+/// The binary under test.
+pub const BIN: &str = env!("CARGO_BIN_EXE_rivals");
 
 /// The binary, with no dataset from the environment, no colour and no cache.
-pub fn rivals() -> assert_cmd::Command {
-    let mut cmd = assert_cmd::Command::cargo_bin("rivals").unwrap();
+pub fn rivals() -> Command {
+    let mut cmd = Command::new(BIN);
     cmd.env_remove("RIVALS_DATA")
         .env("NO_COLOR", "1")
         .env("RIVALS_NO_CACHE", "1");
     cmd
+}
+
+/// [`Command::output`] with a time limit: a run still going after `limit`
+/// is killed and the test fails instead of hanging.
+pub trait OutputWithin {
+    fn output_within(&mut self, limit: Duration) -> std::io::Result<Output>;
+}
+
+impl OutputWithin for Command {
+    fn output_within(&mut self, limit: Duration) -> std::io::Result<Output> {
+        let mut child = self
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()?;
+        let drain = |mut from: Box<dyn Read + Send>| {
+            std::thread::spawn(move || {
+                let mut bytes = Vec::new();
+                from.read_to_end(&mut bytes).map(|_| bytes)
+            })
+        };
+        let stdout = drain(Box::new(child.stdout.take().unwrap()));
+        let stderr = drain(Box::new(child.stderr.take().unwrap()));
+        let started = Instant::now();
+        let status = loop {
+            if let Some(status) = child.try_wait()? {
+                break status;
+            }
+            if started.elapsed() > limit {
+                let _ = child.kill();
+                let _ = child.wait();
+                panic!("still running after {limit:?}: {self:?}");
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        };
+        Ok(Output {
+            status,
+            stdout: stdout.join().unwrap()?,
+            stderr: stderr.join().unwrap()?,
+        })
+    }
 }
 
 pub const SOURCES: &str = "- id: s1\n  title: First article\n  language: fr\n";

@@ -32,8 +32,7 @@ impl Pty {
                 pixel_height: 0,
             })
             .unwrap();
-        let bin = assert_cmd::cargo::cargo_bin("rivals");
-        let mut cmd = CommandBuilder::new(bin);
+        let mut cmd = CommandBuilder::new(super::BIN);
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");

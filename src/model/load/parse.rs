@@ -323,8 +323,12 @@ const PART_BYTES: usize = 256 << 10;
 /// then parses it whole, which is authoritative for every error (e.g. an
 /// alias to an anchor in another part).
 fn parse_in_parts<T: DeserializeOwned + Send>(text: &str) -> Option<Vec<T>> {
+    // Small files first: asking for the cores reads cgroup files.
+    if text.len() < PARALLEL_MIN_BYTES {
+        return None;
+    }
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
-    if text.len() < PARALLEL_MIN_BYTES || threads < 2 {
+    if threads < 2 {
         return None;
     }
     let first_item = text

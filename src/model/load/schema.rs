@@ -126,8 +126,14 @@ impl JsonSchema for Id {
 
 /// A regular-expression class of every character the loader counts as
 /// blank (derived from [`is_blank`] itself, so the two cannot differ), as
-/// `\uXXXX` ranges, which ECMA-262 and Rust's regex both read.
-fn blank_class() -> String {
+/// `\uXXXX` ranges, which ECMA-262 and Rust's regex both read. Built
+/// once: it walks every character.
+fn blank_class() -> &'static str {
+    static CLASS: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    CLASS.get_or_init(build_blank_class)
+}
+
+fn build_blank_class() -> String {
     let mut buf = [0; 4];
     let mut ranges: Vec<(u32, u32)> = Vec::new();
     for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
