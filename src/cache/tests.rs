@@ -72,7 +72,7 @@ fn other_keys_formats_and_damaged_images_are_refused() {
 #[test]
 fn a_well_formed_but_inconsistent_model_is_refused() {
     let bad: [fn(&mut Dataset); 6] = [
-        |d| d.events[0].people.push(u32::MAX),
+        |d| d.events[0].people = [&d.events[0].people[..], &[u32::MAX]].concat().into(),
         |d| d.events[3].date.month = 13,
         |d| d.orgs[0].parent = Some(d.orgs.len() as u32),
         |d| d.people_by_name[0] = d.people_by_name[1],

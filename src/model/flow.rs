@@ -540,7 +540,7 @@ pub fn group_label(ds: &Dataset, e: EventIx) -> Option<String> {
     let stated = event.group_size()?;
     let range = ds.group_range(e).unwrap_or_else(|| Range::exact(stated));
     let size = range.marked();
-    let mut named: Vec<PersonIx> = event.people.clone();
+    let mut named: Vec<PersonIx> = event.people.to_vec();
     for m in members(ds, e) {
         for &p in &ds.event(m).people {
             if !named.contains(&p) {

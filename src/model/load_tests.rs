@@ -465,12 +465,12 @@ mod sorting {
             id: format!("e{id}"),
             date: Date::year(year),
             kind: EventKind::Hire,
-            people: Vec::new(),
+            people: Box::default(),
             from: None,
             to: None,
-            orgs: Vec::new(),
+            orgs: Box::default(),
             summary: String::new(),
-            sources: Vec::new(),
+            sources: Box::default(),
             details: part_of.map(|g| {
                 Box::new(Details {
                     part_of: Some(g),

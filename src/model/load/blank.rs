@@ -53,12 +53,12 @@ pub(super) fn event(id: Option<String>) -> Event {
         id: id.unwrap_or_default(),
         date: UNDATED,
         kind: EventKind::Other,
-        people: Vec::new(),
+        people: Box::default(),
         from: None,
         to: None,
-        orgs: Vec::new(),
+        orgs: Box::default(),
         summary: String::new(),
-        sources: Vec::new(),
+        sources: Box::default(),
         details: None,
     }
 }

@@ -227,10 +227,10 @@ fn event(v: &mut Validator, e: RawEvent, i: usize) -> Event {
         origins,
         part_of,
         role: e.role,
-        amount,
+        amount: amount.map(Box::new),
         quote: e.quote,
-        disputed,
-        uncertain,
+        disputed: disputed.map(Box::new),
+        uncertain: uncertain.map(Box::new),
         outcome,
         beyond_sources: e.beyond_sources,
     };
@@ -239,12 +239,12 @@ fn event(v: &mut Validator, e: RawEvent, i: usize) -> Event {
         id: e.id,
         date,
         kind: e.kind,
-        people,
+        people: people.into(),
         from,
         to,
-        orgs,
+        orgs: orgs.into(),
         summary: e.summary,
-        sources,
+        sources: sources.into(),
         details,
     }
 }
@@ -263,7 +263,7 @@ fn dispute(v: &mut Validator, d: RawDisputed, i: usize, owner: Owner, key: &'sta
     }
     // Each alternative's amount is found as the nth `amount:` of the block.
     let mut amounts = 0;
-    let alternatives = d
+    let mut alternatives: Vec<Alternative> = d
         .alternatives
         .into_iter()
         .map(|a| {
@@ -272,6 +272,9 @@ fn dispute(v: &mut Validator, d: RawDisputed, i: usize, owner: Owner, key: &'sta
             alternative(v, a, i, owner.1, key, nth)
         })
         .collect();
+    // The list is collected in the parsed list's place, which has room for
+    // four: give back what one or two alternatives do not use.
+    alternatives.shrink_to_fit();
     Disputed {
         note: d.note,
         alternatives,
