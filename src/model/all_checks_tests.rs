@@ -155,6 +155,22 @@ fn tabs_odd_numbers_and_nulls_are_named() {
         p,
         [("events.yaml".into(), 4, 16, "`orgs` holds a null (`~`)".into())]
     );
+    // An alias written null is refused, as the schema refuses it; quoted,
+    // it is the text "null".
+    let events = mv("e1", "2024-01-01", "hire", Some("openai"), Some("meta"));
+    let null = PEOPLE.replace("  summary", "  aliases: [Annie, null]\n  summary");
+    let p = problems(ORGS, &null, &events);
+    assert_eq!(
+        p,
+        [(
+            "people.yaml".into(),
+            3,
+            20,
+            "`aliases` holds a null (`null`)".into()
+        )]
+    );
+    let quoted = PEOPLE.replace("  summary", "  aliases: [Annie, \"null\"]\n  summary");
+    assert_eq!(problems(ORGS, &quoted, &events), []);
 }
 
 #[test]

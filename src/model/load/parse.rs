@@ -74,6 +74,14 @@ impl<'a> FileCtx<'a> {
         text.chars().nth(col.checked_sub(1)?)
     }
 
+    /// Whether the token found at `pos` is quoted: a quote just before it.
+    pub fn quoted(&self, (line, col): Pos) -> bool {
+        col > 1
+            && self
+                .char_at((line, col - 1))
+                .is_some_and(|c| c == '"' || c == '\'')
+    }
+
     /// The first flow `[` or `{` still open at the end of the file, and
     /// where it opened (scanned once, and only when a problem asks).
     pub fn unclosed(&self) -> Option<(char, Pos)> {

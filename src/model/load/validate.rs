@@ -10,6 +10,10 @@ use super::{FILES, currency};
 use std::fmt;
 use std::sync::Arc;
 
+/// The plain YAML words for null, which serde reads into a text field as
+/// the text itself ("null"): unquoted, the loader reports them.
+const NULLS: [&str; 4] = ["~", "null", "Null", "NULL"];
+
 /// Amounts from this value up cannot be shown at display precision.
 pub(super) const MAX_AMOUNT: f64 = 1e18;
 
@@ -256,9 +260,7 @@ impl<'f> Validator<'f> {
         };
         let f = &self.files[at.file.ix()];
         let pos = f.loc().token(at.rec, at.key, id);
-        if matches!(id, "~" | "null" | "Null" | "NULL")
-            && f.char_at(pos).is_some_and(|c| c != '"' && c != '\'')
-        {
+        if NULLS.contains(&id) && !f.quoted(pos) {
             let d = f.err(pos, format!("`{}` holds a null (`{id}`)", at.key));
             self.errors
                 .push(d.hint("remove it, or write the id it stands for"));
@@ -355,7 +357,7 @@ impl<'f> Validator<'f> {
     /// Whether `value` is an unquoted `null` or `~` (reported), which
     /// serde would otherwise read as the text "null".
     pub fn is_null(&mut self, value: &str, at: At) -> bool {
-        if !matches!(value, "null" | "Null" | "NULL" | "~") {
+        if !NULLS.contains(&value) {
             return false;
         }
         let f = &self.files[at.file.ix()];
@@ -382,7 +384,17 @@ impl<'f> Validator<'f> {
         for (k, alias) in aliases.iter().enumerate() {
             let f = &self.files[at.file.ix()];
             let same = |a: &str, b: &str| a.trim().to_lowercase() == b.trim().to_lowercase();
-            let (message, hint, pos) = if is_blank(alias) {
+            let null = || {
+                let pos = f.loc().token(at.rec, at.key, alias);
+                (NULLS.contains(&alias.as_str()) && !f.quoted(pos)).then_some(pos)
+            };
+            let (message, hint, pos) = if let Some(pos) = null() {
+                (
+                    format!("`{}` holds a null (`{alias}`)", at.key),
+                    "remove it, or write the other name; quote it (\"null\") if that is really the name",
+                    pos,
+                )
+            } else if is_blank(alias) {
                 let pos = f.key(at.rec, at.key);
                 (
                     "an alias is empty".to_string(),
