@@ -384,9 +384,12 @@ impl<'f> Validator<'f> {
         for (k, alias) in aliases.iter().enumerate() {
             let f = &self.files[at.file.ix()];
             let same = |a: &str, b: &str| a.trim().to_lowercase() == b.trim().to_lowercase();
+            // Only a null word is looked for in the text.
             let null = || {
-                let pos = f.loc().token(at.rec, at.key, alias);
-                (NULLS.contains(&alias.as_str()) && !f.quoted(pos)).then_some(pos)
+                NULLS
+                    .contains(&alias.as_str())
+                    .then(|| f.loc().token(at.rec, at.key, alias))
+                    .filter(|&pos| !f.quoted(pos))
             };
             let (message, hint, pos) = if let Some(pos) = null() {
                 (
