@@ -147,3 +147,21 @@ pub fn csv_cells(line: &str) -> Vec<String> {
     assert!(!quoted, "unclosed quote in {line}");
     out
 }
+
+#[test]
+#[should_panic(expected = "still running after")]
+fn a_run_past_its_limit_is_killed_and_fails_the_test() {
+    let _ = Command::new("sleep")
+        .arg("30")
+        .output_within(Duration::from_millis(200));
+}
+
+#[test]
+fn a_run_within_its_limit_gives_its_output() {
+    let out = Command::new("sh")
+        .args(["-c", "echo out; echo err >&2; exit 3"])
+        .output_within(Duration::from_secs(20))
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    assert_eq!((&out.stdout[..], &out.stderr[..]), (&b"out\n"[..], &b"err\n"[..]));
+}
