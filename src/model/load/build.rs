@@ -212,14 +212,14 @@ fn event(v: &mut Validator, e: RawEvent, i: usize) -> Event {
     let amount = e.amount.and_then(|a| {
         let f = v.file(FileId::Events);
         let from = f.key(i, "amount");
-        v.amount(a, i, &["amount"], from)
+        v.amount(*a, i, &["amount"], from)
     });
     let part_of = e
         .part_of
         .as_deref()
         .and_then(|g| v.resolve(Want::Event, g, here.key("part_of"), owner));
-    let disputed = e.disputed.map(|d| dispute(v, d, i, owner, "disputed"));
-    let uncertain = e.uncertain.map(|d| dispute(v, d, i, owner, "uncertain"));
+    let disputed = e.disputed.map(|d| dispute(v, *d, i, owner, "disputed"));
+    let uncertain = e.uncertain.map(|d| dispute(v, *d, i, owner, "uncertain"));
     let sources = v.sources(&e.sources, here.key("sources"), owner);
     let details = Details {
         count: e.count,

@@ -282,7 +282,9 @@ pub(super) struct RawEvent {
     pub orgs: Vec<String>,
     #[schemars(with = "Option<schema::Text>")]
     pub role: Option<String>,
-    pub amount: Option<RawAmount>,
+    // Boxed, as are the blocks below: few events have them, and a
+    // hundred thousand parsed events are held at once.
+    pub amount: Option<Box<RawAmount>>,
     /// Words attributed to the first person in `people`.
     #[schemars(with = "Option<schema::Text>")]
     pub quote: Option<String>,
@@ -291,10 +293,10 @@ pub(super) struct RawEvent {
     /// Ids of the sources (at least one).
     #[schemars(length(min = 1))]
     pub sources: Vec<String>,
-    pub disputed: Option<RawDisputed>,
+    pub disputed: Option<Box<RawDisputed>>,
     /// One source's ambiguous or garbled wording and how it may be read
     /// (not a disagreement between sources).
-    pub uncertain: Option<RawDisputed>,
+    pub uncertain: Option<Box<RawDisputed>>,
     /// How an offer ended, as the sources state it.
     pub outcome: Option<Outcome>,
     /// What in the record the cited sources do not say (a date or a fact
