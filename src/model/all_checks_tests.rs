@@ -315,3 +315,20 @@ fn the_embedded_data_passes_the_new_checks() {
     let loaded = crate::model::Dataset::embedded_checked().unwrap();
     assert!(loaded.strict().is_ok(), "{:#?}", loaded.warnings);
 }
+
+#[test]
+fn serde_type_words_are_the_formats() {
+    let events = mv("e1", "2024-01-01", "hire", Some("openai"), Some("meta"));
+    let null_list = PEOPLE.replace("  summary", "  aliases: ~\n  summary");
+    let p = problems(ORGS, &null_list, &events);
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert_eq!(p[0].3, "`aliases`: invalid type: null, expected a list");
+    let null_alternative = events.replace(
+        "  summary",
+        "  disputed:\n    note: Sources differ.\n    alternatives:\n      - ~\n  summary",
+    );
+    let p = problems(ORGS, PEOPLE, &null_alternative);
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert!(p[0].3.ends_with("expected a map of fields"), "{}", p[0].3);
+    assert!(!p[0].3.contains("Raw"), "{}", p[0].3);
+}

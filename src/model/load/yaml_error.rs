@@ -248,6 +248,24 @@ fn suggest(rest: &str, listing: &str) -> (String, String) {
     (bad.to_string(), hint)
 }
 
+/// serde's words for types in the format's words: `null` for a unit
+/// value, a list for a sequence, a map of fields for one of the loader's
+/// own record types (whose names mean nothing to a curator).
+fn plain_types(what: &str) -> String {
+    let mut out = what
+        .replace("unit value", "null")
+        .replace("expected a sequence", "expected a list")
+        .replace("expected f64", "expected a number")
+        .replace("expected u32", "expected a whole number");
+    if let Some(at) = out.find("expected struct ") {
+        let name_end = out[at + 16..]
+            .find(|c: char| !c.is_alphanumeric())
+            .map_or(out.len(), |n| at + 16 + n);
+        out.replace_range(at..name_end, "expected a map of fields");
+    }
+    out
+}
+
 /// The number in `invalid type: string "1e400", expected f64`, when it is
 /// a number too large for any type (YAML then reads it as text).
 fn out_of_range(what: &str) -> Option<&str> {
@@ -291,9 +309,7 @@ fn explain(what: &str, field: Option<&str>) -> (String, Option<String>) {
         );
     }
     if what.starts_with("invalid type") || what.starts_with("invalid value") {
-        let what = what
-            .replace("expected f64", "expected a number")
-            .replace("expected u32", "expected a whole number");
+        let what = plain_types(what);
         let hint = match field {
             Some("people" | "orgs" | "aliases" | "sources" | "alternatives") => {
                 "write a list, e.g. `[a, b]`".to_string()
