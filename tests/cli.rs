@@ -112,6 +112,20 @@ fn search_ranks_the_right_person_first_despite_typos() {
 }
 
 #[test]
+fn search_says_what_matched_when_it_is_not_the_name() {
+    // An event found by its amount shows the amount; one found through a
+    // record it links says `via` instead.
+    let out = stdout(rivals().args(["search", "14.9", "--limit", "1"]));
+    assert!(
+        out.starts_with("event") && out.trim_end().ends_with("(matched $14.9 billion)"),
+        "{out}"
+    );
+    let out = stdout(rivals().args(["search", "sam altman nine figure", "--limit", "1"]));
+    assert!(out.trim_end().ends_with("(via Sam Altman)"), "{out}");
+    assert!(!out.contains("(matched"), "{out}");
+}
+
+#[test]
 fn search_json_is_ranked_and_parseable() {
     let out = stdout(rivals().args(["search", "openai", "--json", "--limit", "5"]));
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();

@@ -52,7 +52,8 @@ pub(super) fn search(
     for h in &hits {
         let (id, kind, name) = describe(ds, h.target);
         let matched = index.text(ds, h.entry);
-        let name = if matched != name && !matches!(h.target, Record::Event(_)) {
+        // An event found through a record it links says so below (`via`).
+        let name = if matched != name && h.via.is_empty() {
             format!("{name} (matched {matched})")
         } else {
             name.to_string()
