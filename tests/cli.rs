@@ -259,10 +259,10 @@ fn export_csv_has_a_header_and_a_row_per_event() {
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(
         lines[0],
-        "id,date,kind,people,people_names,count,from,from_name,to,to_name,orgs,org_names,role,amount_value,amount_currency,amount_text,quote,summary,sources,source_titles,disputed,disputed_alternatives,date_precision,origins,origin_names,part_of,amount_equivalent_value,amount_equivalent_currency,amount_up_to,amount_period,flow_role,counted_in,amount_per,uncertain,uncertain_alternatives,outcome,beyond_sources"
+        "id,date,kind,people,people_names,count,from,from_name,to,to_name,orgs,org_names,role,amount_value,amount_currency,amount_text,quote,summary,sources,source_titles,disputed,disputed_alternatives,date_precision,origins,origin_names,part_of,amount_equivalent_value,amount_equivalent_currency,amount_up_to,amount_period,flow_role,counted_in,amount_per,uncertain,uncertain_alternatives,outcome,beyond_sources,count_at_least,amount_at_least"
     );
     assert_eq!(lines.len(), 5);
-    assert!(lines.contains(&"nov-2023,2023-11-05,offer,,,,meta,Meta,,,,,,,,,,\"November 2023, with a comma, and \"\"quotes\"\".\",s1,First article,,,day,,,,,,,,none,,,,,,"), "{out}");
+    assert!(lines.contains(&"nov-2023,2023-11-05,offer,,,,meta,Meta,,,,,,,,,,\"November 2023, with a comma, and \"\"quotes\"\".\",s1,First article,,,day,,,,,,,,none,,,,,,,,"), "{out}");
 }
 
 #[test]

@@ -252,7 +252,7 @@ fn csv_rows_have_names_beside_ids_sources_and_disputes() {
     let bob = lines.iter().find(|l| l.starts_with("bob-to-meta,")).unwrap();
     assert_eq!(
         *bob,
-        "bob-to-meta,2024-06,hire,bob,Bob,1,openai,\"Open\"\"AI\"\"\\u{a}Lab \\l \\u{1b}[31m]-->x|#<b>\",meta,Meta,,,,,,,,Bob joins Meta.,s1,\"Article, \"\"one\"\"\",One source says three people left.,\"3 people [s1] | a team, \"\"maybe\"\" [s1]\",month,,,,,,,,move,,,,,,"
+        "bob-to-meta,2024-06,hire,bob,Bob,1,openai,\"Open\"\"AI\"\"\\u{a}Lab \\l \\u{1b}[31m]-->x|#<b>\",meta,Meta,,,,,,,,Bob joins Meta.,s1,\"Article, \"\"one\"\"\",One source says three people left.,\"3 people [s1] | a team, \"\"maybe\"\" [s1]\",month,,,,,,,,move,,,,,,,,"
     );
     let alice = lines.iter().find(|l| l.starts_with("alice-to-msl,")).unwrap();
     assert!(
@@ -484,6 +484,12 @@ fn the_embedded_csv_sums_to_the_flow_total() {
     assert!(rows.iter().any(|r| r["flow_role"] == "member"));
     assert!(rows.iter().any(|r| r["from"] == "(group)"));
     assert_eq!(moved(&rows), flow_total("embedded".as_ref()));
+    // Lower bounds are kept: "at least" a count, "more than" a sum.
+    let row = |id: &str| rows.iter().find(|r| r["id"] == id).unwrap();
+    assert_eq!(row("openai-researchers-to-meta")["count_at_least"], "true");
+    assert_eq!(row("openai-raises-stock-pay")["amount_at_least"], "true");
+    assert_eq!(row("openai-raises-stock-pay")["count_at_least"], "");
+    assert!(rows.iter().any(|r| r["amount_at_least"] == "false"));
 }
 
 /// Checks that `xml` is well-formed: one root element, every tag closed in

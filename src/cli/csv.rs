@@ -157,6 +157,14 @@ const EVENT_COLUMNS: &[(&str, Cell)] = &[
     ("uncertain_alternatives", |r| r.alternatives(r.e.uncertain())),
     ("outcome", |r| field(r.e.outcome().map_or("", |o| o.as_str()))),
     ("beyond_sources", |r| field(r.e.beyond_sources().unwrap_or(""))),
+    ("count_at_least", |r| {
+        r.e.count()
+            .map(|_| r.e.count_at_least().to_string())
+            .unwrap_or_default()
+    }),
+    ("amount_at_least", |r| {
+        r.e.amount().map(|a| a.at_least.to_string()).unwrap_or_default()
+    }),
 ];
 
 /// How a row of the events table counts in the flows (`flow_role`).
