@@ -927,6 +927,21 @@ fn export_json_has_the_new_fields_under_their_yaml_names() {
 }
 
 #[test]
+fn a_source_cited_only_in_a_disputed_reading_still_backs_the_event() {
+    let dir = tempfile::tempdir().unwrap();
+    let sources = format!("{SOURCES}- id: s2\n  title: Second article\n  language: en\n");
+    let events = EVENTS.replacen(
+        "  summary: January 2024.\n",
+        "  summary: January 2024.\n  disputed:\n    note: The second says February.\n    alternatives:\n      - {value: February, sources: [s2]}\n",
+        1,
+    );
+    write_dataset(dir.path(), &sources, ORGS, PEOPLE, &events);
+    let out = stdout(rivals().arg("--data").arg(dir.path()).args(["show", "s2"]));
+    assert!(out.contains("\nevents (1)\n"), "{out}");
+    assert!(out.contains("January 2024."), "{out}");
+}
+
+#[test]
 fn show_a_source_lists_what_it_supports() {
     let ds = rivals::model::Dataset::embedded().unwrap();
     let s = ds

@@ -34,7 +34,7 @@ use std::time::{Duration, SystemTime};
 /// Version of the image layout and encoding; bump it whenever the model's
 /// types, the encoding or what `check` reports (a cached image holds its
 /// warnings) change, so older images are never decoded.
-pub const FORMAT: u32 = 5;
+pub const FORMAT: u32 = 6;
 
 /// Most images kept; the least recently used go first.
 pub const MAX_IMAGES: usize = 8;

@@ -77,7 +77,11 @@ impl Dataset {
             org_rank[o as usize] = r as u32;
         }
         for (ix, e) in self.events.iter().enumerate() {
-            for &s in &e.sources {
+            // A source backs an event whether the event cites it or one of
+            // its disputed or uncertain readings does.
+            let readings = e.disputed().into_iter().chain(e.uncertain());
+            let in_readings = readings.flat_map(|d| d.alternatives.iter().flat_map(|a| a.sources.iter()));
+            for &s in e.sources.iter().chain(in_readings) {
                 let Some(sup) = support.get_mut(s as usize) else {
                     continue;
                 };
