@@ -939,6 +939,14 @@ fn a_source_cited_only_in_a_disputed_reading_still_backs_the_event() {
     let out = stdout(rivals().arg("--data").arg(dir.path()).args(["show", "s2"]));
     assert!(out.contains("\nevents (1)\n"), "{out}");
     assert!(out.contains("January 2024."), "{out}");
+    let timeline = stdout(
+        rivals()
+            .arg("--data")
+            .arg(dir.path())
+            .args(["timeline", "--source", "s2"]),
+    );
+    assert_eq!(timeline.lines().count(), 1, "{timeline}");
+    assert!(timeline.contains("January 2024."), "{timeline}");
 }
 
 #[test]

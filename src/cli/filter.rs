@@ -152,7 +152,7 @@ pub struct EventFilter {
     pub from: Option<Date>,
     /// Only events overlapping this date or earlier.
     pub to: Option<Date>,
-    /// Only events citing this source.
+    /// Only events citing this source (themselves or in a reading).
     pub source: Option<SourceIx>,
 }
 
@@ -171,6 +171,6 @@ impl EventFilter {
             && self.org.is_none_or(|o| e.all_orgs().any(|x| ds.within(x, o)))
             && self.kind.is_none_or(|k| e.kind == k)
             && self.period().overlaps(e.date)
-            && self.source.is_none_or(|s| e.sources.contains(&s))
+            && self.source.is_none_or(|s| e.cited_sources().any(|c| c == s))
     }
 }

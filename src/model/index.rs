@@ -77,11 +77,7 @@ impl Dataset {
             org_rank[o as usize] = r as u32;
         }
         for (ix, e) in self.events.iter().enumerate() {
-            // A source backs an event whether the event cites it or one of
-            // its disputed or uncertain readings does.
-            let readings = e.disputed().into_iter().chain(e.uncertain());
-            let in_readings = readings.flat_map(|d| d.alternatives.iter().flat_map(|a| a.sources.iter()));
-            for &s in e.sources.iter().chain(in_readings) {
+            for s in e.cited_sources() {
                 let Some(sup) = support.get_mut(s as usize) else {
                     continue;
                 };

@@ -176,6 +176,15 @@ impl Event {
             .chain(self.orgs.iter().copied())
     }
 
+    /// Every source the event cites: its own, then those of its disputed
+    /// and uncertain readings' alternatives (a source may come twice).
+    /// A source backs the event if it is among them.
+    pub fn cited_sources(&self) -> impl Iterator<Item = SourceIx> + '_ {
+        let readings = self.disputed().into_iter().chain(self.uncertain());
+        let in_readings = readings.flat_map(|d| d.alternatives.iter().flat_map(|a| a.sources.iter()));
+        self.sources.iter().chain(in_readings).copied()
+    }
+
     /// How many people a group move involved, as written.
     pub fn count(&self) -> Option<u32> {
         self.details.as_ref().and_then(|d| d.count)
