@@ -332,3 +332,18 @@ fn serde_type_words_are_the_formats() {
     assert!(p[0].3.ends_with("expected a map of fields"), "{}", p[0].3);
     assert!(!p[0].3.contains("Raw"), "{}", p[0].3);
 }
+
+#[test]
+fn a_source_or_organization_listed_twice_is_a_warning_at_the_repeat() {
+    let events = mv("e1", "2024-01-01", "hire", Some("openai"), Some("meta"))
+        .replace("sources: [s1]", "sources: [s1, s1]");
+    let p = problems(ORGS, PEOPLE, &events);
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert_eq!(p[0].3, "event `e1` lists `s1` twice in `sources`");
+    assert_eq!((p[0].1, p[0].2), (8, 17), "at the second `s1`");
+    let statement =
+        mv("e1", "2024", "statement", None, None).replace("people: [ann]", "orgs: [meta, openai, meta]");
+    let p = problems(ORGS, PEOPLE, &statement);
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert_eq!(p[0].3, "event `e1` lists `meta` twice in `orgs`");
+}

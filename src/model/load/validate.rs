@@ -319,7 +319,27 @@ impl<'f> Validator<'f> {
                 "list the article(s) it comes from, e.g. `sources: [source-id]`",
             );
         }
+        self.listed_twice(ids, at, owner);
         self.resolve_all(Want::Source, ids, at, owner)
+    }
+
+    /// Warns of an id listed twice in the list at `at` (where a repeat
+    /// changes nothing, so a dataset that has one still loads), at the
+    /// repeat.
+    pub fn listed_twice(&mut self, ids: &[String], at: At, owner: Owner) {
+        for (k, id) in ids.iter().enumerate() {
+            if !ids[..k].contains(id) {
+                continue;
+            }
+            let nth = ids[..k].iter().filter(|x| *x == id).count();
+            let f = &self.files[at.file.ix()];
+            let pos = f.loc().token_nth(at.rec, at.key, id, nth);
+            let d = f
+                .err(pos, format!("{owner} lists `{id}` twice in `{}`", at.key))
+                .hint("list each once")
+                .warning();
+            self.errors.push(d);
+        }
     }
 
     /// Parses a date as written, reporting it at its value when malformed.
