@@ -197,6 +197,7 @@ pub(super) fn load_with(
     let records = sources.len() + orgs.len() + people.len() + events.len();
     let mut v = Validator::new(file_ctx, unreadable, errors, records);
     v.hint_embedded = layering.hint_embedded;
+    v.warnings = warnings;
     for layer in 0..layering.count() {
         register(&mut v, &sources, Record::Source, layering, layer);
         register(&mut v, &orgs, Record::Org, layering, layer);

@@ -189,7 +189,7 @@ fn event(v: &mut Validator, e: RawEvent, i: usize) -> Event {
     };
     let from = org(&e.from, "from");
     let to = org(&e.to, "to");
-    v.listed_twice(&e.orgs, here.key("orgs"), owner);
+    v.listed_twice(&e.orgs, "orgs", here.key("orgs"), owner);
     let orgs = v.resolve_all(Want::Org, &e.orgs, here.key("orgs"), owner);
     v.not_blank(e.role.as_deref(), here.key("role"));
     v.not_blank(e.quote.as_deref(), here.key("quote"));

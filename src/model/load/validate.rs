@@ -137,6 +137,9 @@ pub(super) struct Validator<'f> {
     /// Whether an unknown id that the embedded data holds hints `--data
     /// embedded` (the embedded data is not among the layers).
     pub hint_embedded: bool,
+    /// Whether warnings are looked for (`rivals check`); a plain load
+    /// skips them.
+    pub warnings: bool,
 }
 
 impl<'f> Validator<'f> {
@@ -154,6 +157,7 @@ impl<'f> Validator<'f> {
             errors,
             unreadable,
             hint_embedded: false,
+            warnings: false,
         }
     }
 
@@ -166,6 +170,7 @@ impl<'f> Validator<'f> {
             errors: Vec::new(),
             unreadable: self.unreadable,
             hint_embedded: self.hint_embedded,
+            warnings: self.warnings,
         }
     }
 
@@ -319,14 +324,17 @@ impl<'f> Validator<'f> {
                 "list the article(s) it comes from, e.g. `sources: [source-id]`",
             );
         }
-        self.listed_twice(ids, at, owner);
+        self.listed_twice(ids, "sources", at, owner);
         self.resolve_all(Want::Source, ids, at, owner)
     }
 
-    /// Warns of an id listed twice in the list at `at` (where a repeat
-    /// changes nothing, so a dataset that has one still loads), at the
-    /// repeat.
-    pub fn listed_twice(&mut self, ids: &[String], at: At, owner: Owner) {
+    /// Warns of an id listed twice in the list `list` at `at` (where a
+    /// repeat changes nothing, so a dataset that has one still loads), at
+    /// the repeat; only when warnings are looked for.
+    pub fn listed_twice(&mut self, ids: &[String], list: &str, at: At, owner: Owner) {
+        if !self.warnings {
+            return;
+        }
         for (k, id) in ids.iter().enumerate() {
             if !ids[..k].contains(id) {
                 continue;
@@ -335,7 +343,7 @@ impl<'f> Validator<'f> {
             let f = &self.files[at.file.ix()];
             let pos = f.loc().token_nth(at.rec, at.key, id, nth);
             let d = f
-                .err(pos, format!("{owner} lists `{id}` twice in `{}`", at.key))
+                .err(pos, format!("{owner} lists `{id}` twice in `{list}`"))
                 .hint("list each once")
                 .warning();
             self.errors.push(d);
